@@ -1,0 +1,45 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# examples/: bench files a newcomer copies from, built by every `make`.
+# They link libbenchrun statically (-static links the in-tree library
+# into the program), so each is a self-contained executable that runs
+# from the build tree exactly as an installed user's program would.
+
+BR_EXAMPLE_LIBS = lib/libbenchrun.la
+BR_EXAMPLE_LINK = -static
+
+noinst_PROGRAMS += examples/hash_lookup examples/config_parse \
+	examples/env_capture examples/memcpy examples/sort examples/harness
+
+examples_hash_lookup_SOURCES = examples/hash_lookup.c
+examples_hash_lookup_LDADD = $(BR_EXAMPLE_LIBS)
+examples_hash_lookup_LDFLAGS = $(BR_EXAMPLE_LINK)
+examples_config_parse_SOURCES = examples/config_parse.c
+examples_config_parse_LDADD = $(BR_EXAMPLE_LIBS)
+examples_config_parse_LDFLAGS = $(BR_EXAMPLE_LINK)
+examples_env_capture_SOURCES = examples/env_capture.c
+examples_env_capture_LDADD = $(BR_EXAMPLE_LIBS)
+examples_env_capture_LDFLAGS = $(BR_EXAMPLE_LINK)
+examples_memcpy_SOURCES = examples/memcpy.c
+examples_memcpy_LDADD = $(BR_EXAMPLE_LIBS)
+examples_memcpy_LDFLAGS = $(BR_EXAMPLE_LINK)
+examples_sort_SOURCES = examples/sort.c
+examples_sort_LDADD = $(BR_EXAMPLE_LIBS)
+examples_sort_LDFLAGS = $(BR_EXAMPLE_LINK)
+examples_harness_SOURCES = examples/harness.c
+examples_harness_LDADD = $(BR_EXAMPLE_LIBS)
+examples_harness_LDFLAGS = $(BR_EXAMPLE_LINK)
+
+BR_EXAMPLES = examples/hash_lookup examples/config_parse \
+	examples/env_capture examples/memcpy examples/sort examples/harness
+
+# `make run-examples`: measure every example with the freshly built driver.
+run-examples: runner/benchrun $(BR_EXAMPLES)
+	runner/benchrun $(BENCHRUN_FLAGS) $(BR_EXAMPLES)
+.PHONY: run-examples
+
+# `make harness-figures`: the harness's own figures (empty case, clock
+# cost and resolution, stability of the chain case across 10 runs, wall
+# time over the examples).  Measures; asserts nothing.
+harness-figures: runner/benchrun $(BR_EXAMPLES)
+	python3 $(srcdir)/tests/perf/harness_figures.py --builddir $(builddir)
+.PHONY: harness-figures

@@ -1,0 +1,274 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * benchrun.h: the one header a bench file includes.
+ *
+ * A bench file registers cases with BENCH(group, name), times the body of
+ * BENCH_LOOP(st) and keeps results alive with BENCH_KEEP(x).  It is built
+ * into a bench executable linked with libbenchrun; the `benchrun` driver runs
+ * that executable as a worker, once per round, and does all planning,
+ * statistics and reporting.  This header deliberately contains no timing
+ * code of its own: the loop macro only calls two functions of the library,
+ * one before and one after each sample, so the inner loop the compiler sees
+ * is a decrement and a branch.
+ *
+ *     #include <benchrun.h>
+ *
+ *     BENCH(cache, lookup_hit) {          // registers itself
+ *         struct cache *c = cache_new();  // setup: not timed
+ *         BENCH_LOOP(st) {                // timed; benchrun picks the count
+ *             BENCH_KEEP(cache_get(c, "key"));
+ *         }
+ *         cache_free(c);                  // teardown: not timed
+ *     }
+ *
+ * Inside a BENCH body the case's state is the parameter `st`.  Everything
+ * whose name starts with benchrun_priv or BENCHRUN_PRIV is plumbing for the
+ * macros and may change without notice.  The header compiles as C11 and as
+ * C++ (C++20 for designated options such as .bytes = 64).
+ */
+#ifndef BENCHRUN_H
+#define BENCHRUN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#if !defined(__GNUC__) && !defined(__clang__)
+#error "benchrun needs gcc or clang (GNU inline asm and constructor attributes)"
+#endif
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define BENCHRUN_VERSION "0.1.0"
+#define BENCHRUN_VERSION_NUM 0x000100
+
+#define BENCHRUN_PRIV_PRINTF(f, a) __attribute__((format(printf, f, a)))
+
+/* The state of one running case.  Opaque: use the functions below. */
+struct benchrun_state;
+
+/* A range of integer arguments: lo, lo+step, ... up to hi (inclusive) when
+ * step > 0; lo, lo*mul, lo*mul^2, ... then hi itself when mul > 1. */
+struct benchrun_range {
+    long long lo;
+    long long hi;
+    long long step;
+    long long mul;
+};
+
+/*
+ * The static description of one case.  BENCH() defines one per case with
+ * static storage; the library links it into its registry and never copies
+ * or frees it.  Options a user may set in BENCH(group, name, ...) are the
+ * fields from `args` to `items`; in C++ they must be given in this order.
+ */
+struct benchrun_case {
+    /* Filled in by BENCH(); not options. */
+    unsigned struct_size;            /* sizeof at compile time: layout check */
+    const char *group;
+    const char *name;
+    const char *file;
+    int line;
+    void (*fn)(struct benchrun_state *st);
+    const char *compiler;            /* __VERSION__ of the bench file */
+    int optimized;                   /* 1 when built with -O1 or more */
+
+    /* Options. */
+    const long long *args;           /* BENCH_ARGS(...): explicit argument list */
+    size_t arg_count;
+    struct benchrun_range range;     /* BENCH_RANGE / BENCH_RANGE_MUL */
+    double bytes;                    /* bytes processed per iteration */
+    double items;                    /* items processed per iteration */
+
+    /* Plumbing. */
+    int priv_sentinel;
+    struct benchrun_case *priv_next;
+};
+
+/* ---- The timing loop -------------------------------------------------- */
+
+#define BENCHRUN_PRIV_LOOP_DONE UINT64_MAX
+
+uint64_t benchrun_priv_loop_start(struct benchrun_state *st);
+uint64_t benchrun_priv_loop_next(struct benchrun_state *st, uint64_t left);
+
+/*
+ * BENCH_LOOP(st) { body }: runs body the number of times benchrun asks for,
+ * in several timed samples.  The clock is read once before and once after
+ * each sample, never per iteration; the inner loop is a decrement and a
+ * branch (tests/test_loop_asm.c checks the generated x86-64 code).  Use it
+ * exactly once per case.  `continue` is fine; `break`, `return` or `goto`
+ * out of the loop fail the case with a message saying so.
+ */
+#define BENCH_LOOP(st)                                                        \
+    for (uint64_t benchrun_priv_n_ = benchrun_priv_loop_start(st);             \
+         benchrun_priv_n_ != BENCHRUN_PRIV_LOOP_DONE;                          \
+         benchrun_priv_n_ = benchrun_priv_loop_next((st), benchrun_priv_n_))   \
+        for (; benchrun_priv_n_ != 0; --benchrun_priv_n_)
+
+/* ---- Keeping results alive -------------------------------------------- */
+
+/*
+ * BENCH_KEEP(expr): evaluates expr once and makes the compiler believe its
+ * value is used, so the computation cannot be optimised away.  Costs no
+ * instruction beyond keeping the value in a register or in memory.
+ */
+#ifdef __clang__
+#define BENCH_KEEP(x)                                                         \
+    do {                                                                      \
+        __typeof__(x) benchrun_priv_keep_ = (x);                              \
+        __asm__ __volatile__("" : "+r,m"(benchrun_priv_keep_) : : "memory"); \
+    } while (0)
+#else
+#define BENCH_KEEP(x)                                                         \
+    do {                                                                      \
+        __typeof__(x) benchrun_priv_keep_ = (x);                              \
+        __asm__ __volatile__("" : "+m,r"(benchrun_priv_keep_) : : "memory"); \
+    } while (0)
+#endif
+/* BENCH_ESCAPE(p): the object p points to may be read or written by code
+ * the compiler cannot see (stops dead-store elimination of buffers). */
+#define BENCH_ESCAPE(p) __asm__ __volatile__("" : : "r"(p) : "memory")
+/* BENCH_CLOBBER(): all memory may have been read or written here. */
+#define BENCH_CLOBBER() __asm__ __volatile__("" : : : "memory")
+
+/* ---- What a case can ask or tell -------------------------------------- */
+
+/* The integer argument of a parameterized case (0 for a plain case). */
+long long benchrun_arg(const struct benchrun_state *st);
+
+/* Declare the bytes or items processed per iteration, so throughput is
+ * reported per second.  Overrides the .bytes/.items options. */
+void benchrun_set_bytes(struct benchrun_state *st, double bytes_per_iteration);
+void benchrun_set_items(struct benchrun_state *st, double items_per_iteration);
+
+/*
+ * Exclude part of an iteration from the timing: time between
+ * benchrun_pause() and benchrun_resume() is not counted.  Each pair costs
+ * two clock reads (shown as "pause cost" by `benchrun -v`), so use it only
+ * for iterations much longer than that, e.g. to refill an input that the
+ * timed work destroys.
+ */
+void benchrun_pause(struct benchrun_state *st);
+void benchrun_resume(struct benchrun_state *st);
+
+/* Mark the case failed or skipped with a message (printf format).  The case
+ * should return right after; BENCH_FAIL and BENCH_SKIP do both. */
+void benchrun_fail(struct benchrun_state *st, const char *fmt, ...)
+    BENCHRUN_PRIV_PRINTF(2, 3);
+void benchrun_skip(struct benchrun_state *st, const char *fmt, ...)
+    BENCHRUN_PRIV_PRINTF(2, 3);
+
+#define BENCH_FAIL(st, ...)                                                   \
+    do {                                                                      \
+        benchrun_fail((st), __VA_ARGS__);                                     \
+        return;                                                               \
+    } while (0)
+#define BENCH_SKIP(st, ...)                                                   \
+    do {                                                                      \
+        benchrun_skip((st), __VA_ARGS__);                                     \
+        return;                                                               \
+    } while (0)
+
+/* ---- Registration ----------------------------------------------------- */
+
+/* Adds a case to the registry.  BENCH() calls it from a constructor; call
+ * it yourself only for cases built at run time, before benchrun_main(). */
+void benchrun_register(struct benchrun_case *c);
+
+/* The entry point of a bench executable.  libbenchrun provides a main()
+ * that calls it; a bench file with its own main() should return
+ * benchrun_main(argc, argv).  As a worker (started by benchrun) it runs
+ * what the driver asks; otherwise it runs `benchrun <this program> args`. */
+int benchrun_main(int argc, char **argv);
+
+/* The library's version string, e.g. "0.1.0". */
+const char *benchrun_version(void);
+
+/* ---- BENCH() itself ---------------------------------------------------- */
+
+#ifdef __OPTIMIZE__
+#define BENCHRUN_PRIV_OPTIMIZED 1
+#else
+#define BENCHRUN_PRIV_OPTIMIZED 0
+#endif
+
+#ifdef __VERSION__
+#define BENCHRUN_PRIV_COMPILER __VERSION__
+#else
+#define BENCHRUN_PRIV_COMPILER "unknown"
+#endif
+
+#define BENCHRUN_PRIV_CONSTRUCTOR __attribute__((constructor))
+
+/* Explicit argument list: BENCH(g, n, BENCH_ARGS(0, 50, 150)). */
+#ifdef __cplusplus
+}
+template <long long... V> struct benchrun_priv_args {
+    static const long long values[sizeof...(V)];
+};
+template <long long... V>
+const long long benchrun_priv_args<V...>::values[sizeof...(V)] = {V...};
+#define BENCH_ARGS(...)                                                       \
+    .args = benchrun_priv_args<__VA_ARGS__>::values,                          \
+    .arg_count = sizeof(benchrun_priv_args<__VA_ARGS__>::values) /            \
+                 sizeof(long long)
+extern "C" {
+#else
+#define BENCH_ARGS(...)                                                       \
+    .args = (const long long[]){__VA_ARGS__},                                 \
+    .arg_count = sizeof((const long long[]){__VA_ARGS__}) / sizeof(long long)
+#endif
+/* Linear range: BENCH_RANGE(0, 100, 25) gives 0, 25, 50, 75, 100. */
+#define BENCH_RANGE(lo, hi, step) .range = {(lo), (hi), (step), 0}
+/* Geometric range: BENCH_RANGE_MUL(8, 1000, 8) gives 8, 64, 512, 1000. */
+#define BENCH_RANGE_MUL(lo, hi, mul) .range = {(lo), (hi), 0, (mul)}
+
+/*
+ * BENCH(group, name [, options...]) { body }
+ * group and name must be C identifiers; the case is reported as
+ * "group/name", or "group/name/ARG" for each argument of a parameterized
+ * case.  Options are designated initialisers of struct benchrun_case:
+ * BENCH_ARGS(...), BENCH_RANGE(...), .bytes = N, .items = N.
+ */
+#ifdef __cplusplus
+/* C++ warns (-Wextra) about fields a designated initialiser leaves out;
+ * C does not.  The fields left out are meant to be zero. */
+#define BENCHRUN_PRIV_QUIET_BEGIN                                             \
+    _Pragma("GCC diagnostic push")                                            \
+    _Pragma("GCC diagnostic ignored \"-Wmissing-field-initializers\"")
+#define BENCHRUN_PRIV_QUIET_END _Pragma("GCC diagnostic pop")
+#else
+#define BENCHRUN_PRIV_QUIET_BEGIN
+#define BENCHRUN_PRIV_QUIET_END
+#endif
+
+#define BENCH(...) BENCHRUN_PRIV_BENCH(__VA_ARGS__, .priv_sentinel = 0)
+#define BENCHRUN_PRIV_BENCH(Group, Name, ...)                                 \
+    static void benchrun_priv_fn_##Group##_##Name(struct benchrun_state *st); \
+    BENCHRUN_PRIV_QUIET_BEGIN                                                 \
+    static struct benchrun_case benchrun_priv_case_##Group##_##Name = {       \
+        .struct_size = sizeof(struct benchrun_case),                          \
+        .group = #Group,                                                      \
+        .name = #Name,                                                        \
+        .file = __FILE__,                                                     \
+        .line = __LINE__,                                                     \
+        .fn = benchrun_priv_fn_##Group##_##Name,                              \
+        .compiler = BENCHRUN_PRIV_COMPILER,                                   \
+        .optimized = BENCHRUN_PRIV_OPTIMIZED,                                 \
+        __VA_ARGS__};                                                         \
+    BENCHRUN_PRIV_QUIET_END                                                   \
+    BENCHRUN_PRIV_CONSTRUCTOR static void                                     \
+    benchrun_priv_register_##Group##_##Name(void)                             \
+    {                                                                         \
+        benchrun_register(&benchrun_priv_case_##Group##_##Name);              \
+    }                                                                         \
+    static void benchrun_priv_fn_##Group##_##Name(                            \
+        struct benchrun_state *st __attribute__((unused)))
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* BENCHRUN_H */

@@ -1,0 +1,307 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * state.c: the sample-boundary logic behind BENCH_LOOP.
+ *
+ * benchrun_priv_loop_start() reads the clock as its last action and
+ * benchrun_priv_loop_next() as its first, so a sample's time is the loop
+ * and nothing else (plus half a clock read at each end, which the driver
+ * measures and shows).  Everything else here runs between samples: the
+ * decisions on the next iteration count, the CPU-time and context-switch
+ * readings that show interference, and the bookkeeping.
+ *
+ * Calibration (when the driver sends 0 iterations) grows the count from
+ * 1: tenfold while a sample is under a tenth of the target, otherwise to
+ * target/elapsed times the count, at most tenfold.  A count is accepted
+ * when two samples in a row reach two thirds of the target and the
+ * warm-up time has passed; a preempted sample cannot stop the search
+ * early, because its successor would fall short and growth resumes.
+ *
+ * Warm-up runs samples of the requested count until the warm-up time has
+ * passed and the last three samples agree within 3 %, or until four times
+ * the warm-up time has passed, whichever comes first.
+ */
+#include "config.h"
+
+#include "lib/state.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+
+#define WARMUP_STEADY_SPREAD 0.03
+
+int brun_state_init(struct benchrun_state *st, const struct brun_request *req,
+                    long long arg, double bytes, double items)
+{
+    memset(st, 0, sizeof *st);
+    st->req = *req;
+    st->arg = arg;
+    st->bytes = bytes;
+    st->items = items;
+    st->phase = BRUN_PHASE_BEFORE;
+    if (req->samples > 0) {
+        st->samples = calloc(req->samples, sizeof *st->samples);
+        if (!st->samples)
+            return -1;
+    }
+    return 0;
+}
+
+void brun_state_release(struct benchrun_state *st)
+{
+    free(st->samples);
+    st->samples = NULL;
+}
+
+const char *brun_state_problem(const struct benchrun_state *st)
+{
+    if (st->outcome != BRUN_OUTCOME_NONE)
+        return NULL;
+    if (st->loop_entries == 0)
+        return "the case returned without entering BENCH_LOOP";
+    if (st->loop_entries > 1)
+        return "the case entered BENCH_LOOP more than once";
+    if (st->left_early)
+        return "the case left BENCH_LOOP early (break, return or goto "
+               "inside the loop)";
+    if (st->phase != BRUN_PHASE_AFTER)
+        return "the case returned from inside BENCH_LOOP (return or goto "
+               "inside the loop)";
+    return NULL;
+}
+
+static uint64_t thread_cpu_ns(void)
+{
+    struct timespec ts;
+    if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts) != 0)
+        return 0;
+    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+static uint64_t involuntary_switches(void)
+{
+    struct rusage ru;
+#ifdef RUSAGE_THREAD
+    if (getrusage(RUSAGE_THREAD, &ru) != 0)
+        return 0;
+#else
+    if (getrusage(RUSAGE_SELF, &ru) != 0)
+        return 0;
+#endif
+    return (uint64_t)ru.ru_nivcsw;
+}
+
+/* Starts timing a sample of st->n iterations; the clock read is last. */
+static uint64_t begin_sample(struct benchrun_state *st)
+{
+    st->paused = 0;
+    st->paused_ticks = 0;
+    if (st->phase == BRUN_PHASE_MEASURE) {
+        st->ivcsw_start = involuntary_switches();
+        st->cpu_start = thread_cpu_ns();
+    }
+    st->t_start = brun_clock_read(st->req.clock);
+    return st->n;
+}
+
+static uint64_t finish_loop(struct benchrun_state *st)
+{
+    st->phase = BRUN_PHASE_AFTER;
+    return BENCHRUN_PRIV_LOOP_DONE;
+}
+
+/* The phase after calibration and warm-up, or the end. */
+static uint64_t enter_measure(struct benchrun_state *st)
+{
+    if (st->req.samples == 0)
+        return finish_loop(st);
+    st->phase = BRUN_PHASE_MEASURE;
+    return begin_sample(st);
+}
+
+static uint64_t enter_warmup_or_measure(struct benchrun_state *st)
+{
+    if (st->req.warmup_ticks == 0)
+        return enter_measure(st);
+    st->phase = BRUN_PHASE_WARMUP;
+    return begin_sample(st);
+}
+
+uint64_t benchrun_priv_loop_start(struct benchrun_state *st)
+{
+    st->loop_entries++;
+    if (st->loop_entries > 1 || st->outcome != BRUN_OUTCOME_NONE)
+        return finish_loop(st);
+    if (st->req.iterations == 0) {
+        st->phase = BRUN_PHASE_CALIBRATE;
+        st->n = 1;
+        return begin_sample(st);
+    }
+    st->n = st->req.iterations;
+    return enter_warmup_or_measure(st);
+}
+
+/* Next count while calibrating, or 0 when the count is settled. */
+static uint64_t calibrate_next(struct benchrun_state *st, uint64_t elapsed)
+{
+    const uint64_t target = st->req.target_ticks;
+    int long_enough = elapsed * 3 >= target * 2;
+
+    st->calibration_ticks_total += elapsed;
+    if (long_enough || st->n >= BRUN_MAX_ITERATIONS) {
+        int warm = st->calibration_ticks_total >= st->req.warmup_ticks;
+        if (warm && (st->calibration_confirming || st->n >= BRUN_MAX_ITERATIONS))
+            return 0;
+        st->calibration_confirming = warm;
+        return st->n; /* same count again: confirm, or keep warming */
+    }
+    st->calibration_confirming = 0;
+    uint64_t next;
+    if (elapsed == 0 || elapsed * 10 < target)
+        next = st->n * 10;
+    else {
+        double grown = ceil((double)st->n * (double)target / (double)elapsed);
+        next = grown > (double)st->n * 10 ? st->n * 10 : (uint64_t)grown;
+        if (next <= st->n)
+            next = st->n + 1;
+    }
+    return next > BRUN_MAX_ITERATIONS ? BRUN_MAX_ITERATIONS : next;
+}
+
+/* 1 when warm-up is over after a sample of `elapsed` ticks. */
+static int warmup_done(struct benchrun_state *st, uint64_t elapsed)
+{
+    const uint64_t w = st->req.warmup_ticks;
+    double per_iteration = (double)elapsed / (double)st->n;
+
+    st->warmup_recent[st->warmup_samples % 3] = per_iteration;
+    st->warmup_samples++;
+    st->warmup_ticks_total += elapsed;
+    if (st->warmup_samples >= 3) {
+        double lo = st->warmup_recent[0], hi = lo;
+        for (int i = 1; i < 3; i++) {
+            if (st->warmup_recent[i] < lo)
+                lo = st->warmup_recent[i];
+            if (st->warmup_recent[i] > hi)
+                hi = st->warmup_recent[i];
+        }
+        st->warmup_steady = hi <= lo * (1 + WARMUP_STEADY_SPREAD);
+    }
+    if (st->warmup_ticks_total >= 4 * w)
+        return 1;
+    return st->warmup_ticks_total >= w && st->warmup_steady;
+}
+
+uint64_t benchrun_priv_loop_next(struct benchrun_state *st, uint64_t left)
+{
+    const uint64_t t_end = brun_clock_read(st->req.clock);
+
+    if (st->paused) {
+        st->paused_ticks += t_end - st->pause_start;
+        st->paused = 0;
+    }
+    if (left != 0) {
+        st->left_early = 1;
+        return finish_loop(st);
+    }
+    uint64_t total = t_end - st->t_start;
+    uint64_t elapsed = total > st->paused_ticks ? total - st->paused_ticks : 0;
+
+    switch (st->phase) {
+    case BRUN_PHASE_CALIBRATE: {
+        uint64_t next = calibrate_next(st, elapsed);
+        if (next == 0) {
+            st->calibrated_iterations = st->n;
+            st->calibrated_ticks = elapsed;
+            return finish_loop(st);
+        }
+        st->n = next;
+        return begin_sample(st);
+    }
+    case BRUN_PHASE_WARMUP:
+        if (warmup_done(st, elapsed))
+            return enter_measure(st);
+        return begin_sample(st);
+    case BRUN_PHASE_MEASURE: {
+        uint64_t cpu_end = thread_cpu_ns();
+        uint64_t ivcsw_end = involuntary_switches();
+        struct brun_sample *s = &st->samples[st->sample_count++];
+        s->iterations = st->n;
+        s->ticks = elapsed;
+        s->paused_ticks = st->paused_ticks;
+        s->cpu_ns = cpu_end > st->cpu_start ? cpu_end - st->cpu_start : 0;
+        s->ivcsw =
+            ivcsw_end > st->ivcsw_start ? ivcsw_end - st->ivcsw_start : 0;
+        if (st->sample_count == st->req.samples)
+            return finish_loop(st);
+        return begin_sample(st);
+    }
+    case BRUN_PHASE_BEFORE:
+    case BRUN_PHASE_AFTER:
+        break;
+    }
+    return finish_loop(st);
+}
+
+void benchrun_pause(struct benchrun_state *st)
+{
+    if (st->paused || st->phase == BRUN_PHASE_BEFORE ||
+        st->phase == BRUN_PHASE_AFTER)
+        return;
+    st->pause_start = brun_clock_read(st->req.clock);
+    st->paused = 1;
+}
+
+void benchrun_resume(struct benchrun_state *st)
+{
+    if (!st->paused)
+        return;
+    st->paused_ticks += brun_clock_read(st->req.clock) - st->pause_start;
+    st->paused = 0;
+}
+
+long long benchrun_arg(const struct benchrun_state *st)
+{
+    return st->arg;
+}
+
+void benchrun_set_bytes(struct benchrun_state *st, double bytes_per_iteration)
+{
+    if (bytes_per_iteration >= 0)
+        st->bytes = bytes_per_iteration;
+}
+
+void benchrun_set_items(struct benchrun_state *st, double items_per_iteration)
+{
+    if (items_per_iteration >= 0)
+        st->items = items_per_iteration;
+}
+
+static void set_outcome(struct benchrun_state *st, enum brun_outcome outcome,
+                        const char *fmt, va_list ap)
+{
+    if (st->outcome != BRUN_OUTCOME_NONE)
+        return; /* the first failure or skip wins */
+    st->outcome = outcome;
+    vsnprintf(st->message, sizeof st->message, fmt, ap);
+}
+
+void benchrun_fail(struct benchrun_state *st, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    set_outcome(st, BRUN_OUTCOME_FAIL, fmt, ap);
+    va_end(ap);
+}
+
+void benchrun_skip(struct benchrun_state *st, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    set_outcome(st, BRUN_OUTCOME_SKIP, fmt, ap);
+    va_end(ap);
+}

@@ -1,0 +1,101 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * state.h: what one run of one case inside a worker looks like.
+ *
+ * A worker runs a case by calling its BENCH body once with a state set up
+ * from the driver's request.  BENCH_LOOP then asks this state, at each
+ * sample boundary, how many iterations to run next: first while
+ * calibrating the iteration count (only when the driver asked for 0
+ * iterations), then while warming up, then for the measured samples.  The
+ * state records the samples in an array allocated before the body runs,
+ * so nothing is allocated, written or locked while a sample is timed.
+ */
+#ifndef BRUN_STATE_H
+#define BRUN_STATE_H
+
+#include <stdint.h>
+
+#include "benchrun.h"
+#include "lib/clock.h"
+
+/* What the driver asks a worker to do with one case. */
+struct brun_request {
+    enum brun_clock_kind clock;
+    uint64_t iterations;   /* per sample; 0 = calibrate the count first */
+    uint32_t samples;      /* measured samples */
+    uint64_t warmup_ticks; /* least warm-up time; 0 = no warm-up */
+    uint64_t target_ticks; /* sample length the calibration aims for */
+};
+
+/* One measured sample. */
+struct brun_sample {
+    uint64_t iterations;
+    uint64_t ticks;        /* elapsed, pauses excluded */
+    uint64_t paused_ticks; /* time spent between pause and resume */
+    uint64_t cpu_ns;       /* this thread's CPU time over the sample */
+    uint64_t ivcsw;        /* involuntary context switches during it */
+};
+
+enum brun_phase {
+    BRUN_PHASE_BEFORE,     /* body running, loop not entered yet */
+    BRUN_PHASE_CALIBRATE,
+    BRUN_PHASE_WARMUP,
+    BRUN_PHASE_MEASURE,
+    BRUN_PHASE_AFTER,      /* loop finished (or abandoned) */
+};
+
+enum brun_outcome {
+    BRUN_OUTCOME_NONE,
+    BRUN_OUTCOME_FAIL,
+    BRUN_OUTCOME_SKIP,
+};
+
+/* Largest iteration count calibration will pick: a loop the compiler
+ * removed (an empty body) stops growing here. */
+#define BRUN_MAX_ITERATIONS 1000000000000ull
+
+struct benchrun_state {
+    struct brun_request req;
+    long long arg;
+    double bytes, items;
+
+    enum brun_phase phase;
+    unsigned loop_entries;  /* times BENCH_LOOP was started */
+    int left_early;         /* the loop was left with iterations to go */
+    uint64_t n;             /* iterations of the sample being timed */
+    uint64_t t_start;       /* clock at the start of that sample */
+    uint64_t paused_ticks;  /* paused time within that sample */
+    uint64_t pause_start;
+    int paused;
+    uint64_t cpu_start, ivcsw_start;
+
+    /* Calibration. */
+    uint64_t calibration_ticks_total;
+    int calibration_confirming;
+    uint64_t calibrated_iterations, calibrated_ticks;
+
+    /* Warm-up. */
+    uint32_t warmup_samples;
+    uint64_t warmup_ticks_total;
+    double warmup_recent[3]; /* ticks per iteration of the last samples */
+    int warmup_steady;
+
+    /* Measurement. */
+    struct brun_sample *samples;
+    uint32_t sample_count;
+
+    enum brun_outcome outcome;
+    char message[512];
+};
+
+/* Prepares a state for one run.  Returns 0, or -1 when the sample array
+ * cannot be allocated.  Release with brun_state_release(). */
+int brun_state_init(struct benchrun_state *st, const struct brun_request *req,
+                    long long arg, double bytes, double items);
+void brun_state_release(struct benchrun_state *st);
+
+/* After the body returned: a one-line reason the run is not usable, or
+ * NULL when it completed (a failure or skip is reported by the case). */
+const char *brun_state_problem(const struct benchrun_state *st);
+
+#endif /* BRUN_STATE_H */

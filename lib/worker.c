@@ -1,0 +1,210 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * worker.c: answers one driver command inside a bench executable.
+ *
+ * LIST sends the registered case instances.  RUN runs one instance: it
+ * prepares a state from the request, calls the case body once, then sends
+ * what happened, samples first and the verdict last.  Samples are kept in
+ * memory until the body returns, so no pipe write ever lands inside the
+ * measured part of the run; a crash mid-run loses them, and the driver
+ * reports the crash instead.
+ */
+#include "config.h"
+
+#include "lib/worker.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib/clock.h"
+#include "lib/protocol.h"
+#include "lib/registry.h"
+#include "lib/state.h"
+
+static int send_error(int fd, const char *message)
+{
+    struct brun_proto_out m;
+    brun_proto_begin(&m, "ERROR");
+    brun_proto_add_text(&m, message);
+    return brun_proto_send(fd, &m);
+}
+
+static int send_list(int fd, const struct brun_instance *v, size_t count)
+{
+    struct brun_proto_out m;
+    for (size_t i = 0; i < count; i++) {
+        const struct benchrun_case *c = v[i].def;
+        brun_proto_begin(&m, "CASE");
+        brun_proto_add_str(&m, v[i].name);
+        brun_proto_add_text(&m, c->file ? c->file : "");
+        brun_proto_add_u64(&m, (uint64_t)(c->line > 0 ? c->line : 0));
+        brun_proto_add_double(&m, c->bytes);
+        brun_proto_add_double(&m, c->items);
+        brun_proto_add_u64(&m, c->optimized ? 1 : 0);
+        brun_proto_add_text(&m, c->compiler ? c->compiler : "");
+        if (brun_proto_send(fd, &m) != 0)
+            return -1;
+    }
+    brun_proto_begin(&m, "LISTED");
+    brun_proto_add_u64(&m, count);
+    return brun_proto_send(fd, &m);
+}
+
+/* Parses the fields of a RUN command into a request. */
+static int parse_run(const struct brun_proto_msg *msg, struct brun_request *req,
+                     char *why, size_t why_size)
+{
+    uint64_t clock, samples;
+    if (msg->count != 7) {
+        snprintf(why, why_size, "RUN needs 6 fields, got %zu", msg->count - 1);
+        return -1;
+    }
+    if (brun_proto_u64(msg->fields[2], &clock) != 0 || clock > 2 ||
+        brun_proto_u64(msg->fields[3], &req->iterations) != 0 ||
+        brun_proto_u64(msg->fields[4], &samples) != 0 ||
+        samples > 1000000 ||
+        brun_proto_u64(msg->fields[5], &req->warmup_ticks) != 0 ||
+        brun_proto_u64(msg->fields[6], &req->target_ticks) != 0) {
+        snprintf(why, why_size, "RUN has a malformed number");
+        return -1;
+    }
+    char reason[160];
+    req->clock = (enum brun_clock_kind)clock;
+    if (!brun_clock_usable(req->clock, reason, sizeof reason)) {
+        snprintf(why, why_size, "clock %s: %s", brun_clock_name(req->clock),
+                 reason);
+        return -1;
+    }
+    req->samples = (uint32_t)samples;
+    return 0;
+}
+
+static int send_results(int fd, const struct benchrun_state *st)
+{
+    struct brun_proto_out m;
+    const char *problem = brun_state_problem(st);
+
+    if (st->calibrated_iterations > 0) {
+        brun_proto_begin(&m, "CALIBRATED");
+        brun_proto_add_u64(&m, st->calibrated_iterations);
+        brun_proto_add_u64(&m, st->calibrated_ticks);
+        if (brun_proto_send(fd, &m) != 0)
+            return -1;
+    }
+    brun_proto_begin(&m, "WARMUP");
+    brun_proto_add_u64(&m, st->warmup_samples);
+    brun_proto_add_u64(&m, st->warmup_ticks_total);
+    brun_proto_add_u64(&m, st->warmup_steady ? 1 : 0);
+    if (brun_proto_send(fd, &m) != 0)
+        return -1;
+    for (uint32_t i = 0; i < st->sample_count; i++) {
+        const struct brun_sample *s = &st->samples[i];
+        brun_proto_begin(&m, "SAMPLE");
+        brun_proto_add_u64(&m, s->iterations);
+        brun_proto_add_u64(&m, s->ticks);
+        brun_proto_add_u64(&m, s->paused_ticks);
+        brun_proto_add_u64(&m, s->cpu_ns);
+        brun_proto_add_u64(&m, s->ivcsw);
+        if (brun_proto_send(fd, &m) != 0)
+            return -1;
+    }
+    brun_proto_begin(&m, "THROUGHPUT");
+    brun_proto_add_double(&m, st->bytes);
+    brun_proto_add_double(&m, st->items);
+    if (brun_proto_send(fd, &m) != 0)
+        return -1;
+
+    brun_proto_begin(&m, "DONE");
+    if (st->outcome == BRUN_OUTCOME_FAIL) {
+        brun_proto_add_str(&m, "fail");
+        brun_proto_add_text(&m, st->message);
+    } else if (st->outcome == BRUN_OUTCOME_SKIP) {
+        brun_proto_add_str(&m, "skip");
+        brun_proto_add_text(&m, st->message);
+    } else if (problem) {
+        brun_proto_add_str(&m, "misuse");
+        brun_proto_add_text(&m, problem);
+    } else {
+        brun_proto_add_str(&m, "ok");
+    }
+    return brun_proto_send(fd, &m);
+}
+
+static int run_case(int fd, const struct brun_instance *in,
+                    const struct brun_request *req)
+{
+    struct benchrun_state st;
+    if (brun_state_init(&st, req, in->arg, in->def->bytes, in->def->items) !=
+        0) {
+        send_error(fd, "out of memory for the sample array");
+        return 1;
+    }
+    in->def->fn(&st);
+    /* The body may have printed with stdio: flush before reporting, so
+     * the driver holds the case's whole output when it reads DONE. */
+    fflush(stdout);
+    fflush(stderr);
+    int status = send_results(fd, &st) == 0 ? 0 : 1;
+    brun_state_release(&st);
+    return status;
+}
+
+int brun_worker_serve(int command_fd, int result_fd)
+{
+    struct brun_proto_out hello;
+    struct brun_proto_in in;
+    struct brun_proto_msg msg;
+    struct brun_instance *instances = NULL;
+    size_t count = 0;
+    char err[512], *line;
+    int status = 1;
+
+    brun_proto_begin(&hello, "HELLO");
+    brun_proto_add_u64(&hello, BRUN_PROTOCOL_VERSION);
+    brun_proto_add_str(&hello, BENCHRUN_VERSION);
+    if (brun_proto_send(result_fd, &hello) != 0)
+        return 1;
+
+    brun_proto_in_init(&in);
+    int got = brun_proto_read_line(command_fd, &in, &line);
+    if (got == 0)
+        return 0; /* the driver only wanted the greeting */
+    if (got < 0) {
+        send_error(result_fd, "cannot read the driver's command");
+        return 1;
+    }
+    if (brun_proto_parse(line, &msg, err, sizeof err) != 0) {
+        char why[600];
+        snprintf(why, sizeof why, "malformed command: %s", err);
+        send_error(result_fd, why);
+        return 1;
+    }
+    if (brun_registry_instances(&instances, &count, err, sizeof err) != 0) {
+        send_error(result_fd, err);
+        return 1;
+    }
+
+    if (strcmp(msg.fields[0], "LIST") == 0 && msg.count == 1) {
+        status = send_list(result_fd, instances, count) == 0 ? 0 : 1;
+    } else if (strcmp(msg.fields[0], "RUN") == 0) {
+        struct brun_request req;
+        const struct brun_instance *target;
+        if (parse_run(&msg, &req, err, sizeof err) != 0) {
+            send_error(result_fd, err);
+        } else if (!(target = brun_registry_find(instances, count,
+                                                 msg.fields[1]))) {
+            char why[BRUN_NAME_MAX + 64];
+            snprintf(why, sizeof why, "no case named %s", msg.fields[1]);
+            send_error(result_fd, why);
+        } else {
+            status = run_case(result_fd, target, &req);
+        }
+    } else {
+        char why[128];
+        snprintf(why, sizeof why, "unknown command %.64s", msg.fields[0]);
+        send_error(result_fd, why);
+    }
+    free(instances);
+    return status;
+}

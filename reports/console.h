@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * console.h: what benchrun prints on the terminal after measuring.
+ */
+#ifndef BRUN_CONSOLE_H
+#define BRUN_CONSOLE_H
+
+#include <stdio.h>
+
+#include "reports/model.h"
+
+struct brun_console_style {
+    int color;      /* ANSI colours on */
+    int verbosity;  /* -1 quiet, 0 normal, 1 verbose */
+};
+
+/* The context block: version, date, seed, clock, host, plan, warnings. */
+void brun_console_context(FILE *out, const struct brun_results *r,
+                          const struct brun_console_style *style);
+
+/* One table per target, then failed and skipped cases with reasons. */
+void brun_console_table(FILE *out, const struct brun_results *r,
+                        const struct brun_console_style *style);
+
+#endif /* BRUN_CONSOLE_H */

@@ -1,0 +1,11 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# stats/: the statistics module, the only code that includes GSL.  A
+# convenience library linked into the benchrun driver and the tests; the
+# bench executables never link it.
+
+noinst_LTLIBRARIES += stats/libbrstats.la
+stats_libbrstats_la_SOURCES = \
+	stats/summary.c stats/summary.h \
+	stats/random.c stats/random.h
+stats_libbrstats_la_CFLAGS = $(AM_CFLAGS) $(GSL_CFLAGS)
+stats_libbrstats_la_LIBADD = $(GSL_LIBS)

@@ -1,0 +1,85 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * fake_worker.c: an executable that answers the driver like a bench
+ * executable would, but wrongly, in the way FAKE_WORKER_MODE says.  It
+ * does not link libbenchrun: it writes protocol lines by hand, so the
+ * driver's handling of a bad peer is tested against a real process.
+ *
+ *   version        greets with protocol 99
+ *   silent         exits without a word
+ *   garbage-first  its first line is not a greeting
+ *   truncated      lists half a message and exits
+ *   list-garbage   a malformed message in the middle of a listing
+ *   run-garbage    lists one case properly, then answers RUN with garbage
+ *   run-extra      lists one case, then sends more samples than asked
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define CASE_LINE \
+    "CASE fake/one fake.c 1 x0000000000000000 x0000000000000000 1 gcc\n"
+
+static void say(const char *s)
+{
+    ssize_t ignored = write(4, s, strlen(s));
+    (void)ignored;
+}
+
+static void read_command(char *buf, size_t size)
+{
+    size_t len = 0;
+    while (len < size - 1) {
+        ssize_t n = read(3, buf + len, 1);
+        if (n <= 0 || buf[len] == '\n')
+            break;
+        len++;
+    }
+    buf[len] = '\0';
+}
+
+int main(int argc, char **argv)
+{
+    const char *mode = getenv("FAKE_WORKER_MODE");
+    char command[256];
+    if (argc < 2 || strncmp(argv[1], "--benchrun-worker=", 18) != 0 || !mode)
+        return 2;
+    if (strcmp(mode, "version") == 0) {
+        say("HELLO 99 9.9.9\n");
+        return 0;
+    }
+    if (strcmp(mode, "silent") == 0)
+        return 0;
+    if (strcmp(mode, "garbage-first") == 0) {
+        say("hello there\n");
+        return 0;
+    }
+    say("HELLO 1 0.0.0-fake\n");
+    read_command(command, sizeof command);
+    if (strcmp(mode, "truncated") == 0) {
+        say("CASE fake/one fake.c");
+        return 0;
+    }
+    if (strcmp(mode, "list-garbage") == 0) {
+        say(CASE_LINE);
+        say("CASE %zz\n");
+        return 0;
+    }
+    if (strcmp(command, "LIST") == 0) {
+        say(CASE_LINE);
+        say("LISTED 1\n");
+        return 0;
+    }
+    if (strcmp(mode, "run-garbage") == 0) {
+        say("SAMPLE lots of nonsense\n");
+        return 0;
+    }
+    if (strcmp(mode, "run-extra") == 0) {
+        for (int i = 0; i < 50; i++)
+            say("SAMPLE 10 1000 0 900 0\n");
+        say("DONE ok\n");
+        return 0;
+    }
+    return 3;
+}

@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * helpers.h: shared by the tests that run real programs (the benchrun
+ * driver, bench executables, the compiler): running a command and
+ * capturing its output, finding built files, making scratch directories.
+ */
+#ifndef BRUN_TEST_HELPERS_H
+#define BRUN_TEST_HELPERS_H
+
+#include <stddef.h>
+
+struct command_result {
+    int status;   /* exit status, or 128 + signal */
+    char *out;    /* everything written to stdout (NUL-terminated) */
+    char *err;    /* everything written to stderr */
+};
+
+/* Runs argv[0] (a path) with argv, extra environment entries env (NULL or
+ * a NULL-terminated list of "NAME=value"), and stdin from /dev/null.
+ * Kills it after timeout_s.  Returns 0 when it ran. */
+int run_command(char *const argv[], char *const env[], double timeout_s,
+                struct command_result *r);
+void command_result_free(struct command_result *r);
+
+/* $BENCHRUN_TEST_BUILDDIR/relative and $BENCHRUN_TEST_SRCDIR/relative
+ * (static buffers: copy before the next call). */
+const char *build_path(const char *relative);
+const char *source_path(const char *relative);
+
+/* Makes a fresh directory under $TMPDIR (or /tmp); the caller owns the
+ * returned string. */
+char *make_scratch_dir(void);
+
+/* Number of non-overlapping occurrences of needle in haystack. */
+size_t count_occurrences(const char *haystack, const char *needle);
+
+/* 1 when s contains exactly one line (one '\n', at the end). */
+int is_one_line(const char *s);
+
+#endif /* BRUN_TEST_HELPERS_H */

@@ -1,0 +1,89 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# tests/: Criterion test programs, one per module, run by `make check`.
+# Each program prints TAP (one line per test case) through automake's
+# tap-driver, so tests/*.trs count individual test cases; .ci/run sums
+# them into its "N passed, N failed" line.  Tests link the convenience
+# libraries, so internal functions are reachable.
+
+TEST_LOG_DRIVER = env AM_TAP_AWK='$(AWK)' $(SHELL) $(top_srcdir)/build-aux/tap-driver.sh
+LOG_DRIVER = $(TEST_LOG_DRIVER)
+AM_TESTS_ENVIRONMENT = \
+	CRITERION_OUTPUTS='tap:-'; export CRITERION_OUTPUTS; \
+	BENCHRUN_TEST_SRCDIR='$(abs_top_srcdir)'; export BENCHRUN_TEST_SRCDIR; \
+	BENCHRUN_TEST_BUILDDIR='$(abs_top_builddir)'; export BENCHRUN_TEST_BUILDDIR; \
+	BENCHRUN_DRIVER='$(abs_top_builddir)/runner/benchrun'; export BENCHRUN_DRIVER; \
+	CC='$(CC)'; export CC;
+
+# Flags shared by every Criterion test program.
+TEST_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS) $(JANSSON_CFLAGS)
+TEST_LIBS = $(CRITERION_LIBS) $(JANSSON_LIBS)
+
+if ENABLE_TESTS
+include tests/stats.mk
+
+# Shared by the tests that run programs.
+noinst_LTLIBRARIES += tests/libtesthelpers.la
+tests_libtesthelpers_la_SOURCES = tests/helpers.c tests/helpers.h
+
+# Bench executables and peers the driver tests run.  -no-install: real
+# executables in the build tree, no libtool wrapper scripts.
+check_PROGRAMS += tests/bench_faulty tests/fake_worker tests/bench_cxx
+tests_bench_faulty_SOURCES = tests/bench_faulty.c
+tests_bench_faulty_LDADD = lib/libbenchrun.la
+tests_bench_faulty_LDFLAGS = -no-install
+tests_fake_worker_SOURCES = tests/fake_worker.c
+tests_bench_cxx_SOURCES = tests/bench_cxx.cc
+tests_bench_cxx_CXXFLAGS = -std=c++20 -Wall -Wextra
+tests_bench_cxx_LDADD = lib/libbenchrun.la
+tests_bench_cxx_LDFLAGS = -no-install
+EXTRA_DIST += tests/loop_probe.c
+
+# lib/: protocol, registry, loop state, clock, worker.
+BR_LIB_TESTS = tests/test_protocol tests/test_registry tests/test_state \
+	tests/test_clock tests/test_worker
+check_PROGRAMS += $(BR_LIB_TESTS)
+TESTS += $(BR_LIB_TESTS)
+tests_test_protocol_SOURCES = tests/test_protocol.c
+tests_test_protocol_CFLAGS = $(TEST_CFLAGS)
+tests_test_protocol_LDADD = lib/libbenchrun-core.la $(TEST_LIBS)
+tests_test_registry_SOURCES = tests/test_registry.c \
+	tests/registry_cases_a.c tests/registry_cases_b.c
+tests_test_registry_CFLAGS = $(TEST_CFLAGS)
+tests_test_registry_LDADD = lib/libbenchrun-core.la $(TEST_LIBS)
+tests_test_state_SOURCES = tests/test_state.c
+tests_test_state_CFLAGS = $(TEST_CFLAGS)
+tests_test_state_LDADD = lib/libbenchrun-core.la $(TEST_LIBS)
+tests_test_clock_SOURCES = tests/test_clock.c
+tests_test_clock_CFLAGS = $(TEST_CFLAGS)
+tests_test_clock_LDADD = lib/libbenchrun-core.la $(TEST_LIBS)
+tests_test_worker_SOURCES = tests/test_worker.c
+tests_test_worker_CFLAGS = $(TEST_CFLAGS)
+tests_test_worker_LDADD = lib/libbenchrun-core.la $(TEST_LIBS)
+
+# runner/ and reports/ in-process.
+BR_DRIVER_LIBS = runner/libbrrunner.la reports/libbrreports.la \
+	stats/libbrstats.la lib/libbenchrun-core.la $(GSL_LIBS) -lm
+BR_UNIT_TESTS = tests/test_capture tests/test_cli tests/test_report
+check_PROGRAMS += $(BR_UNIT_TESTS)
+TESTS += $(BR_UNIT_TESTS)
+tests_test_capture_SOURCES = tests/test_capture.c
+tests_test_capture_CFLAGS = $(TEST_CFLAGS)
+tests_test_capture_LDADD = $(BR_DRIVER_LIBS) $(TEST_LIBS)
+tests_test_cli_SOURCES = tests/test_cli.c
+tests_test_cli_CFLAGS = $(TEST_CFLAGS)
+tests_test_cli_LDADD = $(BR_DRIVER_LIBS) $(TEST_LIBS)
+tests_test_report_SOURCES = tests/test_report.c
+tests_test_report_CFLAGS = $(TEST_CFLAGS)
+tests_test_report_LDADD = $(BR_DRIVER_LIBS) $(TEST_LIBS)
+
+# The real programs, end to end.
+BR_PROGRAM_TESTS = tests/test_driver tests/test_loop_asm
+check_PROGRAMS += $(BR_PROGRAM_TESTS)
+TESTS += $(BR_PROGRAM_TESTS)
+tests_test_driver_SOURCES = tests/test_driver.c
+tests_test_driver_CFLAGS = $(TEST_CFLAGS)
+tests_test_driver_LDADD = tests/libtesthelpers.la $(TEST_LIBS)
+tests_test_loop_asm_SOURCES = tests/test_loop_asm.c
+tests_test_loop_asm_CFLAGS = $(TEST_CFLAGS)
+tests_test_loop_asm_LDADD = tests/libtesthelpers.la $(TEST_LIBS)
+endif

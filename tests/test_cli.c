@@ -1,0 +1,111 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test_cli.c: option parsing: values with units, GNU conventions, and
+ * errors that quote the option and the value. */
+#include "config.h"
+
+#include <criterion/criterion.h>
+#include <string.h>
+
+#include "runner/options.h"
+#include "runner/parse.h"
+
+static enum brun_cli_action parse(struct brun_options *o, char *why,
+                                  char **argv)
+{
+    int argc = 0;
+    while (argv[argc])
+        argc++;
+    brun_options_defaults(o);
+    return brun_cli_parse(argc, argv, o, why, 256);
+}
+
+Test(cli, defaults_measure_a_fast_case_in_about_a_second)
+{
+    struct brun_options o;
+    brun_options_defaults(&o);
+    double per_case = o.rounds * (o.warmup_s + o.samples * o.sample_s);
+    cr_assert(per_case > 0.2 && per_case <= 2.0, "%g s", per_case);
+    cr_assert_eq(o.jitter, 1);
+    cr_assert_eq(o.iterations, 0);
+}
+
+Test(cli, options_before_and_after_targets)
+{
+    struct brun_options o;
+    char why[256];
+    char *argv[] = {"benchrun", "./a", "--rounds=4", "./b", "--warmup",
+                    "250us", "--sample-time", "2ms", "--budget", "1.5",
+                    "--timeout", "2m", "-q", "--seed", "42", "--no-jitter",
+                    "--iterations", "1000", NULL};
+    cr_assert_eq(parse(&o, why, argv), BRUN_CLI_RUN, "%s", why);
+    cr_assert_eq(o.target_count, 2);
+    cr_assert_str_eq(o.targets[0], "./a");
+    cr_assert_str_eq(o.targets[1], "./b");
+    cr_assert_eq(o.rounds, 4);
+    cr_assert_float_eq(o.warmup_s, 250e-6, 1e-12);
+    cr_assert_float_eq(o.sample_s, 2e-3, 1e-12);
+    cr_assert_float_eq(o.budget_s, 1.5, 1e-12);
+    cr_assert_float_eq(o.timeout_s, 120, 1e-9);
+    cr_assert_eq(o.verbosity, -1);
+    cr_assert_eq(o.seed_given, 1);
+    cr_assert_eq(o.seed, 42);
+    cr_assert_eq(o.jitter, 0);
+    cr_assert_eq(o.iterations, 1000);
+    brun_options_release(&o);
+}
+
+Test(cli, errors_name_the_option_and_the_value)
+{
+    static const struct {
+        const char *option, *value, *words;
+    } cases[] = {{"--rounds", "1", "--rounds: expected a whole number from 2"},
+                 {"--rounds", "3x", "\"3x\""},
+                 {"--warmup", "-1ms", "--warmup: expected a duration"},
+                 {"--warmup", "5 parsecs", "\"5 parsecs\""},
+                 {"--sample-time", "0", "--sample-time: must be more than 0"},
+                 {"--timeout", "0", "--timeout: must be more than 0"},
+                 {"--seed", "-4", "--seed"},
+                 {"--clock", "sundial", "unknown clock \"sundial\""}};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        struct brun_options o;
+        char why[256] = "";
+        char *argv[] = {"benchrun", (char *)cases[i].option,
+                        (char *)cases[i].value, "./a", NULL};
+        cr_assert_eq(parse(&o, why, argv), BRUN_CLI_ERROR, "%s %s accepted",
+                     cases[i].option, cases[i].value);
+        cr_assert(strstr(why, cases[i].words), "\"%s\" lacks \"%s\"", why,
+                  cases[i].words);
+    }
+}
+
+Test(cli, help_version_and_unknown_options)
+{
+    struct brun_options o;
+    char why[256];
+    char *help[] = {"benchrun", "./a", "-h", NULL};
+    cr_assert_eq(parse(&o, why, help), BRUN_CLI_HELP);
+    char *version[] = {"benchrun", "--version", NULL};
+    cr_assert_eq(parse(&o, why, version), BRUN_CLI_VERSION);
+    char *unknown[] = {"benchrun", "--nope", NULL};
+    cr_assert_eq(parse(&o, why, unknown), BRUN_CLI_ERROR);
+    cr_assert(strstr(why, "unknown option --nope"), "%s", why);
+    char *missing[] = {"benchrun", "./a", "--filter", NULL};
+    cr_assert_eq(parse(&o, why, missing), BRUN_CLI_ERROR);
+    cr_assert(strstr(why, "--filter needs a value"), "%s", why);
+}
+
+Test(cli, durations_accept_units_and_refuse_junk)
+{
+    double s;
+    char why[128];
+    cr_assert_eq(brun_parse_duration("1.5", &s, why, sizeof why), 0);
+    cr_assert_float_eq(s, 1.5, 1e-12);
+    cr_assert_eq(brun_parse_duration("20ns", &s, why, sizeof why), 0);
+    cr_assert_float_eq(s, 20e-9, 1e-18);
+    cr_assert_eq(brun_parse_duration(".5ms", &s, why, sizeof why), 0);
+    cr_assert_float_eq(s, 0.5e-3, 1e-15);
+    const char *bad[] = {"", "ms", "1h", "1 s", "nan", "inf", "-3", "1e999"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        cr_assert_eq(brun_parse_duration(bad[i], &s, why, sizeof why), -1,
+                     "accepted \"%s\"", bad[i]);
+}

@@ -1,0 +1,361 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test_driver.c: the real benchrun program against real executables:
+ * misbehaving cases become reported results, bad targets and bad
+ * options are one-line errors with exit 2, a broken worker protocol is
+ * caught, and a bench executable run directly acts as benchrun. */
+#include "config.h"
+
+#include <criterion/criterion.h>
+#include <jansson.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "tests/helpers.h"
+
+/* Fast settings: the tests check behaviour, not timings. */
+#define FAST "--rounds", "2", "--samples", "2", "--warmup", "0", \
+             "--sample-time", "1ms"
+
+static char *scratch;
+static char json_path[4200];
+
+static void setup(void)
+{
+    scratch = make_scratch_dir();
+    cr_assert_not_null(scratch);
+    snprintf(json_path, sizeof json_path, "%s/out.json", scratch);
+}
+
+TestSuite(driver, .init = setup, .timeout = 120);
+
+static char *copy(const char *s)
+{
+    char *c = strdup(s);
+    cr_assert_not_null(c);
+    return c;
+}
+
+/* Runs benchrun with args (NULL-terminated, without argv[0]). */
+static void benchrun(struct command_result *r, char *const env[], ...)
+{
+    char *argv[64];
+    size_t n = 0;
+    va_list ap;
+    argv[n++] = copy(build_path("runner/benchrun"));
+    va_start(ap, env);
+    for (const char *a; (a = va_arg(ap, const char *)) && n < 63;)
+        argv[n++] = copy(a);
+    va_end(ap);
+    argv[n] = NULL;
+    cr_assert_eq(run_command(argv, env, 100, r), 0, "cannot run benchrun");
+    for (size_t i = 0; i < n; i++)
+        free(argv[i]);
+}
+
+static json_t *load_json(void)
+{
+    json_error_t error;
+    json_t *root = json_load_file(json_path, 0, &error);
+    cr_assert_not_null(root, "invalid JSON: %s at line %d", error.text,
+                       error.line);
+    return root;
+}
+
+static json_t *find_case(json_t *root, const char *name)
+{
+    size_t i;
+    json_t *c;
+    json_array_foreach(json_object_get(root, "cases"), i, c)
+        if (strcmp(json_string_value(json_object_get(c, "name")), name) == 0)
+            return c;
+    cr_assert_fail("case %s not in the JSON", name);
+    return NULL;
+}
+
+static const char *field(json_t *c, const char *key)
+{
+    const char *v = json_string_value(json_object_get(c, key));
+    return v ? v : "";
+}
+
+static void expect_failure(json_t *root, const char *name, const char *kind,
+                           const char *reason_words)
+{
+    json_t *c = find_case(root, name);
+    cr_assert_str_eq(field(c, "status"), "failed", "%s", name);
+    cr_assert_str_eq(field(c, "failure"), kind, "%s", name);
+    cr_assert(strstr(field(c, "reason"), reason_words), "%s: reason \"%s\"",
+              name, field(c, "reason"));
+}
+
+Test(driver, misbehaving_cases_are_reported_and_the_others_measured)
+{
+    struct command_result r;
+    benchrun(&r, NULL, build_path("tests/bench_faulty"), FAST, "--timeout",
+             "1", "--json", json_path, NULL);
+    cr_assert_eq(r.status, 3, "exit %d; stderr: %s", r.status, r.err);
+    json_t *root = load_json();
+
+    expect_failure(root, "crash/segfault", "signal", "SIGSEGV");
+    expect_failure(root, "crash/abort", "signal", "SIGABRT");
+    expect_failure(root, "crash/exit", "exit", "status 7");
+    expect_failure(root, "crash/hang", "timeout", "timed out after 1 s");
+    expect_failure(root, "misuse/never_enters_loop", "misuse",
+                   "without entering BENCH_LOOP");
+    expect_failure(root, "misuse/breaks_out", "misuse", "early");
+    expect_failure(root, "misuse/returns_inside", "misuse", "from inside");
+    expect_failure(root, "report/fails", "reported", "fixture missing: data.bin");
+    cr_assert(strstr(field(find_case(root, "crash/segfault"), "output"),
+                     "about to dereference NULL"),
+              "the crashing case's output is kept");
+    cr_assert_str_eq(field(find_case(root, "report/skips"), "status"),
+                     "skipped");
+    cr_assert_str_eq(field(find_case(root, "report/skips"), "reason"),
+                     "needs 64 CPUs");
+
+    const char *measured[] = {"ok/healthy", "noise/spam_stdout"};
+    for (size_t i = 0; i < 2; i++) {
+        json_t *c = find_case(root, measured[i]);
+        cr_assert_str_eq(field(c, "status"), "ok", "%s: %s", measured[i],
+                         field(c, "reason"));
+        json_t *rounds = json_object_get(c, "rounds");
+        cr_assert_eq(json_array_size(rounds), 2);
+        cr_assert_eq(json_array_size(json_object_get(json_array_get(rounds, 1),
+                                                     "samples")),
+                     2);
+        double mean = json_number_value(json_object_get(
+            json_object_get(c, "estimate"), "mean_ns"));
+        cr_assert(mean > 0, "%s mean %g", measured[i], mean);
+    }
+    json_decref(root);
+
+    cr_assert(strstr(r.out, "FAILED crash/segfault: killed by signal SIGSEGV"),
+              "%s", r.out);
+    cr_assert(strstr(r.out, "  | about to dereference NULL"), "%s", r.out);
+    cr_assert_null(strstr(r.out, "spam line"),
+                   "a healthy case's output is not shown");
+    command_result_free(&r);
+}
+
+Test(driver, bench_executable_run_directly_acts_as_benchrun)
+{
+    struct command_result direct, driven;
+    char *argv[] = {copy(build_path("tests/bench_faulty")), "--list", NULL};
+    cr_assert_eq(run_command(argv, NULL, 60, &direct), 0);
+    benchrun(&driven, NULL, build_path("tests/bench_faulty"), "--list", NULL);
+    cr_assert_eq(direct.status, 0, "%s", direct.err);
+    cr_assert_str_eq(direct.out, driven.out);
+    cr_assert(strstr(direct.out, "crash/segfault\n"));
+    cr_assert_eq(count_occurrences(direct.out, "\n"), 11);
+    free(argv[0]);
+    command_result_free(&direct);
+    command_result_free(&driven);
+}
+
+Test(driver, a_missing_driver_is_explained)
+{
+    struct command_result r;
+    char *argv[] = {copy(build_path("tests/bench_faulty")), "--list", NULL};
+    char *env[] = {"BENCHRUN_DRIVER=/nonexistent/benchrun", NULL};
+    cr_assert_eq(run_command(argv, env, 60, &r), 0);
+    cr_assert_eq(r.status, 2);
+    cr_assert(strstr(r.err, "BENCHRUN_DRIVER=/nonexistent/benchrun"), "%s",
+              r.err);
+    free(argv[0]);
+    command_result_free(&r);
+}
+
+/* Runs benchrun with the given arguments and expects exit 2 and one
+ * line on stderr containing words, nothing on stdout. */
+static void expect_usage_error(const char *words, char *const env[], ...)
+{
+    char *argv[32];
+    size_t n = 0;
+    struct command_result r;
+    va_list ap;
+    argv[n++] = copy(build_path("runner/benchrun"));
+    va_start(ap, env);
+    for (const char *a; (a = va_arg(ap, const char *)) && n < 31;)
+        argv[n++] = copy(a);
+    va_end(ap);
+    argv[n] = NULL;
+    cr_assert_eq(run_command(argv, env, 60, &r), 0);
+    cr_assert_eq(r.status, 2, "exit %d for \"%s\": %s", r.status, words, r.err);
+    cr_assert(is_one_line(r.err), "not one line: \"%s\"", r.err);
+    cr_assert(strncmp(r.err, "benchrun: ", 10) == 0, "%s", r.err);
+    cr_assert(strstr(r.err, words), "\"%s\" lacks \"%s\"", r.err, words);
+    cr_assert_str_eq(r.out, "", "nothing measured, nothing printed");
+    for (size_t i = 0; i < n; i++)
+        free(argv[i]);
+    command_result_free(&r);
+}
+
+Test(driver, usage_errors_are_one_line_and_exit_2)
+{
+    const char *bench = build_path("tests/bench_faulty");
+    char bench_copy[4096];
+    snprintf(bench_copy, sizeof bench_copy, "%s", bench);
+
+    expect_usage_error("unknown option --frobnicate", NULL, "--frobnicate",
+                       bench_copy, NULL);
+    expect_usage_error("unknown option -x", NULL, "-x", bench_copy, NULL);
+    expect_usage_error("no targets", NULL, NULL);
+    expect_usage_error("--rounds: expected a whole number", NULL, "--rounds",
+                       "many", bench_copy, NULL);
+    expect_usage_error("\"0\"", NULL, "--samples", "0", bench_copy, NULL);
+    expect_usage_error("--timeout: expected a duration", NULL, "--timeout",
+                       "soon", bench_copy, NULL);
+    expect_usage_error("--clock: unknown clock \"sundial\"", NULL, "--clock",
+                       "sundial", bench_copy, NULL);
+    expect_usage_error("--json needs a value", NULL, bench_copy, "--json",
+                       NULL);
+    expect_usage_error("--filter: bad regular expression", NULL, "--filter",
+                       "(", bench_copy, NULL);
+    expect_usage_error("no case matches --filter \"zzz\"", NULL, "--filter",
+                       "zzz", bench_copy, NULL);
+    expect_usage_error("does not exist", NULL, "--json",
+                       "/nonexistent/dir/out.json", bench_copy, NULL);
+}
+
+Test(driver, bad_targets_are_one_line_errors_with_exit_2)
+{
+    char text_file[4200], script[4200];
+    snprintf(text_file, sizeof text_file, "%s/notes.txt", scratch);
+    snprintf(script, sizeof script, "%s/not-elf", scratch);
+    FILE *f = fopen(text_file, "w");
+    fputs("just text\n", f);
+    fclose(f);
+    f = fopen(script, "w");
+    fputs("\x01\x02 not a program\n", f);
+    fclose(f);
+    chmod(script, 0755);
+
+    expect_usage_error("/nonexistent/bench: No such file or directory", NULL,
+                       "/nonexistent/bench", NULL);
+    expect_usage_error("is a directory", NULL, scratch, NULL);
+    expect_usage_error("not an executable file", NULL, text_file, NULL);
+    expect_usage_error("cannot execute: Exec format error", NULL, script, NULL);
+    expect_usage_error("not a benchrun bench executable", NULL, "/bin/true",
+                       NULL);
+}
+
+Test(driver, a_broken_worker_protocol_is_caught)
+{
+    const char *fake = build_path("tests/fake_worker");
+    char fake_copy[4096];
+    snprintf(fake_copy, sizeof fake_copy, "%s", fake);
+    char *version[] = {"FAKE_WORKER_MODE=version", NULL};
+    char *silent[] = {"FAKE_WORKER_MODE=silent", NULL};
+    char *garbage[] = {"FAKE_WORKER_MODE=garbage-first", NULL};
+    char *truncated[] = {"FAKE_WORKER_MODE=truncated", NULL};
+    char *list_garbage[] = {"FAKE_WORKER_MODE=list-garbage", NULL};
+
+    expect_usage_error("speaks worker protocol 99", version, fake_copy, NULL);
+    expect_usage_error("exited with status 0 without a benchrun greeting",
+                       silent, fake_copy, NULL);
+    expect_usage_error("not a benchrun greeting", garbage, fake_copy, NULL);
+    expect_usage_error("truncated message", truncated, fake_copy, NULL);
+    expect_usage_error("malformed message 3", list_garbage, fake_copy, NULL);
+}
+
+Test(driver, garbage_while_measuring_fails_only_that_case)
+{
+    const char *modes[][2] = {{"FAKE_WORKER_MODE=run-garbage", "SAMPLE"},
+                              {"FAKE_WORKER_MODE=run-extra",
+                               "more samples than"}};
+    for (size_t i = 0; i < 2; i++) {
+        struct command_result r;
+        char *env[] = {(char *)modes[i][0], NULL};
+        benchrun(&r, env, build_path("tests/fake_worker"), FAST,
+                 "--iterations", "10", "--json", json_path, NULL);
+        cr_assert_eq(r.status, 3, "%s: exit %d %s", modes[i][0], r.status,
+                     r.err);
+        json_t *root = load_json();
+        expect_failure(root, "fake/one", "protocol", modes[i][1]);
+        json_decref(root);
+        command_result_free(&r);
+    }
+}
+
+Test(driver, help_and_version)
+{
+    struct command_result r;
+    benchrun(&r, NULL, "--help", NULL);
+    cr_assert_eq(r.status, 0);
+    cr_assert(strstr(r.out, "Usage: benchrun [OPTIONS] [TARGET...]"));
+    cr_assert(strstr(r.out, "--timeout SECONDS"));
+    command_result_free(&r);
+    benchrun(&r, NULL, "--version", NULL);
+    cr_assert_eq(r.status, 0);
+    cr_assert_str_eq(r.out, "benchrun " PACKAGE_VERSION "\n");
+    command_result_free(&r);
+}
+
+Test(driver, examples_run_end_to_end_with_throughput_and_parameters)
+{
+    struct command_result r;
+    char paths[6][4096];
+    const char *names[] = {"hash_lookup", "config_parse", "env_capture",
+                           "memcpy", "sort", "harness"};
+    for (int i = 0; i < 6; i++) {
+        char rel[64];
+        snprintf(rel, sizeof rel, "examples/%s", names[i]);
+        snprintf(paths[i], sizeof paths[i], "%s", build_path(rel));
+    }
+    benchrun(&r, NULL, paths[0], paths[1], paths[2], paths[3], paths[4],
+             paths[5], FAST, "-q", "--json", json_path, NULL);
+    cr_assert_eq(r.status, 0, "%s\n%s", r.out, r.err);
+    json_t *root = load_json();
+    cr_assert_eq(json_array_size(json_object_get(root, "targets")), 6);
+    size_t i;
+    json_t *c;
+    json_array_foreach(json_object_get(root, "cases"), i, c)
+        cr_assert_str_eq(field(c, "status"), "ok", "%s: %s", field(c, "name"),
+                         field(c, "reason"));
+    find_case(root, "context/capture/0");
+    find_case(root, "context/capture/150");
+    json_t *copy4k = find_case(root, "memory/memcpy/4096");
+    json_t *tp = json_object_get(copy4k, "throughput");
+    cr_assert_eq(json_number_value(json_object_get(tp, "bytes_per_iteration")),
+                 4096);
+    cr_assert(json_number_value(json_object_get(tp, "bytes_per_second")) > 0);
+    json_t *clock = json_object_get(json_object_get(root, "context"), "clock");
+    cr_assert(json_number_value(json_object_get(clock, "resolution_ns")) > 0);
+    cr_assert(json_number_value(json_object_get(clock, "read_cost_ns")) > 0);
+    json_decref(root);
+    cr_assert(strstr(r.out, "memory/memcpy/65536"), "%s", r.out);
+    cr_assert(strstr(r.out, "GiB/s"), "throughput column: %s", r.out);
+    cr_assert_null(strstr(r.out, "clock "), "-q hides the context block");
+    command_result_free(&r);
+}
+
+Test(driver, filter_selects_cases_by_regex)
+{
+    struct command_result r;
+    benchrun(&r, NULL, build_path("examples/harness"), FAST, "--iterations",
+             "1000", "--filter", "^harness/em", "--json", json_path, NULL);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    json_t *root = load_json();
+    json_t *cases = json_object_get(root, "cases");
+    cr_assert_eq(json_array_size(cases), 1);
+    cr_assert_str_eq(field(json_array_get(cases, 0), "name"), "harness/empty");
+    json_t *plan = json_object_get(json_array_get(cases, 0), "plan");
+    cr_assert_eq(json_integer_value(json_object_get(plan, "iterations")), 1000);
+    cr_assert(json_is_false(json_object_get(plan, "calibrated")));
+    json_decref(root);
+    command_result_free(&r);
+}
+
+Test(driver, the_header_works_from_cxx)
+{
+    struct command_result r;
+    benchrun(&r, NULL, build_path("tests/bench_cxx"), "--list", NULL);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_assert_str_eq(r.out, "cxx/ranged/1\ncxx/ranged/4\ncxx/ranged/16\n"
+                            "cxx/ranged/64\ncxx/sized/16\ncxx/sized/256\n"
+                            "cxx/string_append\n");
+    command_result_free(&r);
+}
