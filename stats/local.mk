@@ -6,6 +6,11 @@
 noinst_LTLIBRARIES += stats/libbrstats.la
 stats_libbrstats_la_SOURCES = \
 	stats/summary.c stats/summary.h \
-	stats/random.c stats/random.h
+	stats/random.c stats/random.h \
+	stats/bootstrap.c stats/bootstrap.h \
+	stats/ttest.c stats/ttest.h \
+	stats/mannwhitney.c stats/mannwhitney.h \
+	stats/multiple.c stats/multiple.h \
+	stats/verdict.c stats/verdict.h
 stats_libbrstats_la_CFLAGS = $(AM_CFLAGS) $(GSL_CFLAGS)
 stats_libbrstats_la_LIBADD = $(GSL_LIBS)

@@ -9,8 +9,14 @@ EXTRA_DIST += \
 	tests/fixtures/stats/reference.json \
 	tests/fixtures/stats/make_reference.py
 
-check_PROGRAMS += tests/test_summary tests/test_random
-TESTS += tests/test_summary tests/test_random
+check_PROGRAMS += \
+	tests/test_summary tests/test_random tests/test_bootstrap \
+	tests/test_ttest tests/test_mannwhitney tests/test_multiple \
+	tests/test_verdict
+TESTS += \
+	tests/test_summary tests/test_random tests/test_bootstrap \
+	tests/test_ttest tests/test_mannwhitney tests/test_multiple \
+	tests/test_verdict
 
 tests_test_summary_SOURCES = tests/test_summary.c $(STATS_REFERENCE)
 tests_test_summary_CFLAGS = $(TEST_CFLAGS)
@@ -19,3 +25,23 @@ tests_test_summary_LDADD = stats/libbrstats.la $(TEST_LIBS)
 tests_test_random_SOURCES = tests/test_random.c
 tests_test_random_CFLAGS = $(TEST_CFLAGS)
 tests_test_random_LDADD = stats/libbrstats.la $(TEST_LIBS)
+
+tests_test_bootstrap_SOURCES = tests/test_bootstrap.c $(STATS_REFERENCE)
+tests_test_bootstrap_CFLAGS = $(TEST_CFLAGS)
+tests_test_bootstrap_LDADD = stats/libbrstats.la $(TEST_LIBS)
+
+tests_test_ttest_SOURCES = tests/test_ttest.c $(STATS_REFERENCE)
+tests_test_ttest_CFLAGS = $(TEST_CFLAGS)
+tests_test_ttest_LDADD = stats/libbrstats.la $(TEST_LIBS)
+
+tests_test_mannwhitney_SOURCES = tests/test_mannwhitney.c $(STATS_REFERENCE)
+tests_test_mannwhitney_CFLAGS = $(TEST_CFLAGS)
+tests_test_mannwhitney_LDADD = stats/libbrstats.la $(TEST_LIBS)
+
+tests_test_multiple_SOURCES = tests/test_multiple.c $(STATS_REFERENCE)
+tests_test_multiple_CFLAGS = $(TEST_CFLAGS)
+tests_test_multiple_LDADD = stats/libbrstats.la $(TEST_LIBS)
+
+tests_test_verdict_SOURCES = tests/test_verdict.c
+tests_test_verdict_CFLAGS = $(TEST_CFLAGS)
+tests_test_verdict_LDADD = stats/libbrstats.la $(TEST_LIBS)
