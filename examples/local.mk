@@ -43,3 +43,12 @@ run-examples: runner/benchrun $(BR_EXAMPLES)
 harness-figures: runner/benchrun $(BR_EXAMPLES)
 	python3 $(srcdir)/tests/perf/harness_figures.py --builddir $(builddir)
 .PHONY: harness-figures
+
+# `make detection-benchmark`: A/A and A/B comparisons of a calibrated
+# ~1 us case with 1/3/5/10 % more work, interleaved and against saved
+# numbers: false-failure and detection rates, wall time per comparison.
+# Takes a while (set RUNS=...).  Measures; asserts nothing.
+detection-benchmark: runner/benchrun lib/libbenchrun.la
+	python3 $(srcdir)/tests/perf/detection_quality.py --builddir $(builddir) \
+	    --srcdir $(srcdir) --runs $${RUNS:-40}
+.PHONY: detection-benchmark

@@ -176,7 +176,7 @@ static void fill_ok_row(struct brun_table *t, size_t row,
     }
 }
 
-static void print_problems(FILE *out, const struct brun_results *r,
+void brun_console_problems(FILE *out, const struct brun_results *r,
                            size_t target,
                            const struct brun_console_style *style)
 {
@@ -265,7 +265,7 @@ void brun_console_table(FILE *out, const struct brun_results *r,
                     r->targets[target].path, paint(style, ANSI_RESET));
             brun_table_print(&t, out, style->color ? ANSI_BOLD : NULL,
                              style->color ? ANSI_RESET : NULL);
-            print_problems(out, r, target, style);
+            brun_console_problems(out, r, target, style);
         }
         brun_table_release(&t);
     }

@@ -22,4 +22,15 @@ void brun_console_context(FILE *out, const struct brun_results *r,
 void brun_console_table(FILE *out, const struct brun_results *r,
                         const struct brun_console_style *style);
 
+/* Failed and skipped cases of one target: reason and output tail. */
+void brun_console_problems(FILE *out, const struct brun_results *r,
+                           size_t target,
+                           const struct brun_console_style *style);
+
+/* The comparison with a baseline: header, fingerprint warnings, one table
+ * per target, missing cases, summary and every case failing the gate.
+ * Prints nothing when r->comparison is NULL. */
+void brun_console_comparison(FILE *out, const struct brun_results *r,
+                             const struct brun_console_style *style);
+
 #endif /* BRUN_CONSOLE_H */

@@ -108,3 +108,29 @@ size_t brun_display_width(const char *s)
             width++;
     return width;
 }
+
+/* "+3.10%" for a ratio of 1.031. */
+void brun_format_change(double ratio, char *out, size_t size)
+{
+    char number[32];
+    double pct = (ratio - 1) * 100;
+    if (!isfinite(pct)) {
+        snprintf(out, size, "-");
+        return;
+    }
+    brun_format_fixed(fabs(pct), fabs(pct) >= 100 ? 0 : 2, number,
+                      sizeof number);
+    snprintf(out, size, "%s%s%%", pct < 0 ? "-" : "+", number);
+}
+
+void brun_format_percent(double fraction, char *out, size_t size)
+{
+    char number[32];
+    double pct = fraction * 100;
+    /* As few decimals as the value needs, at most two: 10%, 2.5%, 0.25%. */
+    int decimals = fabs(pct - round(pct)) < 1e-9             ? 0
+                   : fabs(pct * 10 - round(pct * 10)) < 1e-9 ? 1
+                                                             : 2;
+    brun_format_fixed(pct, decimals, number, sizeof number);
+    snprintf(out, size, "%s%%", number);
+}

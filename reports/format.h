@@ -27,6 +27,13 @@ void brun_format_count(uint64_t n, char *out, size_t size);
 /* printf("%.*f") that always uses '.' as the decimal point. */
 void brun_format_fixed(double v, int decimals, char *out, size_t size);
 
+/* A ratio as a signed change: 1.031 -> "+3.10%", 0.5 -> "-50.00%". */
+void brun_format_change(double ratio, char *out, size_t size);
+
+/* A fraction as a percentage with as few decimals as it needs (at most
+ * two): 0.1 -> "10%", 0.025 -> "2.5%". */
+void brun_format_percent(double fraction, char *out, size_t size);
+
 /* Columns a UTF-8 string takes on a terminal (one per code point). */
 size_t brun_display_width(const char *s);
 

@@ -136,6 +136,87 @@ static void write_throughput(struct brun_json *j,
     brun_json_object_end(j);
 }
 
+static const char *end_name(enum brun_compare_end end)
+{
+    switch (end) {
+    case BRUN_END_MAX_ROUNDS:
+        return "max_rounds";
+    case BRUN_END_BUDGET:
+        return "budget";
+    case BRUN_END_DECIDED:
+        break;
+    }
+    return "decided";
+}
+
+static void write_comparison(struct brun_json *j,
+                             const struct brun_case_comparison *k)
+{
+    if (!k) {
+        brun_json_null(j, "comparison");
+        return;
+    }
+    const struct brun_comparison *s = &k->stats;
+    brun_json_object_begin(j, "comparison");
+    brun_json_string(j, "presence",
+                     k->presence == BRUN_PRESENT_BOTH ? "both" : "new");
+    brun_json_number(j, "new_ns", k->new_ns);
+    if (k->presence != BRUN_PRESENT_BOTH) {
+        brun_json_object_end(j);
+        return;
+    }
+    brun_json_string(j, "mode", brun_compare_mode_name(s->mode));
+    brun_json_number(j, "baseline_ns", k->baseline_ns);
+    brun_json_bool(j, "valid", s->valid);
+    brun_json_number(j, "ratio", s->ratio);
+    brun_json_number(j, "level", s->level);
+    brun_json_number(j, "ci_low", s->ci_lo);
+    brun_json_number(j, "ci_high", s->ci_hi);
+    brun_json_number(j, "alpha", s->alpha);
+    brun_json_number(j, "lower_bound", s->lower);
+    brun_json_number(j, "upper_bound", s->upper);
+    brun_json_number(j, "p_slower", s->p_slower);
+    brun_json_number(j, "p_faster", s->p_faster);
+    brun_json_number(j, "p_two_sided", s->p_two);
+    brun_json_number(j, "p_slower_bh", s->p_slower_bh);
+    brun_json_number(j, "p_faster_bh", s->p_faster_bh);
+    brun_json_number(j, "p_slower_holm", s->p_slower_holm);
+    brun_json_number(j, "t", s->t);
+    brun_json_number(j, "df", s->df);
+    brun_json_number(j, "se_log", s->se_log);
+    brun_json_number(j, "min_detectable_change", s->mde);
+    brun_json_object_begin(j, "bootstrap");
+    brun_json_bool(j, "computed", s->boot_ok);
+    brun_json_number(j, "ci_low", s->boot_lo);
+    brun_json_number(j, "ci_high", s->boot_hi);
+    brun_json_object_end(j);
+    if (s->mwu_computed) {
+        brun_json_object_begin(j, "mann_whitney");
+        brun_json_number(j, "u", s->mwu_u);
+        brun_json_number(j, "p_slower", s->mwu_p_slower);
+        brun_json_number(j, "p_faster", s->mwu_p_faster);
+        brun_json_number(j, "p_two_sided", s->mwu_p_two);
+        brun_json_bool(j, "exact", s->mwu_exact);
+        brun_json_object_end(j);
+    } else {
+        brun_json_null(j, "mann_whitney");
+    }
+    brun_json_string(j, "label", brun_label_name(s->label));
+    brun_json_string(j, "label_before_suite_correction",
+                     brun_label_name(s->case_label));
+    brun_json_bool(j, "fails", s->fails);
+    brun_json_number(j, "fail_above", k->fail_above);
+    brun_json_number(j, "noise_floor", k->noise_floor);
+    brun_json_uint(j, "looks", k->looks);
+    brun_json_string(j, "ended_by", end_name(k->end));
+    brun_json_string(j, "stop_rule", brun_stop_name(k->stop));
+    brun_json_array_begin(j, "baseline_rounds");
+    for (size_t i = 0; i < k->baseline_round_count; i++)
+        write_round(j, &k->baseline_rounds[i]);
+    brun_json_array_end(j);
+    brun_json_object_end(j);
+}
+
 static void write_case(struct brun_json *j, const struct brun_case_result *c)
 {
     brun_json_object_begin(j, NULL);
@@ -185,6 +266,60 @@ static void write_case(struct brun_json *j, const struct brun_case_result *c)
     for (size_t i = 0; i < c->round_count; i++)
         write_round(j, &c->rounds[i]);
     brun_json_array_end(j);
+    write_comparison(j, c->comparison);
+    if (c->slo.status != BRUN_SLO_NONE) {
+        brun_json_object_begin(j, "slo");
+        brun_json_string(j, "status", brun_slo_status_name(c->slo.status));
+        brun_json_string(j, "pattern", c->slo.pattern);
+        brun_json_number(j, "budget_ns", c->slo.budget_ns);
+        brun_json_number(j, "used", c->slo.used);
+        brun_json_object_end(j);
+    } else {
+        brun_json_null(j, "slo");
+    }
+    brun_json_object_end(j);
+}
+
+static void write_summary_of_comparison(struct brun_json *j,
+                                        const struct brun_comparison_summary *s)
+{
+    if (!s) {
+        brun_json_null(j, "comparison");
+        return;
+    }
+    brun_json_object_begin(j, "comparison");
+    brun_json_string(j, "against", s->against);
+    brun_json_string(j, "mode", brun_compare_mode_name(s->mode));
+    brun_json_string(j, "baseline_saved", s->baseline_saved);
+    brun_json_string(j, "baseline_commit", s->baseline_commit);
+    brun_json_array_begin(j, "fingerprint_differences");
+    for (size_t i = 0; i < s->fingerprint_diff_count; i++)
+        brun_json_string(j, NULL, s->fingerprint_diffs[i]);
+    brun_json_array_end(j);
+    brun_json_uint(j, "planned_looks", s->planned_looks);
+    brun_json_number(j, "alpha_per_look", s->alpha_per_look);
+    brun_json_number(j, "level", s->level);
+    brun_json_number(j, "session_noise", s->session_noise);
+    brun_json_number(j, "fdr", s->fdr);
+    brun_json_number(j, "gate_alpha", s->gate_alpha);
+    brun_json_number(j, "fail_above", s->fail_above);
+    brun_json_object_begin(j, "counts");
+    brun_json_uint(j, "regressed", s->counts.regressed);
+    brun_json_uint(j, "improved", s->counts.improved);
+    brun_json_uint(j, "unchanged", s->counts.unchanged);
+    brun_json_uint(j, "inconclusive", s->counts.inconclusive);
+    brun_json_uint(j, "failing", s->failing);
+    brun_json_uint(j, "new", s->new_count);
+    brun_json_uint(j, "missing", s->missing_count);
+    brun_json_object_end(j);
+    brun_json_array_begin(j, "missing");
+    for (size_t i = 0; i < s->missing_count; i++) {
+        brun_json_object_begin(j, NULL);
+        brun_json_string(j, "name", s->missing[i].name);
+        brun_json_number(j, "baseline_ns", s->missing[i].baseline_ns);
+        brun_json_object_end(j);
+    }
+    brun_json_array_end(j);
     brun_json_object_end(j);
 }
 
@@ -212,5 +347,18 @@ void brun_json_write_results(FILE *out, const struct brun_results *r)
     for (size_t i = 0; i < r->case_count; i++)
         write_case(&j, &r->cases[i]);
     brun_json_array_end(&j);
+    write_summary_of_comparison(&j, r->comparison);
+    if (r->slo) {
+        brun_json_object_begin(&j, "slo");
+        brun_json_number(&j, "warning_fraction", r->slo->warning_fraction);
+        brun_json_number(&j, "critical_fraction", r->slo->critical_fraction);
+        brun_json_bool(&j, "warning_only", r->slo->warning_only);
+        brun_json_uint(&j, "ok", r->slo->ok);
+        brun_json_uint(&j, "warning", r->slo->warning);
+        brun_json_uint(&j, "critical", r->slo->critical);
+        brun_json_object_end(&j);
+    } else {
+        brun_json_null(&j, "slo");
+    }
     brun_json_object_end(&j);
 }

@@ -6,6 +6,7 @@
 noinst_LTLIBRARIES += reports/libbrreports.la
 reports_libbrreports_la_SOURCES = \
 	reports/console.c reports/console.h \
+	reports/console_compare.c \
 	reports/format.c reports/format.h \
 	reports/json.c reports/json.h \
 	reports/json_writer.c reports/json_writer.h \

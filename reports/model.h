@@ -15,6 +15,7 @@
 
 #include "lib/clock.h"
 #include "stats/summary.h"
+#include "stats/verdict.h"
 
 /* The machine the run happened on. */
 struct brun_host {
@@ -106,6 +107,51 @@ struct brun_plan {
     int budget_limited;           /* rounds or samples cut to the budget */
 };
 
+/* Where a compared case exists. */
+enum brun_presence {
+    BRUN_PRESENT_BOTH,      /* in the baseline and the new build */
+    BRUN_PRESENT_NEW_ONLY,  /* added since the baseline */
+};
+
+/* Why a case's comparison stopped adding rounds. */
+enum brun_compare_end {
+    BRUN_END_DECIDED,       /* the stopping rule was met (see stop) */
+    BRUN_END_MAX_ROUNDS,    /* --max-rounds reached */
+    BRUN_END_BUDGET,        /* the case's time budget ran out */
+};
+
+/* A case compared with its baseline. */
+struct brun_case_comparison {
+    enum brun_presence presence;
+    struct brun_comparison stats;  /* valid = 0 when not comparable */
+    double baseline_ns, new_ns;    /* geometric means of round estimates */
+    double fail_above;             /* gate in force for this case (0 none) */
+    double noise_floor;
+    unsigned looks;                /* looks taken */
+    enum brun_stop stop;           /* the rule that ended it, if decided */
+    enum brun_compare_end end;
+    /* The baseline side's rounds: measured now when interleaved, loaded
+     * from the baseline file otherwise. */
+    struct brun_round_result *baseline_rounds;
+    size_t baseline_round_count;
+};
+
+/* A case's service-level objective: an absolute time budget from
+ * benchrun.yml "slo:", judged on the mean time per iteration. */
+enum brun_slo_status {
+    BRUN_SLO_NONE,       /* no budget applies to this case */
+    BRUN_SLO_OK,         /* below the warning level */
+    BRUN_SLO_WARNING,    /* at or above warning_fraction of the budget */
+    BRUN_SLO_CRITICAL,   /* at or above critical_fraction of the budget */
+};
+
+struct brun_case_slo {
+    enum brun_slo_status status;
+    double budget_ns;
+    double used;         /* mean / budget (1.0 = exactly the budget) */
+    const char *pattern; /* the matching slo: key (owned by the options) */
+};
+
 struct brun_case_result {
     char *name;                   /* "group/name" or "group/name/ARG" */
     size_t target;                /* index into brun_results.targets */
@@ -130,6 +176,43 @@ struct brun_case_result {
     double ci_low_ns, ci_high_ns;        /* 95 % t-interval of the mean,
                                             across rounds' means */
     double wall_s;
+    struct brun_case_comparison *comparison; /* NULL when not comparing */
+    struct brun_case_slo slo;
+};
+
+/* How SLOs were judged in this run. */
+struct brun_slo_summary {
+    double warning_fraction;   /* default 0.5 */
+    double critical_fraction;  /* default 1.0 */
+    int warning_only;          /* 1: a critical breach does not fail the run */
+    size_t ok, warning, critical;
+};
+
+/* A baseline case the new build no longer has. */
+struct brun_missing_case {
+    char *name;
+    double baseline_ns;
+};
+
+/* What the run was compared with, and the suite's decision. */
+struct brun_comparison_summary {
+    char *against;                /* "baseline main" or "./old-bench" */
+    enum brun_compare_mode mode;  /* paired (interleaved) or independent */
+    char *baseline_saved;         /* when it was saved, or NULL */
+    char *baseline_commit;        /* its git commit, or NULL */
+    char **fingerprint_diffs;     /* one line per differing field */
+    size_t fingerprint_diff_count;
+    struct brun_missing_case *missing;
+    size_t missing_count;
+    size_t new_count;             /* cases without a baseline */
+    unsigned planned_looks;
+    double alpha_per_look;        /* one-sided, for L and U */
+    double session_noise;         /* independent mode's sigma_sess */
+    double level;                 /* of the reported intervals */
+    double fdr, gate_alpha;       /* suite settings */
+    double fail_above;            /* --fail-above (0 none) */
+    struct brun_suite_counts counts;
+    size_t failing;               /* cases that fail the gate */
 };
 
 struct brun_target_info {
@@ -145,7 +228,15 @@ struct brun_results {
     size_t target_count;
     struct brun_case_result *cases;
     size_t case_count;
+    struct brun_comparison_summary *comparison; /* NULL when not comparing */
+    struct brun_slo_summary *slo;               /* NULL when no SLO is set */
 };
+
+/* Frees an array of rounds and their samples. */
+void brun_rounds_release(struct brun_round_result *rounds, size_t count);
+
+/* Frees a comparison summary and everything it owns; NULL is fine. */
+void brun_comparison_summary_free(struct brun_comparison_summary *s);
 
 /* Frees everything a case result owns (not the struct itself). */
 void brun_case_result_release(struct brun_case_result *c);
@@ -155,6 +246,9 @@ void brun_results_release(struct brun_results *r);
 
 /* "ok", "failed" or "skipped". */
 const char *brun_status_name(enum brun_case_status status);
+/* "ok", "warning", "critical" or "none". */
+const char *brun_slo_status_name(enum brun_slo_status status);
+
 /* "reported", "misuse", "signal", "exit", "timeout", "protocol" or "". */
 const char *brun_failure_name(enum brun_failure_kind kind);
 

@@ -59,13 +59,20 @@ int brun_atomic_write(const char *path, brun_write_fn write_content,
     directory_of(path, dir, sizeof dir);
     snprintf(tmp, sizeof tmp, "%s/.%s.XXXXXX", dir, base);
 
-    int fd = mkstemp(tmp);
+    /* Close-on-exec: a worker started meanwhile must not inherit it. */
+    int fd = mkostemp(tmp, O_CLOEXEC);
     if (fd < 0) {
         snprintf(why, why_size, "cannot create a temporary file in %s: %s",
                  dir, strerror(errno));
         return -1;
     }
-    fchmod(fd, 0644);
+    if (fchmod(fd, 0644) != 0) {
+        snprintf(why, why_size, "cannot set the mode of %s: %s", tmp,
+                 strerror(errno));
+        close(fd);
+        unlink(tmp);
+        return -1;
+    }
     FILE *out = fdopen(fd, "w");
     if (!out) {
         snprintf(why, why_size, "%s", strerror(errno));

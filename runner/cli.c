@@ -35,10 +35,14 @@ void brun_options_defaults(struct brun_options *o)
     o->fdr = BRUN_DEFAULT_FDR;
     o->gate_alpha = BRUN_DEFAULT_GATE_ALPHA;
     o->noise_floor = -1;
+    o->session_noise = BRUN_DEFAULT_SESSION_NOISE_FRACTION;
     o->resamples = BRUN_DEFAULT_RESAMPLES;
     o->bootstrap_bca = 1;
     o->rerun_baseline = 1;
     o->color = -1;
+    o->slo_warning = 0.5;
+    o->slo_critical = 1.0;
+    o->github_parts = BRUN_GITHUB_ALL;
 }
 
 static void free_list(char **v, size_t n)
@@ -55,6 +59,15 @@ void brun_options_release(struct brun_options *o)
     for (size_t i = 0; i < o->threshold_count; i++)
         free(o->thresholds[i].pattern);
     free(o->thresholds);
+    for (size_t i = 0; i < o->slo_count; i++)
+        free(o->slos[i].pattern);
+    free(o->slos);
+    for (size_t i = 0; i < o->export_count; i++) {
+        free(o->exports[i].format);
+        free(o->exports[i].path);
+    }
+    free(o->exports);
+    free(o->report_path);
     free(o->delete_baseline);
     free(o->filter);
     free(o->config_path);
@@ -92,7 +105,8 @@ void brun_cli_usage(FILE *out)
 
     fputs("Usage: benchrun [OPTIONS] [TARGET...]\n"
           "Measure the cases of bench executables, each round in its own worker\n"
-          "process, and print a table (or write JSON).\n",
+          "process; compare with a saved baseline and fail on a regression.\n"
+          "Without targets, they come from benchrun.yml.\n",
           out);
     for (size_t i = 0; i < count; i++) {
         char left[64];
@@ -110,11 +124,13 @@ void brun_cli_usage(FILE *out)
         fprintf(out, "  %-26s %s\n", left, t[i].help);
     }
     fputs("\nTIME is a number with an optional unit (ns, us, ms, s, m); a bare\n"
-          "number is in seconds.\n"
+          "number is in seconds.  Every option that sets something has a\n"
+          "benchrun.yml key (see benchrun(1)); the command line wins.\n"
           "\n"
-          "Exit status: 0 all cases ran; 2 usage, target or protocol error\n"
-          "(nothing measured); 3 a case crashed, timed out or failed (the rest\n"
-          "are reported).  See benchrun(1).\n",
+          "Exit status: 0 all cases ran and none regressed beyond --fail-above;\n"
+          "1 a regression beyond --fail-above; 2 usage, config, target or\n"
+          "baseline error (nothing measured); 3 a case crashed, timed out or\n"
+          "failed (the rest are reported).\n",
           out);
 }
 

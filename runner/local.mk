@@ -7,6 +7,7 @@ runner_libbrrunner_la_SOURCES = \
 	runner/atomic_file.c runner/atomic_file.h \
 	runner/capture.c runner/capture.h \
 	runner/cli.c runner/options.h \
+	runner/compare.c runner/compare.h \
 	runner/discover.c runner/discover.h \
 	runner/host.c runner/host.h \
 	runner/measure.c runner/measure.h \
@@ -18,8 +19,14 @@ runner_libbrrunner_la_SOURCES = \
 	runner/session.c runner/session.h \
 	runner/warnings.c runner/warnings.h
 
+runner_libbrrunner_la_LIBADD = $(YAML_LIBS) $(GSL_LIBS)
+
 bin_PROGRAMS += runner/benchrun
 runner_benchrun_SOURCES = runner/main.c
 runner_benchrun_LDADD = runner/libbrrunner.la reports/libbrreports.la \
 	stats/libbrstats.la lib/libbenchrun-core.la \
 	$(GSL_LIBS) $(YAML_LIBS) $(CURL_LIBS) -lm
+
+# Owned with their modules: benchrun.yml, and the baseline store.
+include runner/config.mk
+include runner/baseline.mk

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "runner/config_file.h"
 #include "runner/options.h"
 #include "runner/run.h"
 #include "runner/session.h"
@@ -33,17 +34,44 @@ static void install_signal_handlers(void)
     signal(SIGPIPE, SIG_IGN);
 }
 
+/* Defaults, then benchrun.yml, then the command line: later wins.
+ * Returns 0, or -1 after printing the error. */
+static int load_options(int argc, char **argv, struct brun_options *o)
+{
+    const char *cli_path;
+    char *path = NULL;
+    int no_config;
+    char why[1024];
+
+    if (brun_cli_config_choice(argc, argv, &cli_path, &no_config, why,
+                               sizeof why) != 0 ||
+        brun_config_locate(cli_path, no_config, &path, why, sizeof why) != 0 ||
+        (path && brun_config_load(path, o, why, sizeof why) != 0)) {
+        fprintf(stderr, "benchrun: %s\n", why);
+        free(path);
+        return -1;
+    }
+    free(path);
+    if (brun_cli_parse(argc, argv, o, why, sizeof why) != BRUN_CLI_RUN) {
+        fprintf(stderr, "benchrun: %s\n", why);
+        return -1;
+    }
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     struct brun_options options;
     char why[512];
+    int status = BRUN_EXIT_USAGE;
 
     brun_stats_init();
     install_signal_handlers();
     unsetenv("BENCHRUN_LAUNCHED");
 
+    /* The command line alone first: --help, --version and a bad option
+     * answer even when benchrun.yml is broken. */
     brun_options_defaults(&options);
-    int status = BRUN_EXIT_USAGE;
     switch (brun_cli_parse(argc, argv, &options, why, sizeof why)) {
     case BRUN_CLI_HELP:
         brun_cli_usage(stdout);
@@ -57,7 +85,10 @@ int main(int argc, char **argv)
         fprintf(stderr, "benchrun: %s\n", why);
         break;
     case BRUN_CLI_RUN:
-        status = brun_run(&options, argc, argv);
+        brun_options_release(&options);
+        brun_options_defaults(&options);
+        if (load_options(argc, argv, &options) == 0)
+            status = brun_run(&options, argc, argv);
         break;
     }
     brun_options_release(&options);

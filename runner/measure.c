@@ -299,16 +299,68 @@ static void fit_budget(struct brun_plan *plan, double sample_s, double warmup_s,
     }
 }
 
-/* Turns a finished round's reply into a round result. */
+/* The sample length: the option, but at least 1000 times the clock's
+ * resolution. */
+static double sample_seconds(const struct brun_measure_env *env)
+{
+    double floor_s = 1000 * env->clock->resolution_ns * 1e-9;
+    return env->options->sample_s > floor_s ? env->options->sample_s : floor_s;
+}
+
+static uint64_t target_ticks(const struct brun_measure_env *env)
+{
+    return (uint64_t)(sample_seconds(env) * env->clock->ticks_per_second);
+}
+
+static uint64_t warmup_ticks(const struct brun_measure_env *env)
+{
+    return (uint64_t)(env->options->warmup_s * env->clock->ticks_per_second);
+}
+
+/* Fills the summaries of a case whose rounds all completed. */
+static void summarize(struct brun_case_result *c)
+{
+    size_t total = 0;
+    for (size_t i = 0; i < c->round_count; i++)
+        total += c->rounds[i].sample_count;
+    size_t rounds = c->round_count ? c->round_count : 1;
+    double *all = malloc((total ? total : 1) * sizeof *all);
+    double *estimates = malloc(rounds * sizeof *estimates);
+    double *means = malloc(rounds * sizeof *means);
+    if (all && estimates && means) {
+        size_t k = 0;
+        for (size_t i = 0; i < c->round_count; i++) {
+            estimates[i] = c->rounds[i].estimate_ns;
+            means[i] = c->rounds[i].mean_ns;
+            for (size_t j = 0; j < c->rounds[i].sample_count; j++)
+                all[k++] = c->rounds[i].samples[j].ns_per_iteration;
+        }
+        brun_stats_summarize(all, total, &c->samples_summary);
+        brun_stats_summarize(estimates, c->round_count, &c->rounds_summary);
+        if (brun_stats_mean_ci(means, c->round_count, 0.95, &c->ci_low_ns,
+                               &c->ci_high_ns) != 0)
+            c->ci_low_ns = c->ci_high_ns = c->samples_summary.mean;
+    }
+    free(all);
+    free(estimates);
+    free(means);
+}
+
+/* Turns a finished round's reply into a round result appended to c. */
 static int store_round(struct brun_case_result *c, unsigned index,
                        uint64_t iterations, const struct run_reply *reply,
                        const struct brun_session *s,
                        const struct brun_measure_env *env)
 {
-    struct brun_round_result *r = &c->rounds[c->round_count];
+    struct brun_round_result *grown =
+        realloc(c->rounds, (c->round_count + 1) * sizeof *grown);
+    if (!grown)
+        return -1;
+    c->rounds = grown;
     double *per_iteration = malloc(reply->sample_count * sizeof *per_iteration);
     if (!per_iteration)
         return -1;
+    struct brun_round_result *r = &c->rounds[c->round_count];
     memset(r, 0, sizeof *r);
     r->index = index;
     r->pid = s->pid;
@@ -335,37 +387,11 @@ static int store_round(struct brun_case_result *c, unsigned index,
     return 0;
 }
 
-/* Fills the summaries of a case whose rounds all completed. */
-static void summarize(struct brun_case_result *c)
+void brun_measure_begin(struct brun_case_result *c, size_t target_index,
+                        const struct brun_listed_case *listed,
+                        const struct brun_measure_env *env)
 {
-    size_t total = 0;
-    for (size_t i = 0; i < c->round_count; i++)
-        total += c->rounds[i].sample_count;
-    double *all = malloc((total ? total : 1) * sizeof *all);
-    double *estimates = malloc((c->round_count ? c->round_count : 1) * sizeof *estimates);
-    double *means = malloc((c->round_count ? c->round_count : 1) * sizeof *means);
-    if (all && estimates && means) {
-        size_t k = 0;
-        for (size_t i = 0; i < c->round_count; i++) {
-            estimates[i] = c->rounds[i].estimate_ns;
-            means[i] = c->rounds[i].mean_ns;
-            for (size_t j = 0; j < c->rounds[i].sample_count; j++)
-                all[k++] = c->rounds[i].samples[j].ns_per_iteration;
-        }
-        brun_stats_summarize(all, total, &c->samples_summary);
-        brun_stats_summarize(estimates, c->round_count, &c->rounds_summary);
-        if (brun_stats_mean_ci(means, c->round_count, 0.95, &c->ci_low_ns,
-                               &c->ci_high_ns) != 0)
-            c->ci_low_ns = c->ci_high_ns = c->samples_summary.mean;
-    }
-    free(all);
-    free(estimates);
-    free(means);
-}
-
-static void init_result(struct brun_case_result *c, size_t target_index,
-                        const struct brun_listed_case *listed)
-{
+    const struct brun_options *o = env->options;
     memset(c, 0, sizeof *c);
     c->name = strdup(listed->name);
     c->file = strdup(listed->file);
@@ -376,6 +402,87 @@ static void init_result(struct brun_case_result *c, size_t target_index,
     c->bytes_per_iteration = listed->bytes;
     c->items_per_iteration = listed->items;
     c->status = BRUN_STATUS_OK;
+    c->plan.rounds = o->rounds;
+    c->plan.samples = o->samples;
+    c->plan.warmup_ms = o->warmup_s * 1e3;
+    c->plan.sample_target_ms = sample_seconds(env) * 1e3;
+    c->plan.iterations = o->iterations;
+    c->wall_s = brun_now();
+}
+
+int brun_measure_calibrate(const char *path,
+                           const struct brun_listed_case *listed,
+                           const struct brun_measure_env *env,
+                           struct brun_case_result *c)
+{
+    const struct brun_options *o = env->options;
+    struct run_reply reply;
+    struct brun_session s;
+
+    if (env->progress)
+        env->progress(env->progress_ctx, c->name, 0, c->plan.rounds);
+    int r = run_worker(path, "while calibrating", listed, env, 0, 0,
+                       warmup_ticks(env), target_ticks(env), &reply, &s, c);
+    if (r == 0)
+        r = apply_done(c, "while calibrating", &reply, &s);
+    free(reply.samples);
+    brun_session_release(&s);
+    if (r != 0)
+        return r;
+    c->plan.calibrated = 1;
+    c->plan.iterations = reply.calibrated_iterations;
+    c->plan.calibration_ns = ticks_to_ns(env, reply.calibrated_ticks) /
+                             (double)reply.calibrated_iterations;
+    fit_budget(&c->plan,
+               c->plan.calibration_ns * 1e-9 * (double)c->plan.iterations,
+               o->warmup_s, o->budget_s);
+    return 0;
+}
+
+uint64_t brun_measure_jitter(const struct brun_measure_env *env, uint64_t n)
+{
+    if (env->options->jitter && n >= 10)
+        n += (uint64_t)((double)n * JITTER_FRACTION *
+                        brun_rng_uniform(env->rng));
+    return n;
+}
+
+int brun_measure_round(const char *path, const struct brun_listed_case *listed,
+                       const struct brun_measure_env *env, unsigned index,
+                       unsigned of, uint64_t iterations,
+                       struct brun_case_result *c)
+{
+    struct run_reply reply;
+    struct brun_session s;
+    char where[64];
+
+    snprintf(where, sizeof where, "in round %u of %u", index + 1, of);
+    if (env->progress)
+        env->progress(env->progress_ctx, c->name, index + 1, of);
+    int r = run_worker(path, where, listed, env, iterations, c->plan.samples,
+                       warmup_ticks(env), target_ticks(env), &reply, &s, c);
+    if (r == 0)
+        r = apply_done(c, where, &reply, &s);
+    if (r == 0 && reply.throughput_seen) {
+        c->bytes_per_iteration = reply.bytes;
+        c->items_per_iteration = reply.items;
+    }
+    if (r == 0 && store_round(c, index, iterations, &reply, &s, env) != 0) {
+        set_failure(c, BRUN_STATUS_FAILED, BRUN_FAILURE_PROTOCOL, where,
+                    "out of memory", NULL);
+        r = 1;
+    }
+    if (r != 0)
+        free(reply.samples); /* store_round took them otherwise */
+    brun_session_release(&s);
+    return r;
+}
+
+void brun_measure_finish(struct brun_case_result *c)
+{
+    if (c->status == BRUN_STATUS_OK)
+        summarize(c);
+    c->wall_s = brun_now() - c->wall_s;
 }
 
 int brun_measure_case(const char *path, size_t target_index,
@@ -383,93 +490,17 @@ int brun_measure_case(const char *path, size_t target_index,
                       const struct brun_measure_env *env,
                       struct brun_case_result *c)
 {
-    const struct brun_options *o = env->options;
-    const double tps = env->clock->ticks_per_second;
-    struct run_reply reply;
-    struct brun_session s;
-    double started = brun_now();
-    char where[64];
-    int r;
-
-    init_result(c, target_index, listed);
-    /* A sample must last at least 1000 times the clock's resolution. */
-    double sample_s = o->sample_s;
-    if (sample_s < 1000 * env->clock->resolution_ns * 1e-9)
-        sample_s = 1000 * env->clock->resolution_ns * 1e-9;
-    uint64_t target_ticks = (uint64_t)(sample_s * tps);
-    uint64_t warmup_ticks = (uint64_t)(o->warmup_s * tps);
-
-    c->plan.rounds = o->rounds;
-    c->plan.samples = o->samples;
-    c->plan.warmup_ms = o->warmup_s * 1e3;
-    c->plan.sample_target_ms = sample_s * 1e3;
-    c->plan.iterations = o->iterations;
-
-    if (o->iterations == 0) {
-        if (env->progress)
-            env->progress(env->progress_ctx, c->name, 0, c->plan.rounds);
-        r = run_worker(path, "while calibrating", listed, env, 0, 0,
-                       warmup_ticks, target_ticks, &reply, &s, c);
-        if (r == 0)
-            r = apply_done(c, "while calibrating", &reply, &s);
-        free(reply.samples);
-        brun_session_release(&s);
-        if (r < 0)
-            goto interrupted;
-        if (r > 0)
-            goto done;
-        c->plan.calibrated = 1;
-        c->plan.iterations = reply.calibrated_iterations;
-        c->plan.calibration_ns = ticks_to_ns(env, reply.calibrated_ticks) /
-                                 (double)reply.calibrated_iterations;
-        fit_budget(&c->plan, c->plan.calibration_ns * 1e-9 *
-                                 (double)c->plan.iterations,
-                   o->warmup_s, o->budget_s);
+    int r = 0;
+    brun_measure_begin(c, target_index, listed, env);
+    if (env->options->iterations == 0)
+        r = brun_measure_calibrate(path, listed, env, c);
+    for (unsigned round = 0; r == 0 && round < c->plan.rounds; round++)
+        r = brun_measure_round(path, listed, env, round, c->plan.rounds,
+                               brun_measure_jitter(env, c->plan.iterations), c);
+    if (r < 0) {
+        brun_case_result_release(c);
+        return -1;
     }
-
-    c->rounds = calloc(c->plan.rounds, sizeof *c->rounds);
-    if (!c->rounds) {
-        set_failure(c, BRUN_STATUS_FAILED, BRUN_FAILURE_PROTOCOL, NULL,
-                    "out of memory", NULL);
-        goto done;
-    }
-    for (unsigned round = 0; round < c->plan.rounds; round++) {
-        uint64_t n = c->plan.iterations;
-        if (o->jitter && n >= 10)
-            n += (uint64_t)((double)n * JITTER_FRACTION *
-                            brun_rng_uniform(env->rng));
-        snprintf(where, sizeof where, "in round %u of %u", round + 1,
-                 c->plan.rounds);
-        if (env->progress)
-            env->progress(env->progress_ctx, c->name, round + 1,
-                          c->plan.rounds);
-        r = run_worker(path, where, listed, env, n, c->plan.samples,
-                       warmup_ticks, target_ticks, &reply, &s, c);
-        if (r == 0)
-            r = apply_done(c, where, &reply, &s);
-        if (r == 0 && reply.throughput_seen) {
-            c->bytes_per_iteration = reply.bytes;
-            c->items_per_iteration = reply.items;
-        }
-        if (r == 0 && store_round(c, round, n, &reply, &s, env) != 0) {
-            set_failure(c, BRUN_STATUS_FAILED, BRUN_FAILURE_PROTOCOL, where,
-                        "out of memory", NULL);
-            r = 1;
-        }
-        if (r != 0)
-            free(reply.samples); /* store_round took them otherwise */
-        brun_session_release(&s);
-        if (r < 0)
-            goto interrupted;
-        if (r > 0)
-            break;
-    }
-done:
-    if (c->status == BRUN_STATUS_OK)
-        summarize(c);
-    c->wall_s = brun_now() - started;
+    brun_measure_finish(c);
     return 0;
-interrupted:
-    brun_case_result_release(c);
-    return -1;
 }

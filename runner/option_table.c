@@ -134,10 +134,19 @@ SETTER(set_filter) { return set_string(&o->filter, v, why, why_size); }
 SETTER(set_json) { return set_string(&o->json_path, v, why, why_size); }
 SETTER(set_rounds) { return set_count(&o->rounds, v, 2, 100000, why, why_size); }
 SETTER(set_samples) { return set_count(&o->samples, v, 1, 100000, why, why_size); }
+SETTER(set_max_rounds) { return set_count(&o->max_rounds, v, 2, 100000, why, why_size); }
+SETTER(set_resamples) { return set_count(&o->resamples, v, 100, 1000000, why, why_size); }
 SETTER(set_warmup) { return set_time(&o->warmup_s, v, 0, why, why_size); }
 SETTER(set_sample_time) { return set_time(&o->sample_s, v, 1, why, why_size); }
 SETTER(set_budget) { return set_time(&o->budget_s, v, 1, why, why_size); }
 SETTER(set_timeout) { return set_time(&o->timeout_s, v, 1, why, why_size); }
+SETTER(set_confidence) { return set_level(&o->confidence, v, 0.5, 1, why, why_size); }
+SETTER(set_fdr) { return set_level(&o->fdr, v, 0, 0.5, why, why_size); }
+SETTER(set_gate_alpha) { return set_level(&o->gate_alpha, v, 0, 0.5, why, why_size); }
+SETTER(set_save_baseline) { return set_string(&o->save_baseline, v, why, why_size); }
+SETTER(set_baseline) { return set_string(&o->baseline, v, why, why_size); }
+SETTER(set_baseline_dir) { return set_string(&o->baseline_dir, v, why, why_size); }
+SETTER(set_delete_baseline) { return set_string(&o->delete_baseline, v, why, why_size); }
 
 SETTER(set_iterations)
 {
@@ -159,10 +168,52 @@ SETTER(set_seed)
 }
 
 SETTER(set_jitter) { return brun_parse_bool(v, &o->jitter, why, why_size); }
+SETTER(set_rerun) { return brun_parse_bool(v, &o->rerun_baseline, why, why_size); }
 
 SETTER(set_clock)
 {
     return brun_clock_parse(v, &o->clock, why, why_size);
+}
+
+SETTER(set_fail_above)
+{
+    if (v && (strcmp(v, "off") == 0 || strcmp(v, "none") == 0)) {
+        o->fail_above = 0;
+        return 0;
+    }
+    double x;
+    if (brun_parse_percentage(v, 10.0, &x, why, why_size) != 0)
+        return -1;
+    if (x <= 0) {
+        snprintf(why, why_size, "must be more than 0 (or \"off\"), got \"%s\"", v);
+        return -1;
+    }
+    o->fail_above = x;
+    return 0;
+}
+
+SETTER(set_noise_floor)
+{
+    return brun_parse_percentage(v, 0.5, &o->noise_floor, why, why_size);
+}
+
+SETTER(set_session_noise)
+{
+    return brun_parse_percentage(v, 0.5, &o->session_noise, why, why_size);
+}
+
+SETTER(set_bootstrap)
+{
+    if (v && strcmp(v, "bca") == 0)
+        o->bootstrap_bca = 1;
+    else if (v && strcmp(v, "percentile") == 0)
+        o->bootstrap_bca = 0;
+    else {
+        snprintf(why, why_size, "expected bca or percentile, got \"%s\"",
+                 v ? v : "");
+        return -1;
+    }
+    return 0;
 }
 
 SETTER(set_color)
@@ -197,10 +248,38 @@ SETTER(set_verbosity)
     return -1;
 }
 
+SETTER(set_compare)
+{
+    /* The first --compare replaces benchrun.yml's list; later ones add. */
+    if (!o->compare_from_cli) {
+        for (size_t i = 0; i < o->compare_count; i++)
+            free(o->compare_with[i]);
+        o->compare_count = 0;
+    }
+    o->compare_from_cli = 1;
+    char **grown = realloc(o->compare_with,
+                           (o->compare_count + 1) * sizeof *grown);
+    if (!grown || !v || !*v) {
+        snprintf(why, why_size, "expected an executable, got \"%s\"", v ? v : "");
+        if (grown)
+            o->compare_with = grown;
+        return -1;
+    }
+    o->compare_with = grown;
+    o->compare_with[o->compare_count] = strdup(v);
+    if (!o->compare_with[o->compare_count]) {
+        snprintf(why, why_size, "out of memory");
+        return -1;
+    }
+    o->compare_count++;
+    return 0;
+}
+
 /* ---- The table -------------------------------------------------------- */
 
 #define SELECT "Selecting"
 #define MEASURE "Measuring"
+#define BASELINE "Baselines and the regression gate"
 #define OUTPUT "Output"
 #define OTHER "Other"
 
@@ -228,7 +307,46 @@ static const struct brun_option_spec table[] = {
     {MEASURE, "clock", 0, NULL, "clock", "CLOCK",
      "auto, tsc, cntvct or monotonic (default auto)", set_clock},
     {MEASURE, "seed", 0, NULL, "seed", "N",
-     "seed for jitter and padding (default random)", set_seed},
+     "seed for jitter, padding and bootstrap (default random)", set_seed},
+
+    {BASELINE, "save-baseline", 0, NULL, "save_baseline", "NAME",
+     "save this run as baseline NAME", set_save_baseline},
+    {BASELINE, "baseline", 0, NULL, "baseline", "NAME",
+     "compare with baseline NAME", set_baseline},
+    {BASELINE, "compare", 0, NULL, NULL, "OLD",
+     "compare with executable OLD, interleaved (once per target)",
+     set_compare},
+    {BASELINE, "fail-above", 0, NULL, "fail_above", "X",
+     "exit 1 when a case is slower by more than X (10%, 10 or 0.1)",
+     set_fail_above},
+    {BASELINE, "baseline-dir", 0, NULL, "baseline_dir", "DIR",
+     "where baselines live (default .benchrun/baselines)", set_baseline_dir},
+    {BASELINE, "no-rerun", 0, "false", "rerun_baseline", NULL,
+     "compare with saved numbers, never re-run saved executables",
+     set_rerun},
+    {BASELINE, "max-rounds", 0, NULL, "max_rounds", "N",
+     "most rounds a comparison may take (default 32)", set_max_rounds},
+    {BASELINE, "confidence", 0, NULL, "confidence", "LEVEL",
+     "level of reported intervals (default 0.95)", set_confidence},
+    {BASELINE, "fdr", 0, NULL, "fdr", "Q",
+     "false discovery rate for regressed/improved labels (default 0.05)",
+     set_fdr},
+    {BASELINE, "gate-alpha", 0, NULL, "gate_alpha", "ALPHA",
+     "family-wise error rate for failing (default 0.01)", set_gate_alpha},
+    {BASELINE, "noise-floor", 0, NULL, "noise_floor", "X",
+     "changes below X are noise (default 0.5% interleaved, 1% saved)",
+     set_noise_floor},
+    {BASELINE, "session-noise", 0, NULL, "session_noise", "X",
+     "between-run noise assumed against saved numbers (default 1%)",
+     set_session_noise},
+    {BASELINE, "resamples", 0, NULL, "resamples", "N",
+     "bootstrap resamples (default 2000)", set_resamples},
+    {BASELINE, "bootstrap", 0, NULL, "bootstrap", "METHOD",
+     "bca or percentile (default bca)", set_bootstrap},
+    {BASELINE, "list-baselines", 0, "", NULL, NULL,
+     "list saved baselines and exit", NULL},
+    {BASELINE, "delete-baseline", 0, NULL, NULL, "NAME",
+     "delete baseline NAME and exit", set_delete_baseline},
 
     {OUTPUT, "json", 0, NULL, "json", "FILE",
      "write every number to FILE (JSON)", set_json},
@@ -241,6 +359,9 @@ static const struct brun_option_spec table[] = {
     {OUTPUT, "color", 0, "always", "color", NULL,
      "colour even when stdout is not a terminal", set_color},
 
+    {OTHER, "config", 0, NULL, NULL, "FILE",
+     "read FILE instead of ./benchrun.yml", NULL},
+    {OTHER, "no-config", 0, "", NULL, NULL, "ignore ./benchrun.yml", NULL},
     {OTHER, "help", 'h', "", NULL, NULL, "show this help", NULL},
     {OTHER, "version", 0, "", NULL, NULL, "show the version", NULL},
 };

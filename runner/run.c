@@ -3,10 +3,11 @@
  * run.c: one benchrun run, from targets to exit status.
  *
  * The order matters for the exit codes: every target is checked and
- * listed, the filter compiled and the output paths checked before the
- * first measurement, so exit 2 always means nothing was measured.  Then
- * each selected case is measured (a failing case is a result, exit 3),
- * and the reports are written.
+ * listed, the baseline loaded, the old builds listed, the filter compiled
+ * and the output paths checked before the first measurement, so exit 2
+ * always means nothing was measured.  Then each selected case is measured
+ * (or compared), the suite decision made, the reports written, and the
+ * baseline saved last, only when every case ran.
  */
 #include "config.h"
 
@@ -23,6 +24,8 @@
 #include "reports/console.h"
 #include "reports/json.h"
 #include "runner/atomic_file.h"
+#include "runner/baseline.h"
+#include "runner/compare.h"
 #include "runner/discover.h"
 #include "runner/host.h"
 #include "runner/measure.h"
@@ -37,12 +40,25 @@ struct selected {
     const struct brun_listed_case *listed;
 };
 
+/* What one target is compared with. */
+struct counterpart {
+    const char *old_path;                 /* executable to interleave, or NULL */
+    struct brun_case_list old_list;       /* its cases */
+    long saved_target;                    /* baseline target index, or -1 */
+};
+
 struct run {
     const struct brun_options *options;
     struct brun_case_list *lists;
     size_t list_count;
     struct selected *selected;
     size_t selected_count;
+    regex_t filter;
+    int have_filter;
+    struct brun_baseline baseline;
+    int have_baseline;
+    struct counterpart *counterparts;     /* per target, when comparing */
+    struct brun_compare_plan plan;
     struct brun_results results;
 };
 
@@ -58,7 +74,68 @@ static void error_line(const char *fmt, ...)
     fputc('\n', stderr);
 }
 
-static int discover_targets(struct run *r)
+/* --baseline-dir, else benchrun.yml's baseline_dir, else
+ * $BENCHRUN_DIR/baselines, else .benchrun/baselines. */
+static const char *baseline_dir(const struct brun_options *o)
+{
+    static char from_env[4200];
+    const char *env = getenv("BENCHRUN_DIR");
+    if (o->baseline_dir)
+        return o->baseline_dir;
+    if (env && *env) {
+        snprintf(from_env, sizeof from_env, "%s/baselines", env);
+        return from_env;
+    }
+    return BRUN_DEFAULT_BASELINE_DIR;
+}
+
+static int comparing(const struct run *r)
+{
+    return r->have_baseline || r->options->compare_count > 0;
+}
+
+/* ---- Actions that do not measure -------------------------------------- */
+
+static int list_baselines(const struct brun_options *o)
+{
+    struct brun_baseline_entry *v;
+    size_t n;
+    char why[512];
+    if (brun_baseline_list(baseline_dir(o), &v, &n, why, sizeof why) != 0) {
+        error_line("%s", why);
+        return BRUN_EXIT_USAGE;
+    }
+    if (n == 0)
+        printf("no baselines saved in %s\n", baseline_dir(o));
+    for (size_t i = 0; i < n; i++) {
+        if (v[i].valid)
+            printf("%-24s saved %s  %zu cases%s%.12s\n", v[i].name, v[i].saved,
+                   v[i].case_count, v[i].git_commit[0] ? "  commit " : "",
+                   v[i].git_commit);
+        else
+            printf("%-24s UNREADABLE: %s\n", v[i].name,
+                   v[i].problem ? v[i].problem : "");
+    }
+    brun_baseline_list_release(v, n);
+    return BRUN_EXIT_OK;
+}
+
+static int delete_baseline(const struct brun_options *o)
+{
+    char why[1024];
+    if (brun_baseline_delete(baseline_dir(o), o->delete_baseline, why,
+                             sizeof why) != 0) {
+        error_line("%s", why);
+        return BRUN_EXIT_USAGE;
+    }
+    printf("deleted baseline \"%s\" from %s\n", o->delete_baseline,
+           baseline_dir(o));
+    return BRUN_EXIT_OK;
+}
+
+/* ---- Checks before measuring ------------------------------------------ */
+
+static int discover_all(struct run *r)
 {
     const struct brun_options *o = r->options;
     char why[700];
@@ -71,10 +148,8 @@ static int discover_targets(struct run *r)
     for (size_t t = 0; t < o->target_count; t++) {
         if (brun_discover(o->targets[t], o->timeout_s, &r->lists[t], why,
                           sizeof why) != 0) {
-            if (brun_session_interrupted)
-                error_line("interrupted");
-            else
-                error_line("%s: %s", o->targets[t], why);
+            error_line("%s: %s", o->targets[t],
+                       brun_session_interrupted ? "interrupted" : why);
             return -1;
         }
         r->list_count = t + 1;
@@ -95,48 +170,124 @@ static void print_list(const struct run *r)
         }
 }
 
-static int select_cases(struct run *r)
+static int matches_filter(const struct run *r, const char *name)
+{
+    return !r->have_filter || regexec(&r->filter, name, 0, NULL, 0) == 0;
+}
+
+static int compile_filter(struct run *r)
 {
     const struct brun_options *o = r->options;
-    regex_t re;
-    size_t total = 0;
-
-    if (o->filter) {
-        int rc = regcomp(&re, o->filter, REG_EXTENDED | REG_NOSUB);
-        if (rc != 0) {
-            char why[256];
-            regerror(rc, &re, why, sizeof why);
-            error_line("--filter: bad regular expression \"%s\": %s",
-                       o->filter, why);
-            return -1;
-        }
+    if (!o->filter)
+        return 0;
+    int rc = regcomp(&r->filter, o->filter, REG_EXTENDED | REG_NOSUB);
+    if (rc != 0) {
+        char why[256];
+        regerror(rc, &r->filter, why, sizeof why);
+        error_line("--filter: bad regular expression \"%s\": %s", o->filter,
+                   why);
+        return -1;
     }
+    r->have_filter = 1;
+    return 0;
+}
+
+static int select_cases(struct run *r)
+{
+    size_t total = 0;
     for (size_t t = 0; t < r->list_count; t++)
         total += r->lists[t].count;
     r->selected = calloc(total ? total : 1, sizeof *r->selected);
     if (!r->selected) {
-        if (o->filter)
-            regfree(&re);
         error_line("out of memory");
         return -1;
     }
     for (size_t t = 0; t < r->list_count; t++)
         for (size_t i = 0; i < r->lists[t].count; i++) {
             const struct brun_listed_case *c = &r->lists[t].cases[i];
-            if (o->filter && regexec(&re, c->name, 0, NULL, 0) != 0)
-                continue;
-            r->selected[r->selected_count++] = (struct selected){t, c};
+            if (matches_filter(r, c->name))
+                r->selected[r->selected_count++] = (struct selected){t, c};
         }
-    if (o->filter)
-        regfree(&re);
     if (r->selected_count == 0) {
-        if (o->filter)
+        if (r->options->filter)
             error_line("no case matches --filter \"%s\" (%zu cases listed; "
                        "see --list)",
-                       o->filter, total);
+                       r->options->filter, total);
         else
             error_line("the targets register no cases");
         return -1;
+    }
+    return 0;
+}
+
+static const char *base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
+/* The baseline target that target t corresponds to: same path, else the
+ * only one with the same file name, else the same position when both
+ * runs have as many targets.  -1 when none. */
+static long match_saved_target(const struct run *r, size_t t)
+{
+    const struct brun_results *b = &r->baseline.results;
+    const char *path = r->options->targets[t];
+    long by_name = -1;
+    size_t same_name = 0;
+    for (size_t i = 0; i < b->target_count; i++) {
+        if (strcmp(b->targets[i].path, path) == 0)
+            return (long)i;
+        if (strcmp(base_name(b->targets[i].path), base_name(path)) == 0) {
+            by_name = (long)i;
+            same_name++;
+        }
+    }
+    if (same_name == 1)
+        return by_name;
+    if (b->target_count == r->options->target_count)
+        return (long)t;
+    return -1;
+}
+
+/* Decides, per target, what it is compared with, and lists the old
+ * builds.  An old build given with --compare that cannot be listed is an
+ * error; a baseline's stored copy that cannot be listed falls back to the
+ * saved numbers with a warning. */
+static int prepare_counterparts(struct run *r)
+{
+    const struct brun_options *o = r->options;
+    char why[700];
+
+    r->counterparts = calloc(r->list_count, sizeof *r->counterparts);
+    if (!r->counterparts) {
+        error_line("out of memory");
+        return -1;
+    }
+    for (size_t t = 0; t < r->list_count; t++) {
+        struct counterpart *k = &r->counterparts[t];
+        k->saved_target = -1;
+        if (o->compare_count > 0) {
+            k->old_path = o->compare_with[t];
+        } else {
+            k->saved_target = match_saved_target(r, t);
+            if (k->saved_target >= 0 && o->rerun_baseline)
+                k->old_path = r->baseline.executables[k->saved_target];
+        }
+        if (!k->old_path)
+            continue;
+        if (brun_discover(k->old_path, o->timeout_s, &k->old_list, why,
+                          sizeof why) == 0)
+            continue;
+        if (o->compare_count > 0) {
+            error_line("--compare %s: %s", k->old_path, why);
+            return -1;
+        }
+        brun_warn(&r->results.context,
+                  "the baseline's copy of %s cannot run (%s): comparing "
+                  "with its saved numbers instead",
+                  o->targets[t], why);
+        k->old_path = NULL;
     }
     return 0;
 }
@@ -206,7 +357,184 @@ static int fill_context(struct run *r, int argc, char **argv)
     return 0;
 }
 
-/* Measures every selected case.  Returns 0, or -1 when interrupted. */
+/* ---- Comparison summary ----------------------------------------------- */
+
+static const struct brun_case_result *saved_case(const struct run *r,
+                                                 long saved_target,
+                                                 const char *name)
+{
+    const struct brun_results *b = &r->baseline.results;
+    for (size_t i = 0; saved_target >= 0 && i < b->case_count; i++)
+        if ((long)b->cases[i].target == saved_target &&
+            strcmp(b->cases[i].name, name) == 0)
+            return &b->cases[i];
+    return NULL;
+}
+
+static const struct brun_listed_case *old_case(const struct counterpart *k,
+                                               const char *name)
+{
+    for (size_t i = 0; k->old_path && i < k->old_list.count; i++)
+        if (strcmp(k->old_list.cases[i].name, name) == 0)
+            return &k->old_list.cases[i];
+    return NULL;
+}
+
+static int in_new_build(const struct run *r, size_t target, const char *name)
+{
+    for (size_t i = 0; i < r->lists[target].count; i++)
+        if (strcmp(r->lists[target].cases[i].name, name) == 0)
+            return 1;
+    return 0;
+}
+
+static int add_missing(struct brun_comparison_summary *s, const char *name,
+                       double baseline_ns)
+{
+    struct brun_missing_case *grown =
+        realloc(s->missing, (s->missing_count + 1) * sizeof *grown);
+    if (!grown)
+        return -1;
+    s->missing = grown;
+    s->missing[s->missing_count].name = strdup(name);
+    s->missing[s->missing_count].baseline_ns = baseline_ns;
+    s->missing_count++;
+    return 0;
+}
+
+/* Baseline cases (that pass the filter) the new build no longer has. */
+static void collect_missing(struct run *r)
+{
+    struct brun_comparison_summary *s = r->results.comparison;
+    for (size_t t = 0; t < r->list_count; t++) {
+        const struct counterpart *k = &r->counterparts[t];
+        if (k->old_path) {
+            for (size_t i = 0; i < k->old_list.count; i++) {
+                const char *name = k->old_list.cases[i].name;
+                const struct brun_case_result *saved =
+                    saved_case(r, k->saved_target, name);
+                if (matches_filter(r, name) && !in_new_build(r, t, name))
+                    add_missing(s, name,
+                                saved ? brun_rounds_geomean(saved->rounds,
+                                                            saved->round_count)
+                                      : 0);
+            }
+        } else if (k->saved_target >= 0) {
+            const struct brun_results *b = &r->baseline.results;
+            for (size_t i = 0; i < b->case_count; i++)
+                if ((long)b->cases[i].target == k->saved_target &&
+                    matches_filter(r, b->cases[i].name) &&
+                    !in_new_build(r, t, b->cases[i].name))
+                    add_missing(s, b->cases[i].name,
+                                brun_rounds_geomean(b->cases[i].rounds,
+                                                    b->cases[i].round_count));
+        }
+    }
+}
+
+/* The summary's description of the comparison; fingerprint differences
+ * are added after measuring (they include the compilers). */
+static int start_summary(struct run *r)
+{
+    const struct brun_options *o = r->options;
+    struct brun_comparison_summary *s = calloc(1, sizeof *s);
+    char against[4200];
+    if (!s)
+        return -1;
+    r->results.comparison = s;
+    int paired = 1;
+    for (size_t t = 0; t < r->list_count; t++)
+        if (!r->counterparts[t].old_path)
+            paired = 0;
+    s->mode = paired ? BRUN_COMPARE_PAIRED : BRUN_COMPARE_INDEPENDENT;
+    if (r->have_baseline) {
+        snprintf(against, sizeof against, "baseline \"%s\"", o->baseline);
+        s->baseline_saved = strdup(r->baseline.saved);
+        if (r->baseline.fingerprint.git_commit[0])
+            s->baseline_commit = strndup(r->baseline.fingerprint.git_commit, 12);
+    } else {
+        snprintf(against, sizeof against, "%s", o->compare_with[0]);
+        for (size_t i = 1; i < o->compare_count; i++) {
+            size_t len = strlen(against);
+            snprintf(against + len, sizeof against - len, ", %s",
+                     o->compare_with[i]);
+        }
+    }
+    s->against = strdup(against);
+    brun_compare_plan_init(&r->plan, o, r->results.context.seed, s->mode);
+    s->planned_looks = r->plan.look_count;
+    s->alpha_per_look = r->plan.alpha_per_look;
+    s->level = o->confidence;
+    s->session_noise = o->session_noise;
+    s->fdr = o->fdr;
+    s->gate_alpha = o->gate_alpha;
+    s->fail_above = o->fail_above;
+    return 0;
+}
+
+static void add_fingerprint_diffs(struct run *r)
+{
+    struct brun_comparison_summary *s = r->results.comparison;
+    struct brun_fingerprint now;
+    char text[4096];
+    if (!r->have_baseline)
+        return;
+    brun_fingerprint_of(&r->results, &now);
+    size_t n = brun_fingerprint_diff(&r->baseline.fingerprint, &now, text,
+                                     sizeof text);
+    if (n == 0)
+        return;
+    s->fingerprint_diffs = calloc(n, sizeof *s->fingerprint_diffs);
+    if (!s->fingerprint_diffs)
+        return;
+    for (char *line = strtok(text, "\n"); line && s->fingerprint_diff_count < n;
+         line = strtok(NULL, "\n")) {
+        /* A change is expected to have another commit: not a warning. */
+        if (strncmp(line, "git ", 4) == 0)
+            continue;
+        s->fingerprint_diffs[s->fingerprint_diff_count++] = strdup(line);
+    }
+}
+
+/* ---- Measuring -------------------------------------------------------- */
+
+/* Measures (or compares) one case.  0, or -1 when interrupted. */
+static int measure_one(struct run *r, const struct selected *sel,
+                       const struct brun_measure_env *env,
+                       struct brun_case_result *out)
+{
+    const char *path = r->options->targets[sel->target];
+    if (!comparing(r))
+        return brun_measure_case(path, sel->target, sel->listed, env, out);
+
+    const struct counterpart *k = &r->counterparts[sel->target];
+    const struct brun_case_result *saved =
+        saved_case(r, k->saved_target, sel->listed->name);
+    if (saved && saved->status != BRUN_STATUS_OK)
+        saved = NULL; /* failed when saved: nothing to compare with */
+    const struct brun_listed_case *old = old_case(k, sel->listed->name);
+    if (old)
+        return brun_compare_interleaved(path, k->old_path, sel->target,
+                                        sel->listed, old,
+                                        saved ? saved->plan.iterations : 0,
+                                        env, &r->plan, out);
+    if (saved && saved->round_count >= 2)
+        return brun_compare_saved(path, sel->target, sel->listed, saved, env,
+                                  &r->plan, out);
+
+    /* A case the baseline does not have: measure it, mark it new. */
+    if (brun_measure_case(path, sel->target, sel->listed, env, out) != 0)
+        return -1;
+    out->comparison = calloc(1, sizeof *out->comparison);
+    if (out->comparison) {
+        out->comparison->presence = BRUN_PRESENT_NEW_ONLY;
+        out->comparison->new_ns =
+            brun_rounds_geomean(out->rounds, out->round_count);
+    }
+    r->results.comparison->new_count++;
+    return 0;
+}
+
 static int measure_all(struct run *r)
 {
     const struct brun_options *o = r->options;
@@ -227,11 +555,8 @@ static int measure_all(struct run *r)
                        r->selected_count);
     int status = 0;
     for (size_t i = 0; i < r->selected_count; i++) {
-        const struct selected *sel = &r->selected[i];
         progress.index = i + 1;
-        if (brun_measure_case(o->targets[sel->target], sel->target,
-                              sel->listed, &env,
-                              &r->results.cases[i]) != 0) {
+        if (measure_one(r, &r->selected[i], &env, &r->results.cases[i]) != 0) {
             status = -1;
             break;
         }
@@ -241,6 +566,8 @@ static int measure_all(struct run *r)
     brun_rng_free(env.rng);
     return status;
 }
+
+/* ---- After measuring -------------------------------------------------- */
 
 static int write_json(FILE *out, void *ctx)
 {
@@ -258,40 +585,114 @@ static int use_color(const struct brun_options *o)
     return isatty(STDOUT_FILENO);
 }
 
-static int exit_status(const struct brun_results *results)
+static size_t failed_cases(const struct brun_results *results)
 {
+    size_t n = 0;
     for (size_t i = 0; i < results->case_count; i++)
         if (results->cases[i].status == BRUN_STATUS_FAILED)
-            return BRUN_EXIT_CASE_FAILED;
-    return BRUN_EXIT_OK;
+            n++;
+    return n;
+}
+
+/* Saves the baseline when every case ran.  Returns the exit status to
+ * keep (status unchanged, or BRUN_EXIT_USAGE when saving failed). */
+static int save_baseline(struct run *r, int status)
+{
+    const struct brun_options *o = r->options;
+    char why[1024];
+    size_t failed = failed_cases(&r->results);
+    if (failed > 0) {
+        error_line("not saving baseline \"%s\": %zu case%s failed (see "
+                   "above); the saved baseline is unchanged",
+                   o->save_baseline, failed, failed == 1 ? "" : "s");
+        return status;
+    }
+    if (brun_baseline_save(baseline_dir(o), o->save_baseline, &r->results,
+                           why, sizeof why) != 0) {
+        error_line("cannot save baseline \"%s\": %s", o->save_baseline, why);
+        return BRUN_EXIT_USAGE;
+    }
+    if (o->verbosity >= 0)
+        printf("\nsaved baseline \"%s\" (%zu cases) in %s\n", o->save_baseline,
+               r->results.case_count, baseline_dir(o));
+    return status;
 }
 
 static void release_run(struct run *r)
 {
-    for (size_t t = 0; t < r->list_count; t++)
+    for (size_t t = 0; t < r->list_count; t++) {
         brun_case_list_release(&r->lists[t]);
+        if (r->counterparts)
+            brun_case_list_release(&r->counterparts[t].old_list);
+    }
+    free(r->counterparts);
     free(r->lists);
     free(r->selected);
+    if (r->have_filter)
+        regfree(&r->filter);
+    if (r->have_baseline)
+        brun_baseline_release(&r->baseline);
     brun_results_release(&r->results);
+}
+
+/* Everything that can be refused before any target runs. */
+static int check_options(struct run *r)
+{
+    const struct brun_options *o = r->options;
+    char why[1024];
+
+    if (o->save_baseline &&
+        !brun_baseline_name_valid(o->save_baseline, why, sizeof why)) {
+        error_line("--save-baseline: %s", why);
+        return -1;
+    }
+    if (o->target_count == 0) {
+        error_line("no targets: name bench executables, or list them under "
+                   "targets: in benchrun.yml (see benchrun --help)");
+        return -1;
+    }
+    if (o->baseline && o->compare_count > 0) {
+        error_line("give --baseline or --compare, not both");
+        return -1;
+    }
+    if (o->compare_count > 0 && o->compare_count != o->target_count) {
+        error_line("--compare: %zu old executable%s for %zu target%s; give "
+                   "one per target, in the same order",
+                   o->compare_count, o->compare_count == 1 ? "" : "s",
+                   o->target_count, o->target_count == 1 ? "" : "s");
+        return -1;
+    }
+    if (o->json_path && brun_check_writable(o->json_path, why, sizeof why)) {
+        error_line("--json %s: %s", o->json_path, why);
+        return -1;
+    }
+    if (o->baseline && !o->list) {
+        if (!brun_baseline_name_valid(o->baseline, why, sizeof why)) {
+            error_line("--baseline: %s", why);
+            return -1;
+        }
+        if (brun_baseline_load(baseline_dir(o), o->baseline, &r->baseline,
+                               why, sizeof why) != 0) {
+            error_line("%s", why);
+            return -1;
+        }
+        r->have_baseline = 1;
+    }
+    return compile_filter(r);
 }
 
 int brun_run(const struct brun_options *o, int argc, char **argv)
 {
-    struct run r = {0};
-    char why[512];
+    struct run r;
     int status = BRUN_EXIT_USAGE;
 
+    memset(&r, 0, sizeof r);
     r.options = o;
-    if (o->target_count == 0) {
-        error_line("no targets: name one or more bench executables "
-                   "(see benchrun --help)");
-        return BRUN_EXIT_USAGE;
-    }
-    if (o->json_path && brun_check_writable(o->json_path, why, sizeof why)) {
-        error_line("--json %s: %s", o->json_path, why);
-        return BRUN_EXIT_USAGE;
-    }
-    if (discover_targets(&r) != 0)
+    if (o->list_baselines)
+        return list_baselines(o);
+    if (o->delete_baseline)
+        return delete_baseline(o);
+    if (check_options(&r) != 0 || discover_all(&r) != 0)
         goto out;
     if (o->list) {
         print_list(&r);
@@ -304,6 +705,9 @@ int brun_run(const struct brun_options *o, int argc, char **argv)
         error_line("out of memory");
         goto out;
     }
+    if (comparing(&r) &&
+        (prepare_counterparts(&r) != 0 || start_summary(&r) != 0))
+        goto out;
 
     struct brun_console_style style = {use_color(o), o->verbosity};
     if (o->verbosity >= 0) {
@@ -311,16 +715,31 @@ int brun_run(const struct brun_options *o, int argc, char **argv)
         fflush(stdout);
     }
     if (measure_all(&r) != 0) {
-        error_line("interrupted: nothing was written");
+        error_line("interrupted: nothing was written or saved");
         status = BRUN_EXIT_INTERRUPTED;
         goto out;
     }
-    brun_console_table(stdout, &r.results, &style);
+    size_t failing = 0;
+    if (comparing(&r)) {
+        collect_missing(&r);
+        add_fingerprint_diffs(&r);
+        failing = brun_compare_suite(&r.results, &r.plan, o);
+        if (o->verbosity > 0)
+            brun_console_table(stdout, &r.results, &style);
+        brun_console_comparison(stdout, &r.results, &style);
+    } else {
+        brun_console_table(stdout, &r.results, &style);
+    }
     fflush(stdout);
-    status = exit_status(&r.results);
-    if (o->json_path &&
-        brun_atomic_write(o->json_path, write_json, &r.results, why,
-                          sizeof why) != 0) {
+
+    status = failed_cases(&r.results) > 0 ? BRUN_EXIT_CASE_FAILED
+             : failing > 0                ? BRUN_EXIT_REGRESSION
+                                          : BRUN_EXIT_OK;
+    if (o->save_baseline)
+        status = save_baseline(&r, status);
+    char why[512];
+    if (o->json_path && brun_atomic_write(o->json_path, write_json, &r.results,
+                                          why, sizeof why) != 0) {
         error_line("--json %s: %s", o->json_path, why);
         status = BRUN_EXIT_USAGE;
     }

@@ -15,11 +15,13 @@ AM_TESTS_ENVIRONMENT = \
 	CC='$(CC)'; export CC;
 
 # Flags shared by every Criterion test program.
-TEST_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS) $(JANSSON_CFLAGS)
-TEST_LIBS = $(CRITERION_LIBS) $(JANSSON_LIBS)
+TEST_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS) $(JANSSON_CFLAGS) $(LIBXML_CFLAGS)
+TEST_LIBS = $(CRITERION_LIBS) $(JANSSON_LIBS) $(LIBXML_LIBS)
 
 if ENABLE_TESTS
 include tests/stats.mk
+include tests/config.mk
+include tests/baseline.mk
 
 # Shared by the tests that run programs.
 noinst_LTLIBRARIES += tests/libtesthelpers.la
@@ -37,6 +39,22 @@ tests_bench_cxx_CXXFLAGS = -std=c++20 -Wall -Wextra
 tests_bench_cxx_LDADD = lib/libbenchrun.la
 tests_bench_cxx_LDFLAGS = -no-install
 EXTRA_DIST += tests/loop_probe.c
+
+# Builds of the detection case for the gate tests: unchanged, with 40 %
+# more work, and with an extra case.  Linked with the static libbenchrun,
+# so they are self-contained and a baseline keeps copies to re-run.
+check_PROGRAMS += tests/detect_base tests/detect_slow tests/detect_extra
+tests_detect_base_SOURCES = tests/perf/detect_case.c
+tests_detect_base_LDADD = lib/libbenchrun.la
+tests_detect_base_LDFLAGS = -static
+tests_detect_slow_SOURCES = tests/perf/detect_case.c
+tests_detect_slow_CPPFLAGS = $(AM_CPPFLAGS) -DEXTRA_PERCENT=40
+tests_detect_slow_LDADD = lib/libbenchrun.la
+tests_detect_slow_LDFLAGS = -static
+tests_detect_extra_SOURCES = tests/perf/detect_case.c
+tests_detect_extra_CPPFLAGS = $(AM_CPPFLAGS) -DEXTRA_CASE
+tests_detect_extra_LDADD = lib/libbenchrun.la
+tests_detect_extra_LDFLAGS = -static
 
 # lib/: protocol, registry, loop state, clock, worker.
 BR_LIB_TESTS = tests/test_protocol tests/test_registry tests/test_state \
@@ -62,7 +80,7 @@ tests_test_worker_LDADD = lib/libbenchrun-core.la $(TEST_LIBS)
 
 # runner/ and reports/ in-process.
 BR_DRIVER_LIBS = runner/libbrrunner.la reports/libbrreports.la \
-	stats/libbrstats.la lib/libbenchrun-core.la $(GSL_LIBS) -lm
+	stats/libbrstats.la lib/libbenchrun-core.la $(GSL_LIBS) $(YAML_LIBS) -lm
 BR_UNIT_TESTS = tests/test_capture tests/test_cli tests/test_report
 check_PROGRAMS += $(BR_UNIT_TESTS)
 TESTS += $(BR_UNIT_TESTS)
@@ -77,12 +95,15 @@ tests_test_report_CFLAGS = $(TEST_CFLAGS)
 tests_test_report_LDADD = $(BR_DRIVER_LIBS) $(TEST_LIBS)
 
 # The real programs, end to end.
-BR_PROGRAM_TESTS = tests/test_driver tests/test_loop_asm
+BR_PROGRAM_TESTS = tests/test_driver tests/test_loop_asm tests/test_gate
 check_PROGRAMS += $(BR_PROGRAM_TESTS)
 TESTS += $(BR_PROGRAM_TESTS)
 tests_test_driver_SOURCES = tests/test_driver.c
 tests_test_driver_CFLAGS = $(TEST_CFLAGS)
 tests_test_driver_LDADD = tests/libtesthelpers.la $(TEST_LIBS)
+tests_test_gate_SOURCES = tests/test_gate.c
+tests_test_gate_CFLAGS = $(TEST_CFLAGS)
+tests_test_gate_LDADD = tests/libtesthelpers.la $(TEST_LIBS)
 tests_test_loop_asm_SOURCES = tests/test_loop_asm.c
 tests_test_loop_asm_CFLAGS = $(TEST_CFLAGS)
 tests_test_loop_asm_LDADD = tests/libtesthelpers.la $(TEST_LIBS)

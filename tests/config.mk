@@ -1,0 +1,15 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# tests/config.mk: tests of benchrun.yml (runner/config.c), owned with it.
+# test_config writes its files in scratch folders at run time, and reads
+# docs/config.md through $BENCHRUN_TEST_SRCDIR to check that every key of
+# the option table is documented.
+
+EXTRA_DIST += docs/config.md
+
+check_PROGRAMS += tests/test_config
+TESTS += tests/test_config
+tests_test_config_SOURCES = tests/test_config.c
+tests_test_config_CFLAGS = $(TEST_CFLAGS) $(YAML_CFLAGS)
+tests_test_config_LDADD = tests/libtesthelpers.la \
+	runner/libbrrunner.la reports/libbrreports.la stats/libbrstats.la \
+	lib/libbenchrun-core.la $(GSL_LIBS) $(YAML_LIBS) -lm $(TEST_LIBS)
