@@ -220,6 +220,31 @@ void brun_console_problems(FILE *out, const struct brun_results *r,
     }
 }
 
+/* -v: each case's per-round estimates, the numbers the statistics use. */
+static void print_round_estimates(FILE *out, const struct brun_results *r,
+                                  size_t target)
+{
+    fputs("\nper-round estimates (20% trimmed mean of each worker's samples):\n",
+          out);
+    for (size_t i = 0; i < r->case_count; i++) {
+        const struct brun_case_result *c = &r->cases[i];
+        if (c->target != target || c->round_count == 0)
+            continue;
+        fprintf(out, "  %s:", c->name);
+        unsigned disturbed = 0;
+        for (size_t k = 0; k < c->round_count; k++) {
+            char text[48];
+            brun_format_duration(c->rounds[k].estimate_ns, text, sizeof text);
+            fprintf(out, " %s", text);
+            disturbed += c->rounds[k].disturbed_samples;
+        }
+        if (disturbed)
+            fprintf(out, " (%u preempted sample%s left out)", disturbed,
+                    disturbed == 1 ? "" : "s");
+        fputc('\n', out);
+    }
+}
+
 void brun_console_table(FILE *out, const struct brun_results *r,
                         const struct brun_console_style *style)
 {
@@ -265,6 +290,8 @@ void brun_console_table(FILE *out, const struct brun_results *r,
                     r->targets[target].path, paint(style, ANSI_RESET));
             brun_table_print(&t, out, style->color ? ANSI_BOLD : NULL,
                              style->color ? ANSI_RESET : NULL);
+            if (verbose)
+                print_round_estimates(out, r, target);
             brun_console_problems(out, r, target, style);
         }
         brun_table_release(&t);

@@ -179,10 +179,12 @@ static void print_summary(FILE *out, const struct brun_results *r,
         brun_format_change(k->stats.ci_lo, lo, sizeof lo);
         brun_format_change(k->stats.ci_hi, hi, sizeof hi);
         brun_format_percent(k->fail_above, gate, sizeof gate);
-        fprintf(out, "%sREGRESSION%s %s: %s (%g%% CI %s to %s), above the %s "
+        char level[24];
+        brun_format_percent(k->stats.level, level, sizeof level);
+        fprintf(out, "%sREGRESSION%s %s: %s (%s CI %s to %s), above the %s "
                      "threshold\n",
                 paint(style, ANSI_RED), paint(style, ANSI_RESET),
-                r->cases[i].name, change, k->stats.level * 100, lo, hi, gate);
+                r->cases[i].name, change, level, lo, hi, gate);
     }
 }
 
@@ -194,8 +196,9 @@ void brun_console_comparison(FILE *out, const struct brun_results *r,
     print_header(out, r, style);
     for (size_t target = 0; target < r->target_count; target++) {
         struct brun_table t;
-        char ci[32];
-        snprintf(ci, sizeof ci, "%g%% CI", r->comparison->level * 100);
+        char ci[32], level[24];
+        brun_format_percent(r->comparison->level, level, sizeof level);
+        snprintf(ci, sizeof ci, "%s CI", level);
         const char *const headers[] = {"case",   "baseline", "new",
                                        "change", ci,         "p adj.",
                                        "verdict", "rounds"};

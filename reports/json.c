@@ -98,6 +98,8 @@ static void write_round(struct brun_json *j, const struct brun_round_result *r)
     brun_json_object_end(j);
     brun_json_number(j, "mean_ns", r->mean_ns);
     brun_json_number(j, "estimate_ns", r->estimate_ns);
+    brun_json_uint(j, "disturbed_samples", r->disturbed_samples);
+    brun_json_bool(j, "used_all_samples", r->used_all_samples);
     brun_json_number(j, "wall_s", r->wall_s);
     brun_json_array_begin(j, "samples");
     for (size_t i = 0; i < r->sample_count; i++) {
@@ -109,6 +111,7 @@ static void write_round(struct brun_json *j, const struct brun_round_result *r)
         brun_json_uint(j, "cpu_ns", s->cpu_ns);
         brun_json_uint(j, "ivcsw", s->ivcsw);
         brun_json_number(j, "ns_per_iteration", s->ns_per_iteration);
+        brun_json_bool(j, "disturbed", s->disturbed);
         brun_json_object_end(j);
     }
     brun_json_array_end(j);

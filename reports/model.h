@@ -61,6 +61,8 @@ struct brun_sample_result {
     uint64_t cpu_ns;
     uint64_t ivcsw;
     double ns_per_iteration;
+    int disturbed;            /* the thread lost the CPU during it (derived:
+                                 runner/estimate.c) */
 };
 
 /* One worker process: its warm-up and its samples. */
@@ -73,8 +75,12 @@ struct brun_round_result {
     int warmup_steady;
     struct brun_sample_result *samples;
     size_t sample_count;
-    double mean_ns;           /* mean ns/iteration of the samples */
-    double estimate_ns;       /* 20 % trimmed mean: the round's estimate */
+    double mean_ns;           /* mean ns/iteration of the samples used */
+    double estimate_ns;       /* 20 % trimmed mean of the samples used:
+                                 the round's estimate */
+    unsigned disturbed_samples; /* samples during which it was preempted */
+    int used_all_samples;     /* 1: too many were disturbed to leave them
+                                 out, so the estimate uses them all */
     double wall_s;            /* process start to exit */
 };
 

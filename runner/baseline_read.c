@@ -17,6 +17,7 @@
 #include "config.h"
 
 #include "runner/baseline_format.h"
+#include "runner/estimate.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -29,7 +30,6 @@
 #include <unistd.h>
 #include <yaml.h>
 
-#include "stats/summary.h"
 
 /* Stored and recomputed per-round numbers may differ by this much. */
 #define RELATIVE_TOLERANCE 1e-9
@@ -733,7 +733,7 @@ static int read_sample(struct reader *rd, yaml_node_t *n, const char *key,
 static int read_round(struct reader *rd, yaml_node_t *map, const char *where,
                       const struct brun_plan *plan,
                       const struct brun_clock_info *clock,
-                      struct brun_round_result *r, double *scratch)
+                      struct brun_round_result *r)
 {
     static const char *const names[] = {"index",   "iterations",  "warmup",
                                         "mean_ns", "estimate_ns", "samples"};
@@ -772,27 +772,24 @@ static int read_round(struct reader *rd, yaml_node_t *map, const char *where,
     if (!r->samples)
         return fail_at(rd, v[5], key[5], "out of memory");
     r->sample_count = count;
-    double sum = 0;
     for (size_t i = 0; i < count; i++) {
         keyf(at, sizeof at, "%s[%zu]", key[5], i);
         yaml_node_t *item = node_at(rd, v[5]->data.sequence.items.start[i], v[5], at);
         if (!item || read_sample(rd, item, at, clock, &r->samples[i]) != 0)
             return -1;
-        scratch[i] = r->samples[i].ns_per_iteration;
-        sum += scratch[i];
     }
-    double mean = sum / (double)count, estimate;
-    if (brun_stats_trimmed_mean(scratch, count, &estimate) != 0)
-        estimate = mean;
-    if (!agrees(r->mean_ns, mean))
+    /* Recompute as the measurement did (runner/estimate.c) and compare. */
+    double stored_mean = r->mean_ns, stored_estimate = r->estimate_ns;
+    brun_round_estimate(r, clock->ticks_per_second);
+    if (!agrees(stored_mean, r->mean_ns))
         return fail_at(rd, v[3], key[3],
                        "%.17g does not match the mean of its samples (%.17g)",
-                       r->mean_ns, mean);
-    if (!agrees(r->estimate_ns, estimate))
+                       stored_mean, r->mean_ns);
+    if (!agrees(stored_estimate, r->estimate_ns))
         return fail_at(rd, v[4], key[4],
                        "%.17g does not match the 20 %% trimmed mean of its "
                        "samples (%.17g)",
-                       r->estimate_ns, estimate);
+                       stored_estimate, r->estimate_ns);
     return 0;
 }
 
@@ -819,37 +816,6 @@ static int failure_of(const char *s, enum brun_failure_kind *out)
             return 0;
         }
     return -1;
-}
-
-/* Summaries as runner/measure.c computes them for a completed case. */
-static int summarize(struct brun_case_result *c)
-{
-    size_t total = 0;
-    for (size_t i = 0; i < c->round_count; i++)
-        total += c->rounds[i].sample_count;
-    double *all = malloc((total ? total : 1) * sizeof *all);
-    double *estimates = malloc(c->round_count * sizeof *estimates);
-    double *means = malloc(c->round_count * sizeof *means);
-    int r = -1;
-    if (all && estimates && means) {
-        size_t k = 0;
-        for (size_t i = 0; i < c->round_count; i++) {
-            estimates[i] = c->rounds[i].estimate_ns;
-            means[i] = c->rounds[i].mean_ns;
-            for (size_t j = 0; j < c->rounds[i].sample_count; j++)
-                all[k++] = c->rounds[i].samples[j].ns_per_iteration;
-        }
-        brun_stats_summarize(all, total, &c->samples_summary);
-        brun_stats_summarize(estimates, c->round_count, &c->rounds_summary);
-        if (brun_stats_mean_ci(means, c->round_count, 0.95, &c->ci_low_ns,
-                               &c->ci_high_ns) != 0)
-            c->ci_low_ns = c->ci_high_ns = c->samples_summary.mean;
-        r = 0;
-    }
-    free(all);
-    free(estimates);
-    free(means);
-    return r;
 }
 
 static int read_case(struct reader *rd, yaml_node_t *map, size_t i,
@@ -909,24 +875,18 @@ static int read_case(struct reader *rd, yaml_node_t *map, size_t i,
                        "%zu rounds, but plan.rounds is %u and status is %s",
                        count, c->plan.rounds, status);
     c->rounds = calloc(count ? count : 1, sizeof *c->rounds);
-    double *scratch = malloc((c->plan.samples ? c->plan.samples : 1) * sizeof *scratch);
-    if (!c->rounds || !scratch) {
-        free(scratch);
+    if (!c->rounds)
         return fail_at(rd, v[13], key[13], "out of memory");
-    }
     for (size_t k = 0; k < count; k++) {
         keyf(at, sizeof at, "%s[%zu]", key[13], k);
         yaml_node_t *item = node_at(rd, v[13]->data.sequence.items.start[k], v[13], at);
         c->round_count = k + 1;
         c->rounds[k].index = (unsigned)k;
-        if (!item || read_round(rd, item, at, &c->plan, clock, &c->rounds[k],
-                                scratch) != 0) {
-            free(scratch);
+        if (!item ||
+            read_round(rd, item, at, &c->plan, clock, &c->rounds[k]) != 0)
             return -1;
-        }
     }
-    free(scratch);
-    if (c->status == BRUN_STATUS_OK && summarize(c) != 0)
+    if (c->status == BRUN_STATUS_OK && brun_case_summarize(c) != 0)
         return fail_at(rd, map, where, "out of memory");
     return 0;
 }

@@ -9,6 +9,7 @@ runner_libbrrunner_la_SOURCES = \
 	runner/cli.c runner/options.h \
 	runner/compare.c runner/compare.h \
 	runner/discover.c runner/discover.h \
+	runner/estimate.c runner/estimate.h \
 	runner/host.c runner/host.h \
 	runner/measure.c runner/measure.h \
 	runner/option_table.c runner/option_table.h \

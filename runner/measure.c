@@ -22,10 +22,10 @@
 #include <sys/wait.h>
 
 #include "lib/protocol.h"
+#include "runner/estimate.h"
 #include "runner/process.h"
 #include "runner/session.h"
 #include "stats/random.h"
-#include "stats/summary.h"
 
 /* Up to this fraction of extra iterations per round, when jitter is on,
  * so samples do not run in lock step with periodic noise. */
@@ -317,35 +317,6 @@ static uint64_t warmup_ticks(const struct brun_measure_env *env)
     return (uint64_t)(env->options->warmup_s * env->clock->ticks_per_second);
 }
 
-/* Fills the summaries of a case whose rounds all completed. */
-static void summarize(struct brun_case_result *c)
-{
-    size_t total = 0;
-    for (size_t i = 0; i < c->round_count; i++)
-        total += c->rounds[i].sample_count;
-    size_t rounds = c->round_count ? c->round_count : 1;
-    double *all = malloc((total ? total : 1) * sizeof *all);
-    double *estimates = malloc(rounds * sizeof *estimates);
-    double *means = malloc(rounds * sizeof *means);
-    if (all && estimates && means) {
-        size_t k = 0;
-        for (size_t i = 0; i < c->round_count; i++) {
-            estimates[i] = c->rounds[i].estimate_ns;
-            means[i] = c->rounds[i].mean_ns;
-            for (size_t j = 0; j < c->rounds[i].sample_count; j++)
-                all[k++] = c->rounds[i].samples[j].ns_per_iteration;
-        }
-        brun_stats_summarize(all, total, &c->samples_summary);
-        brun_stats_summarize(estimates, c->round_count, &c->rounds_summary);
-        if (brun_stats_mean_ci(means, c->round_count, 0.95, &c->ci_low_ns,
-                               &c->ci_high_ns) != 0)
-            c->ci_low_ns = c->ci_high_ns = c->samples_summary.mean;
-    }
-    free(all);
-    free(estimates);
-    free(means);
-}
-
 /* Turns a finished round's reply into a round result appended to c. */
 static int store_round(struct brun_case_result *c, unsigned index,
                        uint64_t iterations, const struct run_reply *reply,
@@ -357,9 +328,6 @@ static int store_round(struct brun_case_result *c, unsigned index,
     if (!grown)
         return -1;
     c->rounds = grown;
-    double *per_iteration = malloc(reply->sample_count * sizeof *per_iteration);
-    if (!per_iteration)
-        return -1;
     struct brun_round_result *r = &c->rounds[c->round_count];
     memset(r, 0, sizeof *r);
     r->index = index;
@@ -371,18 +339,7 @@ static int store_round(struct brun_case_result *c, unsigned index,
     r->wall_s = s->wall_s;
     r->samples = reply->samples;
     r->sample_count = reply->sample_count;
-    double sum = 0;
-    for (size_t i = 0; i < r->sample_count; i++) {
-        struct brun_sample_result *x = &r->samples[i];
-        x->ns_per_iteration = ticks_to_ns(env, x->ticks) / (double)x->iterations;
-        per_iteration[i] = x->ns_per_iteration;
-        sum += x->ns_per_iteration;
-    }
-    r->mean_ns = sum / (double)r->sample_count;
-    if (brun_stats_trimmed_mean(per_iteration, r->sample_count,
-                                &r->estimate_ns) != 0)
-        r->estimate_ns = r->mean_ns;
-    free(per_iteration);
+    brun_round_estimate(r, env->clock->ticks_per_second);
     c->round_count++;
     return 0;
 }
@@ -480,8 +437,9 @@ int brun_measure_round(const char *path, const struct brun_listed_case *listed,
 
 void brun_measure_finish(struct brun_case_result *c)
 {
-    if (c->status == BRUN_STATUS_OK)
-        summarize(c);
+    if (c->status == BRUN_STATUS_OK && brun_case_summarize(c) != 0)
+        set_failure(c, BRUN_STATUS_FAILED, BRUN_FAILURE_PROTOCOL, NULL,
+                    "out of memory", NULL);
     c->wall_s = brun_now() - c->wall_s;
 }
 

@@ -17,10 +17,19 @@
 
 #include "tests/helpers.h"
 
-/* Few, short rounds: these tests check behaviour, not precision.  A 40 %
- * slowdown is still many standard errors away at this size. */
+/* Few, short rounds: these tests check behaviour, not precision (the
+ * detection benchmark measures that).  The slow build does 150 % more
+ * work, so it stays many standard errors away even when make check runs
+ * tests in parallel on a small machine and round times swing by 20 %. */
 #define FAST "--rounds", "4", "--max-rounds", "16", "--samples", "3", \
              "--warmup", "1ms", "--sample-time", "1ms", "--no-color"
+
+/* These tests measure: one at a time, so they do not slow each other down
+ * (Criterion reads CRITERION_JOBS after constructors run). */
+__attribute__((constructor)) static void one_test_at_a_time(void)
+{
+    setenv("CRITERION_JOBS", "1", 0);
+}
 
 static char *scratch;
 static char store[4200], json_path[4200];
@@ -155,7 +164,7 @@ Test(gate, clearly_more_work_fails_with_the_case_named)
     double ratio = json_number_value(json_object_get(k, "ratio"));
     double lo = json_number_value(json_object_get(k, "ci_low"));
     double hi = json_number_value(json_object_get(k, "ci_high"));
-    cr_assert(ratio > 1.25 && ratio < 1.6, "ratio %g for 40 %% more work",
+    cr_assert(ratio > 1.8 && ratio < 3.4, "ratio %g for 150 %% more work",
               ratio);
     cr_assert(lo < ratio && ratio < hi, "CI [%g, %g] around %g", lo, hi,
               ratio);
@@ -362,7 +371,7 @@ Test(gate, benchrun_yml_gives_targets_defaults_and_thresholds)
     /* ...and a per-case threshold exempts the case. */
     write_config("targets:\n  - %s\nrounds: 4\nmax_rounds: 16\nsamples: 3\n"
                  "warmup: 1ms\nsample_time: 1ms\nfail_above: 10%%\n"
-                 "thresholds:\n  - match: \"detect/*\"\n    fail_above: 80%%\n",
+                 "thresholds:\n  - match: \"detect/*\"\n    fail_above: 400%%\n",
                  slow_exe);
     r = benchrun_in(scratch, "--baseline", "main", NULL);
     cr_assert_eq(r.status, 0, "%s%s", r.out, r.err);

@@ -96,8 +96,10 @@ def main():
     srcdir = a.srcdir or os.path.join(os.path.dirname(__file__), "..", "..")
     slowdowns = [int(x) for x in a.slowdowns.split(",") if x]
     aa_runs = a.aa_runs or a.runs
-    benchrun = os.path.join(a.builddir, "runner", "benchrun")
     work = tempfile.mkdtemp(prefix="benchrun-detect-")
+    # A private copy: a rebuild during the (long) run cannot pull it away.
+    benchrun = os.path.join(work, "benchrun")
+    shutil.copy(os.path.join(a.builddir, "runner", "benchrun"), benchrun)
     paths = build_variants(srcdir, a.builddir, work, slowdowns)
     out = os.path.join(work, "out.json")
     store = os.path.join(work, "baselines")
