@@ -297,3 +297,32 @@ void brun_console_table(FILE *out, const struct brun_results *r,
         brun_table_release(&t);
     }
 }
+
+void brun_console_slo(FILE *out, const struct brun_results *r,
+                      const struct brun_console_style *style)
+{
+    if (!r->slo)
+        return;
+    fputc('\n', out);
+    for (size_t i = 0; i < r->case_count; i++) {
+        const struct brun_case_result *c = &r->cases[i];
+        char mean[48], budget[48], share[32];
+        if (c->slo.status == BRUN_SLO_NONE)
+            continue;
+        const char *word = c->slo.status == BRUN_SLO_CRITICAL ? "CRITICAL"
+                           : c->slo.status == BRUN_SLO_WARNING ? "warning"
+                                                               : "ok";
+        const char *colour = c->slo.status == BRUN_SLO_CRITICAL ? ANSI_RED
+                             : c->slo.status == BRUN_SLO_WARNING ? ANSI_YELLOW
+                                                                 : "";
+        brun_format_duration(c->samples_summary.mean, mean, sizeof mean);
+        brun_format_duration(c->slo.budget_ns, budget, sizeof budget);
+        brun_format_percent(c->slo.used, share, sizeof share);
+        fprintf(out, "SLO %s%-8s%s %s: mean %s is %s of its %s budget\n",
+                paint(style, colour), word, paint(style, ANSI_RESET), c->name,
+                mean, share, budget);
+    }
+    if (r->slo->critical > 0 && r->slo->warning_only)
+        fputs("(critical SLO breaches only warn: slo_warning_only is set)\n",
+              out);
+}

@@ -33,4 +33,8 @@ void brun_console_problems(FILE *out, const struct brun_results *r,
 void brun_console_comparison(FILE *out, const struct brun_results *r,
                              const struct brun_console_style *style);
 
+/* One line per case with an SLO: its status and share of the budget. */
+void brun_console_slo(FILE *out, const struct brun_results *r,
+                      const struct brun_console_style *style);
+
 #endif /* BRUN_CONSOLE_H */

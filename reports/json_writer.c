@@ -6,6 +6,8 @@
 
 #include "reports/json_writer.h"
 
+#include "reports/escape.h"
+
 #include <locale.h>
 #include <math.h>
 #include <stdlib.h>
@@ -16,37 +18,6 @@ void brun_json_init(struct brun_json *j, FILE *out, int pretty)
     memset(j, 0, sizeof *j);
     j->out = out;
     j->pretty = pretty;
-}
-
-/* Length of the valid UTF-8 sequence at p, or 0 when it is not one. */
-static size_t utf8_sequence(const unsigned char *p)
-{
-    unsigned c = p[0];
-    size_t len;
-    unsigned min;
-    if (c < 0x80)
-        return 1;
-    if (c >= 0xC2 && c <= 0xDF) {
-        len = 2;
-        min = 0x80;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        len = 3;
-        min = 0x800;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        len = 4;
-        min = 0x10000;
-    } else {
-        return 0;
-    }
-    unsigned cp = c & (0xFF >> (len + 1));
-    for (size_t i = 1; i < len; i++) {
-        if ((p[i] & 0xC0) != 0x80)
-            return 0;
-        cp = cp << 6 | (p[i] & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-        return 0;
-    return len;
 }
 
 void brun_json_write_string(FILE *out, const char *s)
@@ -66,7 +37,8 @@ void brun_json_write_string(FILE *out, const char *s)
         } else if (c < 0x20 || c == 0x7f) {
             fprintf(out, "\\u%04x", c);
         } else {
-            size_t len = utf8_sequence(p);
+            uint32_t code_point;
+            size_t len = brun_utf8_sequence(p, &code_point);
             if (len == 0) {
                 fputs("\\ufffd", out);
                 p++;

@@ -27,6 +27,7 @@
 #include <yaml.h>
 
 #include "runner/option_table.h"
+#include "runner/parse.h"
 
 /* Deeper nesting than this is refused (benchrun.yml needs 3 levels). */
 #define MAX_DEPTH 32
@@ -56,14 +57,19 @@ struct loader {
 };
 
 /* Keys handled here rather than by a setter of the option table. */
-static const char *const list_keys[] = {"targets", "compare", "thresholds"};
+static const char *const list_keys[] = {"targets", "compare", "thresholds",
+                                        "slo", "exports"};
 
 /* Keys of a thresholds entry. */
 static const char *const threshold_keys[] = {"match", "fail_above",
                                              "noise_floor"};
 
 /* Table keys whose values are paths, taken relative to the file. */
-static const char *const path_keys[] = {"baseline_dir", "json"};
+static const char *const path_keys[] = {"baseline_dir", "json", "report"};
+
+/* Keys of the github: mapping. */
+static const char *const github_keys[] = {"enabled", "summary", "annotations",
+                                          "outputs", "comment", "status"};
 
 __attribute__((format(printf, 3, 4)))
 static int fail(struct loader *l, int line, const char *format, ...)
@@ -704,6 +710,129 @@ static int apply_option(struct loader *l, const struct brun_option_spec *s,
     return 0;
 }
 
+/* slo: a mapping of case patterns to time budgets ("config/load: 10us"). */
+static int apply_slo(struct loader *l, const struct node *key,
+                     const struct node *value, struct brun_options *o)
+{
+    char buf[128], why[256];
+    if (value->kind != MAP)
+        return fail(l, value_line(key, value),
+                    "slo: expected budgets such as \"config/load: 10us\", "
+                    "got %s",
+                    describe(value, buf, sizeof buf));
+    if (check_keys(l, value, "slo: ") != 0)
+        return -1;
+    size_t n = value->count / 2;
+    struct brun_slo_rule *v = calloc(n ? n : 1, sizeof *v);
+    if (!v)
+        return fail(l, value->line, "out of memory");
+    for (size_t i = 0; i < n; i++) {
+        const struct node *pattern = value->items[2 * i];
+        const struct node *budget = value->items[2 * i + 1];
+        double seconds;
+        int line = value_line(pattern, budget);
+        const char *problem = NULL;
+        if (budget->kind != SCALAR)
+            problem = "expected a duration such as 10us";
+        else if (brun_parse_duration(budget->text, &seconds, why,
+                                     sizeof why) != 0)
+            problem = why;
+        else if (seconds <= 0)
+            problem = "a budget must be more than 0";
+        if (problem) {
+            for (size_t j = 0; j < i; j++)
+                free(v[j].pattern);
+            free(v);
+            return fail(l, line, "slo: %s: %s", pattern->text, problem);
+        }
+        v[i].pattern = strdup(pattern->text);
+        v[i].budget_ns = seconds * 1e9;
+        v[i].line = pattern->line;
+    }
+    for (size_t i = 0; i < o->slo_count; i++)
+        free(o->slos[i].pattern);
+    free(o->slos);
+    o->slos = v;
+    o->slo_count = n;
+    return 0;
+}
+
+/* exports: a list of "FORMAT=FILE", FILE relative to the file's folder. */
+static int apply_exports(struct loader *l, const struct node *key,
+                         const struct node *value, struct brun_options *o)
+{
+    char buf[128], why[256];
+    const struct brun_option_spec *spec = option_named("export");
+    if (value->kind != LIST)
+        return fail(l, value_line(key, value),
+                    "exports: expected a list such as \"- junit=results.xml\", "
+                    "got %s",
+                    describe(value, buf, sizeof buf));
+    o->exports_from_cli = 0; /* replace what o holds */
+    for (size_t i = 0; i < value->count; i++) {
+        const struct node *item = value->items[i];
+        if (item->kind != SCALAR)
+            return fail(l, item->line, "exports: expected FORMAT=FILE, got %s",
+                        describe(item, buf, sizeof buf));
+        const char *eq = strchr(item->text, '=');
+        char *resolved = eq ? resolve(l, eq + 1) : NULL;
+        char *entry = NULL;
+        if (resolved && asprintf(&entry, "%.*s=%s", (int)(eq - item->text),
+                                 item->text, resolved) < 0)
+            entry = NULL;
+        int rc = spec->set(o, entry ? entry : item->text, why, sizeof why);
+        free(resolved);
+        free(entry);
+        if (rc != 0)
+            return fail(l, item->line, "exports: %s", why);
+    }
+    if (value->count == 0)
+        o->export_count = 0;
+    o->exports_from_cli = 0; /* the command line's first --export replaces */
+    return 0;
+}
+
+/* github: true/false, or a mapping of parts ("comment: false"). */
+static int apply_github(struct loader *l, const struct node *key,
+                        const struct node *value, struct brun_options *o)
+{
+    static const unsigned bits[] = {0, BRUN_GITHUB_SUMMARY,
+                                    BRUN_GITHUB_ANNOTATIONS, BRUN_GITHUB_OUTPUTS,
+                                    BRUN_GITHUB_COMMENT, BRUN_GITHUB_STATUS};
+    char buf[128], why[256];
+    if (value->kind == SCALAR)
+        return apply_option(l, option_named("github"), key, value, o);
+    if (value->kind != MAP)
+        return fail(l, value_line(key, value),
+                    "github: expected true, false or parts such as "
+                    "\"comment: false\", got %s",
+                    describe(value, buf, sizeof buf));
+    if (check_keys(l, value, "github: ") != 0)
+        return -1;
+    o->github = 1;
+    for (size_t i = 0; i < value->count; i += 2) {
+        const struct node *part = value->items[i], *flag = value->items[i + 1];
+        size_t k = 0;
+        int on;
+        while (k < 6 && strcmp(github_keys[k], part->text) != 0)
+            k++;
+        if (k == 6)
+            return unknown_key(l, part, "github: ", github_keys, 6, 0);
+        if (flag->kind != SCALAR ||
+            brun_parse_bool(flag->text, &on, why, sizeof why) != 0)
+            return fail(l, value_line(part, flag), "github: %s: %s",
+                        part->text,
+                        flag->kind == SCALAR ? why : "expected true or false");
+        if (k == 0)
+            o->github = on;
+        else if (on)
+            o->github_parts |= bits[k];
+        else
+            o->github_parts &= ~bits[k];
+    }
+    return 0;
+}
+
 static int apply(struct loader *l, const struct node *root,
                  struct brun_options *o)
 {
@@ -729,7 +858,12 @@ static int apply(struct loader *l, const struct node *root,
             rc = apply_compare(l, key, value, o);
         else if (strcmp(key->text, "thresholds") == 0)
             rc = apply_thresholds(l, key, value, o);
-
+        else if (strcmp(key->text, "slo") == 0)
+            rc = apply_slo(l, key, value, o);
+        else if (strcmp(key->text, "exports") == 0)
+            rc = apply_exports(l, key, value, o);
+        else if (strcmp(key->text, "github") == 0)
+            rc = apply_github(l, key, value, o);
         else if ((s = brun_option_by_key(key->text)) != NULL)
             rc = apply_option(l, s, key, value, o);
         else

@@ -18,6 +18,7 @@ runner_libbrrunner_la_SOURCES = \
 	runner/progress.c runner/progress.h \
 	runner/run.c runner/run.h \
 	runner/session.c runner/session.h \
+	runner/slo.c runner/slo.h \
 	runner/warnings.c runner/warnings.h
 
 runner_libbrrunner_la_LIBADD = $(YAML_LIBS) $(GSL_LIBS)

@@ -132,6 +132,7 @@ int brun_parse_bool(const char *text, int *out, char *why, size_t why_size)
 
 SETTER(set_filter) { return set_string(&o->filter, v, why, why_size); }
 SETTER(set_json) { return set_string(&o->json_path, v, why, why_size); }
+SETTER(set_report) { return set_string(&o->report_path, v, why, why_size); }
 SETTER(set_rounds) { return set_count(&o->rounds, v, 2, 100000, why, why_size); }
 SETTER(set_samples) { return set_count(&o->samples, v, 1, 100000, why, why_size); }
 SETTER(set_max_rounds) { return set_count(&o->max_rounds, v, 2, 100000, why, why_size); }
@@ -168,6 +169,11 @@ SETTER(set_seed)
 }
 
 SETTER(set_jitter) { return brun_parse_bool(v, &o->jitter, why, why_size); }
+SETTER(set_github) { return brun_parse_bool(v, &o->github, why, why_size); }
+SETTER(set_slo_warning_only)
+{
+    return brun_parse_bool(v, &o->slo_warning_only, why, why_size);
+}
 SETTER(set_rerun) { return brun_parse_bool(v, &o->rerun_baseline, why, why_size); }
 
 SETTER(set_clock)
@@ -200,6 +206,102 @@ SETTER(set_noise_floor)
 SETTER(set_session_noise)
 {
     return brun_parse_percentage(v, 0.5, &o->session_noise, why, why_size);
+}
+
+SETTER(set_slo_warning)
+{
+    if (brun_parse_percentage(v, 10.0, &o->slo_warning, why, why_size) != 0)
+        return -1;
+    if (o->slo_warning <= 0) {
+        snprintf(why, why_size, "must be more than 0, got \"%s\"", v);
+        return -1;
+    }
+    return 0;
+}
+
+SETTER(set_slo_critical)
+{
+    if (brun_parse_percentage(v, 10.0, &o->slo_critical, why, why_size) != 0)
+        return -1;
+    if (o->slo_critical <= 0) {
+        snprintf(why, why_size, "must be more than 0, got \"%s\"", v);
+        return -1;
+    }
+    return 0;
+}
+
+/* "FORMAT=FILE".  The format name is checked when the run starts, against
+ * the writers reports/export.h has. */
+SETTER(set_export)
+{
+    const char *eq = v ? strchr(v, '=') : NULL;
+    if (!eq || eq == v || !eq[1]) {
+        snprintf(why, why_size, "expected FORMAT=FILE (e.g. junit=results.xml), "
+                 "got \"%s\"", v ? v : "");
+        return -1;
+    }
+    if (!o->exports_from_cli) {
+        /* The first --export replaces benchrun.yml's list. */
+        for (size_t i = 0; i < o->export_count; i++) {
+            free(o->exports[i].format);
+            free(o->exports[i].path);
+        }
+        o->export_count = 0;
+    }
+    o->exports_from_cli = 1;
+    struct brun_export_request *grown =
+        realloc(o->exports, (o->export_count + 1) * sizeof *grown);
+    if (!grown) {
+        snprintf(why, why_size, "out of memory");
+        return -1;
+    }
+    o->exports = grown;
+    struct brun_export_request *e = &o->exports[o->export_count];
+    e->format = strndup(v, (size_t)(eq - v));
+    e->path = strdup(eq + 1);
+    if (!e->format || !e->path) {
+        free(e->format);
+        free(e->path);
+        snprintf(why, why_size, "out of memory");
+        return -1;
+    }
+    o->export_count++;
+    return 0;
+}
+
+/* A comma-separated list of --github parts to turn off. */
+SETTER(set_github_skip)
+{
+    static const struct {
+        const char *name;
+        unsigned bit;
+    } parts[] = {{"summary", BRUN_GITHUB_SUMMARY},
+                 {"annotations", BRUN_GITHUB_ANNOTATIONS},
+                 {"outputs", BRUN_GITHUB_OUTPUTS},
+                 {"comment", BRUN_GITHUB_COMMENT},
+                 {"status", BRUN_GITHUB_STATUS}};
+    unsigned keep = BRUN_GITHUB_ALL;
+    const char *p = v ? v : "";
+    while (*p) {
+        size_t len = strcspn(p, ",");
+        size_t i;
+        for (i = 0; i < sizeof parts / sizeof parts[0]; i++)
+            if (strlen(parts[i].name) == len &&
+                strncmp(parts[i].name, p, len) == 0)
+                break;
+        if (i == sizeof parts / sizeof parts[0]) {
+            snprintf(why, why_size, "expected parts among summary, "
+                     "annotations, outputs, comment, status, got \"%.*s\"",
+                     (int)len, p);
+            return -1;
+        }
+        keep &= ~parts[i].bit;
+        p += len;
+        if (*p == ',')
+            p++;
+    }
+    o->github_parts = keep;
+    return 0;
 }
 
 SETTER(set_bootstrap)
@@ -280,6 +382,7 @@ SETTER(set_compare)
 #define SELECT "Selecting"
 #define MEASURE "Measuring"
 #define BASELINE "Baselines and the regression gate"
+#define SLO "Service-level objectives (budgets in benchrun.yml slo:)"
 #define OUTPUT "Output"
 #define OTHER "Other"
 
@@ -348,8 +451,29 @@ static const struct brun_option_spec table[] = {
     {BASELINE, "delete-baseline", 0, NULL, NULL, "NAME",
      "delete baseline NAME and exit", set_delete_baseline},
 
+    {SLO, "slo-warning", 0, NULL, "slo_warning", "X",
+     "warn at X of a case's budget (default 50%)", set_slo_warning},
+    {SLO, "slo-critical", 0, NULL, "slo_critical", "X",
+     "critical at X of a case's budget (default 100%)", set_slo_critical},
+    {SLO, "slo-warning-only", 0, "true", "slo_warning_only", NULL,
+     "a critical SLO breach warns instead of failing (exit 1)",
+     set_slo_warning_only},
+
     {OUTPUT, "json", 0, NULL, "json", "FILE",
      "write every number to FILE (JSON)", set_json},
+    {OUTPUT, "report", 0, NULL, "report", "FILE",
+     "write the Markdown report (BENCHMARKS.md) to FILE", set_report},
+    {OUTPUT, "export", 0, NULL, NULL, "FORMAT=FILE",
+     "also write FORMAT (github-action-benchmark, bencher, "
+     "google-benchmark, junit) to FILE; repeatable",
+     set_export},
+    {OUTPUT, "github", 0, "true", "github", NULL,
+     "in GitHub Actions: step summary, annotations, outputs, PR comment, "
+     "commit status",
+     set_github},
+    {OUTPUT, "github-skip", 0, NULL, NULL, "PARTS",
+     "turn off --github parts (summary,annotations,outputs,comment,status)",
+     set_github_skip},
     {OUTPUT, "quiet", 'q', "quiet", "verbosity", NULL,
      "only the table and errors", set_verbosity},
     {OUTPUT, "verbose", 'v', "verbose", "verbosity", NULL,

@@ -22,7 +22,10 @@
 #include <unistd.h>
 
 #include "reports/console.h"
+#include "reports/export.h"
+#include "reports/github.h"
 #include "reports/json.h"
+#include "reports/markdown.h"
 #include "runner/atomic_file.h"
 #include "runner/baseline.h"
 #include "runner/compare.h"
@@ -31,6 +34,7 @@
 #include "runner/measure.h"
 #include "runner/progress.h"
 #include "runner/session.h"
+#include "runner/slo.h"
 #include "runner/warnings.h"
 #include "stats/random.h"
 
@@ -575,6 +579,87 @@ static int write_json(FILE *out, void *ctx)
     return 0;
 }
 
+static int write_markdown(FILE *out, void *ctx)
+{
+    struct brun_markdown_options options;
+    brun_markdown_options_init(&options);
+    brun_markdown_write(out, ctx, &options);
+    return 0;
+}
+
+/* One export: the results and the format to write them in. */
+struct export_job {
+    const struct brun_results *results;
+    enum brun_export_format format;
+};
+
+static int write_export(FILE *out, void *ctx)
+{
+    const struct export_job *job = ctx;
+    brun_export_write(out, job->format, job->results);
+    return 0;
+}
+
+/* Writes --report, --export and --json, each atomically.  Returns the
+ * exit status to keep: status, or BRUN_EXIT_USAGE when a file could not
+ * be written. */
+static int write_files(const struct run *r, int status)
+{
+    const struct brun_options *o = r->options;
+    char why[512];
+
+    if (o->report_path &&
+        brun_atomic_write(o->report_path, write_markdown,
+                          (void *)&r->results, why, sizeof why) != 0) {
+        error_line("--report %s: %s", o->report_path, why);
+        status = BRUN_EXIT_USAGE;
+    }
+    for (size_t i = 0; i < o->export_count; i++) {
+        struct export_job job = {&r->results, 0};
+        if (brun_export_format_parse(o->exports[i].format, &job.format, why,
+                                     sizeof why) != 0 ||
+            brun_atomic_write(o->exports[i].path, write_export, &job, why,
+                              sizeof why) != 0) {
+            error_line("--export %s=%s: %s", o->exports[i].format,
+                       o->exports[i].path, why);
+            status = BRUN_EXIT_USAGE;
+        }
+    }
+    if (o->json_path && brun_atomic_write(o->json_path, write_json,
+                                          (void *)&r->results, why,
+                                          sizeof why) != 0) {
+        error_line("--json %s: %s", o->json_path, why);
+        status = BRUN_EXIT_USAGE;
+    }
+    return status;
+}
+
+/* Checks every output path (and export format) before measuring. */
+static int check_outputs(const struct brun_options *o)
+{
+    char why[512];
+    if (o->json_path && brun_check_writable(o->json_path, why, sizeof why)) {
+        error_line("--json %s: %s", o->json_path, why);
+        return -1;
+    }
+    if (o->report_path &&
+        brun_check_writable(o->report_path, why, sizeof why)) {
+        error_line("--report %s: %s", o->report_path, why);
+        return -1;
+    }
+    for (size_t i = 0; i < o->export_count; i++) {
+        enum brun_export_format format;
+        if (brun_export_format_parse(o->exports[i].format, &format, why,
+                                     sizeof why) != 0 ||
+            brun_check_writable(o->exports[i].path, why, sizeof why) != 0) {
+            error_line("--export %s=%s: %s", o->exports[i].format,
+                       o->exports[i].path, why);
+            return -1;
+        }
+    }
+    return 0;
+}
+
 static int use_color(const struct brun_options *o)
 {
     if (o->color >= 0)
@@ -662,10 +747,8 @@ static int check_options(struct run *r)
                    o->target_count, o->target_count == 1 ? "" : "s");
         return -1;
     }
-    if (o->json_path && brun_check_writable(o->json_path, why, sizeof why)) {
-        error_line("--json %s: %s", o->json_path, why);
+    if (check_outputs(o) != 0)
         return -1;
-    }
     if (o->baseline && !o->list) {
         if (!brun_baseline_name_valid(o->baseline, why, sizeof why)) {
             error_line("--baseline: %s", why);
@@ -730,18 +813,23 @@ int brun_run(const struct brun_options *o, int argc, char **argv)
     } else {
         brun_console_table(stdout, &r.results, &style);
     }
+    long breaches = brun_slo_judge(&r.results, o);
+    brun_console_slo(stdout, &r.results, &style);
     fflush(stdout);
 
-    status = failed_cases(&r.results) > 0 ? BRUN_EXIT_CASE_FAILED
-             : failing > 0                ? BRUN_EXIT_REGRESSION
-                                          : BRUN_EXIT_OK;
+    status = failed_cases(&r.results) > 0       ? BRUN_EXIT_CASE_FAILED
+             : failing > 0 || breaches > 0 ? BRUN_EXIT_REGRESSION
+                                           : BRUN_EXIT_OK;
     if (o->save_baseline)
         status = save_baseline(&r, status);
-    char why[512];
-    if (o->json_path && brun_atomic_write(o->json_path, write_json, &r.results,
-                                          why, sizeof why) != 0) {
-        error_line("--json %s: %s", o->json_path, why);
-        status = BRUN_EXIT_USAGE;
+    status = write_files(&r, status);
+    if (o->github) {
+        /* Publishing never changes the verdict: failures only warn. */
+        struct brun_github_settings github;
+        brun_github_settings_init(&github);
+        github.parts = o->github_parts;
+        fflush(stdout);
+        brun_github_publish(&r.results, &github, status, stderr);
     }
 out:
     release_run(&r);

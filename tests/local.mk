@@ -22,6 +22,7 @@ if ENABLE_TESTS
 include tests/stats.mk
 include tests/config.mk
 include tests/baseline.mk
+include tests/reports.mk
 
 # Shared by the tests that run programs.
 noinst_LTLIBRARIES += tests/libtesthelpers.la
@@ -107,4 +108,6 @@ tests_test_gate_LDADD = tests/libtesthelpers.la $(TEST_LIBS)
 tests_test_loop_asm_SOURCES = tests/test_loop_asm.c
 tests_test_loop_asm_CFLAGS = $(TEST_CFLAGS)
 tests_test_loop_asm_LDADD = tests/libtesthelpers.la $(TEST_LIBS)
+
+include tests/github.mk
 endif

@@ -120,7 +120,11 @@ CHECK(bootstrap_set, o->bootstrap_bca == 0)
 CHECK(json_set, same(o->json_path, "out/results.json"))
 CHECK(verbosity_set, o->verbosity == 1)
 CHECK(color_set, o->color == 0)
-
+CHECK(report_set, same(o->report_path, "out/BENCHMARKS.md"))
+CHECK(github_set, o->github == 1)
+CHECK(slo_warning_set, near(o->slo_warning, 0.6))
+CHECK(slo_critical_set, near(o->slo_critical, 0.9))
+CHECK(slo_warning_only_set, o->slo_warning_only == 1)
 
 /* One valid value per benchrun.yml key, and what it must do.  A new key in
  * the table without a row here fails the test below. */
@@ -156,6 +160,11 @@ static const struct {
     {"json", "out/results.json", json_set},
     {"verbosity", "verbose", verbosity_set},
     {"color", "never", color_set},
+    {"report", "out/BENCHMARKS.md", report_set},
+    {"github", "true", github_set},
+    {"slo_warning", "60%", slo_warning_set},
+    {"slo_critical", "90%", slo_critical_set},
+    {"slo_warning_only", "yes", slo_warning_only_set},
 };
 
 Test(config, every_key_of_the_option_table_is_read_into_the_options)

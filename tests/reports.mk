@@ -1,0 +1,35 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Tests of the Markdown report, the exports and JUnit XML (owned with
+# reports/markdown.c, reports/export*.c, reports/junit.c).  Both programs
+# build their results models by hand (tests/fixtures/reports/models.c) and
+# compare what the writers print with golden files, read at run time
+# through $BENCHRUN_TEST_SRCDIR; BENCHRUN_UPDATE_GOLDEN=1 rewrites them.
+
+BR_REPORT_TEST_SOURCES = \
+	tests/fixtures/reports/models.c tests/fixtures/reports/models.h \
+	tests/fixtures/reports/golden.c tests/fixtures/reports/golden.h
+BR_REPORT_TEST_LIBS = tests/libtesthelpers.la reports/libbrreports.la \
+	stats/libbrstats.la lib/libbenchrun-core.la $(GSL_LIBS) -lm $(TEST_LIBS)
+
+check_PROGRAMS += tests/test_markdown tests/test_export
+TESTS += tests/test_markdown tests/test_export
+
+tests_test_markdown_SOURCES = tests/test_markdown.c $(BR_REPORT_TEST_SOURCES)
+tests_test_markdown_CFLAGS = $(TEST_CFLAGS)
+tests_test_markdown_LDADD = $(BR_REPORT_TEST_LIBS)
+tests_test_export_SOURCES = tests/test_export.c $(BR_REPORT_TEST_SOURCES)
+tests_test_export_CFLAGS = $(TEST_CFLAGS)
+tests_test_export_LDADD = $(BR_REPORT_TEST_LIBS)
+
+EXTRA_DIST += docs/report-formats.md \
+	tests/fixtures/reports/markdown_plain.golden \
+	tests/fixtures/reports/markdown_compare.golden \
+	tests/fixtures/reports/markdown_minimal.golden \
+	tests/fixtures/reports/gab_plain.golden \
+	tests/fixtures/reports/gab_compare.golden \
+	tests/fixtures/reports/bencher_plain.golden \
+	tests/fixtures/reports/bencher_compare.golden \
+	tests/fixtures/reports/gbench_plain.golden \
+	tests/fixtures/reports/gbench_compare.golden \
+	tests/fixtures/reports/junit_plain.golden \
+	tests/fixtures/reports/junit_compare.golden

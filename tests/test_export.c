@@ -1,0 +1,684 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * test_export.c: the exports of "--export FORMAT=FILE" (reports/export*.c,
+ * reports/junit.c): github-action-benchmark, Bencher Metric Format,
+ * Google Benchmark JSON and JUnit XML.
+ *
+ * Each export of the hand-made models in tests/fixtures/reports/models.c
+ * is compared byte for byte with tests/fixtures/reports/<format>_*.golden;
+ * after an intended change, regenerate them with
+ *     BENCHRUN_UPDATE_GOLDEN=1 make check
+ * and review the diff.  Then every JSON export is parsed with Jansson and
+ * the JUnit XML with libxml2 (no network), and the fields the consuming
+ * tools read are checked against the model, hostile names included.
+ */
+#include "config.h"
+
+#include <criterion/criterion.h>
+#include <jansson.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <locale.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "reports/export.h"
+#include "tests/fixtures/reports/golden.h"
+#include "tests/fixtures/reports/models.h"
+
+struct job {
+    enum brun_export_format format;
+    const struct brun_results *r;
+};
+
+static void write_export(FILE *f, const void *ctx)
+{
+    const struct job *job = ctx;
+    brun_export_write(f, job->format, job->r);
+}
+
+/* The export of the plain (compare = 0) or the comparison model. */
+static struct output export_of(enum brun_export_format format, int compare)
+{
+    struct brun_results r;
+    if (compare)
+        report_model_compare(&r);
+    else
+        report_model_plain(&r);
+    struct job job = {format, &r};
+    return capture(write_export, &job);
+}
+
+static json_t *parse_json(const struct output *out)
+{
+    json_error_t error;
+    json_t *root = json_loadb(out->text, out->size, JSON_REJECT_DUPLICATES,
+                              &error);
+    cr_assert_not_null(root, "invalid JSON at line %d: %s\n%s", error.line,
+                       error.text, out->text);
+    return root;
+}
+
+static size_t ok_cases(const struct brun_results *r)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < r->case_count; i++)
+        n += r->cases[i].status == BRUN_STATUS_OK;
+    return n;
+}
+
+/* ---- Format names and the --export argument. ---- */
+
+Test(format, names_round_trip)
+{
+    static const char *const names[] = {"github-action-benchmark", "bencher",
+                                        "google-benchmark", "junit"};
+    static const enum brun_export_format formats[] = {
+        BRUN_EXPORT_GITHUB_ACTION_BENCHMARK, BRUN_EXPORT_BENCHER,
+        BRUN_EXPORT_GOOGLE_BENCHMARK, BRUN_EXPORT_JUNIT};
+    for (size_t i = 0; i < 4; i++) {
+        enum brun_export_format f = BRUN_EXPORT_JUNIT;
+        char why[256] = "untouched";
+        cr_assert_eq(brun_export_format_parse(names[i], &f, why, sizeof why), 0);
+        cr_assert_eq(f, formats[i]);
+        cr_assert_str_eq(brun_export_format_name(f), names[i]);
+    }
+    cr_assert_str_eq(brun_export_format_name((enum brun_export_format)99), "?");
+}
+
+Test(format, unknown_names_are_refused_with_the_list)
+{
+    static const char *const bad[] = {"JUnit", "gbench", "", "junit ",
+                                      "bencher=x"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        enum brun_export_format f = BRUN_EXPORT_BENCHER;
+        char why[256] = "";
+        cr_assert_eq(brun_export_format_parse(bad[i], &f, why, sizeof why), -1,
+                     "%s", bad[i]);
+        cr_assert_eq(f, BRUN_EXPORT_BENCHER, "output left alone");
+        char quoted[64];
+        snprintf(quoted, sizeof quoted, "\"%s\"", bad[i]);
+        cr_assert(strstr(why, quoted), "names the value: %s", why);
+        cr_assert(strstr(why, "github-action-benchmark, bencher, "
+                              "google-benchmark or junit"),
+                  "lists the names: %s", why);
+    }
+    enum brun_export_format f;
+    cr_assert_eq(brun_export_format_parse(NULL, &f, NULL, 0), -1);
+    char tiny[8];
+    cr_assert_eq(brun_export_format_parse("x", &f, tiny, sizeof tiny), -1);
+    cr_assert_eq(strlen(tiny), sizeof tiny - 1, "truncated, terminated");
+}
+
+Test(format, export_argument_splits_at_the_first_equals)
+{
+    enum brun_export_format f = BRUN_EXPORT_BENCHER;
+    const char *file = NULL;
+    char why[256];
+    cr_assert_eq(brun_export_spec_parse("junit=out/bench.xml", &f, &file, why,
+                                        sizeof why),
+                 0, "%s", why);
+    cr_assert_eq(f, BRUN_EXPORT_JUNIT);
+    cr_assert_str_eq(file, "out/bench.xml");
+    cr_assert_eq(brun_export_spec_parse("bencher=a=b.json", &f, &file, why,
+                                        sizeof why),
+                 0);
+    cr_assert_eq(f, BRUN_EXPORT_BENCHER);
+    cr_assert_str_eq(file, "a=b.json");
+
+    cr_assert_eq(brun_export_spec_parse("junit", &f, &file, why, sizeof why),
+                 -1);
+    cr_assert(strstr(why, "expected FORMAT=FILE"), "%s", why);
+    cr_assert_eq(brun_export_spec_parse("junit=", &f, &file, why, sizeof why),
+                 -1);
+    cr_assert(strstr(why, "file name is empty"), "%s", why);
+    cr_assert_eq(brun_export_spec_parse("xml=a.xml", &f, &file, why,
+                                        sizeof why),
+                 -1);
+    cr_assert(strstr(why, "unknown export format \"xml\""), "%s", why);
+}
+
+Test(format, significant_digits_ignore_the_locale)
+{
+    static const struct {
+        double v;
+        const char *text;
+    } cases[] = {{12.3456, "12.35"},     {0.00123456, "0.001235"},
+                 {9.99996, "10.00"},     {123456, "123456"},
+                 {0, "0"},               {-2.5, "-2.500"},
+                 {NAN, "-"},             {INFINITY, "-"}};
+    if (!setlocale(LC_NUMERIC, "de_DE.UTF-8"))
+        cr_log_warn("locale de_DE.UTF-8 is not installed: C locale only");
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char out[32];
+        brun_export_significant(cases[i].v, 4, out, sizeof out);
+        cr_assert_str_eq(out, cases[i].text, "%zu", i);
+    }
+    setlocale(LC_NUMERIC, "C");
+}
+
+Test(format, case_names_are_qualified_only_when_shared)
+{
+    struct brun_results r;
+    report_model_compare(&r);
+    char *own = brun_export_case_name(&r, 1);
+    char *first = brun_export_case_name(&r, 3);
+    char *second = brun_export_case_name(&r, 9);
+    cr_assert_str_eq(own, "hash/regressed");
+    cr_assert_str_eq(first, "hash/unchanged [./bench_new]");
+    cr_assert_str_eq(second, "hash/unchanged [./bench b|c <x>]");
+    free(own);
+    free(first);
+    free(second);
+}
+
+/* ---- github-action-benchmark. ---- */
+
+Test(gab, exports_match_golden)
+{
+    struct output plain = export_of(BRUN_EXPORT_GITHUB_ACTION_BENCHMARK, 0);
+    struct output cmp = export_of(BRUN_EXPORT_GITHUB_ACTION_BENCHMARK, 1);
+    golden_check("gab_plain", &plain);
+    golden_check("gab_compare", &cmp);
+    free(plain.text);
+    free(cmp.text);
+}
+
+static json_t *find_by_name(json_t *array, const char *name)
+{
+    size_t i;
+    json_t *item;
+    json_array_foreach(array, i, item)
+    {
+        if (strcmp(json_string_value(json_object_get(item, "name")), name) == 0)
+            return item;
+    }
+    return NULL;
+}
+
+Test(gab, one_element_per_measured_case_with_its_numbers)
+{
+    struct brun_results r;
+    struct output out = export_of(BRUN_EXPORT_GITHUB_ACTION_BENCHMARK, 0);
+    json_t *root = parse_json(&out);
+    report_model_plain(&r);
+    cr_assert(json_is_array(root));
+    cr_assert_eq(json_array_size(root), ok_cases(&r));
+    size_t i;
+    json_t *item;
+    json_array_foreach(root, i, item)
+    {
+        cr_assert(json_is_string(json_object_get(item, "name")));
+        cr_assert_str_eq(json_string_value(json_object_get(item, "unit")), "ns");
+        cr_assert(json_is_number(json_object_get(item, "value")));
+        const char *range = json_string_value(json_object_get(item, "range"));
+        cr_assert_not_null(range);
+        cr_assert(strncmp(range, "± ", strlen("± ")) == 0, "%s", range);
+        cr_assert(json_is_string(json_object_get(item, "extra")));
+    }
+    /* Hostile names come back exactly (bad bytes as U+FFFD). */
+    const struct brun_case_result *c = &r.cases[PLAIN_NEWLINE];
+    item = find_by_name(root, c->name);
+    cr_assert_not_null(item, "%s", c->name);
+    cr_assert_eq(json_number_value(json_object_get(item, "value")),
+                 c->samples_summary.mean);
+    double half = (c->ci_high_ns - c->ci_low_ns) / 2;
+    const char *range = json_string_value(json_object_get(item, "range"));
+    double shown = strtod(range + strlen("± "), NULL);
+    cr_assert(fabs(shown - half) <= half * 5e-4, "%s vs %g", range, half);
+    static const size_t exact[] = {PLAIN_PIPE, PLAIN_BACKTICK, PLAIN_HTML,
+                                   PLAIN_MENTION, PLAIN_UNICODE, PLAIN_LONG};
+    for (size_t k = 0; k < sizeof exact / sizeof exact[0]; k++)
+        cr_assert_not_null(find_by_name(root, r.cases[exact[k]].name), "%s",
+                           r.cases[exact[k]].name);
+    cr_assert_not_null(find_by_name(root, "bad/utf8 \xef\xbf\xbd\xef\xbf\xbd end\x01"));
+    cr_assert_null(find_by_name(root, "crash/segv"), "failed cases left out");
+    cr_assert_null(find_by_name(root, "slow/skipped"), "skipped left out");
+    json_decref(root);
+    free(out.text);
+}
+
+Test(gab, extra_carries_the_verdict_when_compared)
+{
+    struct output out = export_of(BRUN_EXPORT_GITHUB_ACTION_BENCHMARK, 1);
+    json_t *root = parse_json(&out);
+    json_t *fails = find_by_name(root, "hash/fails");
+    cr_assert_not_null(fails);
+    const char *extra = json_string_value(json_object_get(fails, "extra"));
+    cr_assert(strstr(extra, "vs baseline: +25.00% (95% CI +18.75% to "
+                            "+31.25%), regressed, FAILS (> 10%)"),
+              "%s", extra);
+    cr_assert_not_null(find_by_name(root, "hash/unchanged [./bench_new]"));
+    cr_assert_not_null(find_by_name(root, "hash/unchanged [./bench b|c <x>]"));
+    const char *fresh =
+        json_string_value(json_object_get(find_by_name(root, "hash/new"), "extra"));
+    cr_assert(strstr(fresh, "vs baseline: new"), "%s", fresh);
+    json_decref(root);
+    free(out.text);
+}
+
+/* ---- Bencher Metric Format. ---- */
+
+Test(bencher, exports_match_golden)
+{
+    struct output plain = export_of(BRUN_EXPORT_BENCHER, 0);
+    struct output cmp = export_of(BRUN_EXPORT_BENCHER, 1);
+    golden_check("bencher_plain", &plain);
+    golden_check("bencher_compare", &cmp);
+    free(plain.text);
+    free(cmp.text);
+}
+
+static double metric(json_t *root, const char *name, const char *measure,
+                     const char *field)
+{
+    json_t *m = json_object_get(json_object_get(root, name), measure);
+    cr_assert_not_null(m, "%s has no %s", name, measure);
+    json_t *v = json_object_get(m, field);
+    cr_assert(json_is_number(v), "%s %s %s", name, measure, field);
+    return json_number_value(v);
+}
+
+Test(bencher, measures_map_to_the_model)
+{
+    struct brun_results r;
+    struct output out = export_of(BRUN_EXPORT_BENCHER, 0);
+    json_t *root = parse_json(&out);
+    report_model_plain(&r);
+    cr_assert(json_is_object(root));
+    cr_assert_eq(json_object_size(root), ok_cases(&r));
+    for (size_t i = 0; i < r.case_count; i++) {
+        const struct brun_case_result *c = &r.cases[i];
+        if (c->status != BRUN_STATUS_OK || i == PLAIN_BAD_UTF8) {
+            cr_assert_null(json_object_get(root, c->name), "%s", c->name);
+            continue;
+        }
+        cr_assert_eq(metric(root, c->name, "latency", "value"),
+                     c->samples_summary.mean, "%s", c->name);
+        cr_assert_eq(metric(root, c->name, "latency", "lower_value"),
+                     c->ci_low_ns);
+        cr_assert_eq(metric(root, c->name, "latency", "upper_value"),
+                     c->ci_high_ns);
+    }
+    const struct brun_case_result *bytes = &r.cases[0];
+    const struct brun_case_result *items = &r.cases[PLAIN_PIPE];
+    cr_assert_eq(metric(root, bytes->name, "bytes-per-second", "value"),
+                 4096 * 1e9 / bytes->samples_summary.mean);
+    cr_assert_eq(metric(root, bytes->name, "bytes-per-second", "lower_value"),
+                 4096 * 1e9 / bytes->ci_high_ns);
+    cr_assert_null(json_object_get(json_object_get(root, bytes->name),
+                                   "throughput"));
+    cr_assert_eq(metric(root, items->name, "throughput", "value"),
+                 10 * 1e9 / items->samples_summary.mean);
+    cr_assert_eq(metric(root, items->name, "throughput", "upper_value"),
+                 10 * 1e9 / items->ci_low_ns);
+    cr_assert_not_null(
+        json_object_get(root, "bad/utf8 \xef\xbf\xbd\xef\xbf\xbd end\x01"));
+    json_decref(root);
+    free(out.text);
+}
+
+/* ---- Google Benchmark JSON. ---- */
+
+Test(gbench, exports_match_golden)
+{
+    struct output plain = export_of(BRUN_EXPORT_GOOGLE_BENCHMARK, 0);
+    struct output cmp = export_of(BRUN_EXPORT_GOOGLE_BENCHMARK, 1);
+    golden_check("gbench_plain", &plain);
+    golden_check("gbench_compare", &cmp);
+    free(plain.text);
+    free(cmp.text);
+}
+
+Test(gbench, context_has_the_fields_tools_read)
+{
+    struct output out = export_of(BRUN_EXPORT_GOOGLE_BENCHMARK, 0);
+    json_t *root = parse_json(&out);
+    json_t *c = json_object_get(root, "context");
+    cr_assert_str_eq(json_string_value(json_object_get(c, "date")),
+                     "2026-11-21T05:01:00Z");
+    cr_assert_str_eq(json_string_value(json_object_get(c, "host_name")),
+                     "runner-1");
+    cr_assert_str_eq(json_string_value(json_object_get(c, "executable")),
+                     "./bench_plain");
+    cr_assert_eq(json_integer_value(json_object_get(c, "num_cpus")), 8);
+    cr_assert_eq(json_integer_value(json_object_get(c, "mhz_per_cpu")), 2500);
+    cr_assert(json_is_false(json_object_get(c, "cpu_scaling_enabled")));
+    cr_assert(json_is_true(json_object_get(c, "aslr_enabled")));
+    cr_assert(json_is_array(json_object_get(c, "caches")));
+    cr_assert_eq(json_number_value(json_array_get(json_object_get(c, "load_avg"), 0)),
+                 0.25);
+    cr_assert_str_eq(json_string_value(json_object_get(c, "library_build_type")),
+                     "release");
+    cr_assert_eq(json_integer_value(json_object_get(c, "json_schema_version")), 1);
+    json_decref(root);
+    free(out.text);
+}
+
+/* The entries named name, in order. */
+static size_t entries(json_t *benchmarks, const char *name, json_t **out,
+                      size_t max)
+{
+    size_t n = 0, i;
+    json_t *b;
+    json_array_foreach(benchmarks, i, b)
+    {
+        if (strcmp(json_string_value(json_object_get(b, "name")), name) == 0 &&
+            n < max)
+            out[n++] = b;
+    }
+    return n;
+}
+
+static const char *str(json_t *o, const char *key)
+{
+    return json_string_value(json_object_get(o, key));
+}
+
+static double num(json_t *o, const char *key)
+{
+    json_t *v = json_object_get(o, key);
+    cr_assert(json_is_number(v), "%s", key);
+    return json_number_value(v);
+}
+
+Test(gbench, rounds_are_repetitions_with_aggregates)
+{
+    struct brun_results r;
+    struct output out = export_of(BRUN_EXPORT_GOOGLE_BENCHMARK, 0);
+    json_t *root = parse_json(&out);
+    json_t *benchmarks = json_object_get(root, "benchmarks");
+    report_model_plain(&r);
+    size_t i;
+    json_t *b;
+    /* What compare.py needs of every entry. */
+    json_array_foreach(benchmarks, i, b)
+    {
+        cr_assert(json_is_string(json_object_get(b, "name")));
+        cr_assert(json_is_string(json_object_get(b, "run_name")));
+        cr_assert_str_eq(str(b, "time_unit"), "ns");
+        num(b, "real_time");
+        num(b, "cpu_time");
+        num(b, "iterations");
+        const char *type = str(b, "run_type");
+        cr_assert(strcmp(type, "iteration") == 0 || strcmp(type, "aggregate") == 0);
+    }
+    /* 3 repetitions and 4 aggregates per measured case, 1 entry else. */
+    cr_assert_eq(json_array_size(benchmarks),
+                 7 * ok_cases(&r) + (r.case_count - ok_cases(&r)));
+
+    const struct brun_case_result *c = &r.cases[0];
+    json_t *reps[4];
+    cr_assert_eq(entries(benchmarks, c->name, reps, 4), 3);
+    double estimates[3], mean = 0;
+    for (size_t k = 0; k < 3; k++) {
+        cr_assert_str_eq(str(reps[k], "run_type"), "iteration");
+        cr_assert_eq(num(reps[k], "repetitions"), 3);
+        cr_assert_eq(num(reps[k], "repetition_index"), (double)k);
+        cr_assert_eq(num(reps[k], "iterations"), 2000);
+        estimates[k] = c->rounds[k].estimate_ns;
+        mean += estimates[k] / 3;
+        cr_assert_eq(num(reps[k], "real_time"), estimates[k]);
+        cr_assert_eq(num(reps[k], "bytes_per_second"),
+                     4096 * 1e9 / estimates[k]);
+    }
+    double sd = 0;
+    for (size_t k = 0; k < 3; k++)
+        sd += (estimates[k] - mean) * (estimates[k] - mean) / 2;
+    sd = sqrt(sd);
+    static const char *const aggregates[] = {"mean", "median", "stddev", "cv"};
+    double expected[] = {mean, estimates[1], sd, sd / mean};
+    for (size_t a = 0; a < 4; a++) {
+        char name[64];
+        json_t *agg;
+        snprintf(name, sizeof name, "%s_%s", c->name, aggregates[a]);
+        cr_assert_eq(entries(benchmarks, name, &agg, 1), 1, "%s", name);
+        cr_assert_str_eq(str(agg, "run_type"), "aggregate");
+        cr_assert_str_eq(str(agg, "run_name"), c->name);
+        cr_assert_str_eq(str(agg, "aggregate_name"), aggregates[a]);
+        cr_assert_str_eq(str(agg, "aggregate_unit"),
+                         a == 3 ? "percentage" : "time");
+        cr_assert(fabs(num(agg, "real_time") - expected[a]) <=
+                      1e-12 * fabs(expected[a]) + 1e-300,
+                  "%s: %.17g vs %.17g", name, num(agg, "real_time"),
+                  expected[a]);
+        cr_assert_null(json_object_get(agg, "repetition_index"));
+    }
+    json_decref(root);
+    free(out.text);
+}
+
+Test(gbench, failed_and_skipped_cases_say_why)
+{
+    struct output out = export_of(BRUN_EXPORT_GOOGLE_BENCHMARK, 0);
+    json_t *root = parse_json(&out);
+    json_t *benchmarks = json_object_get(root, "benchmarks");
+    json_t *e;
+    cr_assert_eq(entries(benchmarks, "crash/segv", &e, 1), 1);
+    cr_assert(json_is_true(json_object_get(e, "error_occurred")));
+    cr_assert_str_eq(str(e, "error_message"),
+                     "killed by signal SIGSEGV (Segmentation fault)");
+    cr_assert_eq(entries(benchmarks, "slow/skipped", &e, 1), 1);
+    cr_assert(json_is_true(json_object_get(e, "skipped")));
+    cr_assert_str_eq(str(e, "skip_message"), "needs --allow-slow | `x` @admin");
+    cr_assert_null(json_object_get(e, "error_occurred"));
+    json_decref(root);
+    free(out.text);
+}
+
+/* ---- JUnit XML. ---- */
+
+Test(junit, exports_match_golden)
+{
+    struct output plain = export_of(BRUN_EXPORT_JUNIT, 0);
+    struct output cmp = export_of(BRUN_EXPORT_JUNIT, 1);
+    golden_check("junit_plain", &plain);
+    golden_check("junit_compare", &cmp);
+    free(plain.text);
+    free(cmp.text);
+}
+
+static xmlDocPtr parse_xml(const struct output *out)
+{
+    xmlDocPtr doc = xmlReadMemory(out->text, (int)out->size, "junit.xml", NULL,
+                                  XML_PARSE_NONET | XML_PARSE_NOERROR |
+                                      XML_PARSE_NOWARNING);
+    cr_assert_not_null(doc, "not well-formed XML:\n%s", out->text);
+    xmlNodePtr root = xmlDocGetRootElement(doc);
+    cr_assert_str_eq((const char *)root->name, "testsuites");
+    return doc;
+}
+
+/* Elements called name under node, at any depth. */
+static size_t count_elements(xmlNodePtr node, const char *name)
+{
+    size_t n = 0;
+    for (xmlNodePtr k = node->children; k; k = k->next) {
+        if (k->type != XML_ELEMENT_NODE)
+            continue;
+        n += strcmp((const char *)k->name, name) == 0;
+        n += count_elements(k, name);
+    }
+    return n;
+}
+
+static char *attr(xmlNodePtr node, const char *name)
+{
+    xmlChar *v = xmlGetProp(node, (const xmlChar *)name);
+    char *copy = v ? strdup((const char *)v) : NULL;
+    xmlFree(v);
+    return copy;
+}
+
+static int attr_is(xmlNodePtr node, const char *name, const char *value)
+{
+    char *v = attr(node, name);
+    int same = v && strcmp(v, value) == 0;
+    free(v);
+    return same;
+}
+
+/* The testcase with this classname and name, anywhere. */
+static xmlNodePtr find_testcase(xmlNodePtr node, const char *classname,
+                                const char *name)
+{
+    for (xmlNodePtr k = node->children; k; k = k->next) {
+        if (k->type != XML_ELEMENT_NODE)
+            continue;
+        if (strcmp((const char *)k->name, "testcase") == 0 &&
+            attr_is(k, "classname", classname) && attr_is(k, "name", name))
+            return k;
+        xmlNodePtr found = find_testcase(k, classname, name);
+        if (found)
+            return found;
+    }
+    return NULL;
+}
+
+static xmlNodePtr child(xmlNodePtr node, const char *name)
+{
+    for (xmlNodePtr k = node ? node->children : NULL; k; k = k->next)
+        if (k->type == XML_ELEMENT_NODE && strcmp((const char *)k->name, name) == 0)
+            return k;
+    return NULL;
+}
+
+static void check_counts(xmlNodePtr root, size_t tests, size_t failures,
+                         size_t skipped)
+{
+    char text[32];
+    cr_assert_eq(count_elements(root, "testcase"), tests);
+    cr_assert_eq(count_elements(root, "failure"), failures);
+    cr_assert_eq(count_elements(root, "skipped"), skipped);
+    snprintf(text, sizeof text, "%zu", tests);
+    cr_assert(attr_is(root, "tests", text));
+    snprintf(text, sizeof text, "%zu", failures);
+    cr_assert(attr_is(root, "failures", text));
+    snprintf(text, sizeof text, "%zu", skipped);
+    cr_assert(attr_is(root, "skipped", text));
+}
+
+Test(junit, hostile_names_survive_escaping)
+{
+    struct brun_results r;
+    struct output out = export_of(BRUN_EXPORT_JUNIT, 0);
+    xmlDocPtr doc = parse_xml(&out);
+    xmlNodePtr root = xmlDocGetRootElement(doc);
+    report_model_plain(&r);
+    /* Crash, and the critical SLO of parse/`tick`... (not warning-only). */
+    check_counts(root, PLAIN_CASES, 2, 1);
+    cr_assert_eq(count_elements(root, "testsuite"), 1);
+    cr_assert(attr_is(child(root, "testsuite"), "name", "./bench_plain"));
+
+    cr_assert_not_null(find_testcase(root, "parse", "a|b"));
+    cr_assert_not_null(find_testcase(root, "html", "<script>alert(1)</script>"));
+    cr_assert_not_null(find_testcase(root, "newline", "line1\nline2\r\t|end"));
+    cr_assert_not_null(find_testcase(root, "unicode", "µs ✓ 漢字"));
+    cr_assert_not_null(find_testcase(root, "bad", "utf8 \xef\xbf\xbd\xef\xbf\xbd "
+                                                  "end\xef\xbf\xbd"));
+    cr_assert_not_null(find_testcase(root, "long", r.cases[PLAIN_LONG].name + 5));
+    cr_assert_not_null(find_testcase(root, "nogroup", "nogroup"));
+    xmlNodePtr tick = find_testcase(root, "parse", "`tick` and ``two``");
+    cr_assert_not_null(tick);
+    cr_assert(attr_is(child(tick, "failure"), "type", "slo"));
+
+    xmlNodePtr crash = find_testcase(root, "crash", "segv");
+    xmlNodePtr failure = child(crash, "failure");
+    cr_assert(attr_is(failure, "type", "signal"));
+    cr_assert(attr_is(failure, "message",
+                      "killed by signal SIGSEGV (Segmentation fault)"));
+    xmlChar *body = xmlNodeGetContent(failure);
+    cr_assert(strstr((const char *)body,
+                     "line two <b>&amp;</b> \xef\xbf\xbd[31mred"),
+              "%s", body);
+    xmlFree(body);
+    xmlNodePtr skipped = child(find_testcase(root, "slow", "skipped"), "skipped");
+    cr_assert(attr_is(skipped, "message", "needs --allow-slow | `x` @admin"));
+    xmlNodePtr ok = find_testcase(root, "parse", "small");
+    cr_assert(attr_is(ok, "time", "0.875"));
+    body = xmlNodeGetContent(child(ok, "system-out"));
+    cr_assert(strstr((const char *)body, "mean 12.53 ns, median 12.53 ns"), "%s",
+              body);
+    xmlFree(body);
+    xmlFreeDoc(doc);
+    free(out.text);
+}
+
+Test(junit, regressions_and_slo_breaches_fail)
+{
+    struct output out = export_of(BRUN_EXPORT_JUNIT, 1);
+    xmlDocPtr doc = parse_xml(&out);
+    xmlNodePtr root = xmlDocGetRootElement(doc);
+    /* hash/fails (gate), hash/regressed (SLO), io/crash; skipped: io/skipped
+     * and the two missing cases. */
+    check_counts(root, COMPARE_CASES + COMPARE_MISSING, 3, 3);
+    cr_assert_eq(count_elements(root, "testsuite"), 3);
+    xmlNodePtr gate = child(find_testcase(root, "hash", "fails"), "failure");
+    cr_assert(attr_is(gate, "type", "regression"));
+    cr_assert(attr_is(gate, "message", "+25.00% (95% CI +18.75% to +31.25%), "
+                                       "above the 10% threshold"));
+    xmlNodePtr slo = child(find_testcase(root, "hash", "regressed"), "failure");
+    cr_assert(attr_is(slo, "type", "slo"));
+    cr_assert(attr_is(slo, "message", "SLO critical: 125% of the 80.00 ns budget"));
+    cr_assert(attr_is(child(find_testcase(root, "io", "crash"), "failure"),
+                      "type", "timeout"));
+    cr_assert_null(child(find_testcase(root, "hash", "improved"), "failure"));
+    cr_assert_not_null(child(find_testcase(root, "gone", "`x|y`\n@bob"),
+                             "skipped"));
+    xmlFreeDoc(doc);
+    free(out.text);
+}
+
+Test(junit, warning_only_slos_do_not_fail)
+{
+    struct brun_results r;
+    report_model_compare(&r);
+    r.slo->warning_only = 1;
+    struct job job = {BRUN_EXPORT_JUNIT, &r};
+    struct output out = capture(write_export, &job);
+    xmlDocPtr doc = parse_xml(&out);
+    xmlNodePtr root = xmlDocGetRootElement(doc);
+    check_counts(root, COMPARE_CASES + COMPARE_MISSING, 2, 3);
+    cr_assert_null(child(find_testcase(root, "hash", "regressed"), "failure"));
+    xmlFreeDoc(doc);
+    free(out.text);
+}
+
+/* ---- All of them. ---- */
+
+Test(export, output_does_not_depend_on_the_locale)
+{
+    struct output c_locale[4][2];
+    for (int f = 0; f < 4; f++)
+        for (int m = 0; m < 2; m++)
+            c_locale[f][m] = export_of((enum brun_export_format)f, m);
+    if (!setlocale(LC_NUMERIC, "de_DE.UTF-8"))
+        cr_skip_test("locale de_DE.UTF-8 is not installed");
+    for (int f = 0; f < 4; f++)
+        for (int m = 0; m < 2; m++) {
+            struct output de = export_of((enum brun_export_format)f, m);
+            cr_assert_str_eq(de.text, c_locale[f][m].text, "%s, model %d",
+                             brun_export_format_name((enum brun_export_format)f),
+                             m);
+            free(de.text);
+            free(c_locale[f][m].text);
+        }
+    setlocale(LC_NUMERIC, "C");
+}
+
+Test(export, json_exports_parse_for_both_models)
+{
+    static const enum brun_export_format json[] = {
+        BRUN_EXPORT_GITHUB_ACTION_BENCHMARK, BRUN_EXPORT_BENCHER,
+        BRUN_EXPORT_GOOGLE_BENCHMARK};
+    for (size_t f = 0; f < 3; f++)
+        for (int m = 0; m < 2; m++) {
+            struct output out = export_of(json[f], m);
+            json_t *root = parse_json(&out);
+            cr_assert_null(strstr(out.text, "NaN"));
+            cr_assert_null(strstr(out.text, "Infinity"));
+            json_decref(root);
+            free(out.text);
+        }
+}
