@@ -96,7 +96,8 @@ tests_test_report_CFLAGS = $(TEST_CFLAGS)
 tests_test_report_LDADD = $(BR_DRIVER_LIBS) $(TEST_LIBS)
 
 # The real programs, end to end.
-BR_PROGRAM_TESTS = tests/test_driver tests/test_loop_asm tests/test_gate
+BR_PROGRAM_TESTS = tests/test_driver tests/test_loop_asm tests/test_gate \
+	tests/test_library
 check_PROGRAMS += $(BR_PROGRAM_TESTS)
 TESTS += $(BR_PROGRAM_TESTS)
 tests_test_driver_SOURCES = tests/test_driver.c
@@ -105,6 +106,9 @@ tests_test_driver_LDADD = tests/libtesthelpers.la $(TEST_LIBS)
 tests_test_gate_SOURCES = tests/test_gate.c
 tests_test_gate_CFLAGS = $(TEST_CFLAGS)
 tests_test_gate_LDADD = tests/libtesthelpers.la $(TEST_LIBS)
+tests_test_library_SOURCES = tests/test_library.c
+tests_test_library_CFLAGS = $(TEST_CFLAGS)
+tests_test_library_LDADD = tests/libtesthelpers.la $(TEST_LIBS)
 tests_test_loop_asm_SOURCES = tests/test_loop_asm.c
 tests_test_loop_asm_CFLAGS = $(TEST_CFLAGS)
 tests_test_loop_asm_LDADD = tests/libtesthelpers.la $(TEST_LIBS)

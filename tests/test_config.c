@@ -753,3 +753,84 @@ Test(config, the_example_in_docs_config_md_loads)
     cr_assert_eq(o.thresholds[2].fail_above, 0);
     brun_options_release(&o);
 }
+
+/* ---- slo:, exports: and github: --------------------------------------- */
+
+Test(config, slo_budgets_keep_their_order_and_lines)
+{
+    struct brun_options o;
+    char why[512];
+    cr_assert_eq(load("# budgets\n"
+                      "slo:\n"
+                      "  \"config/load\": 10us\n"
+                      "  \"hash/*\": 50ns\n",
+                      &o, why, sizeof why),
+                 0, "%s", why);
+    cr_assert_eq(o.slo_count, 2);
+    cr_assert_str_eq(o.slos[0].pattern, "config/load");
+    cr_assert(near(o.slos[0].budget_ns, 10000));
+    cr_assert_eq(o.slos[0].line, 3);
+    cr_assert_str_eq(o.slos[1].pattern, "hash/*");
+    cr_assert(near(o.slos[1].budget_ns, 50));
+    cr_assert_eq(o.slos[1].line, 4);
+    brun_options_release(&o);
+}
+
+Test(config, slo_mistakes_name_the_line)
+{
+    refused("slo:\n  a: fast\n", "benchrun.yml:2: slo: a: expected a duration",
+            WORDS("\"fast\""));
+    refused("slo:\n  a: 0us\n", "benchrun.yml:2: slo: a: a budget must be more "
+            "than 0", NULL);
+    refused("slo:\n  - a\n", "benchrun.yml:2: slo: expected budgets", NULL);
+    refused("slo:\n  a: 1us\n  a: 2us\n", "benchrun.yml:3: slo: a: given twice",
+            NULL);
+}
+
+Test(config, exports_are_resolved_next_to_the_file_and_replaced_by_the_cli)
+{
+    struct brun_options o;
+    char why[512];
+    cr_assert_eq(mkdir("ci", 0755), 0);
+    write_file("ci/benchrun.yml", "exports:\n  - junit=out/j.xml\n"
+                                  "  - bencher=/abs/b.json\n");
+    brun_options_defaults(&o);
+    cr_assert_eq(brun_config_load("ci/benchrun.yml", &o, why, sizeof why), 0,
+                 "%s", why);
+    cr_assert_eq(o.export_count, 2);
+    cr_assert_str_eq(o.exports[0].format, "junit");
+    cr_assert_str_eq(o.exports[0].path, "ci/out/j.xml");
+    cr_assert_str_eq(o.exports[1].path, "/abs/b.json");
+    char *argv[] = {"benchrun", "--export", "google-benchmark=g.json", NULL};
+    cr_assert_eq(brun_cli_parse(3, argv, &o, why, sizeof why), BRUN_CLI_RUN);
+    cr_assert_eq(o.export_count, 1, "the command line replaces the list");
+    cr_assert_str_eq(o.exports[0].format, "google-benchmark");
+    brun_options_release(&o);
+    refused("exports:\n  - junit\n", "benchrun.yml:2: exports: expected "
+            "FORMAT=FILE", NULL);
+}
+
+Test(config, github_takes_a_boolean_or_parts)
+{
+    struct brun_options o;
+    char why[512];
+    cr_assert_eq(load("github: true\n", &o, why, sizeof why), 0, "%s", why);
+    cr_assert_eq(o.github, 1);
+    cr_assert_eq(o.github_parts, (unsigned)BRUN_GITHUB_ALL);
+    brun_options_release(&o);
+    cr_assert_eq(load("github:\n  comment: false\n  status: no\n", &o, why,
+                      sizeof why),
+                 0, "%s", why);
+    cr_assert_eq(o.github, 1, "a mapping turns it on");
+    cr_assert_eq(o.github_parts, (unsigned)(BRUN_GITHUB_SUMMARY |
+                                            BRUN_GITHUB_ANNOTATIONS |
+                                            BRUN_GITHUB_OUTPUTS));
+    brun_options_release(&o);
+    cr_assert_eq(load("github:\n  enabled: false\n", &o, why, sizeof why), 0);
+    cr_assert_eq(o.github, 0);
+    brun_options_release(&o);
+    refused("github:\n  coment: false\n", "benchrun.yml:2: github: unknown "
+            "key \"coment\" (did you mean \"comment\"?)", NULL);
+    refused("github:\n  comment: maybe\n", "benchrun.yml:2: github: comment: "
+            "expected true or false", NULL);
+}

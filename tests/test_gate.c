@@ -123,7 +123,7 @@ static char *read_file(const char *path, size_t *size)
 {
     FILE *f = fopen(path, "rb");
     cr_assert_not_null(f, "cannot open %s", path);
-    char *data = malloc(1 << 22);
+    char *data = malloc((1 << 22) + 1);
     *size = fread(data, 1, 1 << 22, f);
     fclose(f);
     return data;
@@ -407,4 +407,90 @@ Test(gate, benchrun_dir_moves_the_store)
     snprintf(yml, sizeof yml, "%s/baselines/main.yml", dir);
     struct stat st;
     cr_assert_eq(stat(yml, &st), 0, "%s was not written", yml);
+}
+
+Test(gate, slo_budgets_warn_and_fail_unless_warning_only)
+{
+    /* detect/chain takes about 1 us: a 1.5 us budget is a warning (over
+     * 50 %), a 0.5 us budget is critical. */
+    write_config("targets:\n  - %s\nrounds: 3\nsamples: 3\nwarmup: 1ms\n"
+                 "sample_time: 1ms\nslo:\n  \"detect/*\": 1.5us\n",
+                 base_exe);
+    struct command_result r = benchrun_in(scratch, "--json", json_path, NULL);
+    cr_assert_eq(r.status, 0, "%s%s", r.out, r.err);
+    cr_assert(strstr(r.out, "SLO warning  detect/chain"), "%s", r.out);
+    command_result_free(&r);
+    json_t *root = load_json();
+    json_t *slo = json_object_get(json_array_get(json_object_get(root, "cases"),
+                                                 0),
+                                  "slo");
+    cr_assert_str_eq(text(slo, "status"), "warning");
+    cr_assert(json_number_value(json_object_get(slo, "budget_ns")) == 1500);
+    json_decref(root);
+
+    write_config("targets:\n  - %s\nrounds: 3\nsamples: 3\nwarmup: 1ms\n"
+                 "sample_time: 1ms\nslo:\n  \"detect/*\": 0.5us\n",
+                 base_exe);
+    r = benchrun_in(scratch, NULL);
+    cr_assert_eq(r.status, 1, "a critical SLO fails: %s%s", r.out, r.err);
+    cr_assert(strstr(r.out, "SLO CRITICAL detect/chain"), "%s", r.out);
+    command_result_free(&r);
+    r = benchrun_in(scratch, "--slo-warning-only", NULL);
+    cr_assert_eq(r.status, 0, "warning-only: %s%s", r.out, r.err);
+    command_result_free(&r);
+}
+
+Test(gate, report_and_exports_are_written_by_the_command_line)
+{
+    char report[4400], junit[4400], bencher[4400], gbench[4400], gab[4400];
+    char a[4500], b[4500], c[4500], d[4500];
+    snprintf(report, sizeof report, "%s/BENCHMARKS.md", scratch);
+    snprintf(junit, sizeof junit, "%s/junit.xml", scratch);
+    snprintf(bencher, sizeof bencher, "%s/bmf.json", scratch);
+    snprintf(gbench, sizeof gbench, "%s/gbench.json", scratch);
+    snprintf(gab, sizeof gab, "%s/gab.json", scratch);
+    snprintf(a, sizeof a, "junit=%s", junit);
+    snprintf(b, sizeof b, "bencher=%s", bencher);
+    snprintf(c, sizeof c, "google-benchmark=%s", gbench);
+    snprintf(d, sizeof d, "github-action-benchmark=%s", gab);
+    struct command_result r =
+        benchrun(slow_exe, "--compare", base_exe, FAST, "--fail-above", "10%",
+                 "--report", report, "--export", a, "--export", b,
+                 "--export", c, "--export", d);
+    cr_assert_eq(r.status, 1, "%s%s", r.out, r.err);
+    command_result_free(&r);
+
+    size_t size;
+    char *md = read_file(report, &size);
+    md[size] = '\0';
+    cr_assert(strstr(md, "| `detect/chain` |"), "%s", md);
+    cr_assert(strstr(md, "FAILS (> 10%)"), "%s", md);
+    free(md);
+    const char *json_files[] = {bencher, gbench, gab};
+    for (size_t i = 0; i < 3; i++) {
+        json_error_t error;
+        json_t *doc = json_load_file(json_files[i], 0, &error);
+        cr_assert_not_null(doc, "%s: %s", json_files[i], error.text);
+        json_decref(doc);
+    }
+    char *xml = read_file(junit, &size);
+    xml[size] = '\0';
+    cr_assert(strstr(xml, "<testcase") && strstr(xml, "<failure"), "%s", xml);
+    free(xml);
+}
+
+Test(gate, an_unknown_export_format_is_refused_before_measuring)
+{
+    char spec[4400];
+    snprintf(spec, sizeof spec, "csv=%s/x.csv", scratch);
+    struct command_result r = benchrun(base_exe, "--export", spec);
+    cr_assert_eq(r.status, 2);
+    cr_assert(is_one_line(r.err), "%s", r.err);
+    cr_assert(strstr(r.err, "unknown export format \"csv\""), "%s", r.err);
+    cr_assert_str_eq(r.out, "", "nothing was measured");
+    command_result_free(&r);
+    r = benchrun(base_exe, "--export", "junit");
+    cr_assert_eq(r.status, 2);
+    cr_assert(strstr(r.err, "expected FORMAT=FILE"), "%s", r.err);
+    command_result_free(&r);
 }
