@@ -39,7 +39,7 @@ tests_bench_cxx_SOURCES = tests/bench_cxx.cc
 tests_bench_cxx_CXXFLAGS = -std=c++20 -Wall -Wextra
 tests_bench_cxx_LDADD = lib/libbenchrun.la
 tests_bench_cxx_LDFLAGS = -no-install
-EXTRA_DIST += tests/loop_probe.c
+EXTRA_DIST += tests/loop_probe.c tests/lsan.supp
 
 # Builds of the detection case for the gate tests: unchanged, with 150 %
 # more work, and with an extra case.  Linked with the static libbenchrun,
