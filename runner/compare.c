@@ -165,6 +165,42 @@ static int next_look_fits(double started, unsigned done, unsigned next,
     return brun_now() - started + per_round * (next - done) <= budget_s;
 }
 
+/* Where a comparison is in its sequence of looks. */
+struct looks {
+    unsigned next;      /* index of the next look in plan->looks */
+    double started;     /* when the case began, for the budget */
+};
+
+/* Called after each round (done rounds so far).  When a look is due,
+ * compares base with fresh and applies the stopping rule, the last look
+ * and the budget.  Returns 1 when the case is over (k->end says why), 0
+ * when more rounds are needed. */
+static int after_round(const struct brun_compare_plan *plan,
+                       const struct brun_compare_settings *settings,
+                       struct looks *at, unsigned done, double budget_s,
+                       const struct brun_round_result *base, size_t nb,
+                       const struct brun_round_result *fresh, size_t nn,
+                       struct brun_case_comparison *k)
+{
+    if (done < plan->looks[at->next])
+        return 0;
+    k->looks = at->next + 1;
+    if (compare_now(plan, settings, base, nb, fresh, nn, &k->stats) == 0 &&
+        (k->stop = stop_rule(&k->stats, settings, plan)) != BRUN_STOP_CONTINUE) {
+        k->end = BRUN_END_DECIDED;
+        return 1;
+    }
+    if (++at->next == plan->look_count) {
+        k->end = BRUN_END_MAX_ROUNDS;
+        return 1;
+    }
+    if (!next_look_fits(at->started, done, plan->looks[at->next], budget_s)) {
+        k->end = BRUN_END_BUDGET;
+        return 1;
+    }
+    return 0;
+}
+
 static struct brun_case_comparison *new_comparison(const struct brun_compare_plan *p,
                                                    const char *name)
 {
@@ -263,7 +299,8 @@ int brun_compare_interleaved(const char *new_path, const char *old_path,
     c->plan.rounds = last;
     old.plan = c->plan;
 
-    unsigned look = 0, done = 0;
+    struct looks at = {0, started};
+    unsigned done = 0;
     int old_first = 0;
     while (r == 0) {
         /* ABBA: a random order for the first round of each pair, the
@@ -278,27 +315,11 @@ int brun_compare_interleaved(const char *new_path, const char *old_path,
                         : brun_measure_round(new_path, new_listed, env, done,
                                              last, n, c);
         }
-        if (r != 0)
+        if (r != 0 ||
+            after_round(plan, &settings, &at, ++done, env->options->budget_s,
+                        old.rounds, old.round_count, c->rounds,
+                        c->round_count, k))
             break;
-        done++;
-        if (done < plan->looks[look])
-            continue;
-        k->looks = look + 1;
-        if (compare_now(plan, &settings, old.rounds, old.round_count,
-                        c->rounds, c->round_count, &k->stats) == 0 &&
-            (k->stop = stop_rule(&k->stats, &settings, plan)) != BRUN_STOP_CONTINUE) {
-            k->end = BRUN_END_DECIDED;
-            break;
-        }
-        if (++look == plan->look_count) {
-            k->end = BRUN_END_MAX_ROUNDS;
-            break;
-        }
-        if (!next_look_fits(started, done, plan->looks[look],
-                            env->options->budget_s)) {
-            k->end = BRUN_END_BUDGET;
-            break;
-        }
     }
     if (r < 0) {
         free(k);
@@ -346,31 +367,16 @@ int brun_compare_saved(const char *new_path, size_t target_index,
         c->plan.iterations = saved->plan.iterations;
     c->plan.rounds = last;
 
-    unsigned look = 0, done = 0;
+    struct looks at = {0, started};
+    unsigned done = 0;
     while (r == 0) {
         r = brun_measure_round(new_path, listed, env, done, last,
                                brun_measure_jitter(env, c->plan.iterations), c);
-        if (r != 0)
+        if (r != 0 ||
+            after_round(plan, &settings, &at, ++done, env->options->budget_s,
+                        saved->rounds, saved->round_count, c->rounds,
+                        c->round_count, k))
             break;
-        done++;
-        if (done < plan->looks[look])
-            continue;
-        k->looks = look + 1;
-        if (compare_now(plan, &settings, saved->rounds, saved->round_count,
-                        c->rounds, c->round_count, &k->stats) == 0 &&
-            (k->stop = stop_rule(&k->stats, &settings, plan)) != BRUN_STOP_CONTINUE) {
-            k->end = BRUN_END_DECIDED;
-            break;
-        }
-        if (++look == plan->look_count) {
-            k->end = BRUN_END_MAX_ROUNDS;
-            break;
-        }
-        if (!next_look_fits(started, done, plan->looks[look],
-                            env->options->budget_s)) {
-            k->end = BRUN_END_BUDGET;
-            break;
-        }
     }
     if (r < 0) {
         free(k);
