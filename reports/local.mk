@@ -1,25 +1,20 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-# reports/: everything benchrun writes: console, JSON, and (later)
-# Markdown, exports and CI posting.  Writers are pure functions of the
-# results model; no clock, no GSL here.
+# reports/: everything benchrun writes, as one convenience library.  Each
+# folder is one part with its own fragment: the results model the writers
+# read, the text primitives they share, and one folder per kind of output.
+# Writers are pure functions of the results model; no clock, no GSL here.
+# Folders include each other in one direction only: model, text <- console,
+# json, export <- markdown <- github.
 
 noinst_LTLIBRARIES += reports/libbrreports.la
-reports_libbrreports_la_SOURCES = \
-	reports/console.c reports/console.h \
-	reports/console_compare.c \
-	reports/escape.c reports/escape.h \
-	reports/export.c reports/export.h \
-	reports/export_bencher.c reports/export_gab.c reports/export_gbench.c \
-	reports/format.c reports/format.h \
-	reports/github.c reports/github.h reports/github_internal.h \
-	reports/github_actions.c reports/github_event.c \
-	reports/github_http.c reports/github_pr.c \
-	reports/json.c reports/json.h \
-	reports/json_writer.c reports/json_writer.h \
-	reports/junit.c \
-	reports/markdown.c reports/markdown.h \
-	reports/model.c reports/model.h \
-	reports/table.c reports/table.h
-
+reports_libbrreports_la_SOURCES =
 # --github talks to the REST API (libcurl) and reads its JSON (Jansson).
 reports_libbrreports_la_LIBADD = $(CURL_LIBS) $(JANSSON_LIBS)
+
+include reports/model/local.mk
+include reports/text/local.mk
+include reports/console/local.mk
+include reports/json/local.mk
+include reports/export/local.mk
+include reports/markdown/local.mk
+include reports/github/local.mk

@@ -10,10 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "runner/config_file.h"
-#include "runner/options.h"
+#include "runner/options/config_file.h"
+#include "runner/options/options.h"
 #include "runner/run.h"
-#include "runner/session.h"
+#include "runner/worker/session.h"
 #include "stats/summary.h"
 
 static void on_interrupt(int sig)

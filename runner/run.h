@@ -5,7 +5,7 @@
 #ifndef BRUN_RUN_H
 #define BRUN_RUN_H
 
-#include "runner/options.h"
+#include "runner/options/options.h"
 
 enum brun_exit {
     BRUN_EXIT_OK = 0,            /* every case ran; no regression */

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-# Tests of the baseline store (owned with runner/baseline.mk): the store
+# Tests of the baseline store (owned with runner/baseline/local.mk): the store
 # itself on real files, and the ELF and SHA-256 helpers it relies on.  They
 # store copies of examples/harness and examples/sort and inspect
 # tests/bench_faulty, found through $BENCHRUN_TEST_BUILDDIR.

@@ -2,7 +2,7 @@
 # tests/github.mk: --github, end to end and in process.  tests/fake_github
 # stands in for the GitHub REST API on 127.0.0.1; tests/test_github runs
 # the real benchrun against it (on tests/detect_base and detect_slow) and
-# calls the pieces of reports/github*.c directly.  Included from
+# calls the pieces of reports/github/*.c directly.  Included from
 # tests/local.mk inside "if ENABLE_TESTS", after BR_DRIVER_LIBS and the
 # test helpers are defined.
 

@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Tests of the Markdown report, the exports and JUnit XML (owned with
-# reports/markdown.c, reports/export*.c, reports/junit.c).  Both programs
+# reports/markdown/markdown.c, reports/export/*.c).  Both programs
 # build their results models by hand (tests/fixtures/reports/models.c) and
 # compare what the writers print with golden files, read at run time
 # through $BENCHRUN_TEST_SRCDIR; BENCHRUN_UPDATE_GOLDEN=1 rewrites them.

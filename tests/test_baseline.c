@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * test_baseline.c: the baseline store (runner/baseline.h) on real files:
+ * test_baseline.c: the baseline store (runner/baseline/store.h) on real files:
  * a save loads back field for field, damaged or hand-edited files are
  * one-line errors naming file, line and key, concurrent and killed saves
  * leave a complete baseline, and listing, deleting, name rules and the
@@ -28,8 +28,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "runner/baseline.h"
-#include "runner/fingerprint.h"
+#include "runner/baseline/store.h"
+#include "runner/host/fingerprint.h"
 #include "stats/summary.h"
 #include "tests/helpers.h"
 
@@ -78,7 +78,7 @@ static uint64_t next_random(uint64_t *state)
     return *state >> 33;
 }
 
-/* A round as runner/measure.c makes one: ns/iteration, mean and 20 %
+/* A round as runner/measure/measure.c makes one: ns/iteration, mean and 20 %
  * trimmed mean computed from the raw samples. */
 static void fill_round(struct brun_round_result *r, unsigned index,
                        unsigned samples, uint64_t iterations,
@@ -111,7 +111,7 @@ static void fill_round(struct brun_round_result *r, unsigned index,
     free(x);
 }
 
-/* Summaries as runner/measure.c computes them. */
+/* Summaries as runner/measure/measure.c computes them. */
 static void summarize_case(struct brun_case_result *c)
 {
     size_t total = 0, k = 0;

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "runner/capture.h"
+#include "runner/worker/capture.h"
 
 Test(capture, keeps_everything_when_small)
 {

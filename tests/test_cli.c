@@ -6,8 +6,8 @@
 #include <criterion/criterion.h>
 #include <string.h>
 
-#include "runner/options.h"
-#include "runner/parse.h"
+#include "runner/options/options.h"
+#include "runner/options/parse.h"
 
 static enum brun_cli_action parse(struct brun_options *o, char *why,
                                   char **argv)

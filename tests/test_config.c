@@ -15,9 +15,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "runner/config_file.h"
-#include "runner/option_table.h"
-#include "runner/options.h"
+#include "runner/options/config_file.h"
+#include "runner/options/option_table.h"
+#include "runner/options/options.h"
 #include "tests/helpers.h"
 
 static char *scratch;

@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * test_elf.c: the self-contained check (runner/elf.h) on real files: the
+ * test_elf.c: the self-contained check (runner/baseline/elf.h) on real files: the
  * tree's own bench executables, system programs, scripts, damaged ELF
  * headers and small programs linked here with the compiler the build
- * uses; and SHA-256 (runner/sha256.h) against published vectors and the
+ * uses; and SHA-256 (runner/baseline/sha256.h) against published vectors and the
  * sha256sum command.  It does not test the baseline store that uses
  * them (test_baseline.c does).
  */
@@ -18,8 +18,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "runner/elf.h"
-#include "runner/sha256.h"
+#include "runner/baseline/elf.h"
+#include "runner/baseline/sha256.h"
 #include "tests/helpers.h"
 
 static char *scratch;

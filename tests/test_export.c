@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test_export.c: the exports of "--export FORMAT=FILE" (reports/export*.c,
- * reports/junit.c): github-action-benchmark, Bencher Metric Format,
+ * reports/export/export_junit.c): github-action-benchmark, Bencher Metric Format,
  * Google Benchmark JSON and JUnit XML.
  *
  * Each export of the hand-made models in tests/fixtures/reports/models.c
@@ -23,7 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "reports/export.h"
+#include "reports/export/export.h"
 #include "tests/fixtures/reports/golden.h"
 #include "tests/fixtures/reports/models.h"
 

@@ -29,10 +29,10 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "reports/escape.h"
-#include "reports/github.h"
-#include "reports/github_internal.h"
-#include "runner/options.h"
+#include "reports/text/escape.h"
+#include "reports/github/github.h"
+#include "reports/github/github_internal.h"
+#include "runner/options/options.h"
 #include "tests/helpers.h"
 
 /* The reports library keeps its own copy of the part bits. */
@@ -43,7 +43,7 @@ _Static_assert(SAME(BRUN_GH_PART_SUMMARY, BRUN_GITHUB_SUMMARY) &&
                    SAME(BRUN_GH_PART_COMMENT, BRUN_GITHUB_COMMENT) &&
                    SAME(BRUN_GH_PART_STATUS, BRUN_GITHUB_STATUS) &&
                    SAME(BRUN_GH_PART_ALL, BRUN_GITHUB_ALL),
-               "reports/github.h and runner/options.h disagree on --github "
+               "reports/github/github.h and runner/options/options.h disagree on --github "
                "parts");
 
 #define FAST "--rounds", "4", "--max-rounds", "16", "--samples", "3", \

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * test_markdown.c: the Markdown report (reports/markdown.c) and its
- * escaping (reports/escape.c).
+ * test_markdown.c: the Markdown report (reports/markdown/markdown.c) and its
+ * escaping (reports/text/escape.c).
  *
  * The reports of the hand-made models in tests/fixtures/reports/models.c
  * are compared byte for byte with tests/fixtures/reports/markdown_*.golden;
@@ -21,8 +21,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "reports/escape.h"
-#include "reports/markdown.h"
+#include "reports/text/escape.h"
+#include "reports/markdown/markdown.h"
 #include "tests/fixtures/reports/golden.h"
 #include "tests/fixtures/reports/models.h"
 

@@ -11,10 +11,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "reports/console.h"
-#include "reports/format.h"
-#include "reports/json.h"
-#include "reports/json_writer.h"
+#include "reports/console/console.h"
+#include "reports/text/format.h"
+#include "reports/json/json.h"
+#include "reports/text/json_writer.h"
 
 Test(format, durations_pick_their_unit)
 {

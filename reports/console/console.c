@@ -1,0 +1,328 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * console.c: the context block and the results table on the terminal.
+ *
+ * One table per target.  Every column says what it is: "mean" and
+ * "median" are over all samples of all rounds, "±95% CI" is the half
+ * width of the t-interval of the mean across rounds (between-process
+ * spread, the honest one), relative to the mean.  Failed and skipped
+ * cases get a row saying so and a paragraph below the table with the
+ * reason and the tail of what the case printed.
+ */
+#include "config.h"
+
+#include "reports/console/console.h"
+
+#include <string.h>
+
+#include "reports/text/format.h"
+#include "reports/text/table.h"
+
+#define ANSI_BOLD "\033[1m"
+#define ANSI_RED "\033[31m"
+#define ANSI_YELLOW "\033[33m"
+#define ANSI_DIM "\033[2m"
+#define ANSI_RESET "\033[0m"
+
+/* Lines of a failed case's output shown under the table. */
+#define OUTPUT_LINES_SHOWN 10
+
+static const char *paint(const struct brun_console_style *style,
+                         const char *ansi)
+{
+    return style->color ? ansi : "";
+}
+
+void brun_console_context(FILE *out, const struct brun_results *r,
+                          const struct brun_console_style *style)
+{
+    const struct brun_context *c = &r->context;
+    char freq[48], res[48], cost[48], empty[48];
+    const char *b = paint(style, ANSI_BOLD), *x = paint(style, ANSI_RESET);
+
+    brun_format_fixed(c->clock.ticks_per_second / 1e9, 5, freq, sizeof freq);
+    brun_format_duration(c->clock.resolution_ns, res, sizeof res);
+    brun_format_duration(c->clock.read_cost_ns, cost, sizeof cost);
+    brun_format_duration(c->clock.empty_region_ns, empty, sizeof empty);
+
+    fprintf(out, "%sbenchrun %s%s · %s · seed %llu\n", b, c->benchrun_version,
+            x, c->date, (unsigned long long)c->seed);
+    fprintf(out, "clock    %s at %s GHz%s · resolution %s · read cost %s · "
+                 "empty region %s\n",
+            brun_clock_name(c->clock.kind), freq,
+            c->clock.kind == BRUN_CLOCK_TSC ? " (invariant TSC, not core cycles)"
+                                            : "",
+            res, cost, empty);
+    char load[32];
+    brun_format_fixed(c->host.load_average, 2, load, sizeof load);
+    fprintf(out, "host     %s · %d CPUs · %s %s · load %s%s%s\n",
+            c->host.cpu_model[0] ? c->host.cpu_model : "unknown CPU",
+            c->host.cpus, c->host.kernel, c->host.machine, load,
+            c->host.governor[0] ? " · governor " : "", c->host.governor);
+    char warm[48], sample[48], budget[48];
+    if (c->settings.warmup_ms > 0)
+        brun_format_duration(c->settings.warmup_ms * 1e6, warm, sizeof warm);
+    else
+        snprintf(warm, sizeof warm, "none");
+    brun_format_duration(c->settings.sample_ms * 1e6, sample, sizeof sample);
+    brun_format_duration(c->settings.budget_s * 1e9, budget, sizeof budget);
+    if (c->settings.iterations)
+        fprintf(out, "plan     %u rounds × %u samples of %llu iterations · "
+                     "warm-up %s\n",
+                c->settings.rounds, c->settings.samples,
+                (unsigned long long)c->settings.iterations, warm);
+    else
+        fprintf(out, "plan     %u rounds × %u samples of %s · warm-up %s · "
+                     "budget %s per case\n",
+                c->settings.rounds, c->settings.samples, sample, warm, budget);
+    for (size_t i = 0; i < c->warning_count; i++)
+        fprintf(out, "%swarning%s  %s\n", paint(style, ANSI_YELLOW), x,
+                c->warnings[i]);
+}
+
+static int any_throughput(const struct brun_results *r, size_t target)
+{
+    for (size_t i = 0; i < r->case_count; i++)
+        if (r->cases[i].target == target &&
+            (r->cases[i].bytes_per_iteration > 0 ||
+             r->cases[i].items_per_iteration > 0))
+            return 1;
+    return 0;
+}
+
+/* Column indexes of one table. */
+struct columns {
+    size_t name, mean, median, ci, rounds, iterations, throughput;
+    size_t min, sd, outliers, cpu;
+};
+
+static void add_columns(struct brun_table *t, struct columns *k,
+                        int throughput, int verbose)
+{
+    k->name = brun_table_column(t, "case", 0);
+    k->mean = brun_table_column(t, "mean", 1);
+    k->median = brun_table_column(t, "median", 1);
+    k->ci = brun_table_column(t, "±95% CI", 1);
+    if (verbose) {
+        k->min = brun_table_column(t, "min", 1);
+        k->sd = brun_table_column(t, "sd", 1);
+        k->outliers = brun_table_column(t, "outliers", 1);
+        k->cpu = brun_table_column(t, "cpu/wall", 1);
+    }
+    k->rounds = brun_table_column(t, "rounds×samples", 1);
+    k->iterations = brun_table_column(t, "iterations", 1);
+    k->throughput = throughput ? brun_table_column(t, "throughput", 1)
+                               : (size_t)-1;
+}
+
+/* Share of wall time the worker thread was on a CPU, over all samples. */
+static double cpu_share(const struct brun_case_result *c, double ns_per_tick)
+{
+    double cpu = 0, wall = 0;
+    for (size_t i = 0; i < c->round_count; i++)
+        for (size_t j = 0; j < c->rounds[i].sample_count; j++) {
+            cpu += (double)c->rounds[i].samples[j].cpu_ns;
+            wall += (double)(c->rounds[i].samples[j].ticks +
+                             c->rounds[i].samples[j].paused_ticks) *
+                    ns_per_tick;
+        }
+    return wall > 0 ? cpu / wall : 0;
+}
+
+static void fill_ok_row(struct brun_table *t, size_t row,
+                        const struct columns *k,
+                        const struct brun_case_result *c, int verbose,
+                        double ns_per_tick)
+{
+    char text[64];
+    const struct brun_summary *s = &c->samples_summary;
+
+    brun_format_duration(s->mean, text, sizeof text);
+    brun_table_set(t, row, k->mean, text);
+    brun_format_duration(s->median, text, sizeof text);
+    brun_table_set(t, row, k->median, text);
+    if (c->round_count >= 2 && s->mean > 0) {
+        char pct[32];
+        brun_format_fixed(50.0 * (c->ci_high_ns - c->ci_low_ns) / s->mean, 2,
+                          pct, sizeof pct);
+        snprintf(text, sizeof text, "±%s%%", pct);
+    } else {
+        snprintf(text, sizeof text, "-");
+    }
+    brun_table_set(t, row, k->ci, text);
+    if (verbose) {
+        brun_format_duration(s->min, text, sizeof text);
+        brun_table_set(t, row, k->min, text);
+        brun_format_duration(s->sd, text, sizeof text);
+        brun_table_set(t, row, k->sd, text);
+        snprintf(text, sizeof text, "%zu",
+                 s->low_mild + s->low_severe + s->high_mild + s->high_severe);
+        brun_table_set(t, row, k->outliers, text);
+        char pct[32];
+        brun_format_fixed(100.0 * cpu_share(c, ns_per_tick), 1, pct, sizeof pct);
+        snprintf(text, sizeof text, "%s%%", pct);
+        brun_table_set(t, row, k->cpu, text);
+    }
+    if (k->throughput != (size_t)-1 && s->mean > 0) {
+        if (c->bytes_per_iteration > 0)
+            brun_format_byte_rate(c->bytes_per_iteration * 1e9 / s->mean, text,
+                                  sizeof text);
+        else if (c->items_per_iteration > 0)
+            brun_format_item_rate(c->items_per_iteration * 1e9 / s->mean, text,
+                                  sizeof text);
+        else
+            text[0] = '\0';
+        brun_table_set(t, row, k->throughput, text);
+    }
+}
+
+void brun_console_problems(FILE *out, const struct brun_results *r,
+                           size_t target,
+                           const struct brun_console_style *style)
+{
+    int header = 0;
+    for (size_t i = 0; i < r->case_count; i++) {
+        const struct brun_case_result *c = &r->cases[i];
+        if (c->target != target || c->status == BRUN_STATUS_OK)
+            continue;
+        if (!header) {
+            fputc('\n', out);
+            header = 1;
+        }
+        int failed = c->status == BRUN_STATUS_FAILED;
+        fprintf(out, "%s%s%s %s: %s\n",
+                paint(style, failed ? ANSI_RED : ANSI_YELLOW),
+                failed ? "FAILED" : "skipped", paint(style, ANSI_RESET),
+                c->name, c->reason ? c->reason : "");
+        if (!c->output || !failed)
+            continue;
+        /* The last OUTPUT_LINES_SHOWN lines of what the case printed. */
+        const char *start = c->output + strlen(c->output);
+        if (start > c->output && start[-1] == '\n')
+            start--;
+        int lines = 0;
+        while (start > c->output && lines < OUTPUT_LINES_SHOWN) {
+            start--;
+            if (*start == '\n' && ++lines == OUTPUT_LINES_SHOWN) {
+                start++;
+                break;
+            }
+        }
+        fprintf(out, "  %soutput (last lines):%s\n", paint(style, ANSI_DIM),
+                paint(style, ANSI_RESET));
+        while (*start) {
+            size_t len = strcspn(start, "\n");
+            fprintf(out, "  | %.*s\n", (int)len, start);
+            start += len;
+            if (*start == '\n')
+                start++;
+        }
+    }
+}
+
+/* -v: each case's per-round estimates, the numbers the statistics use. */
+static void print_round_estimates(FILE *out, const struct brun_results *r,
+                                  size_t target)
+{
+    fputs("\nper-round estimates (20% trimmed mean of each worker's samples):\n",
+          out);
+    for (size_t i = 0; i < r->case_count; i++) {
+        const struct brun_case_result *c = &r->cases[i];
+        if (c->target != target || c->round_count == 0)
+            continue;
+        fprintf(out, "  %s:", c->name);
+        unsigned disturbed = 0;
+        for (size_t k = 0; k < c->round_count; k++) {
+            char text[48];
+            brun_format_duration(c->rounds[k].estimate_ns, text, sizeof text);
+            fprintf(out, " %s", text);
+            disturbed += c->rounds[k].disturbed_samples;
+        }
+        if (disturbed)
+            fprintf(out, " (%u preempted sample%s left out)", disturbed,
+                    disturbed == 1 ? "" : "s");
+        fputc('\n', out);
+    }
+}
+
+void brun_console_table(FILE *out, const struct brun_results *r,
+                        const struct brun_console_style *style)
+{
+    const int verbose = style->verbosity > 0;
+    const double ns_per_tick = 1e9 / r->context.clock.ticks_per_second;
+
+    for (size_t target = 0; target < r->target_count; target++) {
+        struct brun_table t;
+        struct columns k;
+        size_t shown = 0;
+
+        brun_table_init(&t);
+        add_columns(&t, &k, any_throughput(r, target), verbose);
+        for (size_t i = 0; i < r->case_count; i++) {
+            const struct brun_case_result *c = &r->cases[i];
+            char text[64];
+            if (c->target != target)
+                continue;
+            size_t row = brun_table_row(&t);
+            if (row == (size_t)-1)
+                break;
+            shown++;
+            brun_table_set(&t, row, k.name, c->name);
+            if (c->status == BRUN_STATUS_OK) {
+                fill_ok_row(&t, row, &k, c, verbose, ns_per_tick);
+            } else {
+                int failed = c->status == BRUN_STATUS_FAILED;
+                brun_table_set(&t, row, k.mean, failed ? "FAILED" : "skipped");
+                if (style->color)
+                    brun_table_colour(&t, row, k.mean,
+                                      failed ? ANSI_RED : ANSI_YELLOW);
+            }
+            if (c->status != BRUN_STATUS_OK)
+                continue;
+            snprintf(text, sizeof text, "%zu×%u", c->round_count,
+                     c->plan.samples);
+            brun_table_set(&t, row, k.rounds, text);
+            brun_format_count(c->plan.iterations, text, sizeof text);
+            brun_table_set(&t, row, k.iterations, text);
+        }
+        if (shown > 0) {
+            fprintf(out, "\n%s%s%s\n", paint(style, ANSI_BOLD),
+                    r->targets[target].path, paint(style, ANSI_RESET));
+            brun_table_print(&t, out, style->color ? ANSI_BOLD : NULL,
+                             style->color ? ANSI_RESET : NULL);
+            if (verbose)
+                print_round_estimates(out, r, target);
+            brun_console_problems(out, r, target, style);
+        }
+        brun_table_release(&t);
+    }
+}
+
+void brun_console_slo(FILE *out, const struct brun_results *r,
+                      const struct brun_console_style *style)
+{
+    if (!r->slo)
+        return;
+    fputc('\n', out);
+    for (size_t i = 0; i < r->case_count; i++) {
+        const struct brun_case_result *c = &r->cases[i];
+        char mean[48], budget[48], share[32];
+        if (c->slo.status == BRUN_SLO_NONE)
+            continue;
+        const char *word = c->slo.status == BRUN_SLO_CRITICAL ? "CRITICAL"
+                           : c->slo.status == BRUN_SLO_WARNING ? "warning"
+                                                               : "ok";
+        const char *colour = c->slo.status == BRUN_SLO_CRITICAL ? ANSI_RED
+                             : c->slo.status == BRUN_SLO_WARNING ? ANSI_YELLOW
+                                                                 : "";
+        brun_format_duration(c->samples_summary.mean, mean, sizeof mean);
+        brun_format_duration(c->slo.budget_ns, budget, sizeof budget);
+        brun_format_percent(c->slo.used, share, sizeof share);
+        fprintf(out, "SLO %s%-8s%s %s: mean %s is %s of its %s budget\n",
+                paint(style, colour), word, paint(style, ANSI_RESET), c->name,
+                mean, share, budget);
+    }
+    if (r->slo->critical > 0 && r->slo->warning_only)
+        fputs("(critical SLO breaches only warn: slo_warning_only is set)\n",
+              out);
+}

@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * console.h: what benchrun prints on the terminal after measuring.
+ */
+#ifndef BRUN_CONSOLE_H
+#define BRUN_CONSOLE_H
+
+#include <stdio.h>
+
+#include "reports/model/model.h"
+
+struct brun_console_style {
+    int color;      /* ANSI colours on */
+    int verbosity;  /* -1 quiet, 0 normal, 1 verbose */
+};
+
+/* The context block: version, date, seed, clock, host, plan, warnings. */
+void brun_console_context(FILE *out, const struct brun_results *r,
+                          const struct brun_console_style *style);
+
+/* One table per target, then failed and skipped cases with reasons. */
+void brun_console_table(FILE *out, const struct brun_results *r,
+                        const struct brun_console_style *style);
+
+/* Failed and skipped cases of one target: reason and output tail. */
+void brun_console_problems(FILE *out, const struct brun_results *r,
+                           size_t target,
+                           const struct brun_console_style *style);
+
+/* The comparison with a baseline: header, fingerprint warnings, one table
+ * per target, missing cases, summary and every case failing the gate.
+ * Prints nothing when r->comparison is NULL. */
+void brun_console_comparison(FILE *out, const struct brun_results *r,
+                             const struct brun_console_style *style);
+
+/* One line per case with an SLO: its status and share of the budget. */
+void brun_console_slo(FILE *out, const struct brun_results *r,
+                      const struct brun_console_style *style);
+
+#endif /* BRUN_CONSOLE_H */

@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * progress.c: the status line on stderr (see progress.h).  Rewritten in
+ * place with \r and "erase to end of line", so it never scrolls.
+ */
+#include "config.h"
+
+#include "reports/console/progress.h"
+
+#include <stdio.h>
+
+void brun_progress_init(struct brun_progress *p, int enabled, size_t total)
+{
+    p->enabled = enabled;
+    p->index = 0;
+    p->total = total;
+    p->shown = 0;
+}
+
+void brun_progress_update(void *ctx, const char *case_name, unsigned round,
+                          unsigned rounds)
+{
+    struct brun_progress *p = ctx;
+    if (!p->enabled)
+        return;
+    if (round == 0)
+        fprintf(stderr, "\r\033[K[%zu/%zu] %s calibrating", p->index, p->total,
+                case_name);
+    else
+        fprintf(stderr, "\r\033[K[%zu/%zu] %s round %u/%u", p->index,
+                p->total, case_name, round, rounds);
+    fflush(stderr);
+    p->shown = 1;
+}
+
+void brun_progress_clear(struct brun_progress *p)
+{
+    if (p->enabled && p->shown) {
+        fputs("\r\033[K", stderr);
+        fflush(stderr);
+    }
+    p->shown = 0;
+}

@@ -1,0 +1,88 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * export.h: the results in formats other tools read, for
+ * "--export FORMAT=FILE":
+ *   github-action-benchmark  customSmallerIsBetter JSON (export_gab.c)
+ *   bencher                  Bencher Metric Format JSON (export_bencher.c)
+ *   google-benchmark         Google Benchmark JSON, as written with
+ *                            --benchmark_repetitions (export_gbench.c)
+ *   junit                    JUnit XML, one test case per bench case
+ *                            (export_junit.c)
+ * docs/report-formats.md says field by field how each maps to the model.
+ *
+ * Every writer is a pure function of the results: same model, same bytes,
+ * whatever the locale; JSON through json_writer.h (no NaN, escaped,
+ * UTF-8), XML through escape.h.  Writers do not open, close or flush the
+ * file and do not check write errors: the caller checks ferror()/fclose().
+ */
+#ifndef BRUN_EXPORT_H
+#define BRUN_EXPORT_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "reports/model/model.h"
+
+enum brun_export_format {
+    BRUN_EXPORT_GITHUB_ACTION_BENCHMARK,
+    BRUN_EXPORT_BENCHER,
+    BRUN_EXPORT_GOOGLE_BENCHMARK,
+    BRUN_EXPORT_JUNIT,
+};
+
+/* Parses a format name: "github-action-benchmark", "bencher",
+ * "google-benchmark" or "junit" (exactly, lower case).  Returns 0, or -1
+ * with a one-line reason naming the value and listing the names in why
+ * (why may be NULL when why_size is 0). */
+int brun_export_format_parse(const char *name, enum brun_export_format *out,
+                             char *why, size_t why_size);
+
+/* The name brun_export_format_parse() accepts; "?" outside the enum. */
+const char *brun_export_format_name(enum brun_export_format f);
+
+/* Splits the argument of "--export FORMAT=FILE": *format from the part
+ * before the first '=', *file pointing into arg just after it.  Returns
+ * 0, or -1 with a reason in why (no '=', empty file name, unknown
+ * format). */
+int brun_export_spec_parse(const char *arg, enum brun_export_format *format,
+                           const char **file, char *why, size_t why_size);
+
+/* Writes r in format f to out. */
+void brun_export_write(FILE *out, enum brun_export_format f,
+                       const struct brun_results *r);
+
+/* The writers behind brun_export_write(), one per format. */
+void brun_export_gab(FILE *out, const struct brun_results *r);
+void brun_export_bencher(FILE *out, const struct brun_results *r);
+void brun_export_gbench(FILE *out, const struct brun_results *r);
+void brun_junit_write(FILE *out, const struct brun_results *r);
+
+/* Helpers shared by the writers. */
+
+/* The name case i goes by in an export: its own name, or "NAME [TARGET]"
+ * when a case of another target has the same name (so names stay unique
+ * keys).  Returns a string the caller frees, or NULL when out of memory
+ * (writers then fall back to the plain name). */
+char *brun_export_case_name(const struct brun_results *r, size_t i);
+
+/* v with `digits` significant digits and '.' as the decimal point,
+ * whatever the locale: 12.3456 -> "12.35" (digits 4); "0" for 0, "-"
+ * for a non-finite value. */
+void brun_export_significant(double v, int digits, char *out, size_t size);
+
+/* The verdict on a compared case, in the console's words: "regressed,
+ * FAILS (> 10%)", "regressed", "improved", "unchanged", "inconclusive
+ * (could see ≥ 3.2%)", "new" or "not comparable". */
+void brun_export_verdict(const struct brun_case_comparison *k, char *out,
+                         size_t size);
+
+/* The change with its interval: "+3.10% (95% CI +1.20% to +5.00%)";
+ * "" for a case that is new or not comparable. */
+void brun_export_change(const struct brun_case_comparison *k, char *out,
+                        size_t size);
+
+/* 1 when the case's 95 % interval across rounds exists (two or more
+ * rounds and finite bounds). */
+int brun_export_has_ci(const struct brun_case_result *c);
+
+#endif /* BRUN_EXPORT_H */

@@ -1,0 +1,107 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * export_gab.c: the results as github-action-benchmark's custom JSON for
+ * tool "customSmallerIsBetter": an array of {name, unit, value, range,
+ * extra}, one element per case that was measured (failed and skipped
+ * cases have no number to chart and are left out).
+ *
+ * value is the mean time per iteration in nanoseconds (the report's
+ * "mean"); range is the text "± H" with H the half width of the 95 %
+ * interval across rounds, in the same unit; extra is the tooltip: the
+ * plan, the median, the throughput, and when compared or budgeted the
+ * verdict and the SLO.  The action compares value with the previous
+ * run's itself; benchrun's own verdict is only shown.
+ */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "reports/export/export.h"
+#include "reports/text/format.h"
+#include "reports/text/json_writer.h"
+
+struct text {
+    char buf[1024];
+    size_t len;
+};
+
+static void add(struct text *t, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static void add(struct text *t, const char *fmt, ...)
+{
+    va_list ap;
+    if (t->len >= sizeof t->buf - 1)
+        return;
+    va_start(ap, fmt);
+    int n = vsnprintf(t->buf + t->len, sizeof t->buf - t->len, fmt, ap);
+    va_end(ap);
+    if (n > 0)
+        t->len += (size_t)n < sizeof t->buf - t->len
+                      ? (size_t)n
+                      : sizeof t->buf - t->len - 1;
+}
+
+static void tooltip(const struct brun_case_result *c, struct text *t)
+{
+    char a[64], b[64];
+    brun_format_count(c->plan.iterations, a, sizeof a);
+    add(t, "%zu rounds × %u samples of %s iterations", c->round_count,
+        c->plan.samples, a);
+    brun_format_duration(c->samples_summary.median, a, sizeof a);
+    add(t, "\nmedian %s", a);
+    double mean = c->samples_summary.mean;
+    if (mean > 0 && c->bytes_per_iteration > 0) {
+        brun_format_byte_rate(c->bytes_per_iteration * 1e9 / mean, a, sizeof a);
+        add(t, "\nthroughput %s", a);
+    }
+    if (mean > 0 && c->items_per_iteration > 0) {
+        brun_format_item_rate(c->items_per_iteration * 1e9 / mean, a, sizeof a);
+        add(t, "\nthroughput %s", a);
+    }
+    if (c->comparison) {
+        char change[128], verdict[96];
+        brun_export_change(c->comparison, change, sizeof change);
+        brun_export_verdict(c->comparison, verdict, sizeof verdict);
+        add(t, "\nvs baseline: %s%s%s", change, change[0] ? ", " : "", verdict);
+    }
+    if (c->slo.status != BRUN_SLO_NONE) {
+        brun_format_fixed(c->slo.used * 100, 0, a, sizeof a);
+        brun_format_duration(c->slo.budget_ns, b, sizeof b);
+        add(t, "\nSLO %s: %s%% of %s", brun_slo_status_name(c->slo.status), a,
+            b);
+    }
+}
+
+void brun_export_gab(FILE *out, const struct brun_results *r)
+{
+    struct brun_json j;
+    brun_json_init(&j, out, 1);
+    brun_json_array_begin(&j, NULL);
+    for (size_t i = 0; i < r->case_count; i++) {
+        const struct brun_case_result *c = &r->cases[i];
+        if (c->status != BRUN_STATUS_OK)
+            continue;
+        char *name = brun_export_case_name(r, i);
+        struct text extra = {.len = 0};
+        extra.buf[0] = '\0';
+        brun_json_object_begin(&j, NULL);
+        brun_json_string(&j, "name", name ? name : c->name);
+        brun_json_string(&j, "unit", "ns");
+        brun_json_number(&j, "value", c->samples_summary.mean);
+        if (brun_export_has_ci(c)) {
+            char half[64], range[80];
+            brun_export_significant((c->ci_high_ns - c->ci_low_ns) / 2, 4, half,
+                                    sizeof half);
+            snprintf(range, sizeof range, "± %s", half);
+            brun_json_string(&j, "range", range);
+        }
+        tooltip(c, &extra);
+        brun_json_string(&j, "extra", extra.buf);
+        brun_json_object_end(&j);
+        free(name);
+    }
+    brun_json_array_end(&j);
+}

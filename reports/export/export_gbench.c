@@ -1,0 +1,257 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * export_gbench.c: the results as Google Benchmark JSON, shaped like the
+ * output of a benchmark run with --benchmark_repetitions=N, so
+ * tools/compare.py and dashboards that import Google Benchmark read it.
+ *
+ * Each round (one worker process) is one repetition: run_type
+ * "iteration", real_time = the round's estimate (the 20 % trimmed mean of
+ * its samples' time per iteration, the number benchrun compares),
+ * cpu_time = the worker thread's CPU time per iteration over the round,
+ * iterations = the round's timed iterations.  With two or more rounds the
+ * aggregates follow, computed here from those repetitions as Google
+ * Benchmark does: mean, median, stddev (time) and cv (percentage, as a
+ * ratio).  A failed case is one entry with error_occurred and
+ * error_message, a skipped one an entry with skipped and skip_message,
+ * both with zero times as Google Benchmark writes them.  The context
+ * carries what the model knows; mhz_per_cpu is the TSC rate when the TSC
+ * is the clock (0 otherwise), caches is empty, load_avg has the 1-minute
+ * value only.  Numbers go through json_writer.h: never NaN or Infinity
+ * (Google Benchmark itself writes those).
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "reports/export/export.h"
+#include "reports/text/json_writer.h"
+
+/* Spread of one field over the repetitions. */
+struct spread {
+    double mean, median, sd, cv;
+};
+
+static int compare_doubles(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* Mean, median, sample standard deviation (two passes) and sd/mean of
+ * x[0..n), n >= 2.  Sorts x. */
+static struct spread spread_of(double *x, size_t n)
+{
+    struct spread s = {0, 0, 0, 0};
+    double sum = 0, squares = 0;
+    for (size_t i = 0; i < n; i++)
+        sum += x[i];
+    s.mean = sum / (double)n;
+    for (size_t i = 0; i < n; i++)
+        squares += (x[i] - s.mean) * (x[i] - s.mean);
+    s.sd = sqrt(squares / (double)(n - 1));
+    s.cv = s.mean != 0 ? s.sd / s.mean : 0;
+    qsort(x, n, sizeof *x, compare_doubles);
+    s.median = n % 2 ? x[n / 2] : (x[n / 2 - 1] + x[n / 2]) / 2;
+    return s;
+}
+
+static double pick(const struct spread *s, const char *aggregate)
+{
+    if (strcmp(aggregate, "mean") == 0)
+        return s->mean;
+    if (strcmp(aggregate, "median") == 0)
+        return s->median;
+    if (strcmp(aggregate, "stddev") == 0)
+        return s->sd;
+    return s->cv;
+}
+
+static uint64_t round_iterations(const struct brun_round_result *r)
+{
+    uint64_t n = 0;
+    for (size_t i = 0; i < r->sample_count; i++)
+        n += r->samples[i].iterations;
+    return n;
+}
+
+static double round_cpu(const struct brun_round_result *r)
+{
+    double cpu = 0, n = 0;
+    for (size_t i = 0; i < r->sample_count; i++) {
+        cpu += (double)r->samples[i].cpu_ns;
+        n += (double)r->samples[i].iterations;
+    }
+    return n > 0 ? cpu / n : 0;
+}
+
+/* The fields every entry starts with. */
+static void entry_head(struct brun_json *j, const char *name,
+                       const char *run_name, size_t family,
+                       const char *run_type, uint64_t repetitions)
+{
+    brun_json_string(j, "name", name);
+    brun_json_uint(j, "family_index", family);
+    brun_json_uint(j, "per_family_instance_index", 0);
+    brun_json_string(j, "run_name", run_name);
+    brun_json_string(j, "run_type", run_type);
+    brun_json_uint(j, "repetitions", repetitions);
+}
+
+static void times(struct brun_json *j, uint64_t iterations, double real,
+                  double cpu)
+{
+    brun_json_uint(j, "iterations", iterations);
+    brun_json_number(j, "real_time", real);
+    brun_json_number(j, "cpu_time", cpu);
+    brun_json_string(j, "time_unit", "ns");
+}
+
+static void write_unmeasured(struct brun_json *j, const char *name,
+                             size_t family, const struct brun_case_result *c)
+{
+    int failed = c->status == BRUN_STATUS_FAILED;
+    brun_json_object_begin(j, NULL);
+    entry_head(j, name, name, family, "iteration", 1);
+    brun_json_uint(j, "repetition_index", 0);
+    brun_json_uint(j, "threads", 1);
+    brun_json_bool(j, failed ? "error_occurred" : "skipped", 1);
+    brun_json_string(j, failed ? "error_message" : "skip_message",
+                     c->reason ? c->reason : "");
+    times(j, 0, 0, 0);
+    brun_json_object_end(j);
+}
+
+static void write_aggregates(struct brun_json *j, const char *name,
+                             size_t family, const struct brun_case_result *c)
+{
+    static const char *const aggregates[] = {"mean", "median", "stddev", "cv"};
+    const size_t n = c->round_count;
+    double *x = malloc(4 * n * sizeof *x);
+    if (!x)
+        return;
+    double *real = x, *cpu = x + n, *bytes = x + 2 * n, *items = x + 3 * n;
+    for (size_t i = 0; i < n; i++) {
+        double t = c->rounds[i].estimate_ns;
+        real[i] = t;
+        cpu[i] = round_cpu(&c->rounds[i]);
+        bytes[i] = t > 0 ? c->bytes_per_iteration * 1e9 / t : 0;
+        items[i] = t > 0 ? c->items_per_iteration * 1e9 / t : 0;
+    }
+    struct spread s_real = spread_of(real, n), s_cpu = spread_of(cpu, n);
+    struct spread s_bytes = spread_of(bytes, n), s_items = spread_of(items, n);
+    size_t name_size = strlen(name) + 8;
+    char *full = malloc(name_size);
+    for (size_t a = 0; full && a < 4; a++) {
+        const char *agg = aggregates[a];
+        snprintf(full, name_size, "%s_%s", name, agg);
+        brun_json_object_begin(j, NULL);
+        entry_head(j, full, name, family, "aggregate", n);
+        brun_json_uint(j, "threads", 1);
+        brun_json_string(j, "aggregate_name", agg);
+        brun_json_string(j, "aggregate_unit", a == 3 ? "percentage" : "time");
+        times(j, round_iterations(&c->rounds[0]), pick(&s_real, agg),
+              pick(&s_cpu, agg));
+        if (c->bytes_per_iteration > 0)
+            brun_json_number(j, "bytes_per_second", pick(&s_bytes, agg));
+        if (c->items_per_iteration > 0)
+            brun_json_number(j, "items_per_second", pick(&s_items, agg));
+        brun_json_object_end(j);
+    }
+    free(full);
+    free(x);
+}
+
+static void write_case(struct brun_json *j, const char *name, size_t family,
+                       const struct brun_case_result *c)
+{
+    if (c->status != BRUN_STATUS_OK) {
+        write_unmeasured(j, name, family, c);
+        return;
+    }
+    for (size_t i = 0; i < c->round_count; i++) {
+        const struct brun_round_result *round = &c->rounds[i];
+        double t = round->estimate_ns;
+        brun_json_object_begin(j, NULL);
+        entry_head(j, name, name, family, "iteration", c->round_count);
+        brun_json_uint(j, "repetition_index", i);
+        brun_json_uint(j, "threads", 1);
+        times(j, round_iterations(round), t, round_cpu(round));
+        if (c->bytes_per_iteration > 0 && t > 0)
+            brun_json_number(j, "bytes_per_second",
+                             c->bytes_per_iteration * 1e9 / t);
+        if (c->items_per_iteration > 0 && t > 0)
+            brun_json_number(j, "items_per_second",
+                             c->items_per_iteration * 1e9 / t);
+        brun_json_object_end(j);
+    }
+    if (c->round_count >= 2)
+        write_aggregates(j, name, family, c);
+}
+
+static void write_context(struct brun_json *j, const struct brun_results *r)
+{
+    const struct brun_context *c = &r->context;
+    brun_json_object_begin(j, "context");
+    brun_json_string(j, "date", c->date);
+    brun_json_string(j, "host_name", c->host.hostname);
+    if (r->target_count == 1) {
+        brun_json_string(j, "executable", r->targets[0].path);
+    } else {
+        /* Several targets: their paths, one per line. */
+        size_t size = 1;
+        for (size_t i = 0; i < r->target_count; i++)
+            size += strlen(r->targets[i].path ? r->targets[i].path : "") + 1;
+        char *all = malloc(size);
+        if (all) {
+            all[0] = '\0';
+            for (size_t i = 0; i < r->target_count; i++) {
+                if (i)
+                    strcat(all, "\n");
+                strcat(all, r->targets[i].path ? r->targets[i].path : "");
+            }
+        }
+        brun_json_string(j, "executable", all ? all : "");
+        free(all);
+    }
+    brun_json_int(j, "num_cpus", c->host.cpus);
+    brun_json_int(j, "mhz_per_cpu",
+                  c->clock.kind == BRUN_CLOCK_TSC &&
+                          isfinite(c->clock.ticks_per_second)
+                      ? (long long)llround(c->clock.ticks_per_second / 1e6)
+                      : 0);
+    if (c->host.governor[0])
+        brun_json_bool(j, "cpu_scaling_enabled",
+                       strcmp(c->host.governor, "performance") != 0);
+    if (c->host.aslr >= 0)
+        brun_json_bool(j, "aslr_enabled", c->host.aslr != 0);
+    brun_json_array_begin(j, "caches");
+    brun_json_array_end(j);
+    brun_json_array_begin(j, "load_avg");
+    brun_json_number(j, NULL, c->host.load_average);
+    brun_json_array_end(j);
+    brun_json_string(j, "library_version", c->benchrun_version);
+    brun_json_string(j, "library_build_type", "release");
+    brun_json_int(j, "json_schema_version", 1);
+    brun_json_string(j, "benchrun_version", c->benchrun_version);
+    brun_json_string(j, "benchrun_clock", brun_clock_name(c->clock.kind));
+    brun_json_uint(j, "benchrun_seed", c->seed);
+    brun_json_object_end(j);
+}
+
+void brun_export_gbench(FILE *out, const struct brun_results *r)
+{
+    struct brun_json j;
+    brun_json_init(&j, out, 1);
+    brun_json_object_begin(&j, NULL);
+    write_context(&j, r);
+    brun_json_array_begin(&j, "benchmarks");
+    for (size_t i = 0; i < r->case_count; i++) {
+        char *name = brun_export_case_name(r, i);
+        write_case(&j, name ? name : r->cases[i].name, i, &r->cases[i]);
+        free(name);
+    }
+    brun_json_array_end(&j);
+    brun_json_object_end(&j);
+}

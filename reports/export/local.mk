@@ -1,0 +1,7 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# reports/export/: the formats other tools read (--export): the
+# github-action-benchmark, Bencher and Google Benchmark JSON, and JUnit.
+reports_libbrreports_la_SOURCES += \
+	reports/export/export.c reports/export/export.h \
+	reports/export/export_bencher.c reports/export/export_gab.c \
+	reports/export/export_gbench.c reports/export/export_junit.c

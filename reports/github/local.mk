@@ -1,0 +1,9 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# reports/github/: --github inside GitHub Actions: workflow commands, the
+# step summary and outputs, the event file, and the REST API (libcurl)
+# for the sticky PR comment and the commit status.
+reports_libbrreports_la_SOURCES += \
+	reports/github/github.c reports/github/github.h \
+	reports/github/github_internal.h \
+	reports/github/actions.c reports/github/event.c \
+	reports/github/http.c reports/github/pr.c

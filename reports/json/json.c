@@ -1,0 +1,367 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * json.c: writes struct brun_results as the benchrun-results JSON
+ * document (see json.h).  A pure function of its input.
+ */
+#include "config.h"
+
+#include "reports/json/json.h"
+
+#include "reports/text/json_writer.h"
+
+static void write_summary(struct brun_json *j, const char *key,
+                          const struct brun_summary *s)
+{
+    if (s->n == 0) {
+        brun_json_null(j, key);
+        return;
+    }
+    brun_json_object_begin(j, key);
+    brun_json_uint(j, "n", s->n);
+    brun_json_number(j, "mean_ns", s->mean);
+    brun_json_number(j, "median_ns", s->median);
+    brun_json_number(j, "trimmed_mean_ns", s->trimmed_mean);
+    brun_json_number(j, "sd_ns", s->sd);
+    brun_json_number(j, "mad_ns", s->mad);
+    brun_json_number(j, "min_ns", s->min);
+    brun_json_number(j, "max_ns", s->max);
+    brun_json_number(j, "q1_ns", s->q1);
+    brun_json_number(j, "q3_ns", s->q3);
+    brun_json_number(j, "cv", s->cv);
+    brun_json_object_begin(j, "outliers");
+    brun_json_uint(j, "low_severe", s->low_severe);
+    brun_json_uint(j, "low_mild", s->low_mild);
+    brun_json_uint(j, "high_mild", s->high_mild);
+    brun_json_uint(j, "high_severe", s->high_severe);
+    brun_json_object_end(j);
+    brun_json_object_end(j);
+}
+
+static void write_context(struct brun_json *j, const struct brun_context *c)
+{
+    brun_json_object_begin(j, "context");
+    brun_json_string(j, "date", c->date);
+    brun_json_uint(j, "seed", c->seed);
+    brun_json_string(j, "command_line", c->command_line);
+
+    brun_json_object_begin(j, "clock");
+    brun_json_string(j, "name", brun_clock_name(c->clock.kind));
+    brun_json_number(j, "ticks_per_second", c->clock.ticks_per_second);
+    brun_json_number(j, "resolution_ns", c->clock.resolution_ns);
+    brun_json_number(j, "read_cost_ns", c->clock.read_cost_ns);
+    brun_json_number(j, "empty_region_ns", c->clock.empty_region_ns);
+    brun_json_bool(j, "invariant", c->clock.invariant);
+    brun_json_object_end(j);
+
+    brun_json_object_begin(j, "host");
+    brun_json_string(j, "cpu_model", c->host.cpu_model);
+    brun_json_int(j, "cpus", c->host.cpus);
+    brun_json_string(j, "kernel", c->host.kernel);
+    brun_json_string(j, "machine", c->host.machine);
+    brun_json_string(j, "hostname", c->host.hostname);
+    brun_json_number(j, "load_average", c->host.load_average);
+    if (c->host.governor[0])
+        brun_json_string(j, "governor", c->host.governor);
+    else
+        brun_json_null(j, "governor");
+    brun_json_int(j, "aslr", c->host.aslr);
+    brun_json_object_end(j);
+
+    brun_json_object_begin(j, "settings");
+    brun_json_uint(j, "rounds", c->settings.rounds);
+    brun_json_uint(j, "samples", c->settings.samples);
+    brun_json_number(j, "warmup_ms", c->settings.warmup_ms);
+    brun_json_number(j, "sample_ms", c->settings.sample_ms);
+    brun_json_number(j, "budget_s", c->settings.budget_s);
+    brun_json_number(j, "timeout_s", c->settings.timeout_s);
+    brun_json_uint(j, "iterations", c->settings.iterations);
+    brun_json_bool(j, "jitter", c->settings.jitter);
+    brun_json_object_end(j);
+
+    brun_json_array_begin(j, "warnings");
+    for (size_t i = 0; i < c->warning_count; i++)
+        brun_json_string(j, NULL, c->warnings[i]);
+    brun_json_array_end(j);
+    brun_json_object_end(j);
+}
+
+static void write_round(struct brun_json *j, const struct brun_round_result *r)
+{
+    brun_json_object_begin(j, NULL);
+    brun_json_uint(j, "index", r->index);
+    brun_json_int(j, "pid", r->pid);
+    brun_json_uint(j, "iterations", r->iterations);
+    brun_json_object_begin(j, "warmup");
+    brun_json_uint(j, "samples", r->warmup_samples);
+    brun_json_number(j, "ns", r->warmup_ns);
+    brun_json_bool(j, "steady", r->warmup_steady);
+    brun_json_object_end(j);
+    brun_json_number(j, "mean_ns", r->mean_ns);
+    brun_json_number(j, "estimate_ns", r->estimate_ns);
+    brun_json_uint(j, "disturbed_samples", r->disturbed_samples);
+    brun_json_bool(j, "used_all_samples", r->used_all_samples);
+    brun_json_number(j, "wall_s", r->wall_s);
+    brun_json_array_begin(j, "samples");
+    for (size_t i = 0; i < r->sample_count; i++) {
+        const struct brun_sample_result *s = &r->samples[i];
+        brun_json_object_begin(j, NULL);
+        brun_json_uint(j, "iterations", s->iterations);
+        brun_json_uint(j, "ticks", s->ticks);
+        brun_json_uint(j, "paused_ticks", s->paused_ticks);
+        brun_json_uint(j, "cpu_ns", s->cpu_ns);
+        brun_json_uint(j, "ivcsw", s->ivcsw);
+        brun_json_number(j, "ns_per_iteration", s->ns_per_iteration);
+        brun_json_bool(j, "disturbed", s->disturbed);
+        brun_json_object_end(j);
+    }
+    brun_json_array_end(j);
+    brun_json_object_end(j);
+}
+
+static void write_throughput(struct brun_json *j,
+                             const struct brun_case_result *c)
+{
+    double mean = c->samples_summary.mean;
+    int have_time = c->samples_summary.n > 0 && mean > 0;
+    brun_json_object_begin(j, "throughput");
+    if (c->bytes_per_iteration > 0) {
+        brun_json_number(j, "bytes_per_iteration", c->bytes_per_iteration);
+        if (have_time)
+            brun_json_number(j, "bytes_per_second",
+                             c->bytes_per_iteration * 1e9 / mean);
+    }
+    if (c->items_per_iteration > 0) {
+        brun_json_number(j, "items_per_iteration", c->items_per_iteration);
+        if (have_time)
+            brun_json_number(j, "items_per_second",
+                             c->items_per_iteration * 1e9 / mean);
+    }
+    brun_json_object_end(j);
+}
+
+static const char *end_name(enum brun_compare_end end)
+{
+    switch (end) {
+    case BRUN_END_MAX_ROUNDS:
+        return "max_rounds";
+    case BRUN_END_BUDGET:
+        return "budget";
+    case BRUN_END_DECIDED:
+        break;
+    }
+    return "decided";
+}
+
+static void write_comparison(struct brun_json *j,
+                             const struct brun_case_comparison *k)
+{
+    if (!k) {
+        brun_json_null(j, "comparison");
+        return;
+    }
+    const struct brun_comparison *s = &k->stats;
+    brun_json_object_begin(j, "comparison");
+    brun_json_string(j, "presence",
+                     k->presence == BRUN_PRESENT_BOTH ? "both" : "new");
+    brun_json_number(j, "new_ns", k->new_ns);
+    if (k->presence != BRUN_PRESENT_BOTH) {
+        brun_json_object_end(j);
+        return;
+    }
+    brun_json_string(j, "mode", brun_compare_mode_name(s->mode));
+    brun_json_number(j, "baseline_ns", k->baseline_ns);
+    brun_json_bool(j, "valid", s->valid);
+    brun_json_number(j, "ratio", s->ratio);
+    brun_json_number(j, "level", s->level);
+    brun_json_number(j, "ci_low", s->ci_lo);
+    brun_json_number(j, "ci_high", s->ci_hi);
+    brun_json_number(j, "alpha", s->alpha);
+    brun_json_number(j, "lower_bound", s->lower);
+    brun_json_number(j, "upper_bound", s->upper);
+    brun_json_number(j, "p_slower", s->p_slower);
+    brun_json_number(j, "p_faster", s->p_faster);
+    brun_json_number(j, "p_two_sided", s->p_two);
+    brun_json_number(j, "p_slower_bh", s->p_slower_bh);
+    brun_json_number(j, "p_faster_bh", s->p_faster_bh);
+    brun_json_number(j, "p_slower_holm", s->p_slower_holm);
+    brun_json_number(j, "t", s->t);
+    brun_json_number(j, "df", s->df);
+    brun_json_number(j, "se_log", s->se_log);
+    brun_json_number(j, "min_detectable_change", s->mde);
+    brun_json_object_begin(j, "bootstrap");
+    brun_json_bool(j, "computed", s->boot_ok);
+    brun_json_number(j, "ci_low", s->boot_lo);
+    brun_json_number(j, "ci_high", s->boot_hi);
+    brun_json_object_end(j);
+    if (s->mwu_computed) {
+        brun_json_object_begin(j, "mann_whitney");
+        brun_json_number(j, "u", s->mwu_u);
+        brun_json_number(j, "p_slower", s->mwu_p_slower);
+        brun_json_number(j, "p_faster", s->mwu_p_faster);
+        brun_json_number(j, "p_two_sided", s->mwu_p_two);
+        brun_json_bool(j, "exact", s->mwu_exact);
+        brun_json_object_end(j);
+    } else {
+        brun_json_null(j, "mann_whitney");
+    }
+    brun_json_string(j, "label", brun_label_name(s->label));
+    brun_json_string(j, "label_before_suite_correction",
+                     brun_label_name(s->case_label));
+    brun_json_bool(j, "fails", s->fails);
+    brun_json_number(j, "fail_above", k->fail_above);
+    brun_json_number(j, "noise_floor", k->noise_floor);
+    brun_json_uint(j, "looks", k->looks);
+    brun_json_string(j, "ended_by", end_name(k->end));
+    brun_json_string(j, "stop_rule", brun_stop_name(k->stop));
+    brun_json_array_begin(j, "baseline_rounds");
+    for (size_t i = 0; i < k->baseline_round_count; i++)
+        write_round(j, &k->baseline_rounds[i]);
+    brun_json_array_end(j);
+    brun_json_object_end(j);
+}
+
+static void write_case(struct brun_json *j, const struct brun_case_result *c)
+{
+    brun_json_object_begin(j, NULL);
+    brun_json_string(j, "name", c->name);
+    brun_json_uint(j, "target", c->target);
+    brun_json_string(j, "file", c->file);
+    brun_json_int(j, "line", c->line);
+    brun_json_bool(j, "optimized", c->optimized);
+    brun_json_string(j, "compiler", c->compiler);
+    brun_json_string(j, "status", brun_status_name(c->status));
+    if (c->failure != BRUN_FAILURE_NONE)
+        brun_json_string(j, "failure", brun_failure_name(c->failure));
+    else
+        brun_json_null(j, "failure");
+    brun_json_string(j, "reason", c->reason);
+    brun_json_string(j, "output", c->output);
+    write_throughput(j, c);
+
+    brun_json_object_begin(j, "plan");
+    brun_json_uint(j, "iterations", c->plan.iterations);
+    brun_json_uint(j, "rounds", c->plan.rounds);
+    brun_json_uint(j, "samples", c->plan.samples);
+    brun_json_number(j, "warmup_ms", c->plan.warmup_ms);
+    brun_json_number(j, "sample_target_ms", c->plan.sample_target_ms);
+    brun_json_bool(j, "calibrated", c->plan.calibrated);
+    if (c->plan.calibrated)
+        brun_json_number(j, "calibration_ns", c->plan.calibration_ns);
+    else
+        brun_json_null(j, "calibration_ns");
+    brun_json_bool(j, "budget_limited", c->plan.budget_limited);
+    brun_json_object_end(j);
+
+    if (c->status == BRUN_STATUS_OK) {
+        brun_json_object_begin(j, "estimate");
+        brun_json_number(j, "mean_ns", c->samples_summary.mean);
+        brun_json_number(j, "median_ns", c->samples_summary.median);
+        brun_json_number(j, "ci95_low_ns", c->ci_low_ns);
+        brun_json_number(j, "ci95_high_ns", c->ci_high_ns);
+        brun_json_object_end(j);
+    } else {
+        brun_json_null(j, "estimate");
+    }
+    write_summary(j, "samples_summary", &c->samples_summary);
+    write_summary(j, "rounds_summary", &c->rounds_summary);
+    brun_json_number(j, "wall_s", c->wall_s);
+    brun_json_array_begin(j, "rounds");
+    for (size_t i = 0; i < c->round_count; i++)
+        write_round(j, &c->rounds[i]);
+    brun_json_array_end(j);
+    write_comparison(j, c->comparison);
+    if (c->slo.status != BRUN_SLO_NONE) {
+        brun_json_object_begin(j, "slo");
+        brun_json_string(j, "status", brun_slo_status_name(c->slo.status));
+        brun_json_string(j, "pattern", c->slo.pattern);
+        brun_json_number(j, "budget_ns", c->slo.budget_ns);
+        brun_json_number(j, "used", c->slo.used);
+        brun_json_object_end(j);
+    } else {
+        brun_json_null(j, "slo");
+    }
+    brun_json_object_end(j);
+}
+
+static void write_summary_of_comparison(struct brun_json *j,
+                                        const struct brun_comparison_summary *s)
+{
+    if (!s) {
+        brun_json_null(j, "comparison");
+        return;
+    }
+    brun_json_object_begin(j, "comparison");
+    brun_json_string(j, "against", s->against);
+    brun_json_string(j, "mode", brun_compare_mode_name(s->mode));
+    brun_json_string(j, "baseline_saved", s->baseline_saved);
+    brun_json_string(j, "baseline_commit", s->baseline_commit);
+    brun_json_array_begin(j, "fingerprint_differences");
+    for (size_t i = 0; i < s->fingerprint_diff_count; i++)
+        brun_json_string(j, NULL, s->fingerprint_diffs[i]);
+    brun_json_array_end(j);
+    brun_json_uint(j, "planned_looks", s->planned_looks);
+    brun_json_number(j, "alpha_per_look", s->alpha_per_look);
+    brun_json_number(j, "level", s->level);
+    brun_json_number(j, "session_noise", s->session_noise);
+    brun_json_number(j, "fdr", s->fdr);
+    brun_json_number(j, "gate_alpha", s->gate_alpha);
+    brun_json_number(j, "fail_above", s->fail_above);
+    brun_json_object_begin(j, "counts");
+    brun_json_uint(j, "regressed", s->counts.regressed);
+    brun_json_uint(j, "improved", s->counts.improved);
+    brun_json_uint(j, "unchanged", s->counts.unchanged);
+    brun_json_uint(j, "inconclusive", s->counts.inconclusive);
+    brun_json_uint(j, "failing", s->failing);
+    brun_json_uint(j, "new", s->new_count);
+    brun_json_uint(j, "missing", s->missing_count);
+    brun_json_object_end(j);
+    brun_json_array_begin(j, "missing");
+    for (size_t i = 0; i < s->missing_count; i++) {
+        brun_json_object_begin(j, NULL);
+        brun_json_string(j, "name", s->missing[i].name);
+        brun_json_number(j, "baseline_ns", s->missing[i].baseline_ns);
+        brun_json_object_end(j);
+    }
+    brun_json_array_end(j);
+    brun_json_object_end(j);
+}
+
+void brun_json_write_results(FILE *out, const struct brun_results *r)
+{
+    struct brun_json j;
+    brun_json_init(&j, out, 1);
+    brun_json_object_begin(&j, NULL);
+    brun_json_string(&j, "schema", "benchrun-results");
+    brun_json_uint(&j, "schema_version", BRUN_JSON_SCHEMA_VERSION);
+    brun_json_string(&j, "benchrun_version", r->context.benchrun_version);
+    write_context(&j, &r->context);
+    brun_json_array_begin(&j, "targets");
+    for (size_t i = 0; i < r->target_count; i++) {
+        const struct brun_target_info *t = &r->targets[i];
+        brun_json_object_begin(&j, NULL);
+        brun_json_string(&j, "path", t->path);
+        brun_json_string(&j, "library_version", t->library_version);
+        brun_json_uint(&j, "protocol", t->protocol);
+        brun_json_uint(&j, "case_count", t->case_count);
+        brun_json_object_end(&j);
+    }
+    brun_json_array_end(&j);
+    brun_json_array_begin(&j, "cases");
+    for (size_t i = 0; i < r->case_count; i++)
+        write_case(&j, &r->cases[i]);
+    brun_json_array_end(&j);
+    write_summary_of_comparison(&j, r->comparison);
+    if (r->slo) {
+        brun_json_object_begin(&j, "slo");
+        brun_json_number(&j, "warning_fraction", r->slo->warning_fraction);
+        brun_json_number(&j, "critical_fraction", r->slo->critical_fraction);
+        brun_json_bool(&j, "warning_only", r->slo->warning_only);
+        brun_json_uint(&j, "ok", r->slo->ok);
+        brun_json_uint(&j, "warning", r->slo->warning);
+        brun_json_uint(&j, "critical", r->slo->critical);
+        brun_json_object_end(&j);
+    } else {
+        brun_json_null(&j, "slo");
+    }
+    brun_json_object_end(&j);
+}

@@ -1,0 +1,640 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * markdown.c: the BENCHMARKS report (see markdown.h).
+ *
+ * Tables are found first (one per group, per target when there are
+ * several, in the order cases come; cases of the baseline that the new
+ * build lacks join the first table of their group, or a table of their
+ * own at the end), then written row by row, each cell by one function
+ * that knows every column.  The verdict words are the console's
+ * (console_compare.c), through brun_export_verdict().
+ */
+#include "config.h"
+
+#include "reports/markdown/markdown.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "reports/text/escape.h"
+#include "reports/export/export.h"
+#include "reports/text/format.h"
+
+#define NO_TARGET ((size_t)-1)
+
+enum column {
+    COL_CASE,
+    COL_BASELINE,
+    COL_NEW,
+    COL_MEAN,
+    COL_MEDIAN,
+    COL_CI,
+    COL_CHANGE,
+    COL_CHANGE_CI,
+    COL_VERDICT,
+    COL_THROUGHPUT,
+    COL_SLO,
+    COLUMN_COUNT
+};
+
+/* One table: the cases of one group (of one target). */
+struct table {
+    size_t target;     /* NO_TARGET: a group only missing cases have */
+    const char *group; /* points into a case name */
+    size_t group_len;
+    int columns[COLUMN_COUNT]; /* 1 when the column is shown */
+};
+
+void brun_markdown_options_init(struct brun_markdown_options *o)
+{
+    o->title = NULL;
+    o->environment = 1;
+    o->method = 1;
+}
+
+static size_t group_length(const char *name)
+{
+    const char *slash = strchr(name, '/');
+    return slash ? (size_t)(slash - name) : strlen(name);
+}
+
+static int same_group(const struct table *t, const char *name)
+{
+    return group_length(name) == t->group_len &&
+           memcmp(name, t->group, t->group_len) == 0;
+}
+
+static const char *name_of(const char *name)
+{
+    return name ? name : "";
+}
+
+/* Index of the first table of name's group (any target), or count. */
+static size_t first_table_of(const struct table *tables, size_t count,
+                             const char *name)
+{
+    size_t i = 0;
+    while (i < count && !same_group(&tables[i], name))
+        i++;
+    return i;
+}
+
+static int has_throughput(const struct brun_case_result *c)
+{
+    return c->bytes_per_iteration > 0 || c->items_per_iteration > 0;
+}
+
+/* Finds the tables and the columns each shows.  Returns the count, or
+ * (size_t)-1 when out of memory. */
+static size_t find_tables(const struct brun_results *r, struct table **out)
+{
+    size_t missing = r->comparison ? r->comparison->missing_count : 0;
+    size_t count = 0;
+    struct table *tables = calloc(r->case_count + missing + 1, sizeof *tables);
+    if (!tables)
+        return (size_t)-1;
+    for (size_t i = 0; i < r->case_count; i++) {
+        const struct brun_case_result *c = &r->cases[i];
+        const char *name = name_of(c->name);
+        size_t t = 0;
+        while (t < count &&
+               !(tables[t].target == c->target && same_group(&tables[t], name)))
+            t++;
+        if (t == count) {
+            tables[count].target = c->target;
+            tables[count].group = name;
+            tables[count].group_len = group_length(name);
+            count++;
+        }
+        tables[t].columns[COL_THROUGHPUT] |= has_throughput(c);
+        tables[t].columns[COL_SLO] |= c->slo.status != BRUN_SLO_NONE;
+    }
+    for (size_t m = 0; m < missing; m++) {
+        const char *name = name_of(r->comparison->missing[m].name);
+        if (first_table_of(tables, count, name) == count) {
+            tables[count].target = NO_TARGET;
+            tables[count].group = name;
+            tables[count].group_len = group_length(name);
+            count++;
+        }
+    }
+    for (size_t t = 0; t < count; t++) {
+        int *k = tables[t].columns;
+        k[COL_CASE] = k[COL_MEAN] = k[COL_MEDIAN] = k[COL_CI] = 1;
+        k[COL_BASELINE] = k[COL_NEW] = k[COL_CHANGE] = k[COL_CHANGE_CI] =
+            k[COL_VERDICT] = r->comparison != NULL;
+    }
+    *out = tables;
+    return count;
+}
+
+static const char *plural(size_t n, const char *one, const char *many)
+{
+    return n == 1 ? one : many;
+}
+
+/* One part of the status line, after " · " unless it is the first. */
+static void part(FILE *out, int *first, const char *fmt, size_t n,
+                 const char *word)
+{
+    fputs(*first ? "" : " · ", out);
+    *first = 0;
+    fprintf(out, fmt, n, word);
+}
+
+static void status_line(FILE *out, const struct brun_results *r)
+{
+    size_t failing = 0, regressed = 0, failed = 0, skipped = 0;
+    size_t critical = 0, warning = 0;
+    int first = 1;
+    for (size_t i = 0; i < r->case_count; i++) {
+        const struct brun_case_result *c = &r->cases[i];
+        const struct brun_case_comparison *k = c->comparison;
+        failed += c->status == BRUN_STATUS_FAILED;
+        skipped += c->status == BRUN_STATUS_SKIPPED;
+        critical += c->slo.status == BRUN_SLO_CRITICAL;
+        warning += c->slo.status == BRUN_SLO_WARNING;
+        if (k && k->presence == BRUN_PRESENT_BOTH && k->stats.valid) {
+            failing += k->stats.fails != 0;
+            regressed += !k->stats.fails &&
+                         k->stats.label == BRUN_LABEL_REGRESSED;
+        }
+    }
+    if (r->comparison) {
+        const struct brun_comparison_summary *s = r->comparison;
+        char gate[32];
+        brun_format_percent(s->fail_above, gate, sizeof gate);
+        if (failing > 0) {
+            fprintf(out, "🚨 **%zu %s beyond %s**", failing,
+                    plural(failing, "regression", "regressions"), gate);
+            first = 0;
+        }
+        if (regressed > 0) {
+            part(out, &first, "⚠️ %zu %s", regressed,
+                 plural(regressed, "regression", "regressions"));
+            if (s->fail_above > 0)
+                fprintf(out, " below the %s gate", gate);
+        }
+        if (failing == 0 && regressed == 0) {
+            fputs(first ? "✅ no regression" : " · ✅ no regression", out);
+            first = 0;
+        }
+        if (s->counts.improved)
+            part(out, &first, "%zu %s", s->counts.improved, "improved");
+        if (s->counts.unchanged)
+            part(out, &first, "%zu %s", s->counts.unchanged, "unchanged");
+        if (s->counts.inconclusive)
+            part(out, &first, "%zu %s", s->counts.inconclusive, "inconclusive");
+        if (s->new_count)
+            part(out, &first, "%zu %s", s->new_count, "new");
+        if (s->missing_count)
+            part(out, &first, "%zu %s", s->missing_count, "missing");
+    } else {
+        size_t measured = r->case_count - failed - skipped;
+        part(out, &first,
+             failed || critical ? "%zu %s measured" : "✅ %zu %s measured",
+             measured, plural(measured, "case", "cases"));
+    }
+    if (failed)
+        part(out, &first, "❌ %zu %s", failed, "failed");
+    if (skipped)
+        part(out, &first, "⏭️ %zu %s", skipped, "skipped");
+    if (critical) {
+        part(out, &first, "🚨 %zu %s", critical,
+             plural(critical, "SLO breach", "SLO breaches"));
+        if (r->slo && r->slo->warning_only)
+            fputs(" (warning only)", out);
+    }
+    if (warning)
+        part(out, &first, "⚠️ %zu %s", warning,
+             plural(warning, "SLO warning", "SLO warnings"));
+    fputs("\n", out);
+}
+
+static void header(FILE *out, const struct table *t, double level)
+{
+    static const char *const titles[COLUMN_COUNT] = {
+        "case",   "baseline", "new",     "mean",       "median", "±95% CI",
+        "change", NULL,       "verdict", "throughput", "SLO"};
+    static const int right[COLUMN_COUNT] = {0, 1, 1, 1, 1, 1, 1, 1, 0, 1, 0};
+    for (int k = 0; k < COLUMN_COUNT; k++) {
+        if (!t->columns[k])
+            continue;
+        if (k == COL_CHANGE_CI) {
+            char pct[32];
+            brun_format_percent(level, pct, sizeof pct);
+            fprintf(out, "| %s CI of change ", pct);
+        } else {
+            fprintf(out, "| %s ", titles[k]);
+        }
+    }
+    fputs("|\n", out);
+    for (int k = 0; k < COLUMN_COUNT; k++)
+        if (t->columns[k])
+            fputs(right[k] ? "| ---: " : "| :--- ", out);
+    fputs("|\n", out);
+}
+
+static void throughput_cell(FILE *out, const struct brun_case_result *c)
+{
+    char text[64];
+    double mean = c->samples_summary.mean;
+    if (!(mean > 0) || !has_throughput(c)) {
+        fputs("—", out);
+        return;
+    }
+    if (c->bytes_per_iteration > 0) {
+        brun_format_byte_rate(c->bytes_per_iteration * 1e9 / mean, text,
+                              sizeof text);
+        fputs(text, out);
+    }
+    if (c->items_per_iteration > 0) {
+        brun_format_item_rate(c->items_per_iteration * 1e9 / mean, text,
+                              sizeof text);
+        fprintf(out, "%s%s", c->bytes_per_iteration > 0 ? " · " : "", text);
+    }
+}
+
+static void slo_cell(FILE *out, const struct brun_case_slo *slo)
+{
+    static const char *const marks[] = {
+        [BRUN_SLO_NONE] = "", [BRUN_SLO_OK] = "✅",
+        [BRUN_SLO_WARNING] = "⚠️", [BRUN_SLO_CRITICAL] = "🚨"};
+    char used[32], budget[48];
+    if (slo->status == BRUN_SLO_NONE || (size_t)slo->status >= 4) {
+        fputs("—", out);
+        return;
+    }
+    brun_format_fixed(slo->used * 100, 0, used, sizeof used);
+    brun_format_duration(slo->budget_ns, budget, sizeof budget);
+    fprintf(out, "%s %s%% of %s", marks[slo->status], used, budget);
+}
+
+static void verdict_cell(FILE *out, const struct brun_case_comparison *k)
+{
+    char text[96];
+    brun_export_verdict(k, text, sizeof text);
+    if (k->presence == BRUN_PRESENT_BOTH && k->stats.valid) {
+        if (k->stats.fails)
+            fputs("🚨 ", out);
+        else if (k->stats.label == BRUN_LABEL_REGRESSED)
+            fputs("⚠️ ", out);
+    }
+    fputs(text, out);
+}
+
+/* One cell of the row of a measured, failed or skipped case. */
+static void case_cell(FILE *out, const struct brun_case_result *c, int column)
+{
+    const struct brun_case_comparison *k = c->comparison;
+    const struct brun_summary *s = &c->samples_summary;
+    int compared = k && k->presence == BRUN_PRESENT_BOTH;
+    int valid = compared && k->stats.valid;
+    char text[96], lo[32], hi[32];
+
+    if (column == COL_CASE) {
+        brun_md_code(out, name_of(c->name), 1);
+        return;
+    }
+    if (column == COL_BASELINE) {
+        if (compared)
+            brun_format_duration(k->baseline_ns, text, sizeof text);
+        fputs(compared ? text : "—", out);
+        return;
+    }
+    if (column == COL_NEW) {
+        /* The statistic the change is computed from: the geometric mean
+         * of the round estimates, like "baseline". */
+        int known = k && c->status == BRUN_STATUS_OK && k->new_ns > 0;
+        if (known)
+            brun_format_duration(k->new_ns, text, sizeof text);
+        fputs(known ? text : "—", out);
+        return;
+    }
+    if (c->status != BRUN_STATUS_OK) {
+        if (column == COL_MEAN) {
+            fputs(c->status == BRUN_STATUS_FAILED ? "❌ failed" : "⏭️ skipped",
+                  out);
+            if (c->reason && c->reason[0]) {
+                fputs(": ", out);
+                brun_md_code(out, c->reason, 1);
+            }
+        }
+        return;
+    }
+    switch (column) {
+    case COL_MEAN:
+        brun_format_duration(s->mean, text, sizeof text);
+        fputs(text, out);
+        break;
+    case COL_MEDIAN:
+        brun_format_duration(s->median, text, sizeof text);
+        fputs(text, out);
+        break;
+    case COL_CI:
+        if (brun_export_has_ci(c) && s->mean > 0) {
+            brun_format_fixed(50.0 * (c->ci_high_ns - c->ci_low_ns) / s->mean,
+                              2, text, sizeof text);
+            fprintf(out, "±%s%%", text);
+        } else {
+            fputs("—", out);
+        }
+        break;
+    case COL_CHANGE:
+        if (valid)
+            brun_format_change(k->stats.ratio, text, sizeof text);
+        fputs(valid ? text : "—", out);
+        break;
+    case COL_CHANGE_CI:
+        if (valid) {
+            brun_format_change(k->stats.ci_lo, lo, sizeof lo);
+            brun_format_change(k->stats.ci_hi, hi, sizeof hi);
+            fprintf(out, "%s to %s", lo, hi);
+        } else {
+            fputs("—", out);
+        }
+        break;
+    case COL_VERDICT:
+        if (k)
+            verdict_cell(out, k);
+        else
+            fputs("—", out);
+        break;
+    case COL_THROUGHPUT:
+        throughput_cell(out, c);
+        break;
+    case COL_SLO:
+        slo_cell(out, &c->slo);
+        break;
+    }
+}
+
+/* One cell of the row of a case the new build no longer has. */
+static void missing_cell(FILE *out, const struct brun_missing_case *m,
+                         int column)
+{
+    char text[64];
+    switch (column) {
+    case COL_CASE:
+        brun_md_code(out, name_of(m->name), 1);
+        break;
+    case COL_BASELINE:
+        brun_format_duration(m->baseline_ns, text, sizeof text);
+        fputs(text, out);
+        break;
+    case COL_VERDICT:
+        fputs("missing (not in the new build)", out);
+        break;
+    case COL_THROUGHPUT:
+        break;
+    default:
+        fputs("—", out);
+    }
+}
+
+static void write_table(FILE *out, const struct brun_results *r,
+                        const struct table *tables, size_t index)
+{
+    const struct table *t = &tables[index];
+    size_t missing = r->comparison ? r->comparison->missing_count : 0;
+
+    /* The heading: the group, and the target when there are several. */
+    char *group = malloc(t->group_len + 1);
+    if (group) {
+        memcpy(group, t->group, t->group_len);
+        group[t->group_len] = '\0';
+    }
+    fputs("\n## ", out);
+    brun_md_code(out, group ? group : t->group, 0);
+    free(group);
+    if (r->target_count > 1 && t->target != NO_TARGET &&
+        t->target < r->target_count) {
+        fputs(" in ", out);
+        brun_md_code(out, r->targets[t->target].path, 0);
+    }
+    fputs("\n\n", out);
+    header(out, t, r->comparison ? r->comparison->level : 0.95);
+
+    for (size_t i = 0; i < r->case_count; i++) {
+        const struct brun_case_result *c = &r->cases[i];
+        if (c->target != t->target || !same_group(t, name_of(c->name)))
+            continue;
+        for (int k = 0; k < COLUMN_COUNT; k++) {
+            if (!t->columns[k])
+                continue;
+            fputs("| ", out);
+            case_cell(out, c, k);
+            fputc(' ', out);
+        }
+        fputs("|\n", out);
+    }
+    for (size_t m = 0; m < missing; m++) {
+        const struct brun_missing_case *mc = &r->comparison->missing[m];
+        if (first_table_of(tables, index + 1, name_of(mc->name)) != index)
+            continue;
+        for (int k = 0; k < COLUMN_COUNT; k++) {
+            if (!t->columns[k])
+                continue;
+            fputs("| ", out);
+            missing_cell(out, mc, k);
+            fputc(' ', out);
+        }
+        fputs("|\n", out);
+    }
+}
+
+static void environment(FILE *out, const struct brun_results *r)
+{
+    const struct brun_context *c = &r->context;
+    char a[48], b[48], d[48];
+
+    fprintf(out, "\n## Environment\n\n- **benchrun** %s · %s · seed %llu\n",
+            c->benchrun_version ? c->benchrun_version : "?", c->date,
+            (unsigned long long)c->seed);
+    fputs("- **host** ", out);
+    brun_md_code(out, c->host.cpu_model[0] ? c->host.cpu_model : "unknown CPU",
+                 0);
+    fprintf(out, " · %d %s · ", c->host.cpus, c->host.cpus == 1 ? "core" : "cores");
+    {
+        char kernel[sizeof c->host.kernel + sizeof c->host.machine + 2];
+        snprintf(kernel, sizeof kernel, "%s%s%s", c->host.kernel,
+                 c->host.machine[0] ? " " : "", c->host.machine);
+        brun_md_code(out, kernel, 0);
+    }
+    brun_format_fixed(c->host.load_average, 2, a, sizeof a);
+    fprintf(out, " · load %s", a);
+    if (c->host.governor[0]) {
+        fputs(" · governor ", out);
+        brun_md_code(out, c->host.governor, 0);
+    }
+    brun_format_fixed(c->clock.ticks_per_second / 1e9, 5, a, sizeof a);
+    brun_format_duration(c->clock.resolution_ns, b, sizeof b);
+    brun_format_duration(c->clock.read_cost_ns, d, sizeof d);
+    fprintf(out, "\n- **clock** %s at %s GHz%s · resolution %s · read cost %s\n",
+            brun_clock_name(c->clock.kind), a,
+            c->clock.kind == BRUN_CLOCK_TSC
+                ? (c->clock.invariant ? " (invariant TSC)" : " (TSC)")
+                : "",
+            b, d);
+    if (c->settings.iterations)
+        brun_format_count(c->settings.iterations, a, sizeof a);
+    else
+        brun_format_duration(c->settings.sample_ms * 1e6, a, sizeof a);
+    fprintf(out, "- **plan** up to %u rounds × %u samples of %s%s",
+            c->settings.rounds, c->settings.samples, a,
+            c->settings.iterations ? " iterations" : "");
+    if (c->settings.warmup_ms > 0) {
+        brun_format_duration(c->settings.warmup_ms * 1e6, b, sizeof b);
+        fprintf(out, " · warm-up %s", b);
+    }
+    fputs("\n", out);
+    for (size_t t = 0; t < r->target_count; t++) {
+        fputs("- **target** ", out);
+        brun_md_code(out, r->targets[t].path, 0);
+        if (r->targets[t].library_version) {
+            fputs(" built with libbenchrun ", out);
+            brun_md_code(out, r->targets[t].library_version, 0);
+        }
+        fputs("\n", out);
+    }
+    if (r->comparison) {
+        const struct brun_comparison_summary *s = r->comparison;
+        fputs("- **compared with** ", out);
+        brun_md_code(out, s->against, 0);
+        if (s->baseline_saved) {
+            fputs(" saved ", out);
+            brun_md_code(out, s->baseline_saved, 0);
+        }
+        if (s->baseline_commit && s->baseline_commit[0]) {
+            fputs(" at commit ", out);
+            brun_md_code(out, s->baseline_commit, 0);
+        }
+        fputs(s->mode == BRUN_COMPARE_PAIRED
+                  ? " · interleaved: both builds run now, round by round"
+                  : " · against its saved numbers",
+              out);
+        if (s->fail_above > 0) {
+            brun_format_percent(s->fail_above, a, sizeof a);
+            fprintf(out, " · fail above %s", a);
+        } else {
+            fputs(" · no gate", out);
+        }
+        fputs("\n", out);
+        if (s->fingerprint_diff_count > 0)
+            fputs("- ⚠️ **this machine or build differs from the baseline's**; "
+                  "differences may not be the code's:\n",
+                  out);
+        for (size_t i = 0; i < s->fingerprint_diff_count; i++) {
+            fputs("  - ", out);
+            brun_md_code(out, s->fingerprint_diffs[i], 0);
+            fputs("\n", out);
+        }
+    }
+    for (size_t i = 0; i < c->warning_count; i++) {
+        fputs("- ⚠️ ", out);
+        brun_md_code(out, c->warnings[i], 0);
+        fputs("\n", out);
+    }
+}
+
+static void method(FILE *out, const struct brun_results *r)
+{
+    const struct brun_comparison_summary *s = r->comparison;
+    char a[32], b[32];
+
+    fputs("\n## Method\n\n"
+          "Each case ran in rounds, each round a separate worker process "
+          "(its own address-space layout, caches and frequency history), "
+          "with timed samples after a warm-up; a round's estimate is the "
+          "20 % trimmed mean of its samples' time per iteration. "
+          "*mean* and *median* are over the samples of all rounds (samples "
+          "during which the worker lost its CPU to another process are "
+          "left out while most of a round is clean); *±95% CI* "
+          "is the half width of the Student-t interval of the mean across "
+          "rounds, relative to the mean, so it shows the spread between "
+          "processes, not within one.",
+          out);
+    if (s) {
+        fputs(" *baseline* and *new* are the geometric means of the round "
+              "estimates, and *change* is their ratio new / baseline, with a "
+              "t interval on the log "
+              "ratios: paired round by round when both builds run "
+              "interleaved, Welch's t between the new rounds and the "
+              "baseline's saved ones otherwise, with an allowance for "
+              "between-session noise",
+              out);
+        if (s->mode == BRUN_COMPARE_INDEPENDENT) {
+            brun_format_percent(s->session_noise, a, sizeof a);
+            fprintf(out, " (%s; this run compared with saved numbers)", a);
+        } else {
+            fputs(" (this run was interleaved)", out);
+        }
+        brun_format_fixed(s->fdr, 2, a, sizeof a);
+        brun_format_fixed(s->gate_alpha, 2, b, sizeof b);
+        fprintf(out,
+                ". A case is *regressed* when its one-sided confidence bound "
+                "lies above the noise floor, *improved* when it lies below "
+                "minus the noise floor, *unchanged* when the interval lies "
+                "within it, and *inconclusive* when the data cannot tell: "
+                "the interval is too wide, and the verdict gives the smallest "
+                "slowdown the run could have detected with 80 %% power. "
+                "Labels hold only where Benjamini–Hochberg at q = %s over "
+                "all compared cases agrees; ",
+                a);
+        if (s->fail_above > 0) {
+            char gate[32];
+            brun_format_percent(s->fail_above, gate, sizeof gate);
+            fprintf(out,
+                    "a case *FAILS* the gate when it regressed, its change "
+                    "is at least %s and Holm at α = %s over all compared "
+                    "cases still rejects.",
+                    gate, b);
+        } else {
+            fputs("no gate was set (--fail-above), so no case fails.", out);
+        }
+        fputs(" *new* cases have no baseline; *missing* ones are only in the "
+              "baseline.",
+              out);
+    } else {
+        fputs(" Compare with a baseline (--baseline) to see changes and "
+              "verdicts.",
+              out);
+    }
+    if (r->slo) {
+        brun_format_percent(r->slo->warning_fraction, a, sizeof a);
+        brun_format_percent(r->slo->critical_fraction, b, sizeof b);
+        fprintf(out,
+                " An SLO is an absolute budget for the mean time per "
+                "iteration: ⚠️ from %s of it, 🚨 from %s, which %s.",
+                a, b,
+                r->slo->warning_only ? "is only a warning in this run"
+                                     : "fails the run");
+    }
+    fputs("\n", out);
+}
+
+void brun_markdown_write(FILE *out, const struct brun_results *r,
+                         const struct brun_markdown_options *o)
+{
+    struct brun_markdown_options defaults;
+    struct table *tables = NULL;
+    if (!o) {
+        brun_markdown_options_init(&defaults);
+        o = &defaults;
+    }
+    fputs("# ", out);
+    brun_md_text(out, o->title ? o->title : "Benchmarks");
+    fputs("\n\n", out);
+    status_line(out, r);
+    size_t count = find_tables(r, &tables);
+    if (count == (size_t)-1)
+        fputs("\n(out of memory: no tables)\n", out);
+    for (size_t t = 0; t != (size_t)-1 && t < count; t++)
+        write_table(out, r, tables, t);
+    free(tables);
+    if (o->environment)
+        environment(out, r);
+    if (o->method)
+        method(out, r);
+}

@@ -1,0 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# reports/model/: the results model (context, cases, comparisons) that
+# every writer reads and the runner fills.
+reports_libbrreports_la_SOURCES += reports/model/model.c reports/model/model.h

@@ -1,0 +1,117 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * model.c: freeing results and naming their enums (see model.h).
+ */
+#include "config.h"
+
+#include "reports/model/model.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void brun_case_result_release(struct brun_case_result *c)
+{
+    free(c->name);
+    free(c->file);
+    free(c->compiler);
+    free(c->reason);
+    free(c->output);
+    brun_rounds_release(c->rounds, c->round_count);
+    if (c->comparison) {
+        brun_rounds_release(c->comparison->baseline_rounds,
+                            c->comparison->baseline_round_count);
+        free(c->comparison);
+    }
+    memset(c, 0, sizeof *c);
+}
+
+void brun_rounds_release(struct brun_round_result *rounds, size_t count)
+{
+    for (size_t i = 0; i < count; i++)
+        free(rounds[i].samples);
+    free(rounds);
+}
+
+void brun_comparison_summary_free(struct brun_comparison_summary *s)
+{
+    if (!s)
+        return;
+    free(s->against);
+    free(s->baseline_saved);
+    free(s->baseline_commit);
+    for (size_t i = 0; i < s->fingerprint_diff_count; i++)
+        free(s->fingerprint_diffs[i]);
+    free(s->fingerprint_diffs);
+    for (size_t i = 0; i < s->missing_count; i++)
+        free(s->missing[i].name);
+    free(s->missing);
+    free(s);
+}
+
+void brun_results_release(struct brun_results *r)
+{
+    for (size_t i = 0; i < r->case_count; i++)
+        brun_case_result_release(&r->cases[i]);
+    free(r->cases);
+    for (size_t i = 0; i < r->target_count; i++) {
+        free(r->targets[i].path);
+        free(r->targets[i].library_version);
+    }
+    free(r->targets);
+    for (size_t i = 0; i < r->context.warning_count; i++)
+        free(r->context.warnings[i]);
+    free(r->context.warnings);
+    free(r->context.command_line);
+    brun_comparison_summary_free(r->comparison);
+    free(r->slo);
+    memset(r, 0, sizeof *r);
+}
+
+const char *brun_status_name(enum brun_case_status status)
+{
+    switch (status) {
+    case BRUN_STATUS_FAILED:
+        return "failed";
+    case BRUN_STATUS_SKIPPED:
+        return "skipped";
+    case BRUN_STATUS_OK:
+        break;
+    }
+    return "ok";
+}
+
+const char *brun_slo_status_name(enum brun_slo_status status)
+{
+    switch (status) {
+    case BRUN_SLO_OK:
+        return "ok";
+    case BRUN_SLO_WARNING:
+        return "warning";
+    case BRUN_SLO_CRITICAL:
+        return "critical";
+    case BRUN_SLO_NONE:
+        break;
+    }
+    return "none";
+}
+
+const char *brun_failure_name(enum brun_failure_kind kind)
+{
+    switch (kind) {
+    case BRUN_FAILURE_REPORTED:
+        return "reported";
+    case BRUN_FAILURE_MISUSE:
+        return "misuse";
+    case BRUN_FAILURE_SIGNAL:
+        return "signal";
+    case BRUN_FAILURE_EXIT:
+        return "exit";
+    case BRUN_FAILURE_TIMEOUT:
+        return "timeout";
+    case BRUN_FAILURE_PROTOCOL:
+        return "protocol";
+    case BRUN_FAILURE_NONE:
+        break;
+    }
+    return "";
+}

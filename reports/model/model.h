@@ -1,0 +1,261 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * model.h: the results of a benchrun run, as every report sees them.
+ *
+ * The driver (runner/) fills these structs while it measures; the report
+ * writers (reports/) are pure functions of them.  Everything is plain
+ * data: numbers already in nanoseconds, strings owned by the struct that
+ * holds them and freed by brun_results_release().
+ */
+#ifndef BRUN_MODEL_H
+#define BRUN_MODEL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "lib/clock.h"
+#include "stats/summary.h"
+#include "stats/verdict.h"
+
+/* The machine the run happened on. */
+struct brun_host {
+    char cpu_model[128];
+    int cpus;
+    char kernel[160];   /* uname: sysname release */
+    char machine[72];   /* uname: machine */
+    char hostname[128];
+    double load_average; /* 1-minute, at start */
+    char governor[32];  /* cpufreq governor of cpu0, "" when none */
+    int aslr;           /* /proc/sys/kernel/randomize_va_space, -1 unknown */
+};
+
+/* The measurement settings in force (after defaults and options). */
+struct brun_settings {
+    unsigned rounds;
+    unsigned samples;
+    double warmup_ms;
+    double sample_ms;
+    double budget_s;      /* per case */
+    double timeout_s;     /* per worker process */
+    uint64_t iterations;  /* fixed count per sample; 0 = calibrate */
+    int jitter;           /* vary the count by up to +10 % per round */
+};
+
+struct brun_context {
+    const char *benchrun_version;
+    char date[32];        /* UTC, ISO 8601 */
+    uint64_t seed;
+    struct brun_clock_info clock;
+    struct brun_host host;
+    struct brun_settings settings;
+    char *command_line;
+    char **warnings;      /* environment warnings, one line each */
+    size_t warning_count;
+};
+
+/* One timed sample, converted. */
+struct brun_sample_result {
+    uint64_t iterations;
+    uint64_t ticks;
+    uint64_t paused_ticks;
+    uint64_t cpu_ns;
+    uint64_t ivcsw;
+    double ns_per_iteration;
+    int disturbed;            /* the thread lost the CPU during it (derived:
+                                 runner/measure/estimate.c) */
+};
+
+/* One worker process: its warm-up and its samples. */
+struct brun_round_result {
+    unsigned index;           /* 0-based */
+    long pid;
+    uint64_t iterations;      /* per sample in this round */
+    unsigned warmup_samples;
+    double warmup_ns;
+    int warmup_steady;
+    struct brun_sample_result *samples;
+    size_t sample_count;
+    double mean_ns;           /* mean ns/iteration of the samples used */
+    double estimate_ns;       /* 20 % trimmed mean of the samples used:
+                                 the round's estimate */
+    unsigned disturbed_samples; /* samples during which it was preempted */
+    int used_all_samples;     /* 1: too many were disturbed to leave them
+                                 out, so the estimate uses them all */
+    double wall_s;            /* process start to exit */
+};
+
+enum brun_case_status {
+    BRUN_STATUS_OK,
+    BRUN_STATUS_FAILED,
+    BRUN_STATUS_SKIPPED,
+};
+
+/* Why a case failed. */
+enum brun_failure_kind {
+    BRUN_FAILURE_NONE,
+    BRUN_FAILURE_REPORTED,  /* the case called benchrun_fail() */
+    BRUN_FAILURE_MISUSE,    /* loop never entered, left early, ... */
+    BRUN_FAILURE_SIGNAL,    /* killed by a signal (crash, abort) */
+    BRUN_FAILURE_EXIT,      /* the process exited before finishing */
+    BRUN_FAILURE_TIMEOUT,   /* ran past --timeout */
+    BRUN_FAILURE_PROTOCOL,  /* garbled conversation with the worker */
+};
+
+/* The plan a case was measured with. */
+struct brun_plan {
+    uint64_t iterations;          /* per sample (before jitter) */
+    unsigned rounds;              /* planned */
+    unsigned samples;             /* per round */
+    double warmup_ms;
+    double sample_target_ms;
+    double calibration_ns;        /* ns/iteration seen by calibration */
+    int calibrated;               /* 0 when --iterations fixed the count */
+    int budget_limited;           /* rounds or samples cut to the budget */
+};
+
+/* Where a compared case exists. */
+enum brun_presence {
+    BRUN_PRESENT_BOTH,      /* in the baseline and the new build */
+    BRUN_PRESENT_NEW_ONLY,  /* added since the baseline */
+};
+
+/* Why a case's comparison stopped adding rounds. */
+enum brun_compare_end {
+    BRUN_END_DECIDED,       /* the stopping rule was met (see stop) */
+    BRUN_END_MAX_ROUNDS,    /* --max-rounds reached */
+    BRUN_END_BUDGET,        /* the case's time budget ran out */
+};
+
+/* A case compared with its baseline. */
+struct brun_case_comparison {
+    enum brun_presence presence;
+    struct brun_comparison stats;  /* valid = 0 when not comparable */
+    double baseline_ns, new_ns;    /* geometric means of round estimates */
+    double fail_above;             /* gate in force for this case (0 none) */
+    double noise_floor;
+    unsigned looks;                /* looks taken */
+    enum brun_stop stop;           /* the rule that ended it, if decided */
+    enum brun_compare_end end;
+    /* The baseline side's rounds: measured now when interleaved, loaded
+     * from the baseline file otherwise. */
+    struct brun_round_result *baseline_rounds;
+    size_t baseline_round_count;
+};
+
+/* A case's service-level objective: an absolute time budget from
+ * benchrun.yml "slo:", judged on the mean time per iteration. */
+enum brun_slo_status {
+    BRUN_SLO_NONE,       /* no budget applies to this case */
+    BRUN_SLO_OK,         /* below the warning level */
+    BRUN_SLO_WARNING,    /* at or above warning_fraction of the budget */
+    BRUN_SLO_CRITICAL,   /* at or above critical_fraction of the budget */
+};
+
+struct brun_case_slo {
+    enum brun_slo_status status;
+    double budget_ns;
+    double used;         /* mean / budget (1.0 = exactly the budget) */
+    const char *pattern; /* the matching slo: key (owned by the options) */
+};
+
+struct brun_case_result {
+    char *name;                   /* "group/name" or "group/name/ARG" */
+    size_t target;                /* index into brun_results.targets */
+    char *file;
+    int line;
+    int optimized;
+    char *compiler;
+    double bytes_per_iteration;   /* 0 = not declared */
+    double items_per_iteration;
+
+    enum brun_case_status status;
+    enum brun_failure_kind failure;
+    char *reason;                 /* one line, for failed or skipped */
+    char *output;                 /* captured stdout+stderr tail, or NULL */
+
+    struct brun_plan plan;
+    struct brun_round_result *rounds;
+    size_t round_count;
+
+    struct brun_summary samples_summary; /* over every sample's ns/iter */
+    struct brun_summary rounds_summary;  /* over the round estimates */
+    double ci_low_ns, ci_high_ns;        /* 95 % t-interval of the mean,
+                                            across rounds' means */
+    double wall_s;
+    struct brun_case_comparison *comparison; /* NULL when not comparing */
+    struct brun_case_slo slo;
+};
+
+/* How SLOs were judged in this run. */
+struct brun_slo_summary {
+    double warning_fraction;   /* default 0.5 */
+    double critical_fraction;  /* default 1.0 */
+    int warning_only;          /* 1: a critical breach does not fail the run */
+    size_t ok, warning, critical;
+};
+
+/* A baseline case the new build no longer has. */
+struct brun_missing_case {
+    char *name;
+    double baseline_ns;
+};
+
+/* What the run was compared with, and the suite's decision. */
+struct brun_comparison_summary {
+    char *against;                /* "baseline main" or "./old-bench" */
+    enum brun_compare_mode mode;  /* paired (interleaved) or independent */
+    char *baseline_saved;         /* when it was saved, or NULL */
+    char *baseline_commit;        /* its git commit, or NULL */
+    char **fingerprint_diffs;     /* one line per differing field */
+    size_t fingerprint_diff_count;
+    struct brun_missing_case *missing;
+    size_t missing_count;
+    size_t new_count;             /* cases without a baseline */
+    unsigned planned_looks;
+    double alpha_per_look;        /* one-sided, for L and U */
+    double session_noise;         /* independent mode's sigma_sess */
+    double level;                 /* of the reported intervals */
+    double fdr, gate_alpha;       /* suite settings */
+    double fail_above;            /* --fail-above (0 none) */
+    struct brun_suite_counts counts;
+    size_t failing;               /* cases that fail the gate */
+};
+
+struct brun_target_info {
+    char *path;
+    char *library_version;        /* libbenchrun version it was built with */
+    unsigned protocol;
+    size_t case_count;            /* cases it registers (before --filter) */
+};
+
+struct brun_results {
+    struct brun_context context;
+    struct brun_target_info *targets;
+    size_t target_count;
+    struct brun_case_result *cases;
+    size_t case_count;
+    struct brun_comparison_summary *comparison; /* NULL when not comparing */
+    struct brun_slo_summary *slo;               /* NULL when no SLO is set */
+};
+
+/* Frees an array of rounds and their samples. */
+void brun_rounds_release(struct brun_round_result *rounds, size_t count);
+
+/* Frees a comparison summary and everything it owns; NULL is fine. */
+void brun_comparison_summary_free(struct brun_comparison_summary *s);
+
+/* Frees everything a case result owns (not the struct itself). */
+void brun_case_result_release(struct brun_case_result *c);
+
+/* Frees everything the results own (not the struct itself). */
+void brun_results_release(struct brun_results *r);
+
+/* "ok", "failed" or "skipped". */
+const char *brun_status_name(enum brun_case_status status);
+/* "ok", "warning", "critical" or "none". */
+const char *brun_slo_status_name(enum brun_slo_status status);
+
+/* "reported", "misuse", "signal", "exit", "timeout", "protocol" or "". */
+const char *brun_failure_name(enum brun_failure_kind kind);
+
+#endif /* BRUN_MODEL_H */

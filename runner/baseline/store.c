@@ -1,0 +1,548 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * store.c: the baseline store's operations (see store.h):
+ * save, load, list and delete, each on DIR/NAME.yml under the store's
+ * lock, plus the naming rules they share.  The bytes of a .yml are
+ * format_write.c's and format_read.c's, the lock lock.c's,
+ * the copies in bin/ bin.c's; this file only puts them in order:
+ * a save stores the executables, renders the file, checks that it loads,
+ * replaces the old one atomically and then collects unreferenced copies.
+ */
+#include "config.h"
+
+#include "runner/baseline/store.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "runner/files/atomic_file.h"
+#include "runner/baseline/bin.h"
+#include "runner/baseline/format.h"
+#include "runner/baseline/lock.h"
+
+/* A baseline file larger than this is not read (it would not be ours). */
+#define MAX_FILE_SIZE ((size_t)1 << 30)
+
+static void say(char *why, size_t why_size, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* Writes a message into the caller's buffer, cut to fit. */
+static void say(char *why, size_t why_size, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(why, why_size, fmt, ap);
+    va_end(ap);
+}
+
+int brun_baseline_name_valid(const char *name, char *why, size_t why_size)
+{
+    size_t len = name ? strlen(name) : 0;
+    if (len == 0) {
+        say(why, why_size, "a baseline name must not be empty");
+        return 0;
+    }
+    if (len > BRUN_BASELINE_NAME_MAX) {
+        say(why, why_size, "a baseline name has at most %d characters",
+            BRUN_BASELINE_NAME_MAX);
+        return 0;
+    }
+    if (name[0] == '.' || name[0] == '-') {
+        say(why, why_size,
+            "a baseline name must not start with '%c'", name[0]);
+        return 0;
+    }
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)name[i];
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+              (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-')) {
+            if (c >= 0x20 && c < 0x7f)
+                say(why, why_size,
+                    "'%c' is not allowed in a baseline name (only "
+                    "letters, digits, '.', '_' and '-')", c);
+            else
+                say(why, why_size,
+                    "byte 0x%02x is not allowed in a baseline name (only "
+                    "letters, digits, '.', '_' and '-')", c);
+            return 0;
+        }
+    }
+    return 1;
+}
+
+static int checked_name(const char *name, char *why, size_t why_size)
+{
+    char reason[160];
+    if (brun_baseline_name_valid(name, reason, sizeof reason))
+        return 0;
+    say(why, why_size, "invalid baseline name \"%.64s\": %s",
+        name ? name : "", reason);
+    return -1;
+}
+
+/* 1 when a directory entry is a baseline file; its name goes to out. */
+static int baseline_file(const char *entry, char *out, size_t size)
+{
+    char why[160];
+    size_t len = strlen(entry);
+    if (len <= 4 || strcmp(entry + len - 4, ".yml") != 0 || len - 4 >= size)
+        return 0;
+    snprintf(out, size, "%.*s", (int)(len - 4), entry);
+    return brun_baseline_name_valid(out, why, sizeof why);
+}
+
+static int by_string(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void free_names(char **names, size_t count)
+{
+    for (size_t i = 0; i < count; i++)
+        free(names[i]);
+    free(names);
+}
+
+/* The baseline names in dir, sorted.  A missing dir gives none.  Returns
+ * 0, or -1 with errno set. */
+static int saved_names(const char *dir, char ***out, size_t *count)
+{
+    char name[BRUN_BASELINE_NAME_MAX + 1];
+    size_t n = 0, cap = 0;
+    char **names = NULL;
+    *out = NULL;
+    *count = 0;
+    DIR *d = opendir(dir);
+    if (!d)
+        return errno == ENOENT ? 0 : -1;
+    for (struct dirent *e; (e = readdir(d));) {
+        if (!baseline_file(e->d_name, name, sizeof name))
+            continue;
+        if (n == cap) {
+            cap = cap ? 2 * cap : 16;
+            char **grown = realloc(names, cap * sizeof *names);
+            if (!grown)
+                goto oom;
+            names = grown;
+        }
+        if (!(names[n] = strdup(name)))
+            goto oom;
+        n++;
+    }
+    closedir(d);
+    if (n)
+        qsort(names, n, sizeof *names, by_string);
+    *out = names;
+    *count = n;
+    return 0;
+oom:
+    closedir(d);
+    free_names(names, n);
+    errno = ENOMEM;
+    return -1;
+}
+
+/* `baseline "NAME" not found in DIR; saved baselines: a, b`. */
+static void not_found(const char *dir, const char *name, char *why,
+                      size_t why_size)
+{
+    char **names;
+    size_t count;
+    int n = snprintf(why, why_size, "baseline \"%s\" not found in %s; ", name, dir);
+    size_t len = n > 0 && (size_t)n < why_size ? (size_t)n : why_size ? why_size - 1 : 0;
+    if (saved_names(dir, &names, &count) != 0 || count == 0) {
+        snprintf(why + len, why_size - len, "none saved yet");
+        return;
+    }
+    n = snprintf(why + len, why_size - len, "saved baselines: ");
+    for (size_t i = 0; i < count && n >= 0 && (size_t)n < why_size - len; i++) {
+        len += (size_t)n;
+        n = snprintf(why + len, why_size - len, "%s%s", i ? ", " : "", names[i]);
+    }
+    free_names(names, count);
+}
+
+static void path_of(char *out, size_t size, const char *dir, const char *name)
+{
+    snprintf(out, size, "%s/%s.yml", dir, name);
+}
+
+static void fsync_dir(const char *dir)
+{
+    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0) {
+        fsync(fd);
+        close(fd);
+    }
+}
+
+/* mkdir -p, 0755. */
+static int make_dirs(const char *dir, char *why, size_t why_size)
+{
+    char path[4096];
+    struct stat st;
+    if (snprintf(path, sizeof path, "%s", dir) >= (int)sizeof path) {
+        say(why, why_size, "directory name too long: %.80s...", dir);
+        return -1;
+    }
+    for (char *p = path + 1;; p++) {
+        if (*p != '/' && *p != '\0')
+            continue;
+        char saved = *p;
+        *p = '\0';
+        if (mkdir(path, 0755) != 0 && errno != EEXIST) {
+            say(why, why_size, "cannot create directory %s: %s", path,
+                strerror(errno));
+            return -1;
+        }
+        *p = saved;
+        if (saved == '\0')
+            break;
+    }
+    if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+        say(why, why_size, "%s is not a directory", dir);
+        return -1;
+    }
+    return 0;
+}
+
+/* Reads a whole file.  *missing is set when it does not exist. */
+static int slurp(const char *path, char **data, size_t *size, int *missing,
+                 char *why, size_t why_size)
+{
+    struct stat st;
+    *data = NULL;
+    *size = 0;
+    *missing = 0;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        *missing = errno == ENOENT;
+        say(why, why_size, "cannot open %s: %s", path, strerror(errno));
+        return -1;
+    }
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
+        (size_t)st.st_size > MAX_FILE_SIZE) {
+        say(why, why_size, "%s: not a regular file of at most 1 GiB", path);
+        close(fd);
+        return -1;
+    }
+    size_t cap = (size_t)st.st_size + 1, len = 0;
+    char *buf = malloc(cap);
+    if (!buf) {
+        say(why, why_size, "%s: out of memory", path);
+        close(fd);
+        return -1;
+    }
+    for (;;) {
+        if (len + 1 == cap) { /* grew since fstat */
+            if (cap > MAX_FILE_SIZE) {
+                say(why, why_size, "%s: larger than 1 GiB", path);
+                goto fail;
+            }
+            char *grown = realloc(buf, cap * 2);
+            if (!grown) {
+                say(why, why_size, "%s: out of memory", path);
+                goto fail;
+            }
+            buf = grown;
+            cap *= 2;
+        }
+        ssize_t n = read(fd, buf + len, cap - 1 - len);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            say(why, why_size, "cannot read %s: %s", path, strerror(errno));
+            goto fail;
+        }
+        if (n == 0)
+            break;
+        len += (size_t)n;
+    }
+    close(fd);
+    buf[len] = '\0';
+    *data = buf;
+    *size = len;
+    return 0;
+fail:
+    free(buf);
+    close(fd);
+    return -1;
+}
+
+/* Loads with the lock already handled. */
+static int load_unlocked(const char *dir, const char *name,
+                         struct brun_baseline *out, char *why, size_t why_size)
+{
+    char path[4200];
+    char *data;
+    size_t size;
+    int missing;
+    path_of(path, sizeof path, dir, name);
+    if (slurp(path, &data, &size, &missing, why, why_size) != 0) {
+        if (missing)
+            not_found(dir, name, why, why_size);
+        return -1;
+    }
+    int r = brun_baseline_parse(data, size, path, dir, name, out, why, why_size);
+    free(data);
+    return r;
+}
+
+int brun_baseline_load(const char *dir, const char *name,
+                       struct brun_baseline *out, char *why, size_t why_size)
+{
+    int lock;
+    memset(out, 0, sizeof *out);
+    if (checked_name(name, why, why_size) != 0)
+        return -1;
+    if (brun_baseline_lock(dir, 0, &lock, why, why_size) != 0)
+        return -1;
+    int r = load_unlocked(dir, name, out, why, why_size);
+    brun_baseline_unlock(lock);
+    return r;
+}
+
+void brun_baseline_release(struct brun_baseline *b)
+{
+    for (size_t i = 0; i < b->results.target_count; i++) {
+        if (b->executables)
+            free(b->executables[i]);
+        if (b->targets)
+            free(b->targets[i].not_stored_because);
+    }
+    free(b->executables);
+    free(b->targets);
+    brun_results_release(&b->results);
+    free(b->version_storage);
+    free(b->path);
+    free(b->name);
+    memset(b, 0, sizeof *b);
+}
+
+struct buffer {
+    const char *data;
+    size_t size;
+};
+
+static int write_buffer(FILE *out, void *ctx)
+{
+    const struct buffer *b = ctx;
+    return fwrite(b->data, 1, b->size, out) == b->size ? 0 : -1;
+}
+
+/* Produces the file's bytes for r; *data is allocated. */
+static int render(const char *name, const struct brun_results *r,
+                  const struct brun_fingerprint *fp,
+                  const struct brun_baseline_stored *stored, char **data,
+                  size_t *size, char *why, size_t why_size)
+{
+    struct brun_c_locale locale;
+    char saved[32];
+    time_t now = time(NULL);
+    struct tm tm;
+
+    if (!gmtime_r(&now, &tm) ||
+        strftime(saved, sizeof saved, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0) {
+        say(why, why_size, "cannot format the current time");
+        return -1;
+    }
+    struct brun_baseline_doc doc = {.name = name,
+                                    .saved = saved,
+                                    .fingerprint = fp,
+                                    .results = r,
+                                    .targets = stored};
+    *data = NULL;
+    *size = 0;
+    FILE *out = open_memstream(data, size);
+    if (!out) {
+        say(why, why_size, "out of memory");
+        return -1;
+    }
+    if (brun_yaml_enter_c_locale(&locale, why, why_size) != 0) {
+        fclose(out);
+        free(*data);
+        *data = NULL;
+        return -1;
+    }
+    int rc = brun_baseline_emit(out, &doc, why, why_size);
+    brun_yaml_leave_c_locale(&locale);
+    if (fclose(out) != 0 && rc == 0) {
+        say(why, why_size, "out of memory");
+        rc = -1;
+    }
+    if (rc != 0) {
+        free(*data);
+        *data = NULL;
+    }
+    return rc;
+}
+
+/* The save itself, under the lock. */
+static int save_locked(const char *dir, const char *name,
+                       const struct brun_results *r,
+                       const struct brun_fingerprint *fp, char *why,
+                       size_t why_size)
+{
+    char path[4200], reason[1024];
+    char *data = NULL;
+    size_t size = 0;
+    struct brun_baseline check;
+    int rc = -1;
+
+    path_of(path, sizeof path, dir, name);
+    struct brun_baseline_stored *stored =
+        calloc(r->target_count ? r->target_count : 1, sizeof *stored);
+    if (!stored) {
+        say(why, why_size, "cannot save baseline \"%s\": out of memory", name);
+        return -1;
+    }
+    for (size_t i = 0; i < r->target_count; i++)
+        if (brun_baseline_store_target(dir, r->targets[i].path ? r->targets[i].path : "",
+                         &stored[i], reason, sizeof reason) != 0) {
+            say(why, why_size, "cannot save baseline \"%s\": %s", name, reason);
+            goto out;
+        }
+    if (render(name, r, fp, stored, &data, &size, reason, sizeof reason) != 0) {
+        say(why, why_size, "cannot save baseline \"%s\": %s", name, reason);
+        goto out;
+    }
+    /* Never replace a baseline with one that would not load. */
+    if (brun_baseline_parse(data, size, path, dir, name, &check, reason,
+                            sizeof reason) != 0) {
+        say(why, why_size,
+            "cannot save baseline \"%s\": it would not load back: %s",
+            name, reason);
+        goto out;
+    }
+    brun_baseline_release(&check);
+    struct buffer buffer = {data, size};
+    if (brun_atomic_write(path, write_buffer, &buffer, reason, sizeof reason) != 0) {
+        say(why, why_size, "cannot save baseline \"%s\" to %s: %s", name,
+            path, reason);
+        goto out;
+    }
+    brun_baseline_collect(dir);
+    rc = 0;
+out:
+    free(data);
+    free(stored);
+    return rc;
+}
+
+int brun_baseline_save(const char *dir, const char *name,
+                       const struct brun_results *r, char *why,
+                       size_t why_size)
+{
+    struct brun_fingerprint fp;
+    int lock;
+    if (checked_name(name, why, why_size) != 0)
+        return -1;
+    if (r->target_count && !r->targets) {
+        say(why, why_size, "cannot save baseline \"%s\": no targets", name);
+        return -1;
+    }
+    /* git may take a while: not while holding the lock. */
+    brun_fingerprint_of(r, &fp);
+    if (make_dirs(dir, why, why_size) != 0 ||
+        brun_baseline_lock(dir, 1, &lock, why, why_size) != 0)
+        return -1;
+    int rc = save_locked(dir, name, r, &fp, why, why_size);
+    brun_baseline_unlock(lock);
+    return rc;
+}
+
+int brun_baseline_delete(const char *dir, const char *name, char *why,
+                         size_t why_size)
+{
+    char path[4200];
+    struct stat st;
+    int lock;
+    if (checked_name(name, why, why_size) != 0)
+        return -1;
+    if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+        not_found(dir, name, why, why_size);
+        return -1;
+    }
+    if (brun_baseline_lock(dir, 1, &lock, why, why_size) != 0)
+        return -1;
+    path_of(path, sizeof path, dir, name);
+    int rc = 0;
+    if (unlink(path) != 0) {
+        if (errno == ENOENT)
+            not_found(dir, name, why, why_size);
+        else
+            say(why, why_size, "cannot delete %s: %s", path, strerror(errno));
+        rc = -1;
+    } else {
+        fsync_dir(dir);
+        brun_baseline_collect(dir);
+    }
+    brun_baseline_unlock(lock);
+    return rc;
+}
+
+int brun_baseline_list(const char *dir, struct brun_baseline_entry **out,
+                       size_t *count, char *why, size_t why_size)
+{
+    char **names;
+    size_t n;
+    *out = NULL;
+    *count = 0;
+    if (saved_names(dir, &names, &n) != 0) {
+        say(why, why_size, "cannot list %s: %s", dir, strerror(errno));
+        return -1;
+    }
+    if (n == 0)
+        return 0;
+    struct brun_baseline_entry *v = calloc(n, sizeof *v);
+    if (!v) {
+        free_names(names, n);
+        say(why, why_size, "cannot list %s: out of memory", dir);
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++) {
+        struct brun_baseline b;
+        char problem[1024];
+        v[i].name = names[i]; /* ownership moves to the entry */
+        names[i] = NULL;
+        if (brun_baseline_load(dir, v[i].name, &b, problem, sizeof problem) != 0) {
+            v[i].valid = 0;
+            v[i].problem = strdup(problem);
+            if (!v[i].problem) {
+                brun_baseline_list_release(v, n);
+                free_names(names, n);
+                say(why, why_size, "cannot list %s: out of memory", dir);
+                return -1;
+            }
+            continue;
+        }
+        v[i].valid = 1;
+        snprintf(v[i].saved, sizeof v[i].saved, "%s", b.saved);
+        v[i].case_count = b.results.case_count;
+        snprintf(v[i].git_commit, sizeof v[i].git_commit, "%s",
+                 b.fingerprint.git_commit);
+        brun_baseline_release(&b);
+    }
+    free_names(names, n);
+    *out = v;
+    *count = n;
+    return 0;
+}
+
+void brun_baseline_list_release(struct brun_baseline_entry *v, size_t count)
+{
+    if (!v)
+        return;
+    for (size_t i = 0; i < count; i++) {
+        free(v[i].name);
+        free(v[i].problem);
+    }
+    free(v);
+}

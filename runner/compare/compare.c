@@ -1,0 +1,449 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * compare.c: the comparison loops and the suite decision (see compare.h).
+ *
+ * Both loops share one shape: add rounds up to the next look, compare,
+ * ask the stopping rule, repeat; stop also at the last look or when the
+ * next look would overrun the case's time budget.  The statistics
+ * themselves are stats/verdict.c's; this file decides what to measure
+ * and when to stop.
+ */
+#include "config.h"
+
+#include "runner/compare/compare.h"
+
+#include <fnmatch.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "runner/worker/process.h"
+#include "stats/random.h"
+
+void brun_compare_plan_init(struct brun_compare_plan *p,
+                            const struct brun_options *o, uint64_t seed,
+                            enum brun_compare_mode mode)
+{
+    memset(p, 0, sizeof *p);
+    p->mode = mode;
+    unsigned first = o->rounds < o->max_rounds ? o->rounds : o->max_rounds;
+    for (unsigned r = first; p->look_count < BRUN_MAX_LOOKS - 1; r *= 2) {
+        if (r >= o->max_rounds)
+            break;
+        p->looks[p->look_count++] = r;
+    }
+    p->looks[p->look_count++] = o->max_rounds;
+    p->level = o->confidence;
+    p->alpha_per_look = (1 - o->confidence) / p->look_count;
+    p->fail_above = o->fail_above;
+    p->gate_alpha = o->gate_alpha;
+    p->noise_floor = o->noise_floor >= 0 ? o->noise_floor
+                     : mode == BRUN_COMPARE_PAIRED ? 0.005
+                                                   : 0.01;
+    p->session_noise = o->session_noise;
+    p->resamples = o->resamples;
+    p->bca = o->bootstrap_bca;
+    p->seed = seed;
+    p->thresholds = o->thresholds;
+    p->threshold_count = o->threshold_count;
+}
+
+void brun_compare_case_limits(const struct brun_compare_plan *p,
+                              const char *name, double *fail_above,
+                              double *noise_floor)
+{
+    *fail_above = p->fail_above;
+    *noise_floor = p->noise_floor;
+    for (size_t i = 0; i < p->threshold_count; i++) {
+        const struct brun_threshold *t = &p->thresholds[i];
+        if (fnmatch(t->pattern, name, 0) != 0)
+            continue;
+        if (t->fail_above >= 0)
+            *fail_above = t->fail_above;
+        if (t->noise_floor >= 0)
+            *noise_floor = t->noise_floor;
+        return;
+    }
+}
+
+double brun_rounds_geomean(const struct brun_round_result *rounds,
+                           size_t count)
+{
+    double sum = 0;
+    size_t n = 0;
+    for (size_t i = 0; i < count; i++)
+        if (rounds[i].estimate_ns > 0) {
+            sum += log(rounds[i].estimate_ns);
+            n++;
+        }
+    return n ? exp(sum / (double)n) : 0;
+}
+
+/* Settings for one case's comparison at one look. */
+static void case_settings(const struct brun_compare_plan *p, const char *name,
+                          struct brun_compare_settings *s)
+{
+    double fail_above, noise_floor;
+    brun_compare_case_limits(p, name, &fail_above, &noise_floor);
+    brun_compare_settings_init(s, p->mode);
+    s->level = p->level;
+    s->alpha = p->alpha_per_look;
+    s->epsilon = noise_floor;
+    s->fail_above = fail_above;
+    s->sigma_sess = p->mode == BRUN_COMPARE_INDEPENDENT ? p->session_noise : 0;
+    s->resamples = p->resamples;
+    s->seed = brun_rng_seed_for(p->seed, name);
+    s->boot_method = p->bca ? BRUN_BOOT_BCA : BRUN_BOOT_PERCENTILE;
+    /* With a gate, excluding a slowdown beyond it is enough to stop. */
+    s->stop_needs_label = 0;
+}
+
+/* The stopping rule; without a gate it uses BRUN_REPORT_THRESHOLD.  A
+ * "fail" only stops the case once its p-value, adjusted for the planned
+ * looks, is below the gate's own level (the suite's Holm step can only be
+ * stricter): before that, more rounds may still make it fail, or clear
+ * it. */
+static enum brun_stop stop_rule(const struct brun_comparison *c,
+                                const struct brun_compare_settings *s,
+                                const struct brun_compare_plan *p)
+{
+    struct brun_compare_settings stop = *s;
+    if (stop.fail_above <= 0)
+        stop.fail_above = BRUN_REPORT_THRESHOLD;
+    enum brun_stop rule = brun_verdict_stop(c, &stop);
+    if (rule == BRUN_STOP_FAIL && s->fail_above > 0 &&
+        c->p_slower * p->look_count > p->gate_alpha)
+        return BRUN_STOP_CONTINUE;
+    return rule;
+}
+
+static int log_estimates(const struct brun_round_result *rounds, size_t n,
+                         double *out)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (!(rounds[i].estimate_ns > 0))
+            return -1;
+        out[i] = log(rounds[i].estimate_ns);
+    }
+    return 0;
+}
+
+/* Compares the rounds so far into cmp.  Returns 0 or -1 (not
+ * comparable, e.g. a zero estimate). */
+static int compare_now(const struct brun_compare_plan *p,
+                       const struct brun_compare_settings *s,
+                       const struct brun_round_result *base, size_t nb,
+                       const struct brun_round_result *fresh, size_t nn,
+                       struct brun_comparison *cmp)
+{
+    double *lb = malloc((nb ? nb : 1) * sizeof *lb);
+    double *ln = malloc((nn ? nn : 1) * sizeof *ln);
+    int r = -1;
+    if (lb && ln && log_estimates(base, nb, lb) == 0 &&
+        log_estimates(fresh, nn, ln) == 0) {
+        if (p->mode == BRUN_COMPARE_PAIRED) {
+            for (size_t i = 0; i < nn && i < nb; i++)
+                ln[i] -= lb[i];
+            r = brun_compare_paired(ln, nn < nb ? nn : nb, s, cmp);
+        } else {
+            r = brun_compare_independent(lb, nb, ln, nn, s, cmp);
+        }
+    }
+    free(lb);
+    free(ln);
+    return r;
+}
+
+/* Whether another look fits the budget: the average cost of a round so
+ * far times the rounds the next look needs. */
+static int next_look_fits(double started, unsigned done, unsigned next,
+                          double budget_s)
+{
+    if (done == 0)
+        return 1;
+    double per_round = (brun_now() - started) / done;
+    return brun_now() - started + per_round * (next - done) <= budget_s;
+}
+
+/* Where a comparison is in its sequence of looks. */
+struct looks {
+    unsigned next;      /* index of the next look in plan->looks */
+    double started;     /* when the case began, for the budget */
+};
+
+/* Called after each round (done rounds so far).  When a look is due,
+ * compares base with fresh and applies the stopping rule, the last look
+ * and the budget.  Returns 1 when the case is over (k->end says why), 0
+ * when more rounds are needed. */
+static int after_round(const struct brun_compare_plan *plan,
+                       const struct brun_compare_settings *settings,
+                       struct looks *at, unsigned done, double budget_s,
+                       const struct brun_round_result *base, size_t nb,
+                       const struct brun_round_result *fresh, size_t nn,
+                       struct brun_case_comparison *k)
+{
+    if (done < plan->looks[at->next])
+        return 0;
+    k->looks = at->next + 1;
+    if (compare_now(plan, settings, base, nb, fresh, nn, &k->stats) == 0 &&
+        (k->stop = stop_rule(&k->stats, settings, plan)) != BRUN_STOP_CONTINUE) {
+        k->end = BRUN_END_DECIDED;
+        return 1;
+    }
+    if (++at->next == plan->look_count) {
+        k->end = BRUN_END_MAX_ROUNDS;
+        return 1;
+    }
+    if (!next_look_fits(at->started, done, plan->looks[at->next], budget_s)) {
+        k->end = BRUN_END_BUDGET;
+        return 1;
+    }
+    return 0;
+}
+
+static struct brun_case_comparison *new_comparison(const struct brun_compare_plan *p,
+                                                   const char *name)
+{
+    struct brun_case_comparison *k = calloc(1, sizeof *k);
+    if (k)
+        brun_compare_case_limits(p, name, &k->fail_above, &k->noise_floor);
+    return k;
+}
+
+/* Ends a case: fills the comparison's means and moves the baseline
+ * rounds in; the case result owns everything afterwards. */
+static void attach_comparison(struct brun_case_result *c,
+                              struct brun_case_comparison *k,
+                              struct brun_round_result *base_rounds,
+                              size_t base_count)
+{
+    k->presence = BRUN_PRESENT_BOTH;
+    k->baseline_rounds = base_rounds;
+    k->baseline_round_count = base_count;
+    k->baseline_ns = brun_rounds_geomean(base_rounds, base_count);
+    k->new_ns = brun_rounds_geomean(c->rounds, c->round_count);
+    c->comparison = k;
+}
+
+/* Copies rounds (and their samples). */
+static struct brun_round_result *copy_rounds(const struct brun_round_result *v,
+                                             size_t n)
+{
+    struct brun_round_result *copy = calloc(n ? n : 1, sizeof *copy);
+    if (!copy)
+        return NULL;
+    for (size_t i = 0; i < n; i++) {
+        copy[i] = v[i];
+        copy[i].samples = malloc((v[i].sample_count ? v[i].sample_count : 1) *
+                                 sizeof *copy[i].samples);
+        if (!copy[i].samples) {
+            brun_rounds_release(copy, i);
+            return NULL;
+        }
+        memcpy(copy[i].samples, v[i].samples,
+               v[i].sample_count * sizeof *v[i].samples);
+    }
+    return copy;
+}
+
+/* Fails c with a one-line reason built from the old build's failure. */
+static void blame_baseline(struct brun_case_result *c,
+                           struct brun_case_result *old)
+{
+    char line[1024];
+    snprintf(line, sizeof line, "the baseline build %s: %s",
+             old->status == BRUN_STATUS_SKIPPED ? "skipped the case"
+                                                : "failed",
+             old->reason ? old->reason : "no reason given");
+    c->status = BRUN_STATUS_FAILED;
+    c->failure = old->failure != BRUN_FAILURE_NONE ? old->failure
+                                                   : BRUN_FAILURE_REPORTED;
+    free(c->reason);
+    c->reason = strdup(line);
+    if (!c->output && old->output) {
+        c->output = old->output;
+        old->output = NULL;
+    }
+}
+
+int brun_compare_interleaved(const char *new_path, const char *old_path,
+                             size_t target_index,
+                             const struct brun_listed_case *new_listed,
+                             const struct brun_listed_case *old_listed,
+                             uint64_t iterations,
+                             const struct brun_measure_env *env,
+                             const struct brun_compare_plan *plan,
+                             struct brun_case_result *c)
+{
+    struct brun_case_result old;
+    struct brun_compare_settings settings;
+    struct brun_case_comparison *k;
+    const unsigned last = plan->looks[plan->look_count - 1];
+    double started = brun_now();
+    int r = 0;
+
+    brun_measure_begin(c, target_index, new_listed, env);
+    brun_measure_begin(&old, target_index, old_listed, env);
+    case_settings(plan, c->name, &settings);
+    k = new_comparison(plan, c->name);
+    if (!k) {
+        brun_case_result_release(&old);
+        brun_measure_finish(c);
+        return 0;
+    }
+    if (iterations) {
+        c->plan.iterations = iterations;
+    } else if (env->options->iterations == 0) {
+        r = brun_measure_calibrate(new_path, new_listed, env, c);
+    }
+    c->plan.rounds = last;
+    old.plan = c->plan;
+
+    struct looks at = {0, started};
+    unsigned done = 0;
+    int old_first = 0;
+    while (r == 0) {
+        /* ABBA: a random order for the first round of each pair, the
+         * reverse for the second. */
+        old_first = done % 2 == 0 ? (int)brun_rng_below(env->rng, 2)
+                                  : !old_first;
+        uint64_t n = brun_measure_jitter(env, c->plan.iterations);
+        for (int side = 0; side < 2 && r == 0; side++) {
+            int run_old = side == 0 ? old_first : !old_first;
+            r = run_old ? brun_measure_round(old_path, old_listed, env, done,
+                                             last, n, &old)
+                        : brun_measure_round(new_path, new_listed, env, done,
+                                             last, n, c);
+        }
+        if (r != 0 ||
+            after_round(plan, &settings, &at, ++done, env->options->budget_s,
+                        old.rounds, old.round_count, c->rounds,
+                        c->round_count, k))
+            break;
+    }
+    if (r < 0) {
+        free(k);
+        brun_case_result_release(&old);
+        brun_case_result_release(c);
+        return -1;
+    }
+    if (r > 0 && c->status == BRUN_STATUS_OK)
+        blame_baseline(c, &old);
+    if (c->status == BRUN_STATUS_OK) {
+        attach_comparison(c, k, old.rounds, old.round_count);
+        old.rounds = NULL;
+        old.round_count = 0;
+    } else {
+        free(k);
+    }
+    brun_case_result_release(&old);
+    c->plan.rounds = (unsigned)c->round_count; /* rounds taken */
+    brun_measure_finish(c);
+    return 0;
+}
+
+int brun_compare_saved(const char *new_path, size_t target_index,
+                       const struct brun_listed_case *listed,
+                       const struct brun_case_result *saved,
+                       const struct brun_measure_env *env,
+                       const struct brun_compare_plan *plan,
+                       struct brun_case_result *c)
+{
+    struct brun_compare_settings settings;
+    struct brun_case_comparison *k;
+    const unsigned last = plan->looks[plan->look_count - 1];
+    double started = brun_now();
+    int r = 0;
+
+    brun_measure_begin(c, target_index, listed, env);
+    case_settings(plan, c->name, &settings);
+    k = new_comparison(plan, c->name);
+    if (!k) {
+        brun_measure_finish(c);
+        return 0;
+    }
+    /* The baseline's iteration count keeps samples comparable. */
+    if (env->options->iterations == 0)
+        c->plan.iterations = saved->plan.iterations;
+    c->plan.rounds = last;
+
+    struct looks at = {0, started};
+    unsigned done = 0;
+    while (r == 0) {
+        r = brun_measure_round(new_path, listed, env, done, last,
+                               brun_measure_jitter(env, c->plan.iterations), c);
+        if (r != 0 ||
+            after_round(plan, &settings, &at, ++done, env->options->budget_s,
+                        saved->rounds, saved->round_count, c->rounds,
+                        c->round_count, k))
+            break;
+    }
+    if (r < 0) {
+        free(k);
+        brun_case_result_release(c);
+        return -1;
+    }
+    if (c->status == BRUN_STATUS_OK) {
+        struct brun_round_result *copy =
+            copy_rounds(saved->rounds, saved->round_count);
+        if (copy) {
+            attach_comparison(c, k, copy, saved->round_count);
+            k = NULL;
+        }
+    }
+    free(k);
+    c->plan.rounds = (unsigned)c->round_count; /* rounds taken */
+    brun_measure_finish(c);
+    return 0;
+}
+
+size_t brun_compare_suite(struct brun_results *r,
+                          const struct brun_compare_plan *plan,
+                          const struct brun_options *o)
+{
+    struct brun_comparison_summary *sum = r->comparison;
+    size_t m = 0, failing = 0;
+    for (size_t i = 0; i < r->case_count; i++)
+        if (r->cases[i].comparison &&
+            r->cases[i].comparison->presence == BRUN_PRESENT_BOTH)
+            m++;
+    struct brun_comparison *all = calloc(m ? m : 1, sizeof *all);
+    if (!all)
+        return 0;
+    size_t k = 0;
+    for (size_t i = 0; i < r->case_count; i++) {
+        struct brun_case_comparison *c = r->cases[i].comparison;
+        if (!c || c->presence != BRUN_PRESENT_BOTH)
+            continue;
+        all[k] = c->stats;
+        /* Each case may have looked up to look_count times: Bonferroni
+         * over the planned looks keeps the suite's error rates. */
+        all[k].p_slower = fmin(1, all[k].p_slower * plan->look_count);
+        all[k].p_faster = fmin(1, all[k].p_faster * plan->look_count);
+        k++;
+    }
+    struct brun_suite_settings suite;
+    brun_suite_settings_init(&suite);
+    suite.q = o->fdr;
+    suite.alpha_fail = o->gate_alpha;
+    if (sum)
+        memset(&sum->counts, 0, sizeof sum->counts);
+    brun_verdict_suite(all, m, &suite, sum ? &sum->counts : NULL);
+    k = 0;
+    for (size_t i = 0; i < r->case_count; i++) {
+        struct brun_case_comparison *c = r->cases[i].comparison;
+        if (!c || c->presence != BRUN_PRESENT_BOTH)
+            continue;
+        c->stats.p_slower_bh = all[k].p_slower_bh;
+        c->stats.p_faster_bh = all[k].p_faster_bh;
+        c->stats.p_slower_holm = all[k].p_slower_holm;
+        c->stats.label = all[k].label;
+        c->stats.fails = all[k].fails;
+        failing += c->stats.fails ? 1 : 0;
+        k++;
+    }
+    free(all);
+    if (sum)
+        sum->failing = failing;
+    return failing;
+}

@@ -1,0 +1,96 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * compare.h: measuring a case against its baseline, round by round, until
+ * the verdict is clear.
+ *
+ * Two modes.  Interleaved (paired): the baseline's executable runs again
+ * in this job, one worker of each build per round, in ABBA order with the
+ * same iteration count, and the statistic is the per-round log ratio.
+ * Saved numbers (independent): only the new build runs, and its rounds
+ * are compared with the baseline's saved rounds by Welch's t, with an
+ * assumed between-session noise added.
+ *
+ * Rounds come in sequential looks (by default at 10, 20 and 32 rounds):
+ * after each look the case stops when its decision is clear (the gate
+ * fails, or a slowdown beyond the threshold is excluded, or the ratio is
+ * known precisely), and the one-sided error budget is split evenly over
+ * the planned looks.  The suite-wide correction (Benjamini-Hochberg for
+ * labels, Holm for failing) runs over all compared cases at the end.
+ */
+#ifndef BRUN_COMPARE_H
+#define BRUN_COMPARE_H
+
+#include <stddef.h>
+
+#include "reports/model/model.h"
+#include "runner/measure/measure.h"
+
+#define BRUN_MAX_LOOKS 16
+
+/* Without a gate, looks still stop once a change of this size is
+ * excluded, so a plain --baseline run stays quick. */
+#define BRUN_REPORT_THRESHOLD 0.05
+
+struct brun_compare_plan {
+    enum brun_compare_mode mode;
+    unsigned looks[BRUN_MAX_LOOKS]; /* rounds at each look, increasing */
+    unsigned look_count;
+    double alpha_per_look;          /* one-sided */
+    double level;                   /* two-sided level of reported CIs */
+    double fail_above;              /* the run's gate (0: none) */
+    double gate_alpha;              /* Holm level for failing */
+    double noise_floor;             /* the mode's default or the option */
+    double session_noise;           /* independent mode's sigma_sess */
+    unsigned resamples;
+    int bca;
+    uint64_t seed;                  /* run seed; per case derived by name */
+    const struct brun_threshold *thresholds;
+    size_t threshold_count;
+};
+
+/* The plan for a mode from the options: looks at rounds, 2 x rounds, ...,
+ * capped at max_rounds (which is always the last look). */
+void brun_compare_plan_init(struct brun_compare_plan *p,
+                            const struct brun_options *o, uint64_t seed,
+                            enum brun_compare_mode mode);
+
+/* The gate and noise floor in force for a case: the first threshold
+ * whose pattern matches its name, else the run's. */
+void brun_compare_case_limits(const struct brun_compare_plan *p,
+                              const char *name, double *fail_above,
+                              double *noise_floor);
+
+/* Interleaved comparison of one case: the new build at new_path against
+ * old_path.  iterations, when not 0, fixes the count per sample (e.g. the
+ * baseline's); otherwise the new build is calibrated.  Fills out (a case
+ * result with a comparison).  Returns 0, or -1 when interrupted. */
+int brun_compare_interleaved(const char *new_path, const char *old_path,
+                             size_t target_index,
+                             const struct brun_listed_case *new_listed,
+                             const struct brun_listed_case *old_listed,
+                             uint64_t iterations,
+                             const struct brun_measure_env *env,
+                             const struct brun_compare_plan *plan,
+                             struct brun_case_result *out);
+
+/* Saved-numbers comparison: the new build's rounds against the rounds of
+ * saved (a case loaded from a baseline).  Same returns. */
+int brun_compare_saved(const char *new_path, size_t target_index,
+                       const struct brun_listed_case *listed,
+                       const struct brun_case_result *saved,
+                       const struct brun_measure_env *env,
+                       const struct brun_compare_plan *plan,
+                       struct brun_case_result *out);
+
+/* The suite decision over every compared case of r (BH for labels, Holm
+ * for failing, p-values first adjusted for the planned looks), and the
+ * counts in r->comparison.  Returns the number of cases failing the gate. */
+size_t brun_compare_suite(struct brun_results *r,
+                          const struct brun_compare_plan *plan,
+                          const struct brun_options *o);
+
+/* Geometric mean of the round estimates (0 when there are none). */
+double brun_rounds_geomean(const struct brun_round_result *rounds,
+                           size_t count);
+
+#endif /* BRUN_COMPARE_H */

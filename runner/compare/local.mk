@@ -1,0 +1,6 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# runner/compare/: judging a run: measuring each case against its
+# baseline until the verdict is clear, and the SLO statuses.
+runner_libbrrunner_la_SOURCES += \
+	runner/compare/compare.c runner/compare/compare.h \
+	runner/compare/slo.c runner/compare/slo.h

@@ -1,0 +1,5 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# runner/files/: writing files so that readers and crashes see the old
+# content or the whole new one (reports and the baseline store use it).
+runner_libbrrunner_la_SOURCES += \
+	runner/files/atomic_file.c runner/files/atomic_file.h

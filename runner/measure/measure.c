@@ -1,0 +1,464 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * measure.c: one case, measured round by round in fresh workers.
+ *
+ * First a calibration worker finds the iteration count that makes a
+ * sample last the target time (unless --iterations fixes it).  The plan
+ * is then cut to the case's time budget if needed (fewer samples first,
+ * then fewer rounds, never below BRUN_MIN_SAMPLES and BRUN_MIN_ROUNDS).
+ * Each round is one worker process: it warms up, takes its samples and
+ * exits; its samples become one per-round estimate (20 % trimmed mean of
+ * ns per iteration), the unit the statistics work on.  The first round
+ * that fails ends the case, with the reason.
+ */
+#include "config.h"
+
+#include "runner/measure/measure.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "lib/protocol.h"
+#include "runner/measure/estimate.h"
+#include "runner/worker/process.h"
+#include "runner/worker/session.h"
+#include "stats/random.h"
+
+/* Up to this fraction of extra iterations per round, when jitter is on,
+ * so samples do not run in lock step with periodic noise. */
+#define JITTER_FRACTION 0.10
+/* Largest stack padding (BENCHRUN_ENV_PAD) in bytes. */
+#define MAX_PAD 4096
+/* Spawning and greeting a worker, roughly; used only for planning. */
+#define WORKER_OVERHEAD_S 0.003
+
+enum done_kind { DONE_NONE, DONE_OK, DONE_FAIL, DONE_SKIP, DONE_MISUSE };
+
+/* Everything a worker answered to RUN. */
+struct run_reply {
+    uint32_t requested_samples;
+    int calibrating;
+    uint64_t calibrated_iterations, calibrated_ticks;
+    int warmup_seen;
+    uint64_t warmup_samples, warmup_ticks, warmup_steady;
+    struct brun_sample_result *samples;
+    size_t sample_count;
+    double bytes, items;
+    int throughput_seen;
+    enum done_kind done;
+    char message[512];
+};
+
+static int expect_fields(const struct brun_proto_msg *m, size_t n, char *why,
+                         size_t why_size)
+{
+    if (m->count == n)
+        return 0;
+    snprintf(why, why_size, "%s with %zu fields instead of %zu", m->fields[0],
+             m->count - 1, n - 1);
+    return -1;
+}
+
+static int bad_number(char *why, size_t why_size)
+{
+    snprintf(why, why_size, "malformed number");
+    return -1;
+}
+
+static int on_done(struct run_reply *r, const struct brun_proto_msg *m,
+                   char *why, size_t why_size)
+{
+    static const struct {
+        const char *word;
+        enum done_kind kind;
+    } kinds[] = {{"ok", DONE_OK},
+                 {"fail", DONE_FAIL},
+                 {"skip", DONE_SKIP},
+                 {"misuse", DONE_MISUSE}};
+    if (m->count < 2 || m->count > 3) {
+        snprintf(why, why_size, "DONE needs a status");
+        return -1;
+    }
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+        if (strcmp(m->fields[1], kinds[i].word) == 0)
+            r->done = kinds[i].kind;
+    if (r->done == DONE_NONE) {
+        snprintf(why, why_size, "unknown DONE status \"%s\"", m->fields[1]);
+        return -1;
+    }
+    snprintf(r->message, sizeof r->message, "%s",
+             m->count == 3 ? m->fields[2] : "");
+    if (r->done == DONE_OK) {
+        if (r->sample_count != r->requested_samples) {
+            snprintf(why, why_size, "DONE ok after %zu of %u samples",
+                     r->sample_count, r->requested_samples);
+            return -1;
+        }
+        if (r->calibrating && r->calibrated_iterations == 0) {
+            snprintf(why, why_size, "DONE ok without CALIBRATED");
+            return -1;
+        }
+    }
+    return 1;
+}
+
+static int on_run_message(void *ctx, const struct brun_proto_msg *m,
+                          char *why, size_t why_size)
+{
+    struct run_reply *r = ctx;
+    const char *verb = m->fields[0];
+
+    if (strcmp(verb, "SAMPLE") == 0) {
+        struct brun_sample_result s = {0};
+        if (expect_fields(m, 6, why, why_size))
+            return -1;
+        if (brun_proto_u64(m->fields[1], &s.iterations) ||
+            brun_proto_u64(m->fields[2], &s.ticks) ||
+            brun_proto_u64(m->fields[3], &s.paused_ticks) ||
+            brun_proto_u64(m->fields[4], &s.cpu_ns) ||
+            brun_proto_u64(m->fields[5], &s.ivcsw) || s.iterations == 0)
+            return bad_number(why, why_size);
+        if (r->sample_count == r->requested_samples) {
+            snprintf(why, why_size, "more samples than the %u requested",
+                     r->requested_samples);
+            return -1;
+        }
+        r->samples[r->sample_count++] = s;
+        return 0;
+    }
+    if (strcmp(verb, "CALIBRATED") == 0) {
+        if (expect_fields(m, 3, why, why_size))
+            return -1;
+        if (brun_proto_u64(m->fields[1], &r->calibrated_iterations) ||
+            brun_proto_u64(m->fields[2], &r->calibrated_ticks) ||
+            r->calibrated_iterations == 0)
+            return bad_number(why, why_size);
+        return 0;
+    }
+    if (strcmp(verb, "WARMUP") == 0) {
+        if (expect_fields(m, 4, why, why_size))
+            return -1;
+        if (brun_proto_u64(m->fields[1], &r->warmup_samples) ||
+            brun_proto_u64(m->fields[2], &r->warmup_ticks) ||
+            brun_proto_u64(m->fields[3], &r->warmup_steady))
+            return bad_number(why, why_size);
+        r->warmup_seen = 1;
+        return 0;
+    }
+    if (strcmp(verb, "THROUGHPUT") == 0) {
+        if (expect_fields(m, 3, why, why_size))
+            return -1;
+        if (brun_proto_double(m->fields[1], &r->bytes) ||
+            brun_proto_double(m->fields[2], &r->items) ||
+            !isfinite(r->bytes) || !isfinite(r->items) || r->bytes < 0 ||
+            r->items < 0)
+            return bad_number(why, why_size);
+        r->throughput_seen = 1;
+        return 0;
+    }
+    if (strcmp(verb, "DONE") == 0)
+        return on_done(r, m, why, why_size);
+    snprintf(why, why_size, "not a RUN answer");
+    return -1;
+}
+
+/* Records a failure (the first one wins). */
+static void set_failure(struct brun_case_result *c, enum brun_case_status st,
+                        enum brun_failure_kind kind, const char *where,
+                        const char *text, char **output)
+{
+    char line[900];
+    if (c->status != BRUN_STATUS_OK)
+        return;
+    c->status = st;
+    c->failure = kind;
+    /* Where it happened matters for a crash or a hang, not for the
+     * case's own message. */
+    if (where && *where && kind != BRUN_FAILURE_REPORTED &&
+        kind != BRUN_FAILURE_MISUSE && kind != BRUN_FAILURE_NONE)
+        snprintf(line, sizeof line, "%s, %s", text, where);
+    else
+        snprintf(line, sizeof line, "%s", text);
+    c->reason = strdup(line);
+    if (output && *output) {
+        c->output = *output;
+        *output = NULL;
+    }
+}
+
+/* Runs one worker with RUN and fills reply.  Returns 0 when the worker
+ * completed the command cleanly (the case may still have failed or
+ * skipped itself: see reply->done); otherwise records the failure in c
+ * and returns 1, or returns -1 when interrupted. */
+static int run_worker(const char *path, const char *where,
+                      const struct brun_listed_case *listed,
+                      const struct brun_measure_env *env, uint64_t iterations,
+                      uint32_t samples, uint64_t warmup_ticks,
+                      uint64_t target_ticks, struct run_reply *reply,
+                      struct brun_session *s, struct brun_case_result *c)
+{
+    struct brun_proto_out command;
+
+    memset(reply, 0, sizeof *reply);
+    reply->requested_samples = samples;
+    reply->calibrating = iterations == 0;
+    if (samples > 0) {
+        reply->samples = calloc(samples, sizeof *reply->samples);
+        if (!reply->samples) {
+            set_failure(c, BRUN_STATUS_FAILED, BRUN_FAILURE_PROTOCOL, where,
+                        "out of memory", NULL);
+            return 1;
+        }
+    }
+    brun_proto_begin(&command, "RUN");
+    brun_proto_add_str(&command, listed->name);
+    brun_proto_add_u64(&command, (uint64_t)env->clock->kind);
+    brun_proto_add_u64(&command, iterations);
+    brun_proto_add_u64(&command, samples);
+    brun_proto_add_u64(&command, warmup_ticks);
+    brun_proto_add_u64(&command, target_ticks);
+
+    memset(s, 0, sizeof *s);
+    s->path = path;
+    s->timeout_s = env->options->timeout_s;
+    s->pad_length = (size_t)brun_rng_below(env->rng, MAX_PAD);
+    s->on_message = on_run_message;
+    s->ctx = reply;
+    brun_session_run(s, &command);
+
+    switch (s->end) {
+    case BRUN_SESSION_DONE:
+        return 0;
+    case BRUN_SESSION_INTERRUPTED:
+        return -1;
+    case BRUN_SESSION_DIED:
+        set_failure(c, BRUN_STATUS_FAILED,
+                    WIFSIGNALED(s->wait_status) ? BRUN_FAILURE_SIGNAL
+                                                : BRUN_FAILURE_EXIT,
+                    where, s->message, &s->output);
+        return 1;
+    case BRUN_SESSION_TIMEOUT:
+        set_failure(c, BRUN_STATUS_FAILED, BRUN_FAILURE_TIMEOUT, where,
+                    s->message, &s->output);
+        return 1;
+    default:
+        set_failure(c, BRUN_STATUS_FAILED, BRUN_FAILURE_PROTOCOL, where,
+                    s->message, &s->output);
+        return 1;
+    }
+}
+
+/* Applies the case's own verdict (fail, skip, misuse) from DONE. */
+static int apply_done(struct brun_case_result *c, const char *where,
+                      struct run_reply *reply, struct brun_session *s)
+{
+    switch (reply->done) {
+    case DONE_OK:
+        return 0;
+    case DONE_SKIP:
+        set_failure(c, BRUN_STATUS_SKIPPED, BRUN_FAILURE_NONE, NULL,
+                    reply->message[0] ? reply->message : "skipped", NULL);
+        return 1;
+    case DONE_MISUSE:
+        set_failure(c, BRUN_STATUS_FAILED, BRUN_FAILURE_MISUSE, where,
+                    reply->message, &s->output);
+        return 1;
+    default:
+        set_failure(c, BRUN_STATUS_FAILED, BRUN_FAILURE_REPORTED, where,
+                    reply->message[0] ? reply->message : "failed", &s->output);
+        return 1;
+    }
+}
+
+static double ticks_to_ns(const struct brun_measure_env *env, uint64_t ticks)
+{
+    return brun_clock_ticks_to_ns(env->clock, (double)ticks);
+}
+
+/* Cuts samples, then rounds, so the plan fits the budget. */
+static void fit_budget(struct brun_plan *plan, double sample_s, double warmup_s,
+                       double budget_s)
+{
+    double warm = warmup_s > sample_s ? warmup_s : sample_s;
+    double round_s = WORKER_OVERHEAD_S + warm + plan->samples * sample_s;
+    if (plan->rounds * round_s <= budget_s)
+        return;
+    plan->budget_limited = 1;
+    double per_round = budget_s / plan->rounds - WORKER_OVERHEAD_S - warm;
+    double fit = sample_s > 0 ? floor(per_round / sample_s) : plan->samples;
+    if (fit < plan->samples)
+        plan->samples = fit < BRUN_MIN_SAMPLES ? BRUN_MIN_SAMPLES : (unsigned)fit;
+    round_s = WORKER_OVERHEAD_S + warm + plan->samples * sample_s;
+    if (plan->rounds * round_s > budget_s) {
+        double rounds = floor(budget_s / round_s);
+        plan->rounds = rounds < BRUN_MIN_ROUNDS ? BRUN_MIN_ROUNDS
+                                                : (unsigned)rounds;
+    }
+}
+
+/* The sample length: the option, but at least 1000 times the clock's
+ * resolution. */
+static double sample_seconds(const struct brun_measure_env *env)
+{
+    double floor_s = 1000 * env->clock->resolution_ns * 1e-9;
+    return env->options->sample_s > floor_s ? env->options->sample_s : floor_s;
+}
+
+static uint64_t target_ticks(const struct brun_measure_env *env)
+{
+    return (uint64_t)(sample_seconds(env) * env->clock->ticks_per_second);
+}
+
+static uint64_t warmup_ticks(const struct brun_measure_env *env)
+{
+    return (uint64_t)(env->options->warmup_s * env->clock->ticks_per_second);
+}
+
+/* Turns a finished round's reply into a round result appended to c. */
+static int store_round(struct brun_case_result *c, unsigned index,
+                       uint64_t iterations, const struct run_reply *reply,
+                       const struct brun_session *s,
+                       const struct brun_measure_env *env)
+{
+    struct brun_round_result *grown =
+        realloc(c->rounds, (c->round_count + 1) * sizeof *grown);
+    if (!grown)
+        return -1;
+    c->rounds = grown;
+    struct brun_round_result *r = &c->rounds[c->round_count];
+    memset(r, 0, sizeof *r);
+    r->index = index;
+    r->pid = s->pid;
+    r->iterations = iterations;
+    r->warmup_samples = (unsigned)reply->warmup_samples;
+    r->warmup_ns = ticks_to_ns(env, reply->warmup_ticks);
+    r->warmup_steady = reply->warmup_steady != 0;
+    r->wall_s = s->wall_s;
+    r->samples = reply->samples;
+    r->sample_count = reply->sample_count;
+    brun_round_estimate(r, env->clock->ticks_per_second);
+    c->round_count++;
+    return 0;
+}
+
+void brun_measure_begin(struct brun_case_result *c, size_t target_index,
+                        const struct brun_listed_case *listed,
+                        const struct brun_measure_env *env)
+{
+    const struct brun_options *o = env->options;
+    memset(c, 0, sizeof *c);
+    c->name = strdup(listed->name);
+    c->file = strdup(listed->file);
+    c->compiler = strdup(listed->compiler);
+    c->line = listed->line;
+    c->optimized = listed->optimized;
+    c->target = target_index;
+    c->bytes_per_iteration = listed->bytes;
+    c->items_per_iteration = listed->items;
+    c->status = BRUN_STATUS_OK;
+    c->plan.rounds = o->rounds;
+    c->plan.samples = o->samples;
+    c->plan.warmup_ms = o->warmup_s * 1e3;
+    c->plan.sample_target_ms = sample_seconds(env) * 1e3;
+    c->plan.iterations = o->iterations;
+    c->wall_s = brun_now();
+}
+
+int brun_measure_calibrate(const char *path,
+                           const struct brun_listed_case *listed,
+                           const struct brun_measure_env *env,
+                           struct brun_case_result *c)
+{
+    const struct brun_options *o = env->options;
+    struct run_reply reply;
+    struct brun_session s;
+
+    if (env->progress)
+        env->progress(env->progress_ctx, c->name, 0, c->plan.rounds);
+    int r = run_worker(path, "while calibrating", listed, env, 0, 0,
+                       warmup_ticks(env), target_ticks(env), &reply, &s, c);
+    if (r == 0)
+        r = apply_done(c, "while calibrating", &reply, &s);
+    free(reply.samples);
+    brun_session_release(&s);
+    if (r != 0)
+        return r;
+    c->plan.calibrated = 1;
+    c->plan.iterations = reply.calibrated_iterations;
+    c->plan.calibration_ns = ticks_to_ns(env, reply.calibrated_ticks) /
+                             (double)reply.calibrated_iterations;
+    fit_budget(&c->plan,
+               c->plan.calibration_ns * 1e-9 * (double)c->plan.iterations,
+               o->warmup_s, o->budget_s);
+    return 0;
+}
+
+uint64_t brun_measure_jitter(const struct brun_measure_env *env, uint64_t n)
+{
+    if (env->options->jitter && n >= 10)
+        n += (uint64_t)((double)n * JITTER_FRACTION *
+                        brun_rng_uniform(env->rng));
+    return n;
+}
+
+int brun_measure_round(const char *path, const struct brun_listed_case *listed,
+                       const struct brun_measure_env *env, unsigned index,
+                       unsigned of, uint64_t iterations,
+                       struct brun_case_result *c)
+{
+    struct run_reply reply;
+    struct brun_session s;
+    char where[64];
+
+    snprintf(where, sizeof where, "in round %u of %u", index + 1, of);
+    if (env->progress)
+        env->progress(env->progress_ctx, c->name, index + 1, of);
+    int r = run_worker(path, where, listed, env, iterations, c->plan.samples,
+                       warmup_ticks(env), target_ticks(env), &reply, &s, c);
+    if (r == 0)
+        r = apply_done(c, where, &reply, &s);
+    if (r == 0 && reply.throughput_seen) {
+        c->bytes_per_iteration = reply.bytes;
+        c->items_per_iteration = reply.items;
+    }
+    if (r == 0 && store_round(c, index, iterations, &reply, &s, env) != 0) {
+        set_failure(c, BRUN_STATUS_FAILED, BRUN_FAILURE_PROTOCOL, where,
+                    "out of memory", NULL);
+        r = 1;
+    }
+    if (r != 0)
+        free(reply.samples); /* store_round took them otherwise */
+    brun_session_release(&s);
+    return r;
+}
+
+void brun_measure_finish(struct brun_case_result *c)
+{
+    if (c->status == BRUN_STATUS_OK && brun_case_summarize(c) != 0)
+        set_failure(c, BRUN_STATUS_FAILED, BRUN_FAILURE_PROTOCOL, NULL,
+                    "out of memory", NULL);
+    c->wall_s = brun_now() - c->wall_s;
+}
+
+int brun_measure_case(const char *path, size_t target_index,
+                      const struct brun_listed_case *listed,
+                      const struct brun_measure_env *env,
+                      struct brun_case_result *c)
+{
+    int r = 0;
+    brun_measure_begin(c, target_index, listed, env);
+    if (env->options->iterations == 0)
+        r = brun_measure_calibrate(path, listed, env, c);
+    for (unsigned round = 0; r == 0 && round < c->plan.rounds; round++)
+        r = brun_measure_round(path, listed, env, round, c->plan.rounds,
+                               brun_measure_jitter(env, c->plan.iterations), c);
+    if (r < 0) {
+        brun_case_result_release(c);
+        return -1;
+    }
+    brun_measure_finish(c);
+    return 0;
+}

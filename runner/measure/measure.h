@@ -1,0 +1,69 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * measure.h: measuring one case, from calibration to its last round.
+ */
+#ifndef BRUN_MEASURE_H
+#define BRUN_MEASURE_H
+
+#include <stddef.h>
+
+#include "lib/clock.h"
+#include "reports/model/model.h"
+#include "runner/worker/discover.h"
+#include "runner/options/options.h"
+
+struct brun_rng;
+
+/* Told before each worker starts: round 0 is the calibration. */
+typedef void (*brun_progress_fn)(void *ctx, const char *case_name,
+                                 unsigned round, unsigned rounds);
+
+struct brun_measure_env {
+    const struct brun_options *options;
+    const struct brun_clock_info *clock;
+    struct brun_rng *rng;       /* iteration jitter and stack padding */
+    brun_progress_fn progress;  /* or NULL */
+    void *progress_ctx;
+};
+
+/* The steps of measuring a case, for callers that interleave two
+ * executables (compare.c).  Each step that runs a worker returns 0 when
+ * the case may go on, 1 when it failed or skipped (c->status and
+ * c->reason say why), -1 when the user interrupted the run. */
+
+/* Initialises c for listed, with the plan from the options. */
+void brun_measure_begin(struct brun_case_result *c, size_t target_index,
+                        const struct brun_listed_case *listed,
+                        const struct brun_measure_env *env);
+
+/* Runs the calibration worker: sets c->plan.iterations and fits rounds
+ * and samples to the budget. */
+int brun_measure_calibrate(const char *path,
+                           const struct brun_listed_case *listed,
+                           const struct brun_measure_env *env,
+                           struct brun_case_result *c);
+
+/* The iteration count for the next round: n plus up to 10 % at random
+ * when jitter is on. */
+uint64_t brun_measure_jitter(const struct brun_measure_env *env, uint64_t n);
+
+/* Runs one round (worker) of `iterations` per sample and appends it to
+ * c->rounds; index and of only label progress and messages. */
+int brun_measure_round(const char *path, const struct brun_listed_case *listed,
+                       const struct brun_measure_env *env, unsigned index,
+                       unsigned of, uint64_t iterations,
+                       struct brun_case_result *c);
+
+/* Computes the summaries of a completed case and its wall time. */
+void brun_measure_finish(struct brun_case_result *c);
+
+/* Measures one case of the target at path into out (which it
+ * initialises).  A case that fails, crashes or hangs is a result, not an
+ * error: out->status says so.  Returns 0, or -1 when the user interrupted
+ * the run (out is then released). */
+int brun_measure_case(const char *path, size_t target_index,
+                      const struct brun_listed_case *listed,
+                      const struct brun_measure_env *env,
+                      struct brun_case_result *out);
+
+#endif /* BRUN_MEASURE_H */

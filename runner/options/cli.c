@@ -1,0 +1,253 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * cli.c: the benchrun command line, read through the option table.
+ *
+ * GNU conventions through getopt_long (--long, --long=value, -q, option
+ * permutation, so `benchrun ./bench --list` works as well as
+ * `benchrun --list ./bench`).  getopt's own messages are silenced: every
+ * error comes back as one line naming the option and the value.  --help
+ * is generated from the same table, so it lists every option.
+ */
+#include "config.h"
+
+#include "runner/options/options.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "runner/options/option_table.h"
+
+void brun_options_defaults(struct brun_options *o)
+{
+    memset(o, 0, sizeof *o);
+    o->rounds = BRUN_DEFAULT_ROUNDS;
+    o->samples = BRUN_DEFAULT_SAMPLES;
+    o->warmup_s = BRUN_DEFAULT_WARMUP_S;
+    o->sample_s = BRUN_DEFAULT_SAMPLE_S;
+    o->budget_s = BRUN_DEFAULT_BUDGET_S;
+    o->timeout_s = BRUN_DEFAULT_TIMEOUT_S;
+    o->jitter = 1;
+    o->clock = brun_clock_best();
+    o->max_rounds = BRUN_DEFAULT_MAX_ROUNDS;
+    o->confidence = BRUN_DEFAULT_CONFIDENCE;
+    o->fdr = BRUN_DEFAULT_FDR;
+    o->gate_alpha = BRUN_DEFAULT_GATE_ALPHA;
+    o->noise_floor = -1;
+    o->session_noise = BRUN_DEFAULT_SESSION_NOISE_FRACTION;
+    o->resamples = BRUN_DEFAULT_RESAMPLES;
+    o->bootstrap_bca = 1;
+    o->rerun_baseline = 1;
+    o->color = -1;
+    o->slo_warning = 0.5;
+    o->slo_critical = 1.0;
+    o->github_parts = BRUN_GITHUB_ALL;
+}
+
+static void free_list(char **v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(v[i]);
+    free(v);
+}
+
+void brun_options_release(struct brun_options *o)
+{
+    free_list(o->targets, o->target_count);
+    free_list(o->compare_with, o->compare_count);
+    for (size_t i = 0; i < o->threshold_count; i++)
+        free(o->thresholds[i].pattern);
+    free(o->thresholds);
+    for (size_t i = 0; i < o->slo_count; i++)
+        free(o->slos[i].pattern);
+    free(o->slos);
+    for (size_t i = 0; i < o->export_count; i++) {
+        free(o->exports[i].format);
+        free(o->exports[i].path);
+    }
+    free(o->exports);
+    free(o->report_path);
+    free(o->delete_baseline);
+    free(o->filter);
+    free(o->config_path);
+    free(o->save_baseline);
+    free(o->baseline);
+    free(o->baseline_dir);
+    free(o->json_path);
+    memset(o, 0, sizeof *o);
+}
+
+int brun_options_set_targets(struct brun_options *o, char *const *targets,
+                             size_t count)
+{
+    char **copy = calloc(count ? count : 1, sizeof *copy);
+    if (!copy)
+        return -1;
+    for (size_t i = 0; i < count; i++) {
+        copy[i] = strdup(targets[i]);
+        if (!copy[i]) {
+            free_list(copy, i);
+            return -1;
+        }
+    }
+    free_list(o->targets, o->target_count);
+    o->targets = copy;
+    o->target_count = count;
+    return 0;
+}
+
+void brun_cli_usage(FILE *out)
+{
+    size_t count;
+    const struct brun_option_spec *t = brun_option_table(&count);
+    const char *section = NULL;
+
+    fputs("Usage: benchrun [OPTIONS] [TARGET...]\n"
+          "Measure the cases of bench executables, each round in its own worker\n"
+          "process; compare with a saved baseline and fail on a regression.\n"
+          "Without targets, they come from benchrun.yml.\n",
+          out);
+    for (size_t i = 0; i < count; i++) {
+        char left[64];
+        if (!section || strcmp(section, t[i].section) != 0) {
+            section = t[i].section;
+            fprintf(out, "\n%s:\n", section);
+        }
+        const char *arg = t[i].arg_name ? t[i].arg_name : "";
+        if (t[i].short_name)
+            snprintf(left, sizeof left, "-%c, --%s%s%s", t[i].short_name,
+                     t[i].long_name, *arg ? " " : "", arg);
+        else
+            snprintf(left, sizeof left, "    --%s%s%s", t[i].long_name,
+                     *arg ? " " : "", arg);
+        fprintf(out, "  %-26s %s\n", left, t[i].help);
+    }
+    fputs("\nTIME is a number with an optional unit (ns, us, ms, s, m); a bare\n"
+          "number is in seconds.  Every option that sets something has a\n"
+          "benchrun.yml key (see benchrun(1)); the command line wins.\n"
+          "\n"
+          "Exit status: 0 all cases ran and none regressed beyond --fail-above;\n"
+          "1 a regression beyond --fail-above; 2 usage, config, target or\n"
+          "baseline error (nothing measured); 3 a case crashed, timed out or\n"
+          "failed (the rest are reported).\n",
+          out);
+}
+
+/* getopt_long's view of the table: each option's val is 256 + index. */
+static struct option *long_options(const struct brun_option_spec *t,
+                                   size_t count, char *shorts, size_t size)
+{
+    struct option *v = calloc(count + 1, sizeof *v);
+    size_t k = 0;
+    if (!v)
+        return NULL;
+    shorts[k++] = ':';
+    for (size_t i = 0; i < count; i++) {
+        v[i].name = t[i].long_name;
+        v[i].has_arg = t[i].fixed_value ? no_argument : required_argument;
+        v[i].flag = NULL;
+        v[i].val = 256 + (int)i;
+        if (t[i].short_name && k + 2 < size) {
+            shorts[k++] = t[i].short_name;
+            if (!t[i].fixed_value)
+                shorts[k++] = ':';
+        }
+    }
+    shorts[k] = '\0';
+    return v;
+}
+
+/* Maps getopt's return value to a table index, or -1. */
+static long spec_index(int c, const struct brun_option_spec *t, size_t count)
+{
+    if (c >= 256 && (size_t)(c - 256) < count)
+        return c - 256;
+    for (size_t i = 0; i < count; i++)
+        if (t[i].short_name && t[i].short_name == c)
+            return (long)i;
+    return -1;
+}
+
+int brun_cli_config_choice(int argc, char **argv, const char **path,
+                           int *no_config, char *why, size_t why_size)
+{
+    *path = NULL;
+    *no_config = 0;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--") == 0)
+            break;
+        if (strcmp(argv[i], "--no-config") == 0)
+            *no_config = 1;
+        else if (strncmp(argv[i], "--config=", 9) == 0)
+            *path = argv[i] + 9;
+        else if (strcmp(argv[i], "--config") == 0) {
+            if (i + 1 >= argc) {
+                snprintf(why, why_size, "--config needs a value (see "
+                         "benchrun --help)");
+                return -1;
+            }
+            *path = argv[++i];
+        }
+    }
+    return 0;
+}
+
+enum brun_cli_action brun_cli_parse(int argc, char **argv,
+                                    struct brun_options *o, char *why,
+                                    size_t why_size)
+{
+    size_t count;
+    const struct brun_option_spec *t = brun_option_table(&count);
+    char shorts[32];
+    struct option *longs = long_options(t, count, shorts, sizeof shorts);
+    enum brun_cli_action action = BRUN_CLI_RUN;
+    int c;
+
+    if (!longs) {
+        snprintf(why, why_size, "out of memory");
+        return BRUN_CLI_ERROR;
+    }
+    opterr = 0;
+    optind = 1;
+    while (action == BRUN_CLI_RUN &&
+           (c = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
+        long i = spec_index(c, t, count);
+        char detail[256];
+        if (c == ':') {
+            snprintf(why, why_size, "%s needs a value (see benchrun --help)",
+                     argv[optind - 1]);
+            action = BRUN_CLI_ERROR;
+        } else if (i < 0) {
+            if (optopt > 0 && optopt < 256)
+                snprintf(why, why_size,
+                         "unknown option -%c (see benchrun --help)", optopt);
+            else
+                snprintf(why, why_size,
+                         "unknown option %s (see benchrun --help)",
+                         argv[optind - 1]);
+            action = BRUN_CLI_ERROR;
+        } else if (strcmp(t[i].long_name, "help") == 0) {
+            action = BRUN_CLI_HELP;
+        } else if (strcmp(t[i].long_name, "version") == 0) {
+            action = BRUN_CLI_VERSION;
+        } else if (strcmp(t[i].long_name, "list") == 0) {
+            o->list = 1;
+        } else if (strcmp(t[i].long_name, "list-baselines") == 0) {
+            o->list_baselines = 1;
+        } else if (!t[i].set) {
+            /* --config and --no-config: read before the file. */
+        } else if (t[i].set(o, t[i].fixed_value ? t[i].fixed_value : optarg,
+                            detail, sizeof detail) != 0) {
+            snprintf(why, why_size, "--%s: %s", t[i].long_name, detail);
+            action = BRUN_CLI_ERROR;
+        }
+    }
+    free(longs);
+    if (action == BRUN_CLI_RUN && optind < argc &&
+        brun_options_set_targets(o, argv + optind, (size_t)(argc - optind))) {
+        snprintf(why, why_size, "out of memory");
+        action = BRUN_CLI_ERROR;
+    }
+    return action;
+}

@@ -1,0 +1,12 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# runner/options/: what a user can set for one run, and where it comes
+# from: the option table, the command line, benchrun.yml (libyaml), and
+# the strict value parsers they share.
+runner_libbrrunner_la_SOURCES += \
+	runner/options/options.h \
+	runner/options/option_table.c runner/options/option_table.h \
+	runner/options/cli.c \
+	runner/options/config_file.c runner/options/config_file.h \
+	runner/options/parse.c runner/options/parse.h
+# <yaml.h> for config_file.c (empty where libyaml is in the default path).
+AM_CPPFLAGS += $(YAML_CFLAGS)

@@ -1,0 +1,505 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * option_table.c: the options and their setters (see option_table.h).
+ *
+ * Setters copy strings (the options own them) and validate ranges; none
+ * prints.  Actions that are not settings (--list, --help, --config...)
+ * have entries too, without a setter, so --help lists them.
+ */
+#include "config.h"
+
+#include "runner/options/option_table.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "runner/options/parse.h"
+
+static int set_string(char **field, const char *value, char *why,
+                      size_t why_size)
+{
+    if (!value || !*value) {
+        snprintf(why, why_size, "expected a value, got an empty one");
+        return -1;
+    }
+    char *copy = strdup(value);
+    if (!copy) {
+        snprintf(why, why_size, "out of memory");
+        return -1;
+    }
+    free(*field);
+    *field = copy;
+    return 0;
+}
+
+static int set_count(unsigned *field, const char *value, unsigned long long min,
+                     unsigned long long max, char *why, size_t why_size)
+{
+    unsigned long long n;
+    if (brun_parse_uint(value, min, max, &n, why, why_size) != 0)
+        return -1;
+    *field = (unsigned)n;
+    return 0;
+}
+
+static int set_time(double *field, const char *value, int positive, char *why,
+                    size_t why_size)
+{
+    double s;
+    if (brun_parse_duration(value, &s, why, why_size) != 0)
+        return -1;
+    if (positive && s <= 0) {
+        snprintf(why, why_size, "must be more than 0, got \"%s\"", value);
+        return -1;
+    }
+    *field = s;
+    return 0;
+}
+
+/* A probability-like level strictly between lo and hi. */
+static int set_level(double *field, const char *value, double lo, double hi,
+                     char *why, size_t why_size)
+{
+    char *end;
+    errno = 0;
+    double v = strtod(value, &end);
+    if (errno || end == value || *end || !(v > lo && v < hi)) {
+        snprintf(why, why_size, "expected a number between %g and %g, got \"%s\"",
+                 lo, hi, value);
+        return -1;
+    }
+    *field = v;
+    return 0;
+}
+
+int brun_parse_percentage(const char *text, double max_fraction, double *out,
+                          char *why, size_t why_size)
+{
+    char *end;
+    errno = 0;
+    if (!text || !(isdigit((unsigned char)text[0]) || text[0] == '.'))
+        goto bad;
+    double v = strtod(text, &end);
+    if (errno || end == text || !isfinite(v) || v < 0)
+        goto bad;
+    if (strcmp(end, "%") == 0)
+        v /= 100;
+    else if (*end)
+        goto bad;
+    else if (v >= 1)
+        v /= 100; /* "10" means 10 % */
+    if (v > max_fraction)
+        goto bad;
+    *out = v;
+    return 0;
+bad:
+    snprintf(why, why_size,
+             "expected a percentage such as 10%%, 10 or 0.1 (up to %g%%), "
+             "got \"%s\"",
+             max_fraction * 100, text ? text : "");
+    return -1;
+}
+
+int brun_parse_bool(const char *text, int *out, char *why, size_t why_size)
+{
+    static const char *yes[] = {"true", "yes", "on"};
+    static const char *no[] = {"false", "no", "off"};
+    for (size_t i = 0; i < 3; i++) {
+        if (text && strcasecmp(text, yes[i]) == 0) {
+            *out = 1;
+            return 0;
+        }
+        if (text && strcasecmp(text, no[i]) == 0) {
+            *out = 0;
+            return 0;
+        }
+    }
+    snprintf(why, why_size, "expected true or false, got \"%s\"",
+             text ? text : "");
+    return -1;
+}
+
+/* ---- Setters, one per option ------------------------------------------ */
+
+#define SETTER(name) \
+    static int name(struct brun_options *o, const char *v, char *why, \
+                    size_t why_size)
+
+SETTER(set_filter) { return set_string(&o->filter, v, why, why_size); }
+SETTER(set_json) { return set_string(&o->json_path, v, why, why_size); }
+SETTER(set_report) { return set_string(&o->report_path, v, why, why_size); }
+SETTER(set_rounds) { return set_count(&o->rounds, v, 2, 100000, why, why_size); }
+SETTER(set_samples) { return set_count(&o->samples, v, 1, 100000, why, why_size); }
+SETTER(set_max_rounds) { return set_count(&o->max_rounds, v, 2, 100000, why, why_size); }
+SETTER(set_resamples) { return set_count(&o->resamples, v, 100, 1000000, why, why_size); }
+SETTER(set_warmup) { return set_time(&o->warmup_s, v, 0, why, why_size); }
+SETTER(set_sample_time) { return set_time(&o->sample_s, v, 1, why, why_size); }
+SETTER(set_budget) { return set_time(&o->budget_s, v, 1, why, why_size); }
+SETTER(set_timeout) { return set_time(&o->timeout_s, v, 1, why, why_size); }
+SETTER(set_confidence) { return set_level(&o->confidence, v, 0.5, 1, why, why_size); }
+SETTER(set_fdr) { return set_level(&o->fdr, v, 0, 0.5, why, why_size); }
+SETTER(set_gate_alpha) { return set_level(&o->gate_alpha, v, 0, 0.5, why, why_size); }
+SETTER(set_save_baseline) { return set_string(&o->save_baseline, v, why, why_size); }
+SETTER(set_baseline) { return set_string(&o->baseline, v, why, why_size); }
+SETTER(set_baseline_dir) { return set_string(&o->baseline_dir, v, why, why_size); }
+SETTER(set_delete_baseline) { return set_string(&o->delete_baseline, v, why, why_size); }
+
+SETTER(set_iterations)
+{
+    unsigned long long n;
+    if (brun_parse_uint(v, 0, 1000000000000ull, &n, why, why_size) != 0)
+        return -1;
+    o->iterations = n; /* 0 in benchrun.yml: calibrate (the default) */
+    return 0;
+}
+
+SETTER(set_seed)
+{
+    unsigned long long n;
+    if (brun_parse_uint(v, 0, BRUN_MAX_SEED, &n, why, why_size) != 0)
+        return -1;
+    o->seed = n;
+    o->seed_given = 1;
+    return 0;
+}
+
+SETTER(set_jitter) { return brun_parse_bool(v, &o->jitter, why, why_size); }
+SETTER(set_github) { return brun_parse_bool(v, &o->github, why, why_size); }
+SETTER(set_slo_warning_only)
+{
+    return brun_parse_bool(v, &o->slo_warning_only, why, why_size);
+}
+SETTER(set_rerun) { return brun_parse_bool(v, &o->rerun_baseline, why, why_size); }
+
+SETTER(set_clock)
+{
+    return brun_clock_parse(v, &o->clock, why, why_size);
+}
+
+SETTER(set_fail_above)
+{
+    if (v && (strcmp(v, "off") == 0 || strcmp(v, "none") == 0)) {
+        o->fail_above = 0;
+        return 0;
+    }
+    double x;
+    if (brun_parse_percentage(v, 10.0, &x, why, why_size) != 0)
+        return -1;
+    if (x <= 0) {
+        snprintf(why, why_size, "must be more than 0 (or \"off\"), got \"%s\"", v);
+        return -1;
+    }
+    o->fail_above = x;
+    return 0;
+}
+
+SETTER(set_noise_floor)
+{
+    return brun_parse_percentage(v, 0.5, &o->noise_floor, why, why_size);
+}
+
+SETTER(set_session_noise)
+{
+    return brun_parse_percentage(v, 0.5, &o->session_noise, why, why_size);
+}
+
+SETTER(set_slo_warning)
+{
+    if (brun_parse_percentage(v, 10.0, &o->slo_warning, why, why_size) != 0)
+        return -1;
+    if (o->slo_warning <= 0) {
+        snprintf(why, why_size, "must be more than 0, got \"%s\"", v);
+        return -1;
+    }
+    return 0;
+}
+
+SETTER(set_slo_critical)
+{
+    if (brun_parse_percentage(v, 10.0, &o->slo_critical, why, why_size) != 0)
+        return -1;
+    if (o->slo_critical <= 0) {
+        snprintf(why, why_size, "must be more than 0, got \"%s\"", v);
+        return -1;
+    }
+    return 0;
+}
+
+/* "FORMAT=FILE".  The format name is checked when the run starts, against
+ * the writers reports/export/export.h has. */
+SETTER(set_export)
+{
+    const char *eq = v ? strchr(v, '=') : NULL;
+    if (!eq || eq == v || !eq[1]) {
+        snprintf(why, why_size, "expected FORMAT=FILE (e.g. junit=results.xml), "
+                 "got \"%s\"", v ? v : "");
+        return -1;
+    }
+    if (!o->exports_from_cli) {
+        /* The first --export replaces benchrun.yml's list. */
+        for (size_t i = 0; i < o->export_count; i++) {
+            free(o->exports[i].format);
+            free(o->exports[i].path);
+        }
+        o->export_count = 0;
+    }
+    o->exports_from_cli = 1;
+    struct brun_export_request *grown =
+        realloc(o->exports, (o->export_count + 1) * sizeof *grown);
+    if (!grown) {
+        snprintf(why, why_size, "out of memory");
+        return -1;
+    }
+    o->exports = grown;
+    struct brun_export_request *e = &o->exports[o->export_count];
+    e->format = strndup(v, (size_t)(eq - v));
+    e->path = strdup(eq + 1);
+    if (!e->format || !e->path) {
+        free(e->format);
+        free(e->path);
+        snprintf(why, why_size, "out of memory");
+        return -1;
+    }
+    o->export_count++;
+    return 0;
+}
+
+/* A comma-separated list of --github parts to turn off. */
+SETTER(set_github_skip)
+{
+    static const struct {
+        const char *name;
+        unsigned bit;
+    } parts[] = {{"summary", BRUN_GITHUB_SUMMARY},
+                 {"annotations", BRUN_GITHUB_ANNOTATIONS},
+                 {"outputs", BRUN_GITHUB_OUTPUTS},
+                 {"comment", BRUN_GITHUB_COMMENT},
+                 {"status", BRUN_GITHUB_STATUS}};
+    unsigned keep = BRUN_GITHUB_ALL;
+    const char *p = v ? v : "";
+    while (*p) {
+        size_t len = strcspn(p, ",");
+        size_t i;
+        for (i = 0; i < sizeof parts / sizeof parts[0]; i++)
+            if (strlen(parts[i].name) == len &&
+                strncmp(parts[i].name, p, len) == 0)
+                break;
+        if (i == sizeof parts / sizeof parts[0]) {
+            snprintf(why, why_size, "expected parts among summary, "
+                     "annotations, outputs, comment, status, got \"%.*s\"",
+                     (int)len, p);
+            return -1;
+        }
+        keep &= ~parts[i].bit;
+        p += len;
+        if (*p == ',')
+            p++;
+    }
+    o->github_parts = keep;
+    return 0;
+}
+
+SETTER(set_bootstrap)
+{
+    if (v && strcmp(v, "bca") == 0)
+        o->bootstrap_bca = 1;
+    else if (v && strcmp(v, "percentile") == 0)
+        o->bootstrap_bca = 0;
+    else {
+        snprintf(why, why_size, "expected bca or percentile, got \"%s\"",
+                 v ? v : "");
+        return -1;
+    }
+    return 0;
+}
+
+SETTER(set_color)
+{
+    static const struct {
+        const char *word;
+        int value;
+    } words[] = {{"auto", -1}, {"always", 1}, {"never", 0}};
+    for (size_t i = 0; i < 3; i++)
+        if (v && strcmp(v, words[i].word) == 0) {
+            o->color = words[i].value;
+            return 0;
+        }
+    snprintf(why, why_size, "expected auto, always or never, got \"%s\"",
+             v ? v : "");
+    return -1;
+}
+
+SETTER(set_verbosity)
+{
+    static const struct {
+        const char *word;
+        int value;
+    } words[] = {{"quiet", -1}, {"normal", 0}, {"verbose", 1}};
+    for (size_t i = 0; i < 3; i++)
+        if (v && strcmp(v, words[i].word) == 0) {
+            o->verbosity = words[i].value;
+            return 0;
+        }
+    snprintf(why, why_size, "expected quiet, normal or verbose, got \"%s\"",
+             v ? v : "");
+    return -1;
+}
+
+SETTER(set_compare)
+{
+    /* The first --compare replaces benchrun.yml's list; later ones add. */
+    if (!o->compare_from_cli) {
+        for (size_t i = 0; i < o->compare_count; i++)
+            free(o->compare_with[i]);
+        o->compare_count = 0;
+    }
+    o->compare_from_cli = 1;
+    char **grown = realloc(o->compare_with,
+                           (o->compare_count + 1) * sizeof *grown);
+    if (!grown || !v || !*v) {
+        snprintf(why, why_size, "expected an executable, got \"%s\"", v ? v : "");
+        if (grown)
+            o->compare_with = grown;
+        return -1;
+    }
+    o->compare_with = grown;
+    o->compare_with[o->compare_count] = strdup(v);
+    if (!o->compare_with[o->compare_count]) {
+        snprintf(why, why_size, "out of memory");
+        return -1;
+    }
+    o->compare_count++;
+    return 0;
+}
+
+/* ---- The table -------------------------------------------------------- */
+
+#define SELECT "Selecting"
+#define MEASURE "Measuring"
+#define BASELINE "Baselines and the regression gate"
+#define SLO "Service-level objectives (budgets in benchrun.yml slo:)"
+#define OUTPUT "Output"
+#define OTHER "Other"
+
+static const struct brun_option_spec table[] = {
+    {SELECT, "list", 0, "", NULL, NULL, "list the cases and exit", NULL},
+    {SELECT, "filter", 0, NULL, "filter", "REGEX",
+     "only cases whose name matches (POSIX ERE)", set_filter},
+
+    {MEASURE, "rounds", 0, NULL, "rounds", "N",
+     "worker processes per case (default 10)", set_rounds},
+    {MEASURE, "samples", 0, NULL, "samples", "N",
+     "timed samples per round (default 10)", set_samples},
+    {MEASURE, "warmup", 0, NULL, "warmup", "TIME",
+     "least warm-up per round (default 30ms)", set_warmup},
+    {MEASURE, "sample-time", 0, NULL, "sample_time", "TIME",
+     "length a sample aims for (default 5ms)", set_sample_time},
+    {MEASURE, "budget", 0, NULL, "budget", "TIME",
+     "time budget per case (default 10s)", set_budget},
+    {MEASURE, "iterations", 0, NULL, "iterations", "N",
+     "fixed iterations per sample (no calibration)", set_iterations},
+    {MEASURE, "no-jitter", 0, "false", "jitter", NULL,
+     "same iteration count in every round", set_jitter},
+    {MEASURE, "timeout", 0, NULL, "timeout", "SECONDS",
+     "kill a worker running longer (default 60)", set_timeout},
+    {MEASURE, "clock", 0, NULL, "clock", "CLOCK",
+     "auto, tsc, cntvct or monotonic (default auto)", set_clock},
+    {MEASURE, "seed", 0, NULL, "seed", "N",
+     "seed for jitter, padding and bootstrap (default random)", set_seed},
+
+    {BASELINE, "save-baseline", 0, NULL, "save_baseline", "NAME",
+     "save this run as baseline NAME", set_save_baseline},
+    {BASELINE, "baseline", 0, NULL, "baseline", "NAME",
+     "compare with baseline NAME", set_baseline},
+    {BASELINE, "compare", 0, NULL, NULL, "OLD",
+     "compare with executable OLD, interleaved (once per target)",
+     set_compare},
+    {BASELINE, "fail-above", 0, NULL, "fail_above", "X",
+     "exit 1 when a case is slower by more than X (10%, 10 or 0.1)",
+     set_fail_above},
+    {BASELINE, "baseline-dir", 0, NULL, "baseline_dir", "DIR",
+     "where baselines live (default .benchrun/baselines)", set_baseline_dir},
+    {BASELINE, "no-rerun", 0, "false", "rerun_baseline", NULL,
+     "compare with saved numbers, never re-run saved executables",
+     set_rerun},
+    {BASELINE, "max-rounds", 0, NULL, "max_rounds", "N",
+     "most rounds a comparison may take (default 32)", set_max_rounds},
+    {BASELINE, "confidence", 0, NULL, "confidence", "LEVEL",
+     "level of reported intervals (default 0.95)", set_confidence},
+    {BASELINE, "fdr", 0, NULL, "fdr", "Q",
+     "false discovery rate for regressed/improved labels (default 0.05)",
+     set_fdr},
+    {BASELINE, "gate-alpha", 0, NULL, "gate_alpha", "ALPHA",
+     "family-wise error rate for failing (default 0.01)", set_gate_alpha},
+    {BASELINE, "noise-floor", 0, NULL, "noise_floor", "X",
+     "changes below X are noise (default 0.5% interleaved, 1% saved)",
+     set_noise_floor},
+    {BASELINE, "session-noise", 0, NULL, "session_noise", "X",
+     "between-run noise assumed against saved numbers (default 1%)",
+     set_session_noise},
+    {BASELINE, "resamples", 0, NULL, "resamples", "N",
+     "bootstrap resamples (default 2000)", set_resamples},
+    {BASELINE, "bootstrap", 0, NULL, "bootstrap", "METHOD",
+     "bca or percentile (default bca)", set_bootstrap},
+    {BASELINE, "list-baselines", 0, "", NULL, NULL,
+     "list saved baselines and exit", NULL},
+    {BASELINE, "delete-baseline", 0, NULL, NULL, "NAME",
+     "delete baseline NAME and exit", set_delete_baseline},
+
+    {SLO, "slo-warning", 0, NULL, "slo_warning", "X",
+     "warn at X of a case's budget (default 50%)", set_slo_warning},
+    {SLO, "slo-critical", 0, NULL, "slo_critical", "X",
+     "critical at X of a case's budget (default 100%)", set_slo_critical},
+    {SLO, "slo-warning-only", 0, "true", "slo_warning_only", NULL,
+     "a critical SLO breach warns instead of failing (exit 1)",
+     set_slo_warning_only},
+
+    {OUTPUT, "json", 0, NULL, "json", "FILE",
+     "write every number to FILE (JSON)", set_json},
+    {OUTPUT, "report", 0, NULL, "report", "FILE",
+     "write the Markdown report (BENCHMARKS.md) to FILE", set_report},
+    {OUTPUT, "export", 0, NULL, NULL, "FORMAT=FILE",
+     "also write FORMAT (github-action-benchmark, bencher, "
+     "google-benchmark, junit) to FILE; repeatable",
+     set_export},
+    {OUTPUT, "github", 0, "true", "github", NULL,
+     "in GitHub Actions: step summary, annotations, outputs, PR comment, "
+     "commit status",
+     set_github},
+    {OUTPUT, "github-skip", 0, NULL, NULL, "PARTS",
+     "turn off --github parts (summary,annotations,outputs,comment,status)",
+     set_github_skip},
+    {OUTPUT, "quiet", 'q', "quiet", "verbosity", NULL,
+     "only the table and errors", set_verbosity},
+    {OUTPUT, "verbose", 'v', "verbose", "verbosity", NULL,
+     "more columns and per-round figures", set_verbosity},
+    {OUTPUT, "no-color", 0, "never", "color", NULL,
+     "no colour (also when NO_COLOR is set)", set_color},
+    {OUTPUT, "color", 0, "always", "color", NULL,
+     "colour even when stdout is not a terminal", set_color},
+
+    {OTHER, "config", 0, NULL, NULL, "FILE",
+     "read FILE instead of ./benchrun.yml", NULL},
+    {OTHER, "no-config", 0, "", NULL, NULL, "ignore ./benchrun.yml", NULL},
+    {OTHER, "help", 'h', "", NULL, NULL, "show this help", NULL},
+    {OTHER, "version", 0, "", NULL, NULL, "show the version", NULL},
+};
+
+const struct brun_option_spec *brun_option_table(size_t *count)
+{
+    *count = sizeof table / sizeof table[0];
+    return table;
+}
+
+const struct brun_option_spec *brun_option_by_key(const char *key)
+{
+    for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
+        if (table[i].key && strcmp(table[i].key, key) == 0 && table[i].set)
+            return &table[i];
+    return NULL;
+}
