@@ -9,6 +9,7 @@ include_HEADERS += lib/benchrun.h
 noinst_LTLIBRARIES += lib/libbenchrun-core.la
 lib_libbenchrun_core_la_SOURCES = \
 	lib/clock.c lib/clock.h \
+	lib/io.c lib/io.h \
 	lib/launch.c \
 	lib/protocol.c lib/protocol.h \
 	lib/registry.c lib/registry.h \

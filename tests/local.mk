@@ -57,9 +57,9 @@ tests_detect_extra_CPPFLAGS = $(AM_CPPFLAGS) -DEXTRA_CASE
 tests_detect_extra_LDADD = lib/libbenchrun.la
 tests_detect_extra_LDFLAGS = -static
 
-# lib/: protocol, registry, loop state, clock, worker.
+# lib/: protocol, registry, loop state, clock, worker, I/O helpers.
 BR_LIB_TESTS = tests/test_protocol tests/test_registry tests/test_state \
-	tests/test_clock tests/test_worker
+	tests/test_clock tests/test_worker tests/test_io
 check_PROGRAMS += $(BR_LIB_TESTS)
 TESTS += $(BR_LIB_TESTS)
 tests_test_protocol_SOURCES = tests/test_protocol.c
@@ -78,6 +78,9 @@ tests_test_clock_LDADD = lib/libbenchrun-core.la $(TEST_LIBS)
 tests_test_worker_SOURCES = tests/test_worker.c
 tests_test_worker_CFLAGS = $(TEST_CFLAGS)
 tests_test_worker_LDADD = lib/libbenchrun-core.la $(TEST_LIBS)
+tests_test_io_SOURCES = tests/test_io.c
+tests_test_io_CFLAGS = $(TEST_CFLAGS)
+tests_test_io_LDADD = lib/libbenchrun-core.la $(TEST_LIBS)
 
 # runner/ and reports/ in-process.
 BR_DRIVER_LIBS = runner/libbrrunner.la reports/libbrreports.la \
