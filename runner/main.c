@@ -10,8 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "runner/options/cli.h"
 #include "runner/options/config_file.h"
-#include "runner/options/options.h"
 #include "runner/run.h"
 #include "runner/worker/session.h"
 #include "stats/summary.h"

@@ -6,7 +6,7 @@
 #include <criterion/criterion.h>
 #include <string.h>
 
-#include "runner/options/options.h"
+#include "runner/options/cli.h"
 #include "runner/options/parse.h"
 
 static enum brun_cli_action parse(struct brun_options *o, char *why,

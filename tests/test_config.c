@@ -17,7 +17,7 @@
 
 #include "runner/options/config_file.h"
 #include "runner/options/option_table.h"
-#include "runner/options/options.h"
+#include "runner/options/cli.h"
 #include "tests/helpers.h"
 
 static char *scratch;

@@ -3,9 +3,9 @@
 # from: the option table, the command line, benchrun.yml (libyaml), and
 # the strict value parsers they share.
 runner_libbrrunner_la_SOURCES += \
-	runner/options/options.h \
+	runner/options/options.c runner/options/options.h \
 	runner/options/option_table.c runner/options/option_table.h \
-	runner/options/cli.c \
+	runner/options/cli.c runner/options/cli.h \
 	runner/options/config_file.c runner/options/config_file.h \
 	runner/options/parse.c runner/options/parse.h
 # <yaml.h> for config_file.c (empty where libyaml is in the default path).

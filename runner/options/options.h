@@ -139,35 +139,11 @@ struct brun_options {
     int color;                /* 0 never, 1 always, -1 when stdout is a TTY */
 };
 
-/* What parsing decided. */
-enum brun_cli_action {
-    BRUN_CLI_RUN,
-    BRUN_CLI_HELP,
-    BRUN_CLI_VERSION,
-    BRUN_CLI_ERROR,
-};
-
 void brun_options_defaults(struct brun_options *o);
 void brun_options_release(struct brun_options *o);
 
 /* Replaces the target list with copies of targets[0..count). 0 or -1. */
 int brun_options_set_targets(struct brun_options *o, char *const *targets,
                              size_t count);
-
-/* Finds --config FILE / --no-config in argv without touching anything
- * else: *path is NULL when none was given.  Returns -1 with why when
- * --config lacks its value. */
-int brun_cli_config_choice(int argc, char **argv, const char **path,
-                           int *no_config, char *why, size_t why_size);
-
-/* Parses argv into o, on top of what o holds (defaults and benchrun.yml).
- * Targets on the command line replace those from the file.  On
- * BRUN_CLI_ERROR, why holds a one-line message without "benchrun: ". */
-enum brun_cli_action brun_cli_parse(int argc, char **argv,
-                                    struct brun_options *o, char *why,
-                                    size_t why_size);
-
-/* Prints the --help text. */
-void brun_cli_usage(FILE *out);
 
 #endif /* BRUN_OPTIONS_H */
