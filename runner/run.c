@@ -468,11 +468,11 @@ static int start_summary(struct run *r)
     brun_compare_plan_init(&r->plan, o, r->results.context.seed, s->mode);
     s->planned_looks = r->plan.look_count;
     s->alpha_per_look = r->plan.alpha_per_look;
-    s->level = o->confidence;
-    s->session_noise = o->session_noise;
-    s->fdr = o->fdr;
-    s->gate_alpha = o->gate_alpha;
-    s->fail_above = o->fail_above;
+    s->confidence = r->plan.confidence;
+    s->session_noise = r->plan.session_noise;
+    s->fdr = r->plan.fdr;
+    s->gate_alpha = r->plan.gate_alpha;
+    s->fail_above = r->plan.fail_above;
     return 0;
 }
 
@@ -806,7 +806,7 @@ int brun_run(const struct brun_options *o, int argc, char **argv)
     if (comparing(&r)) {
         collect_missing(&r);
         add_fingerprint_diffs(&r);
-        failing = brun_compare_suite(&r.results, &r.plan, o);
+        failing = brun_compare_suite(&r.results, &r.plan);
         if (o->verbosity > 0)
             brun_console_table(stdout, &r.results, &style);
         brun_console_comparison(stdout, &r.results, &style);

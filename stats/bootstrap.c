@@ -22,18 +22,19 @@
 #include "stats/random.h"
 #include "stats/summary.h"
 
-void brun_boot_settings_init(struct brun_boot_settings *s)
+void brun_boot_settings_init(struct brun_boot_settings *s, size_t resamples,
+                             double confidence)
 {
-    s->resamples = BRUN_BOOT_DEFAULT_RESAMPLES;
+    s->resamples = resamples;
     s->seed = 0;
-    s->level = 0.95;
+    s->confidence = confidence;
     s->method = BRUN_BOOT_BCA;
 }
 
 static int settings_ok(const struct brun_boot_settings *s)
 {
     return s && s->resamples >= BRUN_BOOT_MIN_RESAMPLES &&
-           s->level > 0 && s->level < 1 &&
+           s->confidence > 0 && s->confidence < 1 &&
            (s->method == BRUN_BOOT_BCA || s->method == BRUN_BOOT_PERCENTILE);
 }
 
@@ -124,7 +125,7 @@ static void interval(double *theta, size_t B, double point, double accel,
         out->degenerate = 1;
         return;
     }
-    double alpha = 1.0 - s->level;
+    double alpha = 1.0 - s->confidence;
     double q_lo = alpha / 2, q_hi = 1.0 - alpha / 2;
     if (s->method == BRUN_BOOT_BCA) {
         size_t below = 0, equal = 0;

@@ -34,7 +34,6 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define BRUN_BOOT_DEFAULT_RESAMPLES 2000
 #define BRUN_BOOT_MIN_RESAMPLES 10
 
 enum brun_boot_method {
@@ -52,7 +51,7 @@ enum brun_boot_statistic {
 struct brun_boot_settings {
     size_t resamples;             /* B, at least BRUN_BOOT_MIN_RESAMPLES */
     uint64_t seed;
-    double level;                 /* two-sided confidence level, in (0, 1) */
+    double confidence;            /* two-sided level, in (0, 1) */
     enum brun_boot_method method;
 };
 
@@ -64,8 +63,11 @@ struct brun_boot_ci {
                        lo = hi = point */
 };
 
-/* Defaults: B = 2000, seed 0, level 0.95, BCa. */
-void brun_boot_settings_init(struct brun_boot_settings *s);
+/* Settings for B resamples at a two-sided confidence level, seed 0, BCa.
+ * There are no default B or level here: they are the caller's settings
+ * (the program's come from its option table). */
+void brun_boot_settings_init(struct brun_boot_settings *s, size_t resamples,
+                             double confidence);
 
 /* Interval for `stat` of x[0..n).  Returns 0 (also for all-equal data,
  * flagged degenerate), or -1 when n < 2, a value is not finite, the

@@ -23,34 +23,14 @@
 
 #define MDE_POWER 0.8
 
-void brun_compare_settings_init(struct brun_compare_settings *s,
-                                enum brun_compare_mode mode)
-{
-    s->level = 0.95;
-    s->alpha = 0.05;
-    s->epsilon = mode == BRUN_COMPARE_PAIRED ? 0.005 : 0.01;
-    s->fail_above = 0.0;
-    s->sigma_sess = 0.0;
-    s->resamples = BRUN_BOOT_DEFAULT_RESAMPLES;
-    s->seed = 0;
-    s->boot_method = BRUN_BOOT_BCA;
-    s->stop_needs_label = 1;
-}
-
-void brun_suite_settings_init(struct brun_suite_settings *s)
-{
-    s->q = 0.05;
-    s->alpha_fail = 0.01;
-}
-
 static int settings_ok(const struct brun_compare_settings *s)
 {
-    return s && s->level > 0 && s->level < 1 && s->alpha > 0 &&
-           s->alpha < 0.5 && s->epsilon >= 0 && isfinite(s->epsilon) &&
-           isfinite(s->fail_above) && s->sigma_sess >= 0 &&
-           isfinite(s->sigma_sess) && s->resamples >= BRUN_BOOT_MIN_RESAMPLES &&
-           (s->boot_method == BRUN_BOOT_BCA ||
-            s->boot_method == BRUN_BOOT_PERCENTILE);
+    return s && s->confidence > 0 && s->confidence < 1 && s->alpha_per_look > 0 &&
+           s->alpha_per_look < 0.5 && s->noise_floor >= 0 && isfinite(s->noise_floor) &&
+           isfinite(s->fail_above) && s->session_noise >= 0 &&
+           isfinite(s->session_noise) && s->resamples >= BRUN_BOOT_MIN_RESAMPLES &&
+           (s->bootstrap == BRUN_BOOT_BCA ||
+            s->bootstrap == BRUN_BOOT_PERCENTILE);
 }
 
 /* exp() kept finite and positive for absurd log differences. */
@@ -64,29 +44,29 @@ static double ratio_of(double log_ratio)
     return r > DBL_MIN ? r : DBL_MIN;
 }
 
-enum brun_label brun_verdict_label(double lower, double upper, double epsilon)
+enum brun_label brun_verdict_label(double lower, double upper, double noise_floor)
 {
-    if (lower > 1.0 + epsilon)
+    if (lower > 1.0 + noise_floor)
         return BRUN_LABEL_REGRESSED;
-    if (upper < 1.0 - epsilon)
+    if (upper < 1.0 - noise_floor)
         return BRUN_LABEL_IMPROVED;
-    if (lower > 1.0 - epsilon && upper < 1.0 + epsilon)
+    if (lower > 1.0 - noise_floor && upper < 1.0 + noise_floor)
         return BRUN_LABEL_UNCHANGED;
     return BRUN_LABEL_INCONCLUSIVE;
 }
 
-int brun_verdict_gate(double lower, double ratio, double epsilon,
+int brun_verdict_gate(double lower, double ratio, double noise_floor,
                       double fail_above)
 {
-    return fail_above > 0 && lower > 1.0 + epsilon && ratio >= 1.0 + fail_above;
+    return fail_above > 0 && lower > 1.0 + noise_floor && ratio >= 1.0 + fail_above;
 }
 
 /* The table without its directional rows: what a label falls back to when
  * the suite correction withdraws it. */
 static enum brun_label undirected_label(double lower, double upper,
-                                        double epsilon)
+                                        double noise_floor)
 {
-    if (lower > 1.0 - epsilon && upper < 1.0 + epsilon)
+    if (lower > 1.0 - noise_floor && upper < 1.0 + noise_floor)
         return BRUN_LABEL_UNCHANGED;
     return BRUN_LABEL_INCONCLUSIVE;
 }
@@ -100,9 +80,9 @@ static void neutral(struct brun_comparison *c, enum brun_compare_mode mode,
     c->valid = 0;
     c->n_base = nb;
     c->n_new = nn;
-    c->level = s ? s->level : 0.0;
-    c->alpha = s ? s->alpha : 0.0;
-    c->epsilon = s ? s->epsilon : 0.0;
+    c->confidence = s ? s->confidence : 0.0;
+    c->alpha_per_look = s ? s->alpha_per_look : 0.0;
+    c->noise_floor = s ? s->noise_floor : 0.0;
     c->fail_above = s ? s->fail_above : 0.0;
     c->ratio = ratio;
     c->ci_lo = c->ci_hi = c->lower = c->upper = ratio;
@@ -139,16 +119,16 @@ static void from_tests(struct brun_comparison *c, const struct brun_ttest *two,
     c->se_log = two->se;
     c->mde = 0.0;
     if (two->se > 0 && two->df > 0) {
-        double k = gsl_cdf_tdist_Pinv(1.0 - s->alpha, two->df) +
+        double k = gsl_cdf_tdist_Pinv(1.0 - s->alpha_per_look, two->df) +
                    gsl_cdf_tdist_Pinv(MDE_POWER, two->df);
         double m = ratio_of(k * two->se) - 1.0;
         if (isfinite(m) && m > 0)
             c->mde = m;
     }
     c->case_label = c->label =
-        brun_verdict_label(c->lower, c->upper, s->epsilon);
+        brun_verdict_label(c->lower, c->upper, s->noise_floor);
     c->case_fails = c->fails =
-        brun_verdict_gate(c->lower, c->ratio, s->epsilon, s->fail_above);
+        brun_verdict_gate(c->lower, c->ratio, s->noise_floor, s->fail_above);
     c->p_slower_bh = c->p_slower_holm = c->p_slower;
     c->p_faster_bh = c->p_faster;
 }
@@ -164,11 +144,9 @@ static void set_boot(struct brun_comparison *c, int status,
 static void boot_settings(const struct brun_compare_settings *s,
                           struct brun_boot_settings *b)
 {
-    brun_boot_settings_init(b);
-    b->resamples = s->resamples;
+    brun_boot_settings_init(b, s->resamples, s->confidence);
     b->seed = s->seed;
-    b->level = s->level;
-    b->method = s->boot_method;
+    b->method = s->bootstrap;
 }
 
 /* Mean of x into *mean; 0 when there is no finite mean. */
@@ -191,8 +169,8 @@ int brun_compare_paired(const double *log_diffs, size_t n,
     if (!settings_ok(s))
         return -1;
     struct brun_ttest two, one;
-    if (brun_ttest_one_sample(log_diffs, n, s->level, &two) != 0 ||
-        brun_ttest_one_sample(log_diffs, n, 1.0 - s->alpha, &one) != 0)
+    if (brun_ttest_one_sample(log_diffs, n, s->confidence, &two) != 0 ||
+        brun_ttest_one_sample(log_diffs, n, 1.0 - s->alpha_per_look, &one) != 0)
         return -1;
     from_tests(out, &two, &one, s);
 
@@ -213,10 +191,10 @@ int brun_compare_independent(const double *log_base, size_t nb,
     neutral(out, BRUN_COMPARE_INDEPENDENT, nb, nn, s, both ? ratio_of(mn - mb) : 1.0);
     if (!settings_ok(s))
         return -1;
-    double extra = s->sigma_sess * s->sigma_sess;
+    double extra = s->session_noise * s->session_noise;
     struct brun_ttest two, one;
-    if (brun_ttest_welch(log_new, nn, log_base, nb, extra, s->level, &two) != 0 ||
-        brun_ttest_welch(log_new, nn, log_base, nb, extra, 1.0 - s->alpha, &one) != 0)
+    if (brun_ttest_welch(log_new, nn, log_base, nb, extra, s->confidence, &two) != 0 ||
+        brun_ttest_welch(log_new, nn, log_base, nb, extra, 1.0 - s->alpha_per_look, &one) != 0)
         return -1;
     from_tests(out, &two, &one, s);
 
@@ -243,8 +221,8 @@ int brun_verdict_suite(struct brun_comparison *cases, size_t m,
 {
     if (counts)
         *counts = (struct brun_suite_counts){0};
-    if (!s || !(s->q > 0 && s->q <= 1) ||
-        !(s->alpha_fail > 0 && s->alpha_fail <= 1))
+    if (!s || !(s->fdr > 0 && s->fdr <= 1) ||
+        !(s->gate_alpha > 0 && s->gate_alpha <= 1))
         return -1;
     if (m == 0)
         return 0;
@@ -262,9 +240,9 @@ int brun_verdict_suite(struct brun_comparison *cases, size_t m,
         ps[i] = cases[i].p_slower;
         pf[i] = cases[i].p_faster;
     }
-    if (brun_multiple_bh(ps, m, s->q, adj_s, rej_s) < 0 ||
-        brun_multiple_bh(pf, m, s->q, adj_f, rej_f) < 0 ||
-        brun_multiple_holm(ps, m, s->alpha_fail, adj_h, rej_h) < 0) {
+    if (brun_multiple_bh(ps, m, s->fdr, adj_s, rej_s) < 0 ||
+        brun_multiple_bh(pf, m, s->fdr, adj_f, rej_f) < 0 ||
+        brun_multiple_holm(ps, m, s->gate_alpha, adj_h, rej_h) < 0) {
         free(rej);
         free(buf);
         return -1;
@@ -277,7 +255,7 @@ int brun_verdict_suite(struct brun_comparison *cases, size_t m,
         enum brun_label label = c->valid ? c->case_label : BRUN_LABEL_INCONCLUSIVE;
         if ((label == BRUN_LABEL_REGRESSED && !rej_s[i]) ||
             (label == BRUN_LABEL_IMPROVED && !rej_f[i]))
-            label = undirected_label(c->lower, c->upper, c->epsilon);
+            label = undirected_label(c->lower, c->upper, c->noise_floor);
         c->fails = c->valid && c->case_fails && rej_h[i];
         if (c->fails)
             label = BRUN_LABEL_REGRESSED;
@@ -302,7 +280,7 @@ enum brun_stop brun_verdict_stop(const struct brun_comparison *c,
 {
     if (!c->valid || !s)
         return BRUN_STOP_CONTINUE;
-    double x = s->fail_above, eps = s->epsilon;
+    double x = s->fail_above, eps = s->noise_floor;
     if (brun_verdict_gate(c->lower, c->ratio, eps, x))
         return BRUN_STOP_FAIL;
     int known = brun_verdict_label(c->lower, c->upper, eps) !=

@@ -10,14 +10,14 @@
  *  - paired mode: d_r = log new_r - log base_r for round r, one-sample t on
  *    d (df = n - 1);
  *  - independent mode (saved baseline numbers): Welch t of log new against
- *    log base, with an optional between-session variance sigma_sess^2
+ *    log base, with an optional between-session variance session_noise^2
  *    added to the variance of the difference (§4.4; the caller folds in
  *    any (1 + 1/h) factor).
  * A bootstrap interval (brun_boot_*) and, in independent mode, a
  * Mann–Whitney test are reported next to it; neither decides anything.
  *
  * Labels, per case (§4.7), from the one-sided bounds L and U of the ratio
- * at level 1 - alpha and the noise floor eps:
+ * at level 1 - alpha_per_look and the noise floor eps (noise_floor):
  *   regressed     L > 1 + eps
  *   improved      U < 1 - eps
  *   unchanged     L > 1 - eps and U < 1 + eps
@@ -26,14 +26,19 @@
  * point estimate r >= 1 + X.
  *
  * Over the suite (§4.9), brun_verdict_suite() keeps a "regressed" label
- * only when Benjamini–Hochberg at q over all m cases rejects its p_slower,
+ * only when Benjamini–Hochberg at fdr over all m cases rejects its p_slower,
  * an "improved" one only when BH over all m cases rejects its p_faster
  * (two families of size m, one per direction, so each list of claims has
- * its false discovery rate bounded by q); a label that loses its rejection
+ * its false discovery rate bounded by fdr); a label that loses its rejection
  * falls back to the rest of the table (unchanged when the interval is
  * inside the noise band, else inconclusive).  A case fails only when its
- * own gate condition holds and Holm at alpha_fail over all m cases rejects
+ * own gate condition holds and Holm at gate_alpha over all m cases rejects
  * its p_slower; a failing case is always labelled regressed.
+ *
+ * Every setting is named as the benchrun option that sets it (confidence,
+ * noise_floor, session_noise, fdr, gate_alpha, fail_above, resamples,
+ * bootstrap) and is the caller's to fill: there are no defaults here; the
+ * program's are the option table's (runner/options/option_table.c).
  *
  * Not here: sequential alpha splitting (the driver divides alpha over its
  * looks before calling), the geometric mean over the suite, the sign test.
@@ -68,15 +73,17 @@ enum brun_stop {
 };
 
 struct brun_compare_settings {
-    double level;       /* two-sided level of the reported intervals */
-    double alpha;       /* one-sided level of L, U and the tests, per look */
-    double epsilon;     /* noise floor, as a fraction of the ratio */
+    double confidence;  /* two-sided level of the reported intervals */
+    double alpha_per_look; /* one-sided level of L, U and the tests, at one
+                              look (the caller splits it over its looks) */
+    double noise_floor; /* as a fraction of the ratio */
     double fail_above;  /* X: gate on slowdowns beyond this fraction; <= 0:
                            no gate */
-    double sigma_sess;  /* independent mode: between-session SD, log scale */
+    double session_noise; /* independent mode: between-session SD, log
+                             scale */
     size_t resamples;   /* bootstrap resamples */
     uint64_t seed;      /* bootstrap seed (brun_rng_seed_for() per case) */
-    enum brun_boot_method boot_method;
+    enum brun_boot_method bootstrap;
     int stop_needs_label; /* brun_verdict_stop(): 1 = stopping early on U or
                              on precision also needs a label other than
                              inconclusive; 0 = U < 1 + X alone suffices
@@ -92,7 +99,8 @@ struct brun_comparison {
                            1; t, df, se_log, mde 0) and the label is
                            inconclusive */
     size_t n_base, n_new; /* rounds per side (equal in paired mode) */
-    double level, alpha, epsilon, fail_above; /* copied from the settings */
+    double confidence, alpha_per_look, noise_floor, fail_above; /* copied
+                                                   from the settings */
 
     double ratio;         /* r: exp(mean log difference) */
     double ci_lo, ci_hi;  /* two-sided t interval of the ratio at level */
@@ -131,22 +139,13 @@ struct brun_comparison {
 };
 
 struct brun_suite_settings {
-    double q;           /* BH false discovery rate for the labels */
-    double alpha_fail;  /* Holm family-wise level for failing */
+    double fdr;         /* BH false discovery rate for the labels */
+    double gate_alpha;  /* Holm family-wise level for failing */
 };
 
 struct brun_suite_counts {
     size_t regressed, improved, unchanged, inconclusive, failed;
 };
-
-/* Defaults for a mode: level 0.95, alpha 0.05, epsilon 0.005 (paired) or
- * 0.01 (independent), fail_above 0 (no gate), sigma_sess 0, 2000
- * resamples, seed 0, BCa, stop_needs_label 1. */
-void brun_compare_settings_init(struct brun_compare_settings *s,
-                                enum brun_compare_mode mode);
-
-/* Defaults: q 0.05, alpha_fail 0.01. */
-void brun_suite_settings_init(struct brun_suite_settings *s);
 
 /* Paired comparison on d[r] = log new_r - log base_r, r < n.  Fills *out
  * completely (finite values only) and returns 0, or -1 when valid = 0. */
@@ -161,11 +160,12 @@ int brun_compare_independent(const double *log_base, size_t nb,
                              struct brun_comparison *out);
 
 /* The §4.7 label from L, U and eps. */
-enum brun_label brun_verdict_label(double lower, double upper, double epsilon);
+enum brun_label brun_verdict_label(double lower, double upper,
+                                  double noise_floor);
 
-/* The per-case gate: 1 when fail_above > 0, lower > 1 + epsilon and
+/* The per-case gate: 1 when fail_above > 0, lower > 1 + noise_floor and
  * ratio >= 1 + fail_above. */
-int brun_verdict_gate(double lower, double ratio, double epsilon,
+int brun_verdict_gate(double lower, double ratio, double noise_floor,
                       double fail_above);
 
 /* The suite decision over cases[0..m) (all compared cases, valid or not):

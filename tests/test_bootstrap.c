@@ -51,10 +51,10 @@ Test(bootstrap, matches_scipy_bootstrap_within_monte_carlo_error)
         double *x = stats_ref_array(ref, "x", &nx);
         double *y = stats_ref_array(ref, "y", &ny);
         struct brun_boot_settings s;
-        brun_boot_settings_init(&s);
+        brun_boot_settings_init(&s, 2000, 0.95);
         s.resamples = B_CHECK;
         s.seed = 1000 + i;
-        s.level = stats_ref_num(ref, "level");
+        s.confidence = stats_ref_num(ref, "level");
         s.method = strcmp(method, "BCa") == 0 ? BRUN_BOOT_BCA : BRUN_BOOT_PERCENTILE;
         struct brun_boot_ci ci;
         int status;
@@ -85,7 +85,7 @@ static const double skewed[] = {1.02, 0.97, 1.10, 0.99, 1.35, 1.01, 0.96, 1.05, 
 Test(bootstrap, same_seed_same_interval_other_seed_other_interval)
 {
     struct brun_boot_settings s;
-    brun_boot_settings_init(&s);
+    brun_boot_settings_init(&s, 2000, 0.95);
     s.resamples = 500;
     s.seed = 77;
     struct brun_boot_ci a, b, c;
@@ -103,7 +103,7 @@ Test(bootstrap, bca_corrects_towards_the_skew)
     /* Right-skewed data: BCa moves both bounds up relative to the
      * percentile interval (positive acceleration and bias correction). */
     struct brun_boot_settings s;
-    brun_boot_settings_init(&s);
+    brun_boot_settings_init(&s, 2000, 0.95);
     s.resamples = 20000;
     struct brun_boot_ci pct, bca;
     s.method = BRUN_BOOT_PERCENTILE;
@@ -118,7 +118,7 @@ Test(bootstrap, median_with_ties_gives_an_ordered_finite_interval)
 {
     const double x[] = {3, 3, 3, 4, 4, 5, 5, 5, 5, 9};
     struct brun_boot_settings s;
-    brun_boot_settings_init(&s);
+    brun_boot_settings_init(&s, 2000, 0.95);
     for (int m = 0; m < 2; m++) {
         s.method = m ? BRUN_BOOT_PERCENTILE : BRUN_BOOT_BCA;
         struct brun_boot_ci ci;
@@ -133,7 +133,7 @@ Test(bootstrap, all_equal_sample_gives_the_point_as_both_bounds)
 {
     const double x[] = {2.5, 2.5, 2.5, 2.5, 2.5};
     struct brun_boot_settings s;
-    brun_boot_settings_init(&s);
+    brun_boot_settings_init(&s, 2000, 0.95);
     enum brun_boot_statistic stats[] = {BRUN_BOOT_MEAN, BRUN_BOOT_MEDIAN,
                                         BRUN_BOOT_TRIMMED_MEAN};
     for (int k = 0; k < 3; k++) {
@@ -156,7 +156,7 @@ Test(bootstrap, one_constant_side_still_gives_an_interval)
 {
     const double x[] = {2.5, 2.5, 2.5}, y[] = {1.0, 1.2, 0.9, 1.1};
     struct brun_boot_settings s;
-    brun_boot_settings_init(&s);
+    brun_boot_settings_init(&s, 2000, 0.95);
     struct brun_boot_ci d;
     cr_assert_eq(brun_boot_mean_diff(x, 3, y, 4, &s, &d), 0);
     cr_assert_eq(d.degenerate, 0);
@@ -176,7 +176,7 @@ Test(bootstrap, unusable_input_returns_error_with_finite_values)
 {
     const double one[] = {4.0}, two[] = {1.0, 2.0}, bad[] = {1.0, NAN, 2.0};
     struct brun_boot_settings s;
-    brun_boot_settings_init(&s);
+    brun_boot_settings_init(&s, 2000, 0.95);
     struct brun_boot_ci ci;
     cr_assert_eq(brun_boot_one(one, 1, BRUN_BOOT_MEAN, &s, &ci), -1);
     assert_finite_ci(&ci);
@@ -192,7 +192,7 @@ Test(bootstrap, unusable_input_returns_error_with_finite_values)
     assert_finite_ci(&ci);
     s.resamples = 5;
     cr_assert_eq(brun_boot_one(two, 2, BRUN_BOOT_MEAN, &s, &ci), -1, "too few resamples");
-    brun_boot_settings_init(&s);
-    s.level = 1.0;
+    brun_boot_settings_init(&s, 2000, 0.95);
+    s.confidence = 1.0;
     cr_assert_eq(brun_boot_one(two, 2, BRUN_BOOT_MEAN, &s, &ci), -1, "level outside (0, 1)");
 }

@@ -6,7 +6,11 @@
 #include <criterion/criterion.h>
 #include <string.h>
 
+#include <stdio.h>
+#include <stdlib.h>
+
 #include "runner/options/cli.h"
+#include "runner/options/option_table.h"
 #include "runner/options/parse.h"
 
 static enum brun_cli_action parse(struct brun_options *o, char *why,
@@ -108,4 +112,144 @@ Test(cli, durations_accept_units_and_refuse_junk)
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
         cr_assert_eq(brun_parse_duration(bad[i], &s, why, sizeof why), -1,
                      "accepted \"%s\"", bad[i]);
+}
+
+/* ---- Defaults: defined once, in the option table ---------------------- */
+
+Test(cli, every_default_goes_through_its_setter)
+{
+    size_t count;
+    const struct brun_option_spec *t = brun_option_table(&count);
+    size_t with_default = 0;
+    for (size_t i = 0; i < count; i++) {
+        if (!t[i].default_value)
+            continue;
+        struct brun_options o;
+        char why[256] = "";
+        memset(&o, 0, sizeof o);
+        cr_assert_not_null(t[i].set, "--%s has a default but no setter",
+                           t[i].long_name);
+        cr_assert_eq(t[i].set(&o, t[i].default_value, why, sizeof why), 0,
+                     "--%s: default \"%s\": %s", t[i].long_name,
+                     t[i].default_value, why);
+        brun_options_release(&o);
+        with_default++;
+    }
+    cr_assert_geq(with_default, 20, "the table carries the defaults");
+}
+
+/* The whole of a file under the source tree, or NULL. */
+static char *source_file(const char *relative)
+{
+    const char *dir = getenv("BENCHRUN_TEST_SRCDIR");
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", dir ? dir : ".", relative);
+    FILE *f = fopen(path, "rb");
+    cr_assert_not_null(f, "cannot open %s", path);
+    fseek(f, 0, SEEK_END);
+    long size = ftell(f);
+    rewind(f);
+    char *text = malloc((size_t)size + 1);
+    cr_assert_eq(fread(text, 1, (size_t)size, f), (size_t)size);
+    text[size] = '\0';
+    fclose(f);
+    return text;
+}
+
+/* The man page's paragraph for --name, as plain text: roff's "\-" as "-",
+ * "\ " (an unbreakable space) dropped, lines joined by spaces. */
+static char *man_paragraph(const char *man, const char *name)
+{
+    char head[128], escaped[128];
+    size_t k = 0;
+    for (const char *p = name; *p && k + 3 < sizeof escaped; p++) {
+        if (*p == '-')
+            escaped[k++] = '\\';
+        escaped[k++] = *p;
+    }
+    escaped[k] = '\0';
+    snprintf(head, sizeof head, "\\-\\-%s", escaped);
+    /* The entry itself: a line ".BI \-\-name ..." or ".B \-\-name". */
+    const char *at = NULL;
+    const char *marks[] = {"\n.BI ", "\n.B "};
+    for (size_t m = 0; m < 2 && !at; m++) {
+        char line[160];
+        snprintf(line, sizeof line, "%s%s", marks[m], head);
+        size_t len = strlen(line);
+        for (const char *p = strstr(man, line); p; p = strstr(p + 1, line))
+            if (p[len] == ' ' || p[len] == '\n') {
+                at = p + 1;
+                break;
+            }
+    }
+    cr_assert_not_null(at, "benchrun.1 has no entry for --%s", name);
+    const char *end = strstr(at, "\n.TP");
+    const char *section = strstr(at, "\n.SS");
+    if (!end || (section && section < end))
+        end = section ? section : at + strlen(at);
+    char *out = malloc((size_t)(end - at) + 1);
+    size_t n = 0;
+    for (const char *p = at; p < end; p++) {
+        if (p[0] == '\\' && (p[1] == '-' || p[1] == ' ')) {
+            if (p[1] == '-')
+                out[n++] = '-';
+            p++;
+        } else {
+            out[n++] = *p == '\n' ? ' ' : *p;
+        }
+    }
+    out[n] = '\0';
+    return out;
+}
+
+/* The last cell of docs/config.md's reference row for `key`, trimmed. */
+static char *config_default(const char *doc, const char *key)
+{
+    char head[128];
+    /* The reference tables' rows: "| `key` | `--option` | ...". */
+    snprintf(head, sizeof head, "\n| `%s` | `-", key);
+    const char *row = strstr(doc, head);
+    cr_assert_not_null(row, "docs/config.md has no row for %s", key);
+    row++;
+    const char *end = strchr(row, '\n');
+    const char *last = end - 1;
+    while (last > row && (*last == ' ' || *last == '|'))
+        last--;
+    const char *start = last;
+    while (start > row && start[-1] != '|')
+        start--;
+    while (*start == ' ')
+        start++;
+    return strndup(start, (size_t)(last - start + 1));
+}
+
+Test(cli, man_page_and_config_reference_state_the_table_defaults)
+{
+    char *man = source_file("docs/benchrun.1");
+    char *doc = source_file("docs/config.md");
+    size_t count;
+    const struct brun_option_spec *t = brun_option_table(&count);
+    for (size_t i = 0; i < count; i++) {
+        if (!t[i].default_value)
+            continue;
+        if (t[i].arg_name) {
+            char *para = man_paragraph(man, t[i].long_name);
+            char want[128];
+            snprintf(want, sizeof want, "(default %s", t[i].default_value);
+            cr_expect(strstr(para, want), "benchrun.1, --%s: no \"%s\" in: %s",
+                      t[i].long_name, want, para);
+            free(para);
+        }
+        if (t[i].key) {
+            char *cell = config_default(doc, t[i].key);
+            cr_expect(strncmp(cell, t[i].default_value,
+                              strlen(t[i].default_value)) == 0,
+                      "docs/config.md, %s: default \"%s\", the table says "
+                      "\"%s\"",
+                      t[i].key, cell, t[i].default_value);
+            free(cell);
+        }
+    }
+    free(man);
+    free(doc);
 }

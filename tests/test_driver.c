@@ -286,7 +286,8 @@ Test(driver, help_and_version)
     benchrun(&r, NULL, "--help", NULL);
     cr_assert_eq(r.status, 0);
     cr_assert(strstr(r.out, "Usage: benchrun [OPTIONS] [TARGET...]"));
-    cr_assert(strstr(r.out, "--timeout SECONDS"));
+    cr_assert(strstr(r.out, "--timeout TIME"));
+    cr_assert(strstr(r.out, "worker processes per case (default 10)"));
     command_result_free(&r);
     benchrun(&r, NULL, "--version", NULL);
     cr_assert_eq(r.status, 0);

@@ -773,7 +773,7 @@ static void make_results(struct brun_results *r, size_t n_failing,
         k->presence = BRUN_PRESENT_BOTH;
         k->fail_above = 0.1;
         k->stats.valid = 1;
-        k->stats.level = 0.95;
+        k->stats.confidence = 0.95;
         if (i < n_failing) {
             k->stats.ratio = 1.4;
             k->stats.ci_lo = 1.3;

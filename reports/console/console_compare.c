@@ -180,7 +180,7 @@ static void print_summary(FILE *out, const struct brun_results *r,
         brun_format_change(k->stats.ci_hi, hi, sizeof hi);
         brun_format_percent(k->fail_above, gate, sizeof gate);
         char level[24];
-        brun_format_percent(k->stats.level, level, sizeof level);
+        brun_format_percent(k->stats.confidence, level, sizeof level);
         fprintf(out, "%sREGRESSION%s %s: %s (%s CI %s to %s), above the %s "
                      "threshold\n",
                 paint(style, ANSI_RED), paint(style, ANSI_RESET),
@@ -197,7 +197,7 @@ void brun_console_comparison(FILE *out, const struct brun_results *r,
     for (size_t target = 0; target < r->target_count; target++) {
         struct brun_table t;
         char ci[32], level[24];
-        brun_format_percent(r->comparison->level, level, sizeof level);
+        brun_format_percent(r->comparison->confidence, level, sizeof level);
         snprintf(ci, sizeof ci, "%s CI", level);
         const char *const headers[] = {"case",   "baseline", "new",
                                        "change", ci,         "p adj.",

@@ -180,6 +180,6 @@ void brun_export_change(const struct brun_case_comparison *k, char *out,
     brun_format_change(k->stats.ratio, change, sizeof change);
     brun_format_change(k->stats.ci_lo, lo, sizeof lo);
     brun_format_change(k->stats.ci_hi, hi, sizeof hi);
-    brun_format_percent(k->stats.level, level, sizeof level);
+    brun_format_percent(k->stats.confidence, level, sizeof level);
     snprintf(out, size, "%s (%s CI %s to %s)", change, level, lo, hi);
 }

@@ -172,10 +172,10 @@ static void write_comparison(struct brun_json *j,
     brun_json_number(j, "baseline_ns", k->baseline_ns);
     brun_json_bool(j, "valid", s->valid);
     brun_json_number(j, "ratio", s->ratio);
-    brun_json_number(j, "level", s->level);
+    brun_json_number(j, "level", s->confidence);
     brun_json_number(j, "ci_low", s->ci_lo);
     brun_json_number(j, "ci_high", s->ci_hi);
-    brun_json_number(j, "alpha", s->alpha);
+    brun_json_number(j, "alpha", s->alpha_per_look);
     brun_json_number(j, "lower_bound", s->lower);
     brun_json_number(j, "upper_bound", s->upper);
     brun_json_number(j, "p_slower", s->p_slower);
@@ -301,7 +301,7 @@ static void write_summary_of_comparison(struct brun_json *j,
     brun_json_array_end(j);
     brun_json_uint(j, "planned_looks", s->planned_looks);
     brun_json_number(j, "alpha_per_look", s->alpha_per_look);
-    brun_json_number(j, "level", s->level);
+    brun_json_number(j, "level", s->confidence);
     brun_json_number(j, "session_noise", s->session_noise);
     brun_json_number(j, "fdr", s->fdr);
     brun_json_number(j, "gate_alpha", s->gate_alpha);

@@ -414,7 +414,7 @@ static void write_table(FILE *out, const struct brun_results *r,
         brun_md_code(out, r->targets[t->target].path, 0);
     }
     fputs("\n\n", out);
-    header(out, t, r->comparison ? r->comparison->level : 0.95);
+    header(out, t, r->comparison ? r->comparison->confidence : BRUN_CASE_CI_LEVEL);
 
     for (size_t i = 0; i < r->case_count; i++) {
         const struct brun_case_result *c = &r->cases[i];

@@ -17,6 +17,12 @@
 #include "stats/summary.h"
 #include "stats/verdict.h"
 
+/* The level of a case's own interval (the "±95% CI" column, the JSON's
+ * ci95_low_ns).  It is fixed, so a case's figures read the same in every
+ * run and report; --confidence is the comparison's level alone
+ * (struct brun_comparison_summary.confidence). */
+#define BRUN_CASE_CI_LEVEL 0.95
+
 /* The machine the run happened on. */
 struct brun_host {
     char cpu_model[128];
@@ -179,8 +185,9 @@ struct brun_case_result {
 
     struct brun_summary samples_summary; /* over every sample's ns/iter */
     struct brun_summary rounds_summary;  /* over the round estimates */
-    double ci_low_ns, ci_high_ns;        /* 95 % t-interval of the mean,
-                                            across rounds' means */
+    double ci_low_ns, ci_high_ns;        /* BRUN_CASE_CI_LEVEL t-interval
+                                            of the mean, across rounds'
+                                            means */
     double wall_s;
     struct brun_case_comparison *comparison; /* NULL when not comparing */
     struct brun_case_slo slo;
@@ -213,8 +220,8 @@ struct brun_comparison_summary {
     size_t new_count;             /* cases without a baseline */
     unsigned planned_looks;
     double alpha_per_look;        /* one-sided, for L and U */
-    double session_noise;         /* independent mode's sigma_sess */
-    double level;                 /* of the reported intervals */
+    double session_noise;         /* independent mode's between-run noise */
+    double confidence;            /* of the reported intervals */
     double fdr, gate_alpha;       /* suite settings */
     double fail_above;            /* --fail-above (0 none) */
     struct brun_suite_counts counts;

@@ -33,16 +33,15 @@ void brun_compare_plan_init(struct brun_compare_plan *p,
         p->looks[p->look_count++] = r;
     }
     p->looks[p->look_count++] = o->max_rounds;
-    p->level = o->confidence;
+    p->confidence = o->confidence;
     p->alpha_per_look = (1 - o->confidence) / p->look_count;
     p->fail_above = o->fail_above;
+    p->fdr = o->fdr;
     p->gate_alpha = o->gate_alpha;
-    p->noise_floor = o->noise_floor >= 0 ? o->noise_floor
-                     : mode == BRUN_COMPARE_PAIRED ? 0.005
-                                                   : 0.01;
+    p->noise_floor = brun_options_noise_floor(o, mode == BRUN_COMPARE_PAIRED);
     p->session_noise = o->session_noise;
     p->resamples = o->resamples;
-    p->bca = o->bootstrap_bca;
+    p->bootstrap = o->bootstrap_bca ? BRUN_BOOT_BCA : BRUN_BOOT_PERCENTILE;
     p->seed = seed;
     p->thresholds = o->thresholds;
     p->threshold_count = o->threshold_count;
@@ -85,15 +84,15 @@ static void case_settings(const struct brun_compare_plan *p, const char *name,
 {
     double fail_above, noise_floor;
     brun_compare_case_limits(p, name, &fail_above, &noise_floor);
-    brun_compare_settings_init(s, p->mode);
-    s->level = p->level;
-    s->alpha = p->alpha_per_look;
-    s->epsilon = noise_floor;
+    memset(s, 0, sizeof *s);
+    s->confidence = p->confidence;
+    s->alpha_per_look = p->alpha_per_look;
+    s->noise_floor = noise_floor;
     s->fail_above = fail_above;
-    s->sigma_sess = p->mode == BRUN_COMPARE_INDEPENDENT ? p->session_noise : 0;
+    s->session_noise = p->mode == BRUN_COMPARE_INDEPENDENT ? p->session_noise : 0;
     s->resamples = p->resamples;
     s->seed = brun_rng_seed_for(p->seed, name);
-    s->boot_method = p->bca ? BRUN_BOOT_BCA : BRUN_BOOT_PERCENTILE;
+    s->bootstrap = p->bootstrap;
     /* With a gate, excluding a slowdown beyond it is enough to stop. */
     s->stop_needs_label = 0;
 }
@@ -398,8 +397,7 @@ int brun_compare_saved(const char *new_path, size_t target_index,
 }
 
 size_t brun_compare_suite(struct brun_results *r,
-                          const struct brun_compare_plan *plan,
-                          const struct brun_options *o)
+                          const struct brun_compare_plan *plan)
 {
     struct brun_comparison_summary *sum = r->comparison;
     size_t m = 0, failing = 0;
@@ -422,10 +420,8 @@ size_t brun_compare_suite(struct brun_results *r,
         all[k].p_faster = fmin(1, all[k].p_faster * plan->look_count);
         k++;
     }
-    struct brun_suite_settings suite;
-    brun_suite_settings_init(&suite);
-    suite.q = o->fdr;
-    suite.alpha_fail = o->gate_alpha;
+    struct brun_suite_settings suite = {.fdr = plan->fdr,
+                                        .gate_alpha = plan->gate_alpha};
     if (sum)
         memset(&sum->counts, 0, sizeof sum->counts);
     brun_verdict_suite(all, m, &suite, sum ? &sum->counts : NULL);

@@ -31,18 +31,22 @@
  * excluded, so a plain --baseline run stays quick. */
 #define BRUN_REPORT_THRESHOLD 0.05
 
+/* Everything the comparison needs, taken from the options once by
+ * brun_compare_plan_init(): nothing below the plan reads the options, and
+ * each setting keeps the option's name down to stats/verdict.h. */
 struct brun_compare_plan {
     enum brun_compare_mode mode;
     unsigned looks[BRUN_MAX_LOOKS]; /* rounds at each look, increasing */
     unsigned look_count;
-    double alpha_per_look;          /* one-sided */
-    double level;                   /* two-sided level of reported CIs */
+    double confidence;              /* two-sided level of reported CIs */
+    double alpha_per_look;          /* one-sided: (1 - confidence) / looks */
     double fail_above;              /* the run's gate (0: none) */
+    double fdr;                     /* BH level for the labels */
     double gate_alpha;              /* Holm level for failing */
-    double noise_floor;             /* the mode's default or the option */
-    double session_noise;           /* independent mode's sigma_sess */
+    double noise_floor;             /* the option, or the mode's floor */
+    double session_noise;           /* independent mode only */
     unsigned resamples;
-    int bca;
+    enum brun_boot_method bootstrap;
     uint64_t seed;                  /* run seed; per case derived by name */
     const struct brun_threshold *thresholds;
     size_t threshold_count;
@@ -86,8 +90,7 @@ int brun_compare_saved(const char *new_path, size_t target_index,
  * for failing, p-values first adjusted for the planned looks), and the
  * counts in r->comparison.  Returns the number of cases failing the gate. */
 size_t brun_compare_suite(struct brun_results *r,
-                          const struct brun_compare_plan *plan,
-                          const struct brun_options *o);
+                          const struct brun_compare_plan *plan);
 
 /* Geometric mean of the round estimates (0 when there are none). */
 double brun_rounds_geomean(const struct brun_round_result *rounds,

@@ -86,7 +86,7 @@ int brun_case_summarize(struct brun_case_result *c)
         }
         brun_stats_summarize(all, k, &c->samples_summary);
         brun_stats_summarize(estimates, c->round_count, &c->rounds_summary);
-        if (brun_stats_mean_ci(means, c->round_count, 0.95, &c->ci_low_ns,
+        if (brun_stats_mean_ci(means, c->round_count, BRUN_CASE_CI_LEVEL, &c->ci_low_ns,
                                &c->ci_high_ns) != 0)
             c->ci_low_ns = c->ci_high_ns = c->samples_summary.mean;
         status = 0;

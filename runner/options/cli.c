@@ -43,7 +43,13 @@ void brun_cli_usage(FILE *out)
         else
             snprintf(left, sizeof left, "    --%s%s%s", t[i].long_name,
                      *arg ? " " : "", arg);
-        fprintf(out, "  %-26s %s\n", left, t[i].help);
+        /* Defaults are shown for options that take a value; a flag's
+         * default is that it is off. */
+        if (t[i].default_value && t[i].arg_name)
+            fprintf(out, "  %-26s %s (default %s)\n", left, t[i].help,
+                    t[i].default_value);
+        else
+            fprintf(out, "  %-26s %s\n", left, t[i].help);
     }
     fputs("\nTIME is a number with an optional unit (ns, us, ms, s, m); a bare\n"
           "number is in seconds.  Every option that sets something has a\n"

@@ -200,6 +200,10 @@ SETTER(set_fail_above)
 
 SETTER(set_noise_floor)
 {
+    if (v && strcmp(v, "auto") == 0) {
+        o->noise_floor = -1; /* the mode's: brun_options_noise_floor() */
+        return 0;
+    }
     return brun_parse_percentage(v, 0.5, &o->noise_floor, why, why_size);
 }
 
@@ -379,6 +383,10 @@ SETTER(set_compare)
 
 /* ---- The table -------------------------------------------------------- */
 
+/* A numeric macro as text, for --help strings built from it. */
+#define BRUN_STR_(x) #x
+#define BRUN_STR(x) BRUN_STR_(x)
+
 #define SELECT "Selecting"
 #define MEASURE "Measuring"
 #define BASELINE "Baselines and the regression gate"
@@ -387,107 +395,108 @@ SETTER(set_compare)
 #define OTHER "Other"
 
 static const struct brun_option_spec table[] = {
-    {SELECT, "list", 0, "", NULL, NULL, "list the cases and exit", NULL},
+    {SELECT, "list", 0, "", NULL, NULL, "list the cases and exit", NULL, NULL},
     {SELECT, "filter", 0, NULL, "filter", "REGEX",
-     "only cases whose name matches (POSIX ERE)", set_filter},
+     "only cases whose name matches (POSIX ERE)", set_filter, NULL},
 
     {MEASURE, "rounds", 0, NULL, "rounds", "N",
-     "worker processes per case (default 10)", set_rounds},
+     "worker processes per case", set_rounds, "10"},
     {MEASURE, "samples", 0, NULL, "samples", "N",
-     "timed samples per round (default 10)", set_samples},
+     "timed samples per round", set_samples, "10"},
     {MEASURE, "warmup", 0, NULL, "warmup", "TIME",
-     "least warm-up per round (default 30ms)", set_warmup},
+     "least warm-up per round", set_warmup, "30ms"},
     {MEASURE, "sample-time", 0, NULL, "sample_time", "TIME",
-     "length a sample aims for (default 5ms)", set_sample_time},
+     "length a sample aims for", set_sample_time, "5ms"},
     {MEASURE, "budget", 0, NULL, "budget", "TIME",
-     "time budget per case (default 10s)", set_budget},
+     "time budget per case", set_budget, "10s"},
     {MEASURE, "iterations", 0, NULL, "iterations", "N",
-     "fixed iterations per sample (no calibration)", set_iterations},
+     "fixed iterations per sample (no calibration)", set_iterations, NULL},
     {MEASURE, "no-jitter", 0, "false", "jitter", NULL,
-     "same iteration count in every round", set_jitter},
-    {MEASURE, "timeout", 0, NULL, "timeout", "SECONDS",
-     "kill a worker running longer (default 60)", set_timeout},
+     "same iteration count in every round", set_jitter, "true"},
+    {MEASURE, "timeout", 0, NULL, "timeout", "TIME",
+     "kill a worker running longer", set_timeout, "60s"},
     {MEASURE, "clock", 0, NULL, "clock", "CLOCK",
-     "auto, tsc, cntvct or monotonic (default auto)", set_clock},
+     "auto, tsc, cntvct or monotonic", set_clock, "auto"},
     {MEASURE, "seed", 0, NULL, "seed", "N",
-     "seed for jitter, padding and bootstrap (default random)", set_seed},
+     "seed for jitter, padding and bootstrap (default random)", set_seed, NULL},
 
     {BASELINE, "save-baseline", 0, NULL, "save_baseline", "NAME",
-     "save this run as baseline NAME", set_save_baseline},
+     "save this run as baseline NAME", set_save_baseline, NULL},
     {BASELINE, "baseline", 0, NULL, "baseline", "NAME",
-     "compare with baseline NAME", set_baseline},
+     "compare with baseline NAME", set_baseline, NULL},
     {BASELINE, "compare", 0, NULL, NULL, "OLD",
      "compare with executable OLD, interleaved (once per target)",
-     set_compare},
+     set_compare, NULL},
     {BASELINE, "fail-above", 0, NULL, "fail_above", "X",
      "exit 1 when a case is slower by more than X (10%, 10 or 0.1)",
-     set_fail_above},
+     set_fail_above, "off"},
     {BASELINE, "baseline-dir", 0, NULL, "baseline_dir", "DIR",
-     "where baselines live (default .benchrun/baselines)", set_baseline_dir},
+     "where baselines live (default " BRUN_DEFAULT_BASELINE_DIR ")", set_baseline_dir, NULL},
     {BASELINE, "no-rerun", 0, "false", "rerun_baseline", NULL,
      "compare with saved numbers, never re-run saved executables",
-     set_rerun},
+     set_rerun, "true"},
     {BASELINE, "max-rounds", 0, NULL, "max_rounds", "N",
-     "most rounds a comparison may take (default 32)", set_max_rounds},
+     "most rounds a comparison may take", set_max_rounds, "32"},
     {BASELINE, "confidence", 0, NULL, "confidence", "LEVEL",
-     "level of reported intervals (default 0.95)", set_confidence},
+     "level of the comparison's intervals", set_confidence, "0.95"},
     {BASELINE, "fdr", 0, NULL, "fdr", "Q",
-     "false discovery rate for regressed/improved labels (default 0.05)",
-     set_fdr},
+     "false discovery rate for regressed/improved labels",
+     set_fdr, "0.05"},
     {BASELINE, "gate-alpha", 0, NULL, "gate_alpha", "ALPHA",
-     "family-wise error rate for failing (default 0.01)", set_gate_alpha},
+     "family-wise error rate for failing", set_gate_alpha, "0.01"},
     {BASELINE, "noise-floor", 0, NULL, "noise_floor", "X",
-     "changes below X are noise (default 0.5% interleaved, 1% saved)",
-     set_noise_floor},
+     "changes below X are noise; auto: " BRUN_STR(BRUN_NOISE_FLOOR_INTERLEAVED_PERCENT)
+     "% interleaved, " BRUN_STR(BRUN_NOISE_FLOOR_SAVED_PERCENT) "% saved",
+     set_noise_floor, "auto"},
     {BASELINE, "session-noise", 0, NULL, "session_noise", "X",
-     "between-run noise assumed against saved numbers (default 1%)",
-     set_session_noise},
+     "between-run noise assumed against saved numbers",
+     set_session_noise, "1%"},
     {BASELINE, "resamples", 0, NULL, "resamples", "N",
-     "bootstrap resamples (default 2000)", set_resamples},
+     "bootstrap resamples", set_resamples, "2000"},
     {BASELINE, "bootstrap", 0, NULL, "bootstrap", "METHOD",
-     "bca or percentile (default bca)", set_bootstrap},
+     "bca or percentile", set_bootstrap, "bca"},
     {BASELINE, "list-baselines", 0, "", NULL, NULL,
-     "list saved baselines and exit", NULL},
+     "list saved baselines and exit", NULL, NULL},
     {BASELINE, "delete-baseline", 0, NULL, NULL, "NAME",
-     "delete baseline NAME and exit", set_delete_baseline},
+     "delete baseline NAME and exit", set_delete_baseline, NULL},
 
     {SLO, "slo-warning", 0, NULL, "slo_warning", "X",
-     "warn at X of a case's budget (default 50%)", set_slo_warning},
+     "warn at X of a case's budget", set_slo_warning, "50%"},
     {SLO, "slo-critical", 0, NULL, "slo_critical", "X",
-     "critical at X of a case's budget (default 100%)", set_slo_critical},
+     "critical at X of a case's budget", set_slo_critical, "100%"},
     {SLO, "slo-warning-only", 0, "true", "slo_warning_only", NULL,
      "a critical SLO breach warns instead of failing (exit 1)",
-     set_slo_warning_only},
+     set_slo_warning_only, "false"},
 
     {OUTPUT, "json", 0, NULL, "json", "FILE",
-     "write every number to FILE (JSON)", set_json},
+     "write every number to FILE (JSON)", set_json, NULL},
     {OUTPUT, "report", 0, NULL, "report", "FILE",
-     "write the Markdown report (BENCHMARKS.md) to FILE", set_report},
+     "write the Markdown report (BENCHMARKS.md) to FILE", set_report, NULL},
     {OUTPUT, "export", 0, NULL, NULL, "FORMAT=FILE",
      "also write FORMAT (github-action-benchmark, bencher, "
      "google-benchmark, junit) to FILE; repeatable",
-     set_export},
+     set_export, NULL},
     {OUTPUT, "github", 0, "true", "github", NULL,
      "in GitHub Actions: step summary, annotations, outputs, PR comment, "
      "commit status",
-     set_github},
+     set_github, "false"},
     {OUTPUT, "github-skip", 0, NULL, NULL, "PARTS",
      "turn off --github parts (summary,annotations,outputs,comment,status)",
-     set_github_skip},
+     set_github_skip, NULL},
     {OUTPUT, "quiet", 'q', "quiet", "verbosity", NULL,
-     "only the table and errors", set_verbosity},
+     "only the table and errors", set_verbosity, "normal"},
     {OUTPUT, "verbose", 'v', "verbose", "verbosity", NULL,
-     "more columns and per-round figures", set_verbosity},
+     "more columns and per-round figures", set_verbosity, NULL},
     {OUTPUT, "no-color", 0, "never", "color", NULL,
-     "no colour (also when NO_COLOR is set)", set_color},
+     "no colour (also when NO_COLOR is set)", set_color, "auto"},
     {OUTPUT, "color", 0, "always", "color", NULL,
-     "colour even when stdout is not a terminal", set_color},
+     "colour even when stdout is not a terminal", set_color, NULL},
 
     {OTHER, "config", 0, NULL, NULL, "FILE",
-     "read FILE instead of ./benchrun.yml", NULL},
-    {OTHER, "no-config", 0, "", NULL, NULL, "ignore ./benchrun.yml", NULL},
-    {OTHER, "help", 'h', "", NULL, NULL, "show this help", NULL},
-    {OTHER, "version", 0, "", NULL, NULL, "show the version", NULL},
+     "read FILE instead of ./benchrun.yml", NULL, NULL},
+    {OTHER, "no-config", 0, "", NULL, NULL, "ignore ./benchrun.yml", NULL, NULL},
+    {OTHER, "help", 'h', "", NULL, NULL, "show this help", NULL, NULL},
+    {OTHER, "version", 0, "", NULL, NULL, "show the version", NULL, NULL},
 };
 
 const struct brun_option_spec *brun_option_table(size_t *count)

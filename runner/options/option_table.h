@@ -28,8 +28,10 @@ struct brun_option_spec {
                                 for --no-jitter; NULL when it takes one */
     const char *key;         /* benchrun.yml key; NULL: command line only */
     const char *arg_name;    /* "N", "TIME", ... for --help */
-    const char *help;
+    const char *help;        /* --help's text, without the default */
     brun_option_setter set;  /* NULL for actions handled by cli.c */
+    const char *default_value; /* text set() is given first, by
+                                  brun_options_defaults(); NULL: none */
 };
 
 /* The table, in --help order. */

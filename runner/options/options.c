@@ -12,30 +12,29 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "runner/options/option_table.h"
+
 void brun_options_defaults(struct brun_options *o)
 {
+    size_t count;
+    const struct brun_option_spec *t = brun_option_table(&count);
     memset(o, 0, sizeof *o);
-    o->rounds = BRUN_DEFAULT_ROUNDS;
-    o->samples = BRUN_DEFAULT_SAMPLES;
-    o->warmup_s = BRUN_DEFAULT_WARMUP_S;
-    o->sample_s = BRUN_DEFAULT_SAMPLE_S;
-    o->budget_s = BRUN_DEFAULT_BUDGET_S;
-    o->timeout_s = BRUN_DEFAULT_TIMEOUT_S;
-    o->jitter = 1;
-    o->clock = brun_clock_best();
-    o->max_rounds = BRUN_DEFAULT_MAX_ROUNDS;
-    o->confidence = BRUN_DEFAULT_CONFIDENCE;
-    o->fdr = BRUN_DEFAULT_FDR;
-    o->gate_alpha = BRUN_DEFAULT_GATE_ALPHA;
-    o->noise_floor = -1;
-    o->session_noise = BRUN_DEFAULT_SESSION_NOISE_FRACTION;
-    o->resamples = BRUN_DEFAULT_RESAMPLES;
-    o->bootstrap_bca = 1;
-    o->rerun_baseline = 1;
-    o->color = -1;
-    o->slo_warning = 0.5;
-    o->slo_critical = 1.0;
-    o->github_parts = BRUN_GITHUB_ALL;
+    for (size_t i = 0; i < count; i++) {
+        char why[256];
+        /* Every default is tested to parse (tests/test_cli.c), so a
+         * failure here cannot happen in a released build. */
+        if (t[i].default_value && t[i].set)
+            t[i].set(o, t[i].default_value, why, sizeof why);
+    }
+    o->github_parts = BRUN_GITHUB_ALL; /* --github-skip turns parts off */
+}
+
+double brun_options_noise_floor(const struct brun_options *o, int interleaved)
+{
+    if (o->noise_floor >= 0)
+        return o->noise_floor;
+    return (interleaved ? BRUN_NOISE_FLOOR_INTERLEAVED_PERCENT
+                        : BRUN_NOISE_FLOOR_SAVED_PERCENT) / 100.0;
 }
 
 static void free_list(char **v, size_t n)

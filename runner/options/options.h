@@ -16,23 +16,22 @@
 
 #include "lib/clock.h"
 
-/* Defaults, chosen so that a fast case takes about a second: 10 rounds of
- * 30 ms warm-up and 10 samples of 5 ms (stats-methods.md §4.3). */
-#define BRUN_DEFAULT_ROUNDS 10
-#define BRUN_DEFAULT_SAMPLES 10
-#define BRUN_DEFAULT_WARMUP_S 0.030
-#define BRUN_DEFAULT_SAMPLE_S 0.005
-#define BRUN_DEFAULT_BUDGET_S 10.0
-#define BRUN_DEFAULT_TIMEOUT_S 60.0
+/* Every option's default is its default_value in the option table
+ * (option_table.c), applied by brun_options_defaults() through the same
+ * setter a user's value goes through, and printed from there by --help;
+ * the man page and docs/config.md are checked against it by
+ * tests/test_cli.c.  What is not an option's plain value is here. */
 
-/* Comparison defaults (stats-methods.md §4.7, §4.9, §4.10). */
-#define BRUN_DEFAULT_MAX_ROUNDS 32
-#define BRUN_DEFAULT_CONFIDENCE 0.95
-#define BRUN_DEFAULT_FDR 0.05
-#define BRUN_DEFAULT_GATE_ALPHA 0.01
-#define BRUN_DEFAULT_RESAMPLES 2000
+/* Where the store is when neither --baseline-dir, benchrun.yml nor
+ * $BENCHRUN_DIR says (run.c applies that order). */
 #define BRUN_DEFAULT_BASELINE_DIR ".benchrun/baselines"
-#define BRUN_DEFAULT_SESSION_NOISE_FRACTION 0.01
+
+/* The noise floor when --noise-floor is "auto", its default, in percent
+ * (so --help can print them): interleaved builds share the machine's
+ * state, saved numbers also carry one session's drift against another
+ * (stats-methods.md §4.7). */
+#define BRUN_NOISE_FLOOR_INTERLEAVED_PERCENT 0.5
+#define BRUN_NOISE_FLOOR_SAVED_PERCENT 1
 
 /* Seeds stay below 2^53 so every JSON reader holds them exactly. */
 #define BRUN_MAX_SEED 9007199254740991ull
@@ -112,7 +111,7 @@ struct brun_options {
     double confidence;        /* level of reported intervals */
     double fdr;               /* Benjamini-Hochberg q for labels */
     double gate_alpha;        /* Holm alpha for failing */
-    double noise_floor;       /* fraction; < 0 = the mode's default */
+    double noise_floor;       /* fraction; < 0 = "auto", the mode's floor */
     double session_noise;     /* saved-numbers mode: between-run noise */
     unsigned resamples;       /* bootstrap */
     int bootstrap_bca;        /* 1 BCa, 0 percentile */
@@ -139,8 +138,15 @@ struct brun_options {
     int color;                /* 0 never, 1 always, -1 when stdout is a TTY */
 };
 
+/* Fills o with every option's default (the option table's
+ * default_value, through its setter).  o owns nothing yet. */
 void brun_options_defaults(struct brun_options *o);
 void brun_options_release(struct brun_options *o);
+
+/* The noise floor in force, as a fraction: the option, or for "auto" the
+ * mode's (BRUN_NOISE_FLOOR_*_PERCENT). */
+double brun_options_noise_floor(const struct brun_options *o,
+                                int interleaved);
 
 /* Replaces the target list with copies of targets[0..count). 0 or -1. */
 int brun_options_set_targets(struct brun_options *o, char *const *targets,
