@@ -502,7 +502,8 @@ static void add_fingerprint_diffs(struct run *r)
 
 /* ---- Measuring -------------------------------------------------------- */
 
-/* Measures (or compares) one case.  0, or -1 when interrupted. */
+/* Measures (or compares) one case.  0, BRUN_MEASURE_INTERRUPTED or
+ * BRUN_MEASURE_NO_MEMORY. */
 static int measure_one(struct run *r, const struct selected *sel,
                        const struct brun_measure_env *env,
                        struct brun_case_result *out)
@@ -528,13 +529,14 @@ static int measure_one(struct run *r, const struct selected *sel,
 
     /* A case the baseline does not have: measure it, mark it new. */
     if (brun_measure_case(path, sel->target, sel->listed, env, out) != 0)
-        return -1;
+        return BRUN_MEASURE_INTERRUPTED;
     out->comparison = calloc(1, sizeof *out->comparison);
-    if (out->comparison) {
-        out->comparison->presence = BRUN_PRESENT_NEW_ONLY;
-        out->comparison->new_ns =
-            brun_rounds_geomean(out->rounds, out->round_count);
+    if (!out->comparison) {
+        brun_case_result_release(out);
+        return BRUN_MEASURE_NO_MEMORY;
     }
+    out->comparison->presence = BRUN_PRESENT_NEW_ONLY;
+    out->comparison->new_ns = brun_rounds_geomean(out->rounds, out->round_count);
     r->results.comparison->new_count++;
     return 0;
 }
@@ -547,23 +549,22 @@ static int measure_all(struct run *r)
 
     r->results.cases = calloc(r->selected_count, sizeof *r->results.cases);
     if (!r->results.cases)
-        return -1;
+        return BRUN_MEASURE_NO_MEMORY;
     env.options = o;
     env.clock = &r->results.context.clock;
     env.rng = brun_rng_new(r->results.context.seed);
     env.progress = brun_progress_update;
     env.progress_ctx = &progress;
     if (!env.rng)
-        return -1;
+        return BRUN_MEASURE_NO_MEMORY;
     brun_progress_init(&progress, o->verbosity >= 0 && isatty(STDERR_FILENO),
                        r->selected_count);
     int status = 0;
     for (size_t i = 0; i < r->selected_count; i++) {
         progress.index = i + 1;
-        if (measure_one(r, &r->selected[i], &env, &r->results.cases[i]) != 0) {
-            status = -1;
+        status = measure_one(r, &r->selected[i], &env, &r->results.cases[i]);
+        if (status != 0)
             break;
-        }
         r->results.case_count = i + 1;
     }
     brun_progress_clear(&progress);
@@ -797,16 +798,28 @@ int brun_run(const struct brun_options *o, int argc, char **argv)
         brun_console_context(stdout, &r.results, &style);
         fflush(stdout);
     }
-    if (measure_all(&r) != 0) {
+    int measured = measure_all(&r);
+    if (measured == BRUN_MEASURE_INTERRUPTED) {
         error_line("interrupted: nothing was written or saved");
         status = BRUN_EXIT_INTERRUPTED;
+        goto out;
+    }
+    /* The gate fails closed: a result that could not be kept is no
+     * verdict, never a pass. */
+    if (measured != 0) {
+        error_line("out of memory while measuring: no verdict, nothing was "
+                   "written or saved");
         goto out;
     }
     size_t failing = 0;
     if (comparing(&r)) {
         collect_missing(&r);
         add_fingerprint_diffs(&r);
-        failing = brun_compare_suite(&r.results, &r.plan);
+        if (brun_compare_suite(&r.results, &r.plan, &failing) != 0) {
+            error_line("out of memory while comparing: no verdict, nothing "
+                       "was written or saved");
+            goto out;
+        }
         if (o->verbosity > 0)
             brun_console_table(stdout, &r.results, &style);
         brun_console_comparison(stdout, &r.results, &style);

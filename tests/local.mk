@@ -98,6 +98,17 @@ tests_test_report_SOURCES = tests/test_report.c
 tests_test_report_CFLAGS = $(TEST_CFLAGS)
 tests_test_report_LDADD = $(BR_DRIVER_LIBS) $(TEST_LIBS)
 
+# The comparison's failure paths: calloc is wrapped so a test can refuse
+# it (the convenience libraries are linked in statically, so --wrap
+# reaches their calls).  It runs tests/detect_base as a real worker.
+check_PROGRAMS += tests/test_compare
+TESTS += tests/test_compare
+tests_test_compare_SOURCES = tests/test_compare.c \
+	tests/fixtures/reports/models.c tests/fixtures/reports/models.h
+tests_test_compare_CFLAGS = $(TEST_CFLAGS)
+tests_test_compare_LDFLAGS = -Wl,--wrap=calloc
+tests_test_compare_LDADD = $(BR_DRIVER_LIBS) $(TEST_LIBS)
+
 # The real programs, end to end.
 BR_PROGRAM_TESTS = tests/test_driver tests/test_loop_asm tests/test_gate \
 	tests/test_library

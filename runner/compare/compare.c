@@ -127,8 +127,8 @@ static int log_estimates(const struct brun_round_result *rounds, size_t n,
     return 0;
 }
 
-/* Compares the rounds so far into cmp.  Returns 0 or -1 (not
- * comparable, e.g. a zero estimate). */
+/* Compares the rounds so far into cmp.  Returns 0, -1 (not comparable,
+ * e.g. a zero estimate) or BRUN_MEASURE_NO_MEMORY. */
 static int compare_now(const struct brun_compare_plan *p,
                        const struct brun_compare_settings *s,
                        const struct brun_round_result *base, size_t nb,
@@ -138,8 +138,10 @@ static int compare_now(const struct brun_compare_plan *p,
     double *lb = malloc((nb ? nb : 1) * sizeof *lb);
     double *ln = malloc((nn ? nn : 1) * sizeof *ln);
     int r = -1;
-    if (lb && ln && log_estimates(base, nb, lb) == 0 &&
-        log_estimates(fresh, nn, ln) == 0) {
+    if (!lb || !ln)
+        r = BRUN_MEASURE_NO_MEMORY;
+    else if (log_estimates(base, nb, lb) == 0 &&
+             log_estimates(fresh, nn, ln) == 0) {
         if (p->mode == BRUN_COMPARE_PAIRED) {
             for (size_t i = 0; i < nn && i < nb; i++)
                 ln[i] -= lb[i];
@@ -173,7 +175,8 @@ struct looks {
 /* Called after each round (done rounds so far).  When a look is due,
  * compares base with fresh and applies the stopping rule, the last look
  * and the budget.  Returns 1 when the case is over (k->end says why), 0
- * when more rounds are needed. */
+ * when more rounds are needed, BRUN_MEASURE_NO_MEMORY when it could not
+ * compare. */
 static int after_round(const struct brun_compare_plan *plan,
                        const struct brun_compare_settings *settings,
                        struct looks *at, unsigned done, double budget_s,
@@ -184,7 +187,10 @@ static int after_round(const struct brun_compare_plan *plan,
     if (done < plan->looks[at->next])
         return 0;
     k->looks = at->next + 1;
-    if (compare_now(plan, settings, base, nb, fresh, nn, &k->stats) == 0 &&
+    int compared = compare_now(plan, settings, base, nb, fresh, nn, &k->stats);
+    if (compared == BRUN_MEASURE_NO_MEMORY)
+        return BRUN_MEASURE_NO_MEMORY;
+    if (compared == 0 &&
         (k->stop = stop_rule(&k->stats, settings, plan)) != BRUN_STOP_CONTINUE) {
         k->end = BRUN_END_DECIDED;
         return 1;
@@ -287,8 +293,8 @@ int brun_compare_interleaved(const char *new_path, const char *old_path,
     k = new_comparison(plan, c->name);
     if (!k) {
         brun_case_result_release(&old);
-        brun_measure_finish(c);
-        return 0;
+        brun_case_result_release(c);
+        return BRUN_MEASURE_NO_MEMORY;
     }
     if (iterations) {
         c->plan.iterations = iterations;
@@ -300,8 +306,8 @@ int brun_compare_interleaved(const char *new_path, const char *old_path,
 
     struct looks at = {0, started};
     unsigned done = 0;
-    int old_first = 0;
-    while (r == 0) {
+    int old_first = 0, over = 0;
+    while (r == 0 && !over) {
         /* ABBA: a random order for the first round of each pair, the
          * reverse for the second. */
         old_first = done % 2 == 0 ? (int)brun_rng_below(env->rng, 2)
@@ -314,17 +320,18 @@ int brun_compare_interleaved(const char *new_path, const char *old_path,
                         : brun_measure_round(new_path, new_listed, env, done,
                                              last, n, c);
         }
-        if (r != 0 ||
-            after_round(plan, &settings, &at, ++done, env->options->budget_s,
-                        old.rounds, old.round_count, c->rounds,
-                        c->round_count, k))
-            break;
+        if (r == 0)
+            over = after_round(plan, &settings, &at, ++done,
+                               env->options->budget_s, old.rounds,
+                               old.round_count, c->rounds, c->round_count, k);
+        if (over < 0)
+            r = over;
     }
     if (r < 0) {
         free(k);
         brun_case_result_release(&old);
         brun_case_result_release(c);
-        return -1;
+        return r;
     }
     if (r > 0 && c->status == BRUN_STATUS_OK)
         blame_baseline(c, &old);
@@ -358,8 +365,8 @@ int brun_compare_saved(const char *new_path, size_t target_index,
     case_settings(plan, c->name, &settings);
     k = new_comparison(plan, c->name);
     if (!k) {
-        brun_measure_finish(c);
-        return 0;
+        brun_case_result_release(c);
+        return BRUN_MEASURE_NO_MEMORY;
     }
     /* The baseline's iteration count keeps samples comparable. */
     if (env->options->iterations == 0)
@@ -368,27 +375,32 @@ int brun_compare_saved(const char *new_path, size_t target_index,
 
     struct looks at = {0, started};
     unsigned done = 0;
-    while (r == 0) {
+    int over = 0;
+    while (r == 0 && !over) {
         r = brun_measure_round(new_path, listed, env, done, last,
                                brun_measure_jitter(env, c->plan.iterations), c);
-        if (r != 0 ||
-            after_round(plan, &settings, &at, ++done, env->options->budget_s,
-                        saved->rounds, saved->round_count, c->rounds,
-                        c->round_count, k))
-            break;
+        if (r == 0)
+            over = after_round(plan, &settings, &at, ++done,
+                               env->options->budget_s, saved->rounds,
+                               saved->round_count, c->rounds, c->round_count,
+                               k);
+        if (over < 0)
+            r = over;
+    }
+    if (r == 0 && c->status == BRUN_STATUS_OK) {
+        struct brun_round_result *copy =
+            copy_rounds(saved->rounds, saved->round_count);
+        if (!copy)
+            r = BRUN_MEASURE_NO_MEMORY;
+        else {
+            attach_comparison(c, k, copy, saved->round_count);
+            k = NULL;
+        }
     }
     if (r < 0) {
         free(k);
         brun_case_result_release(c);
-        return -1;
-    }
-    if (c->status == BRUN_STATUS_OK) {
-        struct brun_round_result *copy =
-            copy_rounds(saved->rounds, saved->round_count);
-        if (copy) {
-            attach_comparison(c, k, copy, saved->round_count);
-            k = NULL;
-        }
+        return r;
     }
     free(k);
     c->plan.rounds = (unsigned)c->round_count; /* rounds taken */
@@ -396,18 +408,19 @@ int brun_compare_saved(const char *new_path, size_t target_index,
     return 0;
 }
 
-size_t brun_compare_suite(struct brun_results *r,
-                          const struct brun_compare_plan *plan)
+int brun_compare_suite(struct brun_results *r,
+                       const struct brun_compare_plan *plan, size_t *failing)
 {
     struct brun_comparison_summary *sum = r->comparison;
-    size_t m = 0, failing = 0;
+    size_t m = 0;
+    *failing = 0;
     for (size_t i = 0; i < r->case_count; i++)
         if (r->cases[i].comparison &&
             r->cases[i].comparison->presence == BRUN_PRESENT_BOTH)
             m++;
     struct brun_comparison *all = calloc(m ? m : 1, sizeof *all);
     if (!all)
-        return 0;
+        return -1;
     size_t k = 0;
     for (size_t i = 0; i < r->case_count; i++) {
         struct brun_case_comparison *c = r->cases[i].comparison;
@@ -424,7 +437,13 @@ size_t brun_compare_suite(struct brun_results *r,
                                         .gate_alpha = plan->gate_alpha};
     if (sum)
         memset(&sum->counts, 0, sizeof sum->counts);
-    brun_verdict_suite(all, m, &suite, sum ? &sum->counts : NULL);
+    if (brun_verdict_suite(all, m, &suite, sum ? &sum->counts : NULL) != 0) {
+        /* No memory (the plan's levels are checked by the option table):
+         * the per-case values are not a suite decision, so none is
+         * made. */
+        free(all);
+        return -1;
+    }
     k = 0;
     for (size_t i = 0; i < r->case_count; i++) {
         struct brun_case_comparison *c = r->cases[i].comparison;
@@ -435,11 +454,11 @@ size_t brun_compare_suite(struct brun_results *r,
         c->stats.p_slower_holm = all[k].p_slower_holm;
         c->stats.label = all[k].label;
         c->stats.fails = all[k].fails;
-        failing += c->stats.fails ? 1 : 0;
+        *failing += c->stats.fails ? 1 : 0;
         k++;
     }
     free(all);
     if (sum)
-        sum->failing = failing;
-    return failing;
+        sum->failing = *failing;
+    return 0;
 }

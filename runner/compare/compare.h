@@ -67,7 +67,9 @@ void brun_compare_case_limits(const struct brun_compare_plan *p,
 /* Interleaved comparison of one case: the new build at new_path against
  * old_path.  iterations, when not 0, fixes the count per sample (e.g. the
  * baseline's); otherwise the new build is calibrated.  Fills out (a case
- * result with a comparison).  Returns 0, or -1 when interrupted. */
+ * result with a comparison).  Returns 0; BRUN_MEASURE_INTERRUPTED; or
+ * BRUN_MEASURE_NO_MEMORY when the comparison could not be kept, which the
+ * caller must treat as an error, never as a pass (out is then released). */
 int brun_compare_interleaved(const char *new_path, const char *old_path,
                              size_t target_index,
                              const struct brun_listed_case *new_listed,
@@ -88,9 +90,11 @@ int brun_compare_saved(const char *new_path, size_t target_index,
 
 /* The suite decision over every compared case of r (BH for labels, Holm
  * for failing, p-values first adjusted for the planned looks), and the
- * counts in r->comparison.  Returns the number of cases failing the gate. */
-size_t brun_compare_suite(struct brun_results *r,
-                          const struct brun_compare_plan *plan);
+ * counts in r->comparison; *failing is the number of cases failing the
+ * gate.  Returns 0, or -1 when the decision could not be made (out of
+ * memory): the caller must fail the run, never pass it. */
+int brun_compare_suite(struct brun_results *r,
+                       const struct brun_compare_plan *plan, size_t *failing);
 
 /* Geometric mean of the round estimates (0 when there are none). */
 double brun_rounds_geomean(const struct brun_round_result *rounds,

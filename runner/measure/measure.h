@@ -26,6 +26,14 @@ struct brun_measure_env {
     void *progress_ctx;
 };
 
+/* What measuring or comparing a case returns besides 0 (the case is a
+ * result, whatever happened to it). */
+enum {
+    BRUN_MEASURE_INTERRUPTED = -1, /* the user interrupted the run */
+    BRUN_MEASURE_NO_MEMORY = -2    /* the result could not be kept: the
+                                      run has no verdict (exit 2) */
+};
+
 /* The steps of measuring a case, for callers that interleave two
  * executables (compare.c).  Each step that runs a worker returns 0 when
  * the case may go on, 1 when it failed or skipped (c->status and
