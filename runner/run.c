@@ -550,7 +550,16 @@ static int measure_all(struct run *r)
     r->results.cases = calloc(r->selected_count, sizeof *r->results.cases);
     if (!r->results.cases)
         return BRUN_MEASURE_NO_MEMORY;
-    env.options = o;
+    env.settings = (struct brun_measure_settings){
+        .rounds = o->rounds,
+        .samples = o->samples,
+        .warmup_s = o->warmup_s,
+        .sample_s = o->sample_s,
+        .budget_s = o->budget_s,
+        .timeout_s = o->timeout_s,
+        .iterations = o->iterations,
+        .jitter = o->jitter,
+    };
     env.clock = &r->results.context.clock;
     env.rng = brun_rng_new(r->results.context.seed);
     env.progress = brun_progress_update;

@@ -85,7 +85,9 @@ static void fixture_init(struct fixture *f)
     f->options.sample_s = 0.001;
     brun_clock_calibrate(f->options.clock, &f->clock);
     memset(&f->env, 0, sizeof f->env);
-    f->env.options = &f->options;
+    f->env.settings = (struct brun_measure_settings){
+        .rounds = 2, .samples = 2, .warmup_s = 0, .sample_s = 0.001,
+        .budget_s = 10, .timeout_s = 30, .iterations = 0, .jitter = 1};
     f->env.clock = &f->clock;
     f->env.rng = brun_rng_new(7);
     cr_assert_eq(brun_discover(f->path, 30, &f->list, why, sizeof why), 0,

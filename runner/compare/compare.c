@@ -298,7 +298,7 @@ int brun_compare_interleaved(const char *new_path, const char *old_path,
     }
     if (iterations) {
         c->plan.iterations = iterations;
-    } else if (env->options->iterations == 0) {
+    } else if (env->settings.iterations == 0) {
         r = brun_measure_calibrate(new_path, new_listed, env, c);
     }
     c->plan.rounds = last;
@@ -322,7 +322,7 @@ int brun_compare_interleaved(const char *new_path, const char *old_path,
         }
         if (r == 0)
             over = after_round(plan, &settings, &at, ++done,
-                               env->options->budget_s, old.rounds,
+                               env->settings.budget_s, old.rounds,
                                old.round_count, c->rounds, c->round_count, k);
         if (over < 0)
             r = over;
@@ -369,7 +369,7 @@ int brun_compare_saved(const char *new_path, size_t target_index,
         return BRUN_MEASURE_NO_MEMORY;
     }
     /* The baseline's iteration count keeps samples comparable. */
-    if (env->options->iterations == 0)
+    if (env->settings.iterations == 0)
         c->plan.iterations = saved->plan.iterations;
     c->plan.rounds = last;
 
@@ -381,7 +381,7 @@ int brun_compare_saved(const char *new_path, size_t target_index,
                                brun_measure_jitter(env, c->plan.iterations), c);
         if (r == 0)
             over = after_round(plan, &settings, &at, ++done,
-                               env->options->budget_s, saved->rounds,
+                               env->settings.budget_s, saved->rounds,
                                saved->round_count, c->rounds, c->round_count,
                                k);
         if (over < 0)

@@ -24,6 +24,7 @@
 
 #include "reports/model/model.h"
 #include "runner/measure/measure.h"
+#include "runner/options/options.h"
 
 #define BRUN_MAX_LOOKS 16
 

@@ -223,7 +223,7 @@ static int run_worker(const char *path, const char *where,
 
     memset(s, 0, sizeof *s);
     s->path = path;
-    s->timeout_s = env->options->timeout_s;
+    s->timeout_s = env->settings.timeout_s;
     s->pad_length = (size_t)brun_rng_below(env->rng, MAX_PAD);
     s->on_message = on_run_message;
     s->ctx = reply;
@@ -304,7 +304,7 @@ static void fit_budget(struct brun_plan *plan, double sample_s, double warmup_s,
 static double sample_seconds(const struct brun_measure_env *env)
 {
     double floor_s = 1000 * env->clock->resolution_ns * 1e-9;
-    return env->options->sample_s > floor_s ? env->options->sample_s : floor_s;
+    return env->settings.sample_s > floor_s ? env->settings.sample_s : floor_s;
 }
 
 static uint64_t target_ticks(const struct brun_measure_env *env)
@@ -314,7 +314,7 @@ static uint64_t target_ticks(const struct brun_measure_env *env)
 
 static uint64_t warmup_ticks(const struct brun_measure_env *env)
 {
-    return (uint64_t)(env->options->warmup_s * env->clock->ticks_per_second);
+    return (uint64_t)(env->settings.warmup_s * env->clock->ticks_per_second);
 }
 
 /* Turns a finished round's reply into a round result appended to c. */
@@ -348,7 +348,7 @@ void brun_measure_begin(struct brun_case_result *c, size_t target_index,
                         const struct brun_listed_case *listed,
                         const struct brun_measure_env *env)
 {
-    const struct brun_options *o = env->options;
+    const struct brun_measure_settings *o = &env->settings;
     memset(c, 0, sizeof *c);
     c->name = strdup(listed->name);
     c->file = strdup(listed->file);
@@ -372,7 +372,7 @@ int brun_measure_calibrate(const char *path,
                            const struct brun_measure_env *env,
                            struct brun_case_result *c)
 {
-    const struct brun_options *o = env->options;
+    const struct brun_measure_settings *o = &env->settings;
     struct run_reply reply;
     struct brun_session s;
 
@@ -398,7 +398,7 @@ int brun_measure_calibrate(const char *path,
 
 uint64_t brun_measure_jitter(const struct brun_measure_env *env, uint64_t n)
 {
-    if (env->options->jitter && n >= 10)
+    if (env->settings.jitter && n >= 10)
         n += (uint64_t)((double)n * JITTER_FRACTION *
                         brun_rng_uniform(env->rng));
     return n;
@@ -450,7 +450,7 @@ int brun_measure_case(const char *path, size_t target_index,
 {
     int r = 0;
     brun_measure_begin(c, target_index, listed, env);
-    if (env->options->iterations == 0)
+    if (env->settings.iterations == 0)
         r = brun_measure_calibrate(path, listed, env, c);
     for (unsigned round = 0; r == 0 && round < c->plan.rounds; round++)
         r = brun_measure_round(path, listed, env, round, c->plan.rounds,

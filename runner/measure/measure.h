@@ -10,7 +10,6 @@
 #include "lib/clock.h"
 #include "reports/model/model.h"
 #include "runner/worker/discover.h"
-#include "runner/options/options.h"
 
 struct brun_rng;
 
@@ -18,8 +17,26 @@ struct brun_rng;
 typedef void (*brun_progress_fn)(void *ctx, const char *case_name,
                                  unsigned round, unsigned rounds);
 
+/* Fewest rounds and samples a time budget may cut a case down to. */
+#define BRUN_MIN_ROUNDS 3
+#define BRUN_MIN_SAMPLES 1
+
+/* What measuring a case needs from the user's settings, named as the
+ * options that set them; the caller (run.c) copies them from struct
+ * brun_options, so nothing here reads the options. */
+struct brun_measure_settings {
+    unsigned rounds;
+    unsigned samples;
+    double warmup_s;
+    double sample_s;
+    double budget_s;
+    double timeout_s;
+    uint64_t iterations;        /* 0 = calibrate */
+    int jitter;
+};
+
 struct brun_measure_env {
-    const struct brun_options *options;
+    struct brun_measure_settings settings;
     const struct brun_clock_info *clock;
     struct brun_rng *rng;       /* iteration jitter and stack padding */
     brun_progress_fn progress;  /* or NULL */

@@ -36,10 +36,6 @@
 /* Seeds stay below 2^53 so every JSON reader holds them exactly. */
 #define BRUN_MAX_SEED 9007199254740991ull
 
-/* Fewest rounds and samples a time budget may cut a case down to. */
-#define BRUN_MIN_ROUNDS 3
-#define BRUN_MIN_SAMPLES 1
-
 /* A per-case override from benchrun.yml "thresholds:". */
 struct brun_threshold {
     char *pattern;        /* glob over case names (fnmatch, no FNM_PATHNAME) */
