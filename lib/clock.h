@@ -8,8 +8,8 @@
  * clock_gettime(CLOCK_MONOTONIC) everywhere, whose tick is a nanosecond.
  * Reads are inline so the cost between a read and the timed work is only
  * the read itself.  Converting ticks to nanoseconds is the driver's job
- * (it calibrates once per run, see clock_calibrate.c); the worker side
- * only ever handles ticks.
+ * (it calibrates once per run, with brun_clock_calibrate() in clock.c);
+ * the worker side only ever handles ticks.
  */
 #ifndef BRUN_CLOCK_H
 #define BRUN_CLOCK_H

@@ -16,8 +16,8 @@
  * not compare runs and does not print.  Every function reports failure
  * with a one-line message in the caller's why buffer.
  */
-#ifndef BRUN_BASELINE_H
-#define BRUN_BASELINE_H
+#ifndef BRUN_BASELINE_STORE_H
+#define BRUN_BASELINE_STORE_H
 
 #include <stddef.h>
 
@@ -107,4 +107,4 @@ int brun_baseline_delete(const char *dir, const char *name, char *why,
  * give up (30 s unless set; for tests and impatient callers). */
 void brun_baseline_set_lock_timeout(double seconds);
 
-#endif /* BRUN_BASELINE_H */
+#endif /* BRUN_BASELINE_STORE_H */
