@@ -13,9 +13,9 @@ check_PROGRAMS += tests/test_baseline tests/test_elf
 TESTS += tests/test_baseline tests/test_elf
 
 tests_test_baseline_SOURCES = tests/test_baseline.c
-tests_test_baseline_CFLAGS = $(TEST_CFLAGS) $(YAML_CFLAGS)
+tests_test_baseline_CFLAGS = $(TEST_CFLAGS)
 tests_test_baseline_LDADD = $(BR_BASELINE_TEST_LIBS)
 tests_test_elf_SOURCES = tests/test_elf.c
-tests_test_elf_CFLAGS = $(TEST_CFLAGS) $(YAML_CFLAGS)
+tests_test_elf_CFLAGS = $(TEST_CFLAGS)
 tests_test_elf_LDADD = $(BR_BASELINE_TEST_LIBS)
 endif
