@@ -40,6 +40,8 @@
 extern "C" {
 #endif
 
+/* Copies of AC_INIT's version (an installed header cannot take it from
+ * config.h); tests/test_library.c fails when they differ from it. */
 #define BENCHRUN_VERSION "0.1.0"
 #define BENCHRUN_VERSION_NUM 0x000100
 

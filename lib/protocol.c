@@ -11,12 +11,12 @@
 
 #include "lib/protocol.h"
 
-#include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
+
+#include "lib/io.h"
 
 static const char hex_digits[] = "0123456789abcdef";
 
@@ -133,16 +133,7 @@ int brun_proto_send(int fd, struct brun_proto_out *m)
     if (m->overflow)
         return -1;
     m->line[m->len] = '\n';
-    size_t total = m->len + 1, done = 0;
-    while (done < total) {
-        ssize_t n = write(fd, m->line + done, total - done);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return -1;
-        done += (size_t)n;
-    }
-    return 0;
+    return brun_io_write_full(fd, m->line, m->len + 1);
 }
 
 void brun_proto_in_init(struct brun_proto_in *in)
@@ -307,9 +298,7 @@ int brun_proto_read_line(int fd, struct brun_proto_in *in, char **line)
         if (got != 0)
             return got;
         char chunk[1024];
-        ssize_t n = read(fd, chunk, sizeof chunk);
-        if (n < 0 && errno == EINTR)
-            continue;
+        ssize_t n = brun_io_read(fd, chunk, sizeof chunk);
         if (n < 0)
             return -1;
         if (n == 0)

@@ -9,7 +9,8 @@
 noinst_LTLIBRARIES += reports/libbrreports.la
 reports_libbrreports_la_SOURCES =
 # --github talks to the REST API (libcurl) and reads its JSON (Jansson).
-reports_libbrreports_la_LIBADD = $(CURL_LIBS) $(JANSSON_LIBS)
+reports_libbrreports_la_CPPFLAGS = $(AM_CPPFLAGS) $(CURL_CFLAGS) $(JANSSON_CFLAGS)
+reports_libbrreports_la_LIBADD = $(CURL_LIBS) $(JANSSON_LIBS) -lm
 
 include reports/model/local.mk
 include reports/text/local.mk

@@ -9,7 +9,11 @@
 
 noinst_LTLIBRARIES += runner/libbrrunner.la
 runner_libbrrunner_la_SOURCES = runner/run.c runner/run.h
-runner_libbrrunner_la_LIBADD = $(YAML_LIBS) $(GSL_LIBS)
+# <yaml.h> for benchrun.yml and the baseline files; no other library's
+# header is included here (statistics go through stats/, GitHub through
+# reports/).
+runner_libbrrunner_la_CPPFLAGS = $(AM_CPPFLAGS) $(YAML_CFLAGS)
+runner_libbrrunner_la_LIBADD = $(YAML_LIBS) -lm
 
 include runner/options/local.mk
 include runner/files/local.mk
@@ -23,4 +27,4 @@ bin_PROGRAMS += runner/benchrun
 runner_benchrun_SOURCES = runner/main.c
 runner_benchrun_LDADD = runner/libbrrunner.la reports/libbrreports.la \
 	stats/libbrstats.la lib/libbenchrun-core.la \
-	$(GSL_LIBS) $(YAML_LIBS) $(CURL_LIBS) -lm
+	$(YAML_LIBS) $(CURL_LIBS) $(JANSSON_LIBS) $(GSL_LIBS) -lm

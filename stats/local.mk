@@ -12,5 +12,5 @@ stats_libbrstats_la_SOURCES = \
 	stats/mannwhitney.c stats/mannwhitney.h \
 	stats/multiple.c stats/multiple.h \
 	stats/verdict.c stats/verdict.h
-stats_libbrstats_la_CFLAGS = $(AM_CFLAGS) $(GSL_CFLAGS)
-stats_libbrstats_la_LIBADD = $(GSL_LIBS)
+stats_libbrstats_la_CPPFLAGS = $(AM_CPPFLAGS) $(GSL_CFLAGS)
+stats_libbrstats_la_LIBADD = $(GSL_LIBS) -lm

@@ -4,6 +4,7 @@
 # store copies of examples/harness and examples/sort and inspect
 # tests/bench_faulty, found through $BENCHRUN_TEST_BUILDDIR.
 
+if ENABLE_TESTS
 BR_BASELINE_TEST_LIBS = runner/libbrrunner.la reports/libbrreports.la \
 	stats/libbrstats.la lib/libbenchrun-core.la tests/libtesthelpers.la \
 	$(GSL_LIBS) $(YAML_LIBS) -lm $(TEST_LIBS)
@@ -12,10 +13,9 @@ check_PROGRAMS += tests/test_baseline tests/test_elf
 TESTS += tests/test_baseline tests/test_elf
 
 tests_test_baseline_SOURCES = tests/test_baseline.c
-tests_test_baseline_CFLAGS = $(TEST_CFLAGS) $(YAML_CFLAGS)
+tests_test_baseline_CFLAGS = $(TEST_CFLAGS)
 tests_test_baseline_LDADD = $(BR_BASELINE_TEST_LIBS)
 tests_test_elf_SOURCES = tests/test_elf.c
-tests_test_elf_CFLAGS = $(TEST_CFLAGS) $(YAML_CFLAGS)
+tests_test_elf_CFLAGS = $(TEST_CFLAGS)
 tests_test_elf_LDADD = $(BR_BASELINE_TEST_LIBS)
-
-EXTRA_DIST += docs/baseline-format.md
+endif

@@ -4,6 +4,10 @@
 # tap-driver, so tests/*.trs count individual test cases; .ci/run sums
 # them into its "N passed, N failed" line.  Tests link the convenience
 # libraries, so internal functions are reachable.
+#
+# Only the programs depend on --disable-tests: here and in each tests/*.mk
+# the files the tests read (fixtures, goldens, suppressions) are listed
+# outside "if ENABLE_TESTS", so every tarball can run the test suite.
 
 TEST_LOG_DRIVER = env AM_TAP_AWK='$(AWK)' $(SHELL) $(top_srcdir)/build-aux/tap-driver.sh
 LOG_DRIVER = $(TEST_LOG_DRIVER)
@@ -18,12 +22,15 @@ AM_TESTS_ENVIRONMENT = \
 TEST_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS) $(JANSSON_CFLAGS) $(LIBXML_CFLAGS)
 TEST_LIBS = $(CRITERION_LIBS) $(JANSSON_LIBS) $(LIBXML_LIBS)
 
-if ENABLE_TESTS
+EXTRA_DIST += tests/loop_probe.c tests/lsan.supp tests/dist_contents.sh
+
 include tests/stats.mk
 include tests/config.mk
 include tests/baseline.mk
 include tests/reports.mk
+include tests/github.mk
 
+if ENABLE_TESTS
 # Shared by the tests that run programs.
 noinst_LTLIBRARIES += tests/libtesthelpers.la
 tests_libtesthelpers_la_SOURCES = tests/helpers.c tests/helpers.h
@@ -39,7 +46,6 @@ tests_bench_cxx_SOURCES = tests/bench_cxx.cc
 tests_bench_cxx_CXXFLAGS = -std=c++20 -Wall -Wextra
 tests_bench_cxx_LDADD = lib/libbenchrun.la
 tests_bench_cxx_LDFLAGS = -no-install
-EXTRA_DIST += tests/loop_probe.c tests/lsan.supp
 
 # Builds of the detection case for the gate tests: unchanged, with 150 %
 # more work, and with an extra case.  Linked with the static libbenchrun,
@@ -126,6 +132,4 @@ tests_test_library_LDADD = tests/libtesthelpers.la $(TEST_LIBS)
 tests_test_loop_asm_SOURCES = tests/test_loop_asm.c
 tests_test_loop_asm_CFLAGS = $(TEST_CFLAGS)
 tests_test_loop_asm_LDADD = tests/libtesthelpers.la $(TEST_LIBS)
-
-include tests/github.mk
 endif

@@ -5,6 +5,19 @@
 # compare what the writers print with golden files, read at run time
 # through $BENCHRUN_TEST_SRCDIR; BENCHRUN_UPDATE_GOLDEN=1 rewrites them.
 
+EXTRA_DIST += tests/fixtures/reports/markdown_plain.golden \
+	tests/fixtures/reports/markdown_compare.golden \
+	tests/fixtures/reports/markdown_minimal.golden \
+	tests/fixtures/reports/gab_plain.golden \
+	tests/fixtures/reports/gab_compare.golden \
+	tests/fixtures/reports/bencher_plain.golden \
+	tests/fixtures/reports/bencher_compare.golden \
+	tests/fixtures/reports/gbench_plain.golden \
+	tests/fixtures/reports/gbench_compare.golden \
+	tests/fixtures/reports/junit_plain.golden \
+	tests/fixtures/reports/junit_compare.golden
+
+if ENABLE_TESTS
 BR_REPORT_TEST_SOURCES = \
 	tests/fixtures/reports/models.c tests/fixtures/reports/models.h \
 	tests/fixtures/reports/golden.c tests/fixtures/reports/golden.h
@@ -20,16 +33,4 @@ tests_test_markdown_LDADD = $(BR_REPORT_TEST_LIBS)
 tests_test_export_SOURCES = tests/test_export.c $(BR_REPORT_TEST_SOURCES)
 tests_test_export_CFLAGS = $(TEST_CFLAGS)
 tests_test_export_LDADD = $(BR_REPORT_TEST_LIBS)
-
-EXTRA_DIST += docs/report-formats.md \
-	tests/fixtures/reports/markdown_plain.golden \
-	tests/fixtures/reports/markdown_compare.golden \
-	tests/fixtures/reports/markdown_minimal.golden \
-	tests/fixtures/reports/gab_plain.golden \
-	tests/fixtures/reports/gab_compare.golden \
-	tests/fixtures/reports/bencher_plain.golden \
-	tests/fixtures/reports/bencher_compare.golden \
-	tests/fixtures/reports/gbench_plain.golden \
-	tests/fixtures/reports/gbench_compare.golden \
-	tests/fixtures/reports/junit_plain.golden \
-	tests/fixtures/reports/junit_compare.golden
+endif

@@ -4,11 +4,12 @@
 # written once by make_reference.py (scipy, numpy, statsmodels) and read at
 # run time through $BENCHRUN_TEST_SRCDIR.
 
-STATS_REFERENCE = tests/fixtures/stats/reference.c tests/fixtures/stats/reference.h
 EXTRA_DIST += \
 	tests/fixtures/stats/reference.json \
 	tests/fixtures/stats/make_reference.py
 
+if ENABLE_TESTS
+STATS_REFERENCE = tests/fixtures/stats/reference.c tests/fixtures/stats/reference.h
 check_PROGRAMS += \
 	tests/test_summary tests/test_random tests/test_bootstrap \
 	tests/test_ttest tests/test_mannwhitney tests/test_multiple \
@@ -45,3 +46,4 @@ tests_test_multiple_LDADD = stats/libbrstats.la $(TEST_LIBS)
 tests_test_verdict_SOURCES = tests/test_verdict.c
 tests_test_verdict_CFLAGS = $(TEST_CFLAGS)
 tests_test_verdict_LDADD = stats/libbrstats.la $(TEST_LIBS)
+endif

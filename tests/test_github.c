@@ -1066,6 +1066,37 @@ Test(github_event, the_head_commit_comes_from_the_event_file)
     cr_assert(!brun_gh_repo_valid("o/r?x"));
 }
 
+/* A FIFO or a device named as the event file is refused before it is
+ * read: a FIFO whose writer never closes it would block a reader forever,
+ * and /dev/zero would fill memory.  The test holds the FIFO open for
+ * writing itself, so a read would really hang (and hit the timeout). */
+Test(github_event, a_fifo_or_a_device_as_the_event_file_is_an_error,
+     .timeout = 30)
+{
+    struct brun_gh_event e;
+    char why[512], path[4200];
+    char *dir = make_scratch_dir();
+    cr_assert_not_null(dir);
+    snprintf(path, sizeof path, "%s/event.fifo", dir);
+    cr_assert_eq(mkfifo(path, 0600), 0, "mkfifo: %s", strerror(errno));
+    int writer = open(path, O_RDWR | O_NONBLOCK | O_CLOEXEC);
+    cr_assert_geq(writer, 0, "open: %s", strerror(errno));
+    setenv("GITHUB_EVENT_NAME", "pull_request", 1);
+    setenv("GITHUB_REPOSITORY", "o/r", 1);
+
+    setenv("GITHUB_EVENT_PATH", path, 1);
+    cr_assert_neq(brun_gh_event_load(&e, why, sizeof why), 0);
+    cr_assert(strstr(why, "not a regular file"), "%s", why);
+    close(writer);
+    unlink(path);
+    rmdir(dir);
+    free(dir);
+
+    setenv("GITHUB_EVENT_PATH", "/dev/zero", 1);
+    cr_assert_neq(brun_gh_event_load(&e, why, sizeof why), 0);
+    cr_assert(strstr(why, "/dev/zero: not a regular file"), "%s", why);
+}
+
 Test(github_http, link_headers_give_the_next_page)
 {
     char *next = brun_gh_link_next(

@@ -1,15 +1,18 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_library.c: the shared libbenchrun exports the public benchrun_*
  * names and main, nothing internal, and every public function benchrun.h
- * declares is there. */
+ * declares is there; benchrun.h and the man page carry the version
+ * configure.ac gives. */
 #include "config.h"
 
 #include <criterion/criterion.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "benchrun.h"
 #include "tests/helpers.h"
 
 /* The public functions of benchrun.h (the API). */
@@ -50,4 +53,34 @@ Test(library, exports_only_public_names)
     cr_assert_eq(found, sizeof public_functions / sizeof *public_functions,
                  "a public function is missing from the library");
     command_result_free(&r);
+}
+
+/* AC_INIT in configure.ac is the one place a release sets the version.
+ * benchrun.h keeps its own literal, because it is installed and bench
+ * files include it without config.h; the man page states it too.  This
+ * fails as soon as either lags behind configure.ac. */
+Test(library, header_and_man_page_carry_the_configure_version)
+{
+    cr_assert_str_eq(BENCHRUN_VERSION, PACKAGE_VERSION,
+                     "lib/benchrun.h says %s, configure.ac %s",
+                     BENCHRUN_VERSION, PACKAGE_VERSION);
+    unsigned major, minor, patch;
+    cr_assert_eq(sscanf(PACKAGE_VERSION, "%u.%u.%u", &major, &minor, &patch),
+                 3, "PACKAGE_VERSION %s is not MAJOR.MINOR.PATCH",
+                 PACKAGE_VERSION);
+    cr_assert_eq(BENCHRUN_VERSION_NUM, major << 16 | minor << 8 | patch,
+                 "lib/benchrun.h: BENCHRUN_VERSION_NUM 0x%06x is not %s",
+                 (unsigned)BENCHRUN_VERSION_NUM, PACKAGE_VERSION);
+
+    FILE *man = fopen(source_path("docs/benchrun.1"), "r");
+    cr_assert_not_null(man, "docs/benchrun.1: %s", strerror(errno));
+    char line[512];
+    int found = 0;
+    while (!found && fgets(line, sizeof line, man))
+        found = strncmp(line, ".TH ", 4) == 0;
+    fclose(man);
+    cr_assert(found, "docs/benchrun.1 has no .TH line");
+    cr_assert(strstr(line, "\"benchrun " PACKAGE_VERSION "\""),
+              "docs/benchrun.1 does not say benchrun %s: %s", PACKAGE_VERSION,
+              line);
 }

@@ -24,6 +24,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "lib/io.h"
 #include "reports/text/format.h"
 
 /* ---- Workflow commands ----------------------------------------------- */
@@ -409,20 +410,6 @@ const char brun_gh_comment_note[] =
 
 /* ---- Files the runner reads back -------------------------------------- */
 
-static int write_all(int fd, const char *data, size_t len)
-{
-    while (len > 0) {
-        ssize_t n = write(fd, data, len);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return -1;
-        data += n;
-        len -= (size_t)n;
-    }
-    return 0;
-}
-
 /* Opens a runner-owned file for appending.  -1 with why. */
 static int open_append(const char *path, char *why, size_t why_size)
 {
@@ -460,7 +447,7 @@ int brun_gh_write_summary(const char *path, const char *markdown, size_t len,
         close(fd);
         return -1;
     }
-    int rc = write_all(fd, text, out_len);
+    int rc = brun_io_write_full(fd, text, out_len);
     if (rc != 0)
         snprintf(why, why_size, "cannot write %s: %s", path, strerror(errno));
     free(text);
@@ -578,7 +565,7 @@ void brun_gh_random_hex(char *buf, size_t size)
     if (want > sizeof bytes)
         want = sizeof bytes;
     int fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC);
-    ssize_t got = fd >= 0 ? read(fd, bytes, want) : -1;
+    ssize_t got = fd >= 0 ? brun_io_read_full(fd, bytes, want) : -1;
     if (fd >= 0)
         close(fd);
     if (got < (ssize_t)want) {
@@ -637,7 +624,7 @@ int brun_gh_write_outputs(const char *path, const struct brun_results *r,
         return -1;
     }
     int fd = open_append(path, why, why_size);
-    int rc = fd < 0 ? -1 : write_all(fd, buf, len);
+    int rc = fd < 0 ? -1 : brun_io_write_full(fd, buf, len);
     if (fd >= 0 && rc != 0)
         snprintf(why, why_size, "cannot write %s: %s", path, strerror(errno));
     if (fd >= 0 && close(fd) != 0 && rc == 0) {

@@ -18,7 +18,8 @@
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
+
+#include "lib/io.h"
 
 /* Event files are a few tens of KiB; refuse anything absurd. */
 #define EVENT_MAX_BYTES (32u << 20)
@@ -56,7 +57,8 @@ int brun_gh_event_load(struct brun_gh_event *e, char *why, size_t why_size)
     const char *name = getenv("GITHUB_EVENT_NAME");
     const char *path = getenv("GITHUB_EVENT_PATH");
     const char *repo = getenv("GITHUB_REPOSITORY");
-    struct stat st;
+    char *text;
+    size_t text_len;
     json_error_t error;
 
     memset(e, 0, sizeof *e);
@@ -68,16 +70,23 @@ int brun_gh_event_load(struct brun_gh_event *e, char *why, size_t why_size)
         snprintf(why, why_size, "GITHUB_EVENT_PATH is not set");
         return -1;
     }
-    if (stat(path, &st) != 0) {
-        snprintf(why, why_size, "event file %s: %s", path, strerror(errno));
+    /* Read with a bound and only from a regular file, so a FIFO or a
+     * device named by mistake fails at once instead of hanging or filling
+     * memory. */
+    if (brun_io_read_file(path, EVENT_MAX_BYTES, BRUN_IO_REGULAR_ONLY, &text,
+                          &text_len) != 0) {
+        if (errno == EFBIG)
+            snprintf(why, why_size, "event file %s: larger than %u MiB", path,
+                     EVENT_MAX_BYTES >> 20);
+        else if (errno == EINVAL)
+            snprintf(why, why_size, "event file %s: not a regular file", path);
+        else
+            snprintf(why, why_size, "event file %s: %s", path,
+                     strerror(errno));
         return -1;
     }
-    if (st.st_size > (off_t)EVENT_MAX_BYTES) {
-        snprintf(why, why_size, "event file %s: larger than %u MiB", path,
-                 EVENT_MAX_BYTES >> 20);
-        return -1;
-    }
-    json_t *root = json_load_file(path, JSON_REJECT_DUPLICATES, &error);
+    json_t *root = json_loadb(text, text_len, JSON_REJECT_DUPLICATES, &error);
+    free(text);
     if (!root) {
         snprintf(why, why_size, "event file %s:%d: %s", path, error.line,
                  error.text);

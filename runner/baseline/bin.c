@@ -20,6 +20,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "lib/io.h"
 #include "runner/baseline/elf.h"
 #include "runner/baseline/sha256.h"
 
@@ -51,9 +52,7 @@ static int copy_file(int src, const char *target, const char *bin,
     }
     brun_sha256_init(&h);
     for (;;) {
-        ssize_t n = read(src, buf, sizeof buf);
-        if (n < 0 && errno == EINTR)
-            continue;
+        ssize_t n = brun_io_read(src, buf, sizeof buf);
         if (n < 0) {
             snprintf(why, why_size, "cannot read target %s: %s", target,
                      strerror(errno));
@@ -62,16 +61,10 @@ static int copy_file(int src, const char *target, const char *bin,
         if (n == 0)
             break;
         brun_sha256_update(&h, buf, (size_t)n);
-        for (ssize_t done = 0; done < n;) {
-            ssize_t w = write(out, buf + done, (size_t)(n - done));
-            if (w < 0 && errno == EINTR)
-                continue;
-            if (w < 0) {
-                snprintf(why, why_size, "cannot write %s: %s", tmp,
-                         strerror(errno));
-                goto fail;
-            }
-            done += w;
+        if (brun_io_write_full(out, buf, (size_t)n) != 0) {
+            snprintf(why, why_size, "cannot write %s: %s", tmp,
+                     strerror(errno));
+            goto fail;
         }
     }
     brun_sha256_final_hex(&h, hex);

@@ -20,6 +20,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "lib/io.h"
+
 #define EM_X86_64_ID 62
 #define EM_AARCH64_ID 183
 #define PT_LOAD_ID 1
@@ -60,17 +62,7 @@ static int read_at(int fd, uint64_t file_size, uint64_t offset, void *buf,
 {
     if (offset > file_size || size > file_size - offset)
         return -1;
-    size_t done = 0;
-    while (done < size) {
-        ssize_t n = pread(fd, (char *)buf + done, size - done,
-                          (off_t)(offset + done));
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return -1;
-        done += (size_t)n;
-    }
-    return 0;
+    return brun_io_pread_full(fd, buf, size, (off_t)offset);
 }
 
 /* 1 when dir is one of the system library directories or lies below one

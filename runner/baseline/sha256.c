@@ -15,6 +15,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "lib/io.h"
+
 static const uint32_t K[64] = {
     0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1,
     0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3,
@@ -141,9 +143,7 @@ int brun_sha256_fd(int fd, char hex[BRUN_SHA256_HEX_SIZE])
     unsigned char buf[65536];
     brun_sha256_init(&h);
     for (;;) {
-        ssize_t n = read(fd, buf, sizeof buf);
-        if (n < 0 && errno == EINTR)
-            continue;
+        ssize_t n = brun_io_read(fd, buf, sizeof buf);
         if (n < 0)
             return -1;
         if (n == 0)

@@ -23,6 +23,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "lib/io.h"
+
 extern char **environ;
 
 /* How long git may take before it is killed and the revision is unknown. */
@@ -78,9 +80,7 @@ static int run_git(char *const argv[], char *out, size_t out_size)
         if (n <= 0)
             continue;
         char buf[512];
-        ssize_t got = read(pipe_fd[0], buf, sizeof buf);
-        if (got < 0 && errno == EINTR)
-            continue;
+        ssize_t got = brun_io_read(pipe_fd[0], buf, sizeof buf);
         if (got <= 0)
             break;
         size_t keep = (size_t)got;

@@ -8,5 +8,3 @@ runner_libbrrunner_la_SOURCES += \
 	runner/options/cli.c runner/options/cli.h \
 	runner/options/config_file.c runner/options/config_file.h \
 	runner/options/parse.c runner/options/parse.h
-# <yaml.h> for config_file.c (empty where libyaml is in the default path).
-AM_CPPFLAGS += $(YAML_CFLAGS)

@@ -24,6 +24,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "lib/io.h"
 #include "lib/protocol.h"
 
 #define WORKER_COMMAND_FD 3
@@ -172,10 +173,7 @@ int brun_process_start(struct brun_process *p, const char *path,
     p->output_fd = output[0];
 
     int err = 0;
-    ssize_t n;
-    do
-        n = read(report[0], &err, sizeof err);
-    while (n < 0 && errno == EINTR);
+    ssize_t n = brun_io_read_full(report[0], &err, sizeof err);
     close(report[0]);
     if (n == (ssize_t)sizeof err) {
         snprintf(why, why_size, "cannot execute: %s", strerror(err));

@@ -21,6 +21,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "lib/io.h"
 #include "runner/worker/capture.h"
 #include "runner/worker/process.h"
 
@@ -130,9 +131,7 @@ static void drain_results(struct loop *l)
 {
     char chunk[4096], *line;
     while (l->result_open && !l->over) {
-        ssize_t n = read(l->proc.result_fd, chunk, sizeof chunk);
-        if (n < 0 && errno == EINTR)
-            continue;
+        ssize_t n = brun_io_read(l->proc.result_fd, chunk, sizeof chunk);
         if (n < 0)
             return; /* EAGAIN: nothing more for now */
         if (n == 0) {
@@ -167,11 +166,9 @@ static void drain_output(struct loop *l)
 {
     char chunk[8192];
     while (l->output_open) {
-        ssize_t n = read(l->proc.output_fd, chunk, sizeof chunk);
-        if (n < 0 && errno == EINTR)
-            continue;
+        ssize_t n = brun_io_read(l->proc.output_fd, chunk, sizeof chunk);
         if (n < 0)
-            return;
+            return; /* EAGAIN: nothing more for now */
         if (n == 0) {
             l->output_open = 0;
             return;
