@@ -164,8 +164,10 @@ Test(gate, clearly_more_work_fails_with_the_case_named)
     double ratio = json_number_value(json_object_get(k, "ratio"));
     double lo = json_number_value(json_object_get(k, "ci_low"));
     double hi = json_number_value(json_object_get(k, "ci_high"));
-    cr_assert(ratio > 1.8 && ratio < 3.4, "ratio %g for 150 %% more work",
-              ratio);
+    /* 150 % more work: about 2.5 on a quiet machine, but a busy one
+     * stretches either build's rounds (3.46 was seen at load 5.9), so only
+     * "clearly slower" is asserted. */
+    cr_assert(ratio > 1.3, "ratio %g for 150 %% more work", ratio);
     cr_assert(lo < ratio && ratio < hi, "CI [%g, %g] around %g", lo, hi,
               ratio);
     json_t *summary = json_object_get(root, "comparison");
@@ -411,10 +413,13 @@ Test(gate, benchrun_dir_moves_the_store)
 
 Test(gate, slo_budgets_warn_and_fail_unless_warning_only)
 {
-    /* detect/chain takes about 1 us: a 1.5 us budget is a warning (over
-     * 50 %), a 0.5 us budget is critical. */
+    /* detect/chain takes about 1 us, more on a busy machine: with the
+     * warning at 1 % and critical at 1000 % of a 1 us budget it is a
+     * warning for any mean from 10 ns to 10 us; a 1 ns budget is critical
+     * whatever the load. */
     write_config("targets:\n  - %s\nrounds: 3\nsamples: 3\nwarmup: 1ms\n"
-                 "sample_time: 1ms\nslo:\n  \"detect/*\": 1.5us\n",
+                 "sample_time: 1ms\nslo_warning: 1%%\nslo_critical: 1000%%\n"
+                 "slo:\n  \"detect/*\": 1us\n",
                  base_exe);
     struct command_result r = benchrun_in(scratch, "--json", json_path, NULL);
     cr_assert_eq(r.status, 0, "%s%s", r.out, r.err);
@@ -425,11 +430,11 @@ Test(gate, slo_budgets_warn_and_fail_unless_warning_only)
                                                  0),
                                   "slo");
     cr_assert_str_eq(text(slo, "status"), "warning");
-    cr_assert(json_number_value(json_object_get(slo, "budget_ns")) == 1500);
+    cr_assert(json_number_value(json_object_get(slo, "budget_ns")) == 1000);
     json_decref(root);
 
     write_config("targets:\n  - %s\nrounds: 3\nsamples: 3\nwarmup: 1ms\n"
-                 "sample_time: 1ms\nslo:\n  \"detect/*\": 0.5us\n",
+                 "sample_time: 1ms\nslo:\n  \"detect/*\": 1ns\n",
                  base_exe);
     r = benchrun_in(scratch, NULL);
     cr_assert_eq(r.status, 1, "a critical SLO fails: %s%s", r.out, r.err);
