@@ -149,37 +149,3 @@ int brun_export_has_ci(const struct brun_case_result *c)
     return c->round_count >= 2 && isfinite(c->ci_low_ns) &&
            isfinite(c->ci_high_ns) && c->ci_high_ns >= c->ci_low_ns;
 }
-
-void brun_export_verdict(const struct brun_case_comparison *k, char *out,
-                         size_t size)
-{
-    char pct[32];
-    if (k->presence == BRUN_PRESENT_NEW_ONLY) {
-        snprintf(out, size, "new");
-    } else if (!k->stats.valid) {
-        snprintf(out, size, "not comparable");
-    } else if (k->stats.fails) {
-        brun_format_percent(k->fail_above, pct, sizeof pct);
-        snprintf(out, size, "regressed, FAILS (> %s)", pct);
-    } else if (k->stats.label == BRUN_LABEL_INCONCLUSIVE) {
-        brun_format_percent(k->stats.mde, pct, sizeof pct);
-        snprintf(out, size, "inconclusive (could see ≥ %s)", pct);
-    } else {
-        snprintf(out, size, "%s", brun_label_name(k->stats.label));
-    }
-}
-
-void brun_export_change(const struct brun_case_comparison *k, char *out,
-                        size_t size)
-{
-    char change[32], lo[32], hi[32], level[32];
-    if (k->presence != BRUN_PRESENT_BOTH || !k->stats.valid) {
-        snprintf(out, size, "%s", "");
-        return;
-    }
-    brun_format_change(k->stats.ratio, change, sizeof change);
-    brun_format_change(k->stats.ci_lo, lo, sizeof lo);
-    brun_format_change(k->stats.ci_hi, hi, sizeof hi);
-    brun_format_percent(k->stats.level, level, sizeof level);
-    snprintf(out, size, "%s (%s CI %s to %s)", change, level, lo, hi);
-}

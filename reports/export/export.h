@@ -70,17 +70,6 @@ char *brun_export_case_name(const struct brun_results *r, size_t i);
  * for a non-finite value. */
 void brun_export_significant(double v, int digits, char *out, size_t size);
 
-/* The verdict on a compared case, in the console's words: "regressed,
- * FAILS (> 10%)", "regressed", "improved", "unchanged", "inconclusive
- * (could see ≥ 3.2%)", "new" or "not comparable". */
-void brun_export_verdict(const struct brun_case_comparison *k, char *out,
-                         size_t size);
-
-/* The change with its interval: "+3.10% (95% CI +1.20% to +5.00%)";
- * "" for a case that is new or not comparable. */
-void brun_export_change(const struct brun_case_comparison *k, char *out,
-                        size_t size);
-
 /* 1 when the case's 95 % interval across rounds exists (two or more
  * rounds and finite bounds). */
 int brun_export_has_ci(const struct brun_case_result *c);

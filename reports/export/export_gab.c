@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "reports/export/export.h"
+#include "reports/model/wording.h"
 #include "reports/text/format.h"
 #include "reports/text/json_writer.h"
 
@@ -63,8 +64,8 @@ static void tooltip(const struct brun_case_result *c, struct text *t)
     }
     if (c->comparison) {
         char change[128], verdict[96];
-        brun_export_change(c->comparison, change, sizeof change);
-        brun_export_verdict(c->comparison, verdict, sizeof verdict);
+        brun_wording_change(c->comparison, change, sizeof change);
+        brun_wording_verdict(c->comparison, verdict, sizeof verdict);
         add(t, "\nvs baseline: %s%s%s", change, change[0] ? ", " : "", verdict);
     }
     if (c->slo.status != BRUN_SLO_NONE) {

@@ -26,8 +26,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "reports/text/escape.h"
 #include "reports/export/export.h"
+#include "reports/model/wording.h"
+#include "reports/text/escape.h"
 #include "reports/text/format.h"
 
 /* What a case contributes to its suite's counters. */
@@ -161,8 +162,8 @@ static void figures(FILE *out, const struct brun_case_result *c)
     }
     if (c->comparison) {
         char change[128], verdict[96];
-        brun_export_change(c->comparison, change, sizeof change);
-        brun_export_verdict(c->comparison, verdict, sizeof verdict);
+        brun_wording_change(c->comparison, change, sizeof change);
+        brun_wording_verdict(c->comparison, verdict, sizeof verdict);
         if (c->comparison->presence == BRUN_PRESENT_BOTH) {
             brun_format_duration(c->comparison->baseline_ns, a, sizeof a);
             fprintf(out, "baseline %s, %s%s%s\n", a, change,
@@ -188,11 +189,8 @@ static void measured_failure(FILE *out, const struct brun_results *r,
     char message[320] = "", a[64], b[64];
     size_t used = 0;
     if (regression) {
-        char change[128], gate[32];
-        brun_export_change(k, change, sizeof change);
-        brun_format_percent(k->fail_above, gate, sizeof gate);
-        used += (size_t)snprintf(message, sizeof message,
-                                 "%s, above the %s threshold", change, gate);
+        brun_wording_gate_failure(k, message, sizeof message);
+        used = strlen(message);
     }
     if (slo_fails(r, c) && used < sizeof message) {
         brun_format_fixed(c->slo.used * 100, 0, a, sizeof a);

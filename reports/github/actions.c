@@ -24,6 +24,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "reports/model/wording.h"
 #include "reports/text/format.h"
 
 /* ---- Workflow commands ----------------------------------------------- */
@@ -121,18 +122,6 @@ static void emit(struct annotation_pass *a, int warning,
                        message);
 }
 
-/* "+40.12% (95% CI +35.00% to +45.31%)" */
-static void change_text(const struct brun_case_comparison *k, char *out,
-                        size_t size)
-{
-    char change[32], lo[32], hi[32], level[32];
-    brun_format_change(k->stats.ratio, change, sizeof change);
-    brun_format_change(k->stats.ci_lo, lo, sizeof lo);
-    brun_format_change(k->stats.ci_hi, hi, sizeof hi);
-    brun_format_percent(k->stats.level, level, sizeof level);
-    snprintf(out, size, "%s (%s CI %s to %s)", change, level, lo, hi);
-}
-
 static void case_annotations(struct annotation_pass *a,
                              const struct brun_results *r,
                              const struct brun_case_result *c)
@@ -156,14 +145,14 @@ static void case_annotations(struct annotation_pass *a,
         return;
     if (k && k->presence == BRUN_PRESENT_BOTH) {
         brun_format_percent(k->fail_above, gate, sizeof gate);
-        if (k->stats.valid)
-            change_text(k, change, sizeof change);
+        brun_wording_change(k, change, sizeof change);
         if (k->stats.valid && k->stats.fails) {
+            char why[256];
+            brun_wording_gate_failure(k, why, sizeof why);
             snprintf(title, sizeof title,
                      "benchrun: %s regressed beyond %s", c->name, gate);
-            snprintf(message, sizeof message,
-                     "%s is slower than %s: %s, above the %s threshold",
-                     c->name, against, change, gate);
+            snprintf(message, sizeof message, "%s is slower than %s: %s",
+                     c->name, against, why);
             emit(a, 0, c, title, message);
         } else if (k->stats.valid && k->stats.label == BRUN_LABEL_REGRESSED) {
             snprintf(title, sizeof title, "benchrun: %s regressed", c->name);

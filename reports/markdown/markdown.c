@@ -6,8 +6,8 @@
  * several, in the order cases come; cases of the baseline that the new
  * build lacks join the first table of their group, or a table of their
  * own at the end), then written row by row, each cell by one function
- * that knows every column.  The verdict words are the console's
- * (console_compare.c), through brun_export_verdict().
+ * that knows every column.  The verdicts are worded by
+ * reports/model/wording.c, as on the console; the emoji are this file's.
  */
 #include "config.h"
 
@@ -17,8 +17,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "reports/text/escape.h"
 #include "reports/export/export.h"
+#include "reports/model/wording.h"
+#include "reports/text/escape.h"
 #include "reports/text/format.h"
 
 #define NO_TARGET ((size_t)-1)
@@ -274,7 +275,7 @@ static void slo_cell(FILE *out, const struct brun_case_slo *slo)
 static void verdict_cell(FILE *out, const struct brun_case_comparison *k)
 {
     char text[96];
-    brun_export_verdict(k, text, sizeof text);
+    brun_wording_verdict(k, text, sizeof text);
     if (k->presence == BRUN_PRESENT_BOTH && k->stats.valid) {
         if (k->stats.fails)
             fputs("🚨 ", out);
