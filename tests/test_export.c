@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "reports/export/export.h"
+#include "reports/export/export_fields.h"
 #include "tests/fixtures/reports/golden.h"
 #include "tests/fixtures/reports/models.h"
 

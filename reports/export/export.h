@@ -57,21 +57,4 @@ void brun_export_bencher(FILE *out, const struct brun_results *r);
 void brun_export_gbench(FILE *out, const struct brun_results *r);
 void brun_junit_write(FILE *out, const struct brun_results *r);
 
-/* Helpers shared by the writers. */
-
-/* The name case i goes by in an export: its own name, or "NAME [TARGET]"
- * when a case of another target has the same name (so names stay unique
- * keys).  Returns a string the caller frees, or NULL when out of memory
- * (writers then fall back to the plain name). */
-char *brun_export_case_name(const struct brun_results *r, size_t i);
-
-/* v with `digits` significant digits and '.' as the decimal point,
- * whatever the locale: 12.3456 -> "12.35" (digits 4); "0" for 0, "-"
- * for a non-finite value. */
-void brun_export_significant(double v, int digits, char *out, size_t size);
-
-/* 1 when the case's 95 % interval across rounds exists (two or more
- * rounds and finite bounds). */
-int brun_export_has_ci(const struct brun_case_result *c);
-
 #endif /* BRUN_EXPORT_H */

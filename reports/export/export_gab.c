@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "reports/export/export.h"
+#include "reports/export/export_fields.h"
 #include "reports/model/wording.h"
 #include "reports/text/format.h"
 #include "reports/text/json_writer.h"

@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "reports/export/export.h"
+#include "reports/export/export_fields.h"
 #include "reports/text/json_writer.h"
 
 /* Spread of one field over the repetitions. */

@@ -27,6 +27,7 @@
 #include <string.h>
 
 #include "reports/export/export.h"
+#include "reports/export/export_fields.h"
 #include "reports/model/wording.h"
 #include "reports/text/escape.h"
 #include "reports/text/format.h"

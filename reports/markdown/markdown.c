@@ -17,7 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "reports/export/export.h"
+#include "reports/export/export_fields.h"
 #include "reports/model/wording.h"
 #include "reports/text/escape.h"
 #include "reports/text/format.h"
