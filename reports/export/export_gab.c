@@ -48,7 +48,7 @@ static void add(struct text *t, const char *fmt, ...)
 
 static void tooltip(const struct brun_case_result *c, struct text *t)
 {
-    char a[64], b[64];
+    char a[64];
     brun_format_count(c->plan.iterations, a, sizeof a);
     add(t, "%zu rounds × %u samples of %s iterations", c->round_count,
         c->plan.samples, a);
@@ -70,10 +70,9 @@ static void tooltip(const struct brun_case_result *c, struct text *t)
         add(t, "\nvs baseline: %s%s%s", change, change[0] ? ", " : "", verdict);
     }
     if (c->slo.status != BRUN_SLO_NONE) {
-        brun_format_fixed(c->slo.used * 100, 0, a, sizeof a);
-        brun_format_duration(c->slo.budget_ns, b, sizeof b);
-        add(t, "\nSLO %s: %s%% of %s", brun_slo_status_name(c->slo.status), a,
-            b);
+        char slo[128];
+        brun_wording_slo(&c->slo, slo, sizeof slo);
+        add(t, "\n%s", slo);
     }
 }
 

@@ -174,10 +174,9 @@ static void figures(FILE *out, const struct brun_case_result *c)
         }
     }
     if (c->slo.status != BRUN_SLO_NONE) {
-        brun_format_fixed(c->slo.used * 100, 0, a, sizeof a);
-        brun_format_duration(c->slo.budget_ns, b, sizeof b);
-        fprintf(out, "SLO %s: %s%% of the %s budget\n",
-                brun_slo_status_name(c->slo.status), a, b);
+        char slo[128];
+        brun_wording_slo(&c->slo, slo, sizeof slo);
+        fprintf(out, "%s\n", slo);
     }
 }
 
@@ -187,18 +186,17 @@ static void measured_failure(FILE *out, const struct brun_results *r,
 {
     const struct brun_case_comparison *k = c->comparison;
     int regression = k && k->stats.fails;
-    char message[320] = "", a[64], b[64];
+    char message[320] = "";
     size_t used = 0;
     if (regression) {
         brun_wording_gate_failure(k, message, sizeof message);
         used = strlen(message);
     }
     if (slo_fails(r, c) && used < sizeof message) {
-        brun_format_fixed(c->slo.used * 100, 0, a, sizeof a);
-        brun_format_duration(c->slo.budget_ns, b, sizeof b);
-        snprintf(message + used, sizeof message - used,
-                 "%sSLO critical: %s%% of the %s budget", used ? "; " : "", a,
-                 b);
+        char slo[128];
+        brun_wording_slo(&c->slo, slo, sizeof slo);
+        snprintf(message + used, sizeof message - used, "%s%s",
+                 used ? "; " : "", slo);
     }
     fputs("      <failure", out);
     attribute(out, "type", regression ? "regression" : "slo");

@@ -193,15 +193,13 @@ static void case_annotations(struct annotation_pass *a,
     if (c->slo.status == BRUN_SLO_WARNING ||
         c->slo.status == BRUN_SLO_CRITICAL) {
         int critical = c->slo.status == BRUN_SLO_CRITICAL;
-        char mean[32], budget[32], used[32];
+        char mean[32], share[96];
         brun_format_duration(c->samples_summary.mean, mean, sizeof mean);
-        brun_format_duration(c->slo.budget_ns, budget, sizeof budget);
-        brun_format_percent(c->slo.used, used, sizeof used);
+        brun_wording_slo_share(&c->slo, share, sizeof share);
         snprintf(title, sizeof title, "benchrun: %s SLO %s", c->name,
-                 critical ? "breached" : "warning");
-        snprintf(message, sizeof message,
-                 "%s takes %s per iteration, %s of its %s budget", c->name,
-                 mean, used, budget);
+                 brun_slo_status_name(c->slo.status));
+        snprintf(message, sizeof message, "%s takes %s per iteration, %s",
+                 c->name, mean, share);
         emit(a, !critical || (r->slo && r->slo->warning_only), c, title,
              message);
     }
@@ -540,8 +538,10 @@ void brun_gh_summary_text(const struct brun_results *r, int exit_status,
     if (n.failed)
         fprintf(f, " %zu case%s failed.", n.failed, plural(n.failed));
     if (r->slo)
-        fprintf(f, " SLOs: %zu ok, %zu warning, %zu critical.", r->slo->ok,
-                r->slo->warning, r->slo->critical);
+        fprintf(f, " SLOs: %zu %s, %zu %s, %zu %s.", r->slo->ok,
+                brun_slo_status_name(BRUN_SLO_OK), r->slo->warning,
+                brun_slo_status_name(BRUN_SLO_WARNING), r->slo->critical,
+                brun_slo_status_name(BRUN_SLO_CRITICAL));
     if (exit_status == 0)
         fputs(" Verdict: pass.", f);
     else

@@ -25,6 +25,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "reports/model/wording.h"
 #include "reports/text/format.h"
 #include "reports/text/json_writer.h"
 
@@ -348,8 +349,8 @@ void brun_gh_status_description(const struct brun_results *r,
                  n.failing, n.failing == 1 ? "" : "s", gate, n.compared,
                  first_failing->name, change);
     } else if (exit_status == 1 && n.slo_critical) {
-        snprintf(text, sizeof text, "%zu SLO breach%s", n.slo_critical,
-                 n.slo_critical == 1 ? "" : "es");
+        snprintf(text, sizeof text, "%zu %s", n.slo_critical,
+                 brun_wording_slo_count(BRUN_SLO_CRITICAL, n.slo_critical));
     } else if (r->comparison) {
         snprintf(text, sizeof text,
                  "%s: %zu compared, %zu regressed, %zu improved, %zu "

@@ -203,13 +203,13 @@ static void status_line(FILE *out, const struct brun_results *r)
         part(out, &first, "⏭️ %zu %s", skipped, "skipped");
     if (critical) {
         part(out, &first, "🚨 %zu %s", critical,
-             plural(critical, "SLO breach", "SLO breaches"));
+             brun_wording_slo_count(BRUN_SLO_CRITICAL, critical));
         if (r->slo && r->slo->warning_only)
             fputs(" (warning only)", out);
     }
     if (warning)
         part(out, &first, "⚠️ %zu %s", warning,
-             plural(warning, "SLO warning", "SLO warnings"));
+             brun_wording_slo_count(BRUN_SLO_WARNING, warning));
     fputs("\n", out);
 }
 
@@ -262,14 +262,13 @@ static void slo_cell(FILE *out, const struct brun_case_slo *slo)
     static const char *const marks[] = {
         [BRUN_SLO_NONE] = "", [BRUN_SLO_OK] = "✅",
         [BRUN_SLO_WARNING] = "⚠️", [BRUN_SLO_CRITICAL] = "🚨"};
-    char used[32], budget[48];
+    char share[96];
     if (slo->status == BRUN_SLO_NONE || (size_t)slo->status >= 4) {
         fputs("—", out);
         return;
     }
-    brun_format_fixed(slo->used * 100, 0, used, sizeof used);
-    brun_format_duration(slo->budget_ns, budget, sizeof budget);
-    fprintf(out, "%s %s%% of %s", marks[slo->status], used, budget);
+    brun_wording_slo_share(slo, share, sizeof share);
+    fprintf(out, "%s %s", marks[slo->status], share);
 }
 
 static void verdict_cell(FILE *out, const struct brun_case_comparison *k)

@@ -57,3 +57,42 @@ void brun_wording_gate_failure(const struct brun_case_comparison *k,
     brun_format_percent(k->fail_above, gate, sizeof gate);
     snprintf(out, size, "%s, above the %s threshold", change, gate);
 }
+
+void brun_wording_slo_share(const struct brun_case_slo *slo, char *out,
+                            size_t size)
+{
+    char used[32], budget[48];
+    if (slo->status == BRUN_SLO_NONE) {
+        snprintf(out, size, "%s", "");
+        return;
+    }
+    brun_format_percent(slo->used, used, sizeof used);
+    brun_format_duration(slo->budget_ns, budget, sizeof budget);
+    snprintf(out, size, "%s of its %s budget", used, budget);
+}
+
+void brun_wording_slo(const struct brun_case_slo *slo, char *out, size_t size)
+{
+    char share[96];
+    if (slo->status == BRUN_SLO_NONE) {
+        snprintf(out, size, "%s", "");
+        return;
+    }
+    brun_wording_slo_share(slo, share, sizeof share);
+    snprintf(out, size, "SLO %s: %s", brun_slo_status_name(slo->status),
+             share);
+}
+
+const char *brun_wording_slo_count(enum brun_slo_status s, size_t n)
+{
+    switch (s) {
+    case BRUN_SLO_CRITICAL:
+        return n == 1 ? "SLO breach" : "SLO breaches";
+    case BRUN_SLO_WARNING:
+        return n == 1 ? "SLO warning" : "SLO warnings";
+    case BRUN_SLO_OK:
+    case BRUN_SLO_NONE:
+        break;
+    }
+    return n == 1 ? "SLO" : "SLOs";
+}

@@ -6,7 +6,8 @@
  * same verdict two ways.
  *
  * Each function turns one part of the model into one phrase: a compared
- * case's verdict and change, why it fails the gate.  The phrases carry
+ * case's verdict and change, why it fails the gate, how much of its SLO
+ * budget a case used.  The phrases carry
  * no markup, colour or escaping: each writer adds its own (an emoji in
  * Markdown, red on a terminal, XML escaping in JUnit) around them.  The
  * one-word names of the enums (brun_label_name() in stats/verdict.h,
@@ -45,5 +46,22 @@ void brun_wording_change(const struct brun_case_comparison *k, char *out,
  * "+25.00% (95% CI +18.75% to +31.25%), above the 10% threshold". */
 void brun_wording_gate_failure(const struct brun_case_comparison *k,
                                char *out, size_t size);
+
+/* ---- Service-level objectives --------------------------------------- */
+
+/* How much of its budget a case used: "68.75% of its 150.0 ns budget"
+ * (brun_format_percent(), so a warning at 99.6 % never reads "100%");
+ * "" when no budget applies. */
+void brun_wording_slo_share(const struct brun_case_slo *slo, char *out,
+                            size_t size);
+
+/* The status with the share: "SLO critical: 125% of its 80.00 ns budget",
+ * the status named by brun_slo_status_name(); "" when no budget applies. */
+void brun_wording_slo(const struct brun_case_slo *slo, char *out, size_t size);
+
+/* What n cases at status s are counted as: "SLO breach" / "SLO breaches"
+ * (critical), "SLO warning" / "SLO warnings" (warning), "SLO" / "SLOs"
+ * otherwise.  The caller writes n. */
+const char *brun_wording_slo_count(enum brun_slo_status s, size_t n);
 
 #endif /* BRUN_WORDING_H */
