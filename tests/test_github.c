@@ -1012,7 +1012,7 @@ Test(github_limits, outputs_use_a_fresh_delimiter)
     const char *second = strstr(first, "summary<<") + 9;
     cr_assert(strncmp(first, second, strcspn(first, "\n")) != 0,
               "random each time: %s", text);
-    cr_assert(strstr(text, "benchrun compared 3 cases with baseline main: 2 "
+    cr_assert(strstr(text, "benchrun against baseline main, 3 compared: 2 "
                            "regressed (2 beyond the 10% threshold), 0 "
                            "improved, 0 unchanged, 1 inconclusive. Beyond the "
                            "threshold: group/case0 (+40.00%), group/case1 "

@@ -144,9 +144,7 @@ static void print_summary(FILE *out, const struct brun_results *r,
                           const struct brun_console_style *style)
 {
     const struct brun_comparison_summary *s = r->comparison;
-    const struct brun_suite_counts *n = &s->counts;
-    size_t compared = n->regressed + n->improved + n->unchanged +
-                      n->inconclusive;
+    char line[512];
 
     if (s->missing_count > 0) {
         fputs("\nmissing from the new build:", out);
@@ -157,10 +155,8 @@ static void print_summary(FILE *out, const struct brun_results *r,
         }
         fputc('\n', out);
     }
-    fprintf(out, "\n%zu compared: %zu unchanged, %zu regressed, %zu improved, "
-                 "%zu inconclusive; %zu new, %zu missing\n",
-            compared, n->unchanged, n->regressed, n->improved, n->inconclusive,
-            s->new_count, s->missing_count);
+    brun_wording_compared(r, line, sizeof line);
+    fprintf(out, "\n%s\n", line);
     for (size_t i = 0; i < r->case_count; i++) {
         const struct brun_case_comparison *k = r->cases[i].comparison;
         char why[256];

@@ -8,8 +8,10 @@
  * Every string from a bench (case names, files, failure reasons) is
  * escaped for the workflow command protocol, so a name cannot end an
  * annotation and start a command of its own.  The runner-owned files are
- * only ever appended to.  Not here: rendering Markdown (markdown.c),
- * anything that talks HTTP (http.c, pr.c).
+ * only ever appended to.  The words of verdicts, SLOs and the summary
+ * line are reports/model/wording.c's, as in every other report.  Not
+ * here: rendering Markdown (markdown.c), anything that talks HTTP (http.c,
+ * pr.c).
  */
 #include "config.h"
 
@@ -458,45 +460,15 @@ int brun_gh_write_summary(const char *path, const char *markdown, size_t len,
     return rc;
 }
 
-void brun_gh_count(const struct brun_results *r, struct brun_gh_counts *n)
-{
-    memset(n, 0, sizeof *n);
-    n->cases = r->case_count;
-    for (size_t i = 0; i < r->case_count; i++) {
-        const struct brun_case_result *c = &r->cases[i];
-        const struct brun_case_comparison *k = c->comparison;
-        if (c->status == BRUN_STATUS_FAILED)
-            n->failed++;
-        if (c->slo.status == BRUN_SLO_WARNING)
-            n->slo_warning++;
-        else if (c->slo.status == BRUN_SLO_CRITICAL)
-            n->slo_critical++;
-        if (c->status != BRUN_STATUS_OK || !k ||
-            k->presence != BRUN_PRESENT_BOTH)
-            continue;
-        n->compared++;
-        if (k->stats.fails)
-            n->failing++;
-        if (k->stats.label == BRUN_LABEL_REGRESSED)
-            n->regressed++;
-        else if (k->stats.label == BRUN_LABEL_IMPROVED)
-            n->improved++;
-        else if (k->stats.label == BRUN_LABEL_INCONCLUSIVE)
-            n->inconclusive++;
-    }
-}
-
-static const char *plural(size_t n) { return n == 1 ? "" : "s"; }
-
 void brun_gh_summary_text(const struct brun_results *r, int exit_status,
                           char *out, size_t size)
 {
-    struct brun_gh_counts n;
+    struct brun_tally n;
     FILE *f;
-    char *buf = NULL;
+    char *buf = NULL, text[512];
     size_t len = 0;
 
-    brun_gh_count(r, &n);
+    brun_results_tally(r, &n);
     f = open_memstream(&buf, &len);
     if (!f) {
         snprintf(out, size, "benchrun: exit status %d", exit_status);
@@ -504,21 +476,9 @@ void brun_gh_summary_text(const struct brun_results *r, int exit_status,
     }
     if (r->comparison) {
         const struct brun_comparison_summary *s = r->comparison;
-        char gate[32];
-        brun_format_percent(s->fail_above, gate, sizeof gate);
-        fprintf(f, "benchrun compared %zu case%s with %s: %zu regressed",
-                n.compared, plural(n.compared),
-                s->against ? s->against : "the baseline", n.regressed);
-        if (s->fail_above > 0)
-            fprintf(f, " (%zu beyond the %s threshold)", n.failing, gate);
-        fprintf(f, ", %zu improved, %zu unchanged, %zu inconclusive",
-                n.improved,
-                n.compared - n.regressed - n.improved - n.inconclusive,
-                n.inconclusive);
-        if (s->new_count || s->missing_count)
-            fprintf(f, "; %zu new, %zu missing", s->new_count,
-                    s->missing_count);
-        fputc('.', f);
+        brun_wording_compared(r, text, sizeof text);
+        fprintf(f, "benchrun against %s, %s.",
+                s->against ? s->against : "the baseline", text);
         size_t listed = 0;
         for (size_t i = 0; i < r->case_count && listed < 5; i++) {
             const struct brun_case_comparison *k = r->cases[i].comparison;
@@ -533,19 +493,22 @@ void brun_gh_summary_text(const struct brun_results *r, int exit_status,
         if (listed)
             fprintf(f, "%s.", n.failing > listed ? ", ..." : "");
     } else {
-        fprintf(f, "benchrun measured %zu case%s.", n.cases, plural(n.cases));
+        fprintf(f, "benchrun measured %zu case%s.", n.cases,
+                n.cases == 1 ? "" : "s");
     }
-    if (n.failed)
-        fprintf(f, " %zu case%s failed.", n.failed, plural(n.failed));
+    if (n.failed) {
+        brun_wording_failed(n.failed, text, sizeof text);
+        fprintf(f, " %s.", text);
+    }
     if (r->slo)
         fprintf(f, " SLOs: %zu %s, %zu %s, %zu %s.", r->slo->ok,
                 brun_slo_status_name(BRUN_SLO_OK), r->slo->warning,
                 brun_slo_status_name(BRUN_SLO_WARNING), r->slo->critical,
                 brun_slo_status_name(BRUN_SLO_CRITICAL));
-    if (exit_status == 0)
-        fputs(" Verdict: pass.", f);
-    else
-        fprintf(f, " Verdict: fail (exit status %d).", exit_status);
+    fprintf(f, " Verdict: %s", brun_wording_run_verdict(exit_status));
+    if (exit_status != 0)
+        fprintf(f, " (exit status %d)", exit_status);
+    fputc('.', f);
     if (fclose(f) != 0 || !buf) {
         free(buf);
         snprintf(out, size, "benchrun: exit status %d", exit_status);
@@ -592,12 +555,12 @@ void brun_gh_random_hex(char *buf, size_t size)
 int brun_gh_write_outputs(const char *path, const struct brun_results *r,
                           int exit_status, char *why, size_t why_size)
 {
-    struct brun_gh_counts n;
+    struct brun_tally n;
     char summary[4096], delimiter[64], hex[33];
     char *buf = NULL;
     size_t len = 0;
 
-    brun_gh_count(r, &n);
+    brun_results_tally(r, &n);
     brun_gh_summary_text(r, exit_status, summary, sizeof summary);
     /* A delimiter the value cannot hold: random, checked anyway. */
     for (int tries = 0;; tries++) {
@@ -618,7 +581,7 @@ int brun_gh_write_outputs(const char *path, const struct brun_results *r,
     fprintf(f,
             "verdict=%s\nregressions=%zu\nfailing=%zu\nfailed-cases=%zu\n"
             "exit-status=%d\ncompared=%zu\nsummary<<%s\n%s\n%s\n",
-            exit_status == 0 ? "pass" : "fail", n.regressed, n.failing,
+            brun_wording_run_verdict(exit_status), n.regressed, n.failing,
             n.failed, exit_status, n.compared, delimiter, summary, delimiter);
     if (fclose(f) != 0) {
         free(buf);

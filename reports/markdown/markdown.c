@@ -167,8 +167,9 @@ static void status_line(FILE *out, const struct brun_results *r)
         char gate[32];
         brun_format_percent(s->fail_above, gate, sizeof gate);
         if (failing > 0) {
-            fprintf(out, "🚨 **%zu %s beyond %s**", failing,
-                    plural(failing, "regression", "regressions"), gate);
+            char text[96];
+            brun_wording_failing(failing, s->fail_above, text, sizeof text);
+            fprintf(out, "🚨 **%s**", text);
             first = 0;
         }
         if (regressed > 0) {

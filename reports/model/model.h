@@ -238,6 +238,24 @@ struct brun_results {
     struct brun_slo_summary *slo;               /* NULL when no SLO is set */
 };
 
+/* What the cases of a run add up to, counted from the cases themselves
+ * (not from brun_comparison_summary.counts), so every summary of one run
+ * gives the same numbers. */
+struct brun_tally {
+    size_t cases;        /* every case */
+    size_t failed;       /* status failed */
+    size_t compared;     /* measured and present in the baseline too */
+    size_t regressed;    /* of the compared, labelled regressed (failing
+                            the gate or not) */
+    size_t failing;      /* of the compared, failing the gate */
+    size_t improved, unchanged, inconclusive; /* of the compared; a case
+                            that could not be compared is inconclusive */
+    size_t slo_warning, slo_critical;
+};
+
+/* Counts r's cases into *n. */
+void brun_results_tally(const struct brun_results *r, struct brun_tally *n);
+
 /* Frees an array of rounds and their samples. */
 void brun_rounds_release(struct brun_round_result *rounds, size_t count);
 

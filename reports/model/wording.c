@@ -96,3 +96,93 @@ const char *brun_wording_slo_count(enum brun_slo_status s, size_t n)
     }
     return n == 1 ? "SLO" : "SLOs";
 }
+
+void brun_wording_failing(size_t n, double fail_above, char *out, size_t size)
+{
+    char gate[32];
+    brun_format_percent(fail_above, gate, sizeof gate);
+    snprintf(out, size, "%zu %s beyond %s", n,
+             n == 1 ? "regression" : "regressions", gate);
+}
+
+void brun_wording_failed(size_t n, char *out, size_t size)
+{
+    snprintf(out, size, "%zu %s failed", n, n == 1 ? "case" : "cases");
+}
+
+void brun_wording_compared(const struct brun_results *r, char *out,
+                           size_t size)
+{
+    const struct brun_comparison_summary *s = r->comparison;
+    struct brun_tally n;
+    char gate[32], beyond[96] = "", elsewhere[96] = "";
+    if (!s) {
+        snprintf(out, size, "%s", "");
+        return;
+    }
+    brun_results_tally(r, &n);
+    if (s->fail_above > 0) {
+        brun_format_percent(s->fail_above, gate, sizeof gate);
+        snprintf(beyond, sizeof beyond, " (%zu beyond the %s threshold)",
+                 n.failing, gate);
+    }
+    if (s->new_count || s->missing_count)
+        snprintf(elsewhere, sizeof elsewhere, "; %zu new, %zu missing",
+                 s->new_count, s->missing_count);
+    snprintf(out, size,
+             "%zu compared: %zu regressed%s, %zu improved, %zu unchanged, "
+             "%zu inconclusive%s",
+             n.compared, n.regressed, beyond, n.improved, n.unchanged,
+             n.inconclusive, elsewhere);
+}
+
+const char *brun_wording_run_verdict(int exit_status)
+{
+    return exit_status == 0 ? "pass" : "fail";
+}
+
+const char *brun_wording_commit_state(int exit_status)
+{
+    if (exit_status == 0)
+        return "success";
+    return exit_status == 1 || exit_status == 3 ? "failure" : "error";
+}
+
+void brun_wording_status_description(const struct brun_results *r,
+                                     int exit_status, char *out,
+                                     size_t size)
+{
+    const struct brun_case_result *first_failing = NULL, *first_failed = NULL;
+    struct brun_tally n;
+    char text[512];
+    brun_results_tally(r, &n);
+    for (size_t i = 0; i < r->case_count; i++) {
+        const struct brun_case_result *c = &r->cases[i];
+        if (!first_failed && c->status == BRUN_STATUS_FAILED)
+            first_failed = c;
+        if (!first_failing && c->comparison && c->comparison->stats.fails)
+            first_failing = c;
+    }
+    if (first_failed) {
+        brun_wording_failed(n.failed, text, sizeof text);
+        snprintf(out, size, "%s, first %s", text, first_failed->name);
+    } else if (first_failing) {
+        const struct brun_case_comparison *k = first_failing->comparison;
+        char change[32];
+        brun_wording_failing(n.failing, k->fail_above, text, sizeof text);
+        brun_format_change(k->stats.ratio, change, sizeof change);
+        snprintf(out, size, "%s of %zu: %s %s", text, n.compared,
+                 first_failing->name, change);
+    } else if (exit_status == 1 && n.slo_critical) {
+        snprintf(out, size, "%zu %s", n.slo_critical,
+                 brun_wording_slo_count(BRUN_SLO_CRITICAL, n.slo_critical));
+    } else if (r->comparison) {
+        brun_wording_compared(r, text, sizeof text);
+        snprintf(out, size, "%s, %s", exit_status == 0 ? "Passed" : "Failed",
+                 text);
+    } else {
+        snprintf(out, size, "%zu %s measured%s", n.cases,
+                 n.cases == 1 ? "case" : "cases",
+                 exit_status == 0 ? ", none failed" : "");
+    }
+}

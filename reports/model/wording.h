@@ -7,7 +7,8 @@
  *
  * Each function turns one part of the model into one phrase: a compared
  * case's verdict and change, why it fails the gate, how much of its SLO
- * budget a case used.  The phrases carry
+ * budget a case used, the run's summary line, verdict and commit status.
+ * The phrases carry
  * no markup, colour or escaping: each writer adds its own (an emoji in
  * Markdown, red on a terminal, XML escaping in JUnit) around them.  The
  * one-word names of the enums (brun_label_name() in stats/verdict.h,
@@ -63,5 +64,44 @@ void brun_wording_slo(const struct brun_case_slo *slo, char *out, size_t size);
  * (critical), "SLO warning" / "SLO warnings" (warning), "SLO" / "SLOs"
  * otherwise.  The caller writes n. */
 const char *brun_wording_slo_count(enum brun_slo_status s, size_t n);
+
+/* ---- The run ------------------------------------------------------------ */
+
+/* n cases failing a gate: "1 regression beyond 10%", "2 regressions beyond
+ * 10%". */
+void brun_wording_failing(size_t n, double fail_above, char *out,
+                          size_t size);
+
+/* n cases that failed to run: "1 case failed", "2 cases failed". */
+void brun_wording_failed(size_t n, char *out, size_t size);
+
+/* The summary line of a comparison, from brun_results_tally():
+ * "5 compared: 2 regressed (1 beyond the 10% threshold), 1 improved,
+ * 1 unchanged, 1 inconclusive; 1 new, 2 missing".  The part in brackets
+ * only when the run has a gate, the part after ';' only when a case is
+ * new or missing; "" when r has no comparison. */
+void brun_wording_compared(const struct brun_results *r, char *out,
+                           size_t size);
+
+/* The run's verdict from benchrun's exit status (0 all ran and none
+ * failed the gate or an SLO, 1 a regression or a critical SLO breach,
+ * 2 usage, config or target error, 3 a case failed): "pass" for 0,
+ * "fail" otherwise. */
+const char *brun_wording_run_verdict(int exit_status);
+
+/* The state of the commit status GitHub is sent: "success" for 0,
+ * "failure" for 1 and 3 (what was measured says no), "error" otherwise
+ * (benchrun could not judge). */
+const char *brun_wording_commit_state(int exit_status);
+
+/* The commit status description, one line naming what decided it: the
+ * failed cases ("2 cases failed, first io/crash"), else the cases failing
+ * the gate ("1 regression beyond 10% of 5: hash/fails +25.00%"), else the
+ * SLO breaches that failed the run ("1 SLO breach"), else "Passed, " or
+ * "Failed, " and brun_wording_compared(), else "3 cases measured, none
+ * failed".  Not cut to GitHub's limit (reports/github/pr.c does that). */
+void brun_wording_status_description(const struct brun_results *r,
+                                     int exit_status, char *out,
+                                     size_t size);
 
 #endif /* BRUN_WORDING_H */
