@@ -195,7 +195,7 @@ void brun_console_problems(FILE *out, const struct brun_results *r,
         fprintf(out, "%s%s%s %s: %s\n",
                 paint(style, failed ? ANSI_RED : ANSI_YELLOW),
                 failed ? "FAILED" : "skipped", paint(style, ANSI_RESET),
-                c->name, c->reason ? c->reason : "");
+                c->name, brun_wording_reason(c));
         if (!c->output || !failed)
             continue;
         /* The last OUTPUT_LINES_SHOWN lines of what the case printed. */

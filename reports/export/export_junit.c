@@ -211,9 +211,9 @@ static void failed_case(FILE *out, const struct brun_case_result *c)
     const char *kind = brun_failure_name(c->failure);
     fputs("      <failure", out);
     attribute(out, "type", kind[0] ? kind : "failed");
-    attribute(out, "message", c->reason ? c->reason : "failed");
+    attribute(out, "message", brun_wording_reason(c));
     fputs(">", out);
-    brun_xml_escape(out, c->reason ? c->reason : "failed", 0);
+    brun_xml_escape(out, brun_wording_reason(c), 0);
     if (c->output && c->output[0]) {
         fputs("\n\noutput (last lines):\n", out);
         brun_xml_escape(out, c->output, 0);
@@ -232,7 +232,7 @@ static void testcase(FILE *out, const struct brun_results *r,
     fputs(">\n", out);
     if (c->status == BRUN_STATUS_SKIPPED) {
         fputs("      <skipped", out);
-        attribute(out, "message", c->reason ? c->reason : "skipped");
+        attribute(out, "message", brun_wording_reason(c));
         fputs("/>\n", out);
     } else if (c->status == BRUN_STATUS_FAILED) {
         failed_case(out, c);

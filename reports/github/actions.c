@@ -139,7 +139,7 @@ static void case_annotations(struct annotation_pass *a,
         snprintf(title, sizeof title, "benchrun: %s failed", c->name);
         snprintf(message, sizeof message, "%s failed%s%s%s: %s", c->name,
                  *kind ? " (" : "", kind, *kind ? ")" : "",
-                 c->reason && *c->reason ? c->reason : "no reason given");
+                 brun_wording_reason(c));
         emit(a, 0, c, title, message);
         return;
     }

@@ -101,6 +101,20 @@ enum brun_failure_kind {
     BRUN_FAILURE_PROTOCOL,  /* garbled conversation with the worker */
 };
 
+/* Where in its measurement a case failed. */
+enum brun_failure_stage {
+    BRUN_STAGE_NONE,        /* not in one worker, or not known (a case read
+                               back from a baseline file) */
+    BRUN_STAGE_CALIBRATION, /* the worker that calibrates the count */
+    BRUN_STAGE_ROUND,       /* a measuring round */
+};
+
+struct brun_failure_phase {
+    enum brun_failure_stage stage;
+    unsigned round;         /* BRUN_STAGE_ROUND: which, from 1 */
+    unsigned rounds;        /* BRUN_STAGE_ROUND: how many were planned */
+};
+
 /* The plan a case was measured with. */
 struct brun_plan {
     uint64_t iterations;          /* per sample (before jitter) */
@@ -170,7 +184,11 @@ struct brun_case_result {
 
     enum brun_case_status status;
     enum brun_failure_kind failure;
-    char *reason;                 /* one line, for failed or skipped */
+    struct brun_failure_phase phase; /* where it failed, in this run; only
+                                        reason is saved (baseline files,
+                                        JSON), and it says where in words */
+    char *reason;                 /* one line, for failed or skipped, worded
+                                     by brun_wording_failure_reason() */
     char *output;                 /* captured stdout+stderr tail, or NULL */
 
     struct brun_plan plan;

@@ -58,6 +58,40 @@ void brun_wording_gate_failure(const struct brun_case_comparison *k,
     snprintf(out, size, "%s, above the %s threshold", change, gate);
 }
 
+void brun_wording_phase(const struct brun_failure_phase *p, char *out,
+                        size_t size)
+{
+    switch (p->stage) {
+    case BRUN_STAGE_CALIBRATION:
+        snprintf(out, size, "while calibrating");
+        return;
+    case BRUN_STAGE_ROUND:
+        snprintf(out, size, "in round %u of %u", p->round, p->rounds);
+        return;
+    case BRUN_STAGE_NONE:
+        break;
+    }
+    snprintf(out, size, "%s", "");
+}
+
+void brun_wording_failure_reason(const char *what,
+                                 enum brun_failure_kind kind,
+                                 const struct brun_failure_phase *p,
+                                 char *out, size_t size)
+{
+    char where[64] = "";
+    if (p && kind != BRUN_FAILURE_REPORTED && kind != BRUN_FAILURE_MISUSE &&
+        kind != BRUN_FAILURE_NONE)
+        brun_wording_phase(p, where, sizeof where);
+    snprintf(out, size, "%s%s%s", what ? what : "", where[0] ? ", " : "",
+             where);
+}
+
+const char *brun_wording_reason(const struct brun_case_result *c)
+{
+    return c->reason && c->reason[0] ? c->reason : "no reason given";
+}
+
 void brun_wording_slo_share(const struct brun_case_slo *slo, char *out,
                             size_t size)
 {

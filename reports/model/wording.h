@@ -6,8 +6,9 @@
  * same verdict two ways.
  *
  * Each function turns one part of the model into one phrase: a compared
- * case's verdict and change, why it fails the gate, how much of its SLO
- * budget a case used, the run's summary line, verdict and commit status.
+ * case's verdict and change, why it fails the gate, why a case failed
+ * to run, how much of its SLO budget a case used, the run's summary line,
+ * verdict and commit status.
  * The phrases carry
  * no markup, colour or escaping: each writer adds its own (an emoji in
  * Markdown, red on a terminal, XML escaping in JUnit) around them.  The
@@ -47,6 +48,31 @@ void brun_wording_change(const struct brun_case_comparison *k, char *out,
  * "+25.00% (95% CI +18.75% to +31.25%), above the 10% threshold". */
 void brun_wording_gate_failure(const struct brun_case_comparison *k,
                                char *out, size_t size);
+
+/* ---- Why a case failed ------------------------------------------------ */
+
+/* Where a case failed: "while calibrating", "in round 2 of 5"; "" for
+ * BRUN_STAGE_NONE. */
+void brun_wording_phase(const struct brun_failure_phase *p, char *out,
+                        size_t size);
+
+/* The one-line reason of a failed case (brun_case_result.reason), from
+ * what went wrong and where: "killed by signal SIGSEGV (Segmentation
+ * fault), while calibrating".  what is the worker's own account (the
+ * session's "killed by signal ...", "timed out after 2 s (--timeout)",
+ * "exited with status 1 ...", runner/worker/, or the case's message).
+ * Where is added to a crash, an exit, a timeout or a garbled
+ * conversation, where it helps to find the fault; not to the case's own
+ * benchrun_fail() or misuse message, which says what it means by itself.
+ * p may be NULL (nowhere in particular). */
+void brun_wording_failure_reason(const char *what,
+                                 enum brun_failure_kind kind,
+                                 const struct brun_failure_phase *p,
+                                 char *out, size_t size);
+
+/* A failed or skipped case's reason as the reports show it: its reason,
+ * or "no reason given" when it has none. */
+const char *brun_wording_reason(const struct brun_case_result *c);
 
 /* ---- Service-level objectives --------------------------------------- */
 
