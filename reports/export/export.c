@@ -56,15 +56,18 @@ int brun_export_spec_parse(const char *arg, enum brun_export_format *format,
 {
     const char *eq = arg ? strchr(arg, '=') : NULL;
     char name[64];
-    if (!eq) {
+    /* No option name in why: the caller says where arg came from
+     * ("--export: ", "benchrun.yml:3: exports: "). */
+    if (!eq || eq == arg) {
         set_why(why, why_size,
-                "--export \"%.64s\": expected FORMAT=FILE, e.g. "
-                "junit=benchmarks.xml",
+                "expected FORMAT=FILE (e.g. junit=results.xml), got \"%.64s\"",
                 arg ? arg : "");
         return -1;
     }
     if (eq[1] == '\0') {
-        set_why(why, why_size, "--export \"%.64s\": the file name is empty",
+        set_why(why, why_size,
+                "expected FORMAT=FILE (e.g. junit=results.xml), got "
+                "\"%.64s\": the file name is empty",
                 arg);
         return -1;
     }

@@ -40,10 +40,12 @@ int brun_export_format_parse(const char *name, enum brun_export_format *out,
 /* The name brun_export_format_parse() accepts; "?" outside the enum. */
 const char *brun_export_format_name(enum brun_export_format f);
 
-/* Splits the argument of "--export FORMAT=FILE": *format from the part
+/* Splits the argument of "--export FORMAT=FILE" (and of an item of
+ * benchrun.yml "exports:"), the one parser of it: *format from the part
  * before the first '=', *file pointing into arg just after it.  Returns
- * 0, or -1 with a reason in why (no '=', empty file name, unknown
- * format). */
+ * 0, or -1 with a reason in why (no '=' or no format, empty file name,
+ * unknown format) that names the value but not the option: the caller
+ * puts where it came from in front. */
 int brun_export_spec_parse(const char *arg, enum brun_export_format *format,
                            const char **file, char *why, size_t why_size);
 

@@ -15,6 +15,7 @@
 #include <stdio.h>
 
 #include "lib/clock.h"
+#include "reports/export/export.h"
 
 /* Defaults, chosen so that a fast case takes about a second: 10 rounds of
  * 30 ms warm-up and 10 samples of 5 ms (stats-methods.md §4.3). */
@@ -50,9 +51,10 @@ struct brun_threshold {
     int line;             /* where it came from in benchrun.yml */
 };
 
-/* An export from --export FORMAT=FILE or benchrun.yml "exports:". */
+/* An export from --export FORMAT=FILE or benchrun.yml "exports:", as
+ * brun_export_spec_parse() split it, once, when the option was set. */
 struct brun_export_request {
-    char *format;         /* checked against reports/export/export.h's names */
+    enum brun_export_format format;
     char *path;
 };
 
