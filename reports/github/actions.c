@@ -129,7 +129,7 @@ static void case_annotations(struct annotation_pass *a,
                              const struct brun_case_result *c)
 {
     const struct brun_case_comparison *k = c->comparison;
-    char title[512], message[2048], change[160], gate[32];
+    char title[512], message[2048], change[160], gate[32], verdict[96];
     const char *against = r->comparison && r->comparison->against
                               ? r->comparison->against
                               : "the baseline";
@@ -148,16 +148,16 @@ static void case_annotations(struct annotation_pass *a,
     if (k && k->presence == BRUN_PRESENT_BOTH) {
         brun_format_percent(k->fail_above, gate, sizeof gate);
         brun_wording_change(k, change, sizeof change);
+        /* The title is the report's verdict, word for word. */
+        brun_wording_verdict(k, verdict, sizeof verdict);
+        snprintf(title, sizeof title, "benchrun: %s %s", c->name, verdict);
         if (k->stats.valid && k->stats.fails) {
             char why[256];
             brun_wording_gate_failure(k, why, sizeof why);
-            snprintf(title, sizeof title,
-                     "benchrun: %s regressed beyond %s", c->name, gate);
             snprintf(message, sizeof message, "%s is slower than %s: %s",
                      c->name, against, why);
             emit(a, 0, c, title, message);
         } else if (k->stats.valid && k->stats.label == BRUN_LABEL_REGRESSED) {
-            snprintf(title, sizeof title, "benchrun: %s regressed", c->name);
             if (k->fail_above > 0 && k->stats.ratio < 1 + k->fail_above)
                 snprintf(message, sizeof message,
                          "%s is slower than %s: %s, within the %s threshold",
@@ -175,8 +175,6 @@ static void case_annotations(struct annotation_pass *a,
             emit(a, 1, c, title, message);
         } else if (k->stats.label == BRUN_LABEL_INCONCLUSIVE) {
             char mde[32];
-            snprintf(title, sizeof title, "benchrun: %s inconclusive",
-                     c->name);
             if (k->stats.valid) {
                 brun_format_percent(k->stats.mde, mde, sizeof mde);
                 snprintf(message, sizeof message,
