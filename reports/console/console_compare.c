@@ -147,7 +147,7 @@ static void print_summary(FILE *out, const struct brun_results *r,
     char line[512];
 
     if (s->missing_count > 0) {
-        fputs("\nmissing from the new build:", out);
+        fprintf(out, "\n%s:", brun_wording_missing_list);
         for (size_t i = 0; i < s->missing_count; i++) {
             char t[48];
             brun_format_duration(s->missing[i].baseline_ns, t, sizeof t);

@@ -170,7 +170,7 @@ static void figures(FILE *out, const struct brun_case_result *c)
             fprintf(out, "baseline %s, %s%s%s\n", a, change,
                     change[0] ? ", " : "", verdict);
         } else {
-            fputs("new: not in the baseline\n", out);
+            fprintf(out, "%s: not in the baseline\n", verdict);
         }
     }
     if (c->slo.status != BRUN_SLO_NONE) {
@@ -291,16 +291,18 @@ static void missing_suite(FILE *out, const struct brun_results *r)
 {
     const struct brun_comparison_summary *s = r->comparison;
     struct counts n = {s->missing_count, 0, s->missing_count, 0};
-    suite_open(out, r, "missing from the new build", &n);
+    suite_open(out, r, brun_wording_missing_list, &n);
     properties(out, r, NULL);
     for (size_t i = 0; i < s->missing_count; i++) {
         char was[64];
         brun_format_duration(s->missing[i].baseline_ns, was, sizeof was);
         fputs("    <testcase", out);
         name_attributes(out, s->missing[i].name ? s->missing[i].name : "");
-        fputs(" time=\"0.000\">\n      <skipped message=\"in the baseline (", out);
+        fprintf(out,
+                " time=\"0.000\">\n      <skipped message=\"%s, baseline ",
+                brun_wording_missing);
         brun_xml_escape(out, was, 1);
-        fputs("), not in the new build\"/>\n    </testcase>\n", out);
+        fputs("\"/>\n    </testcase>\n", out);
     }
     fputs("  </testsuite>\n", out);
 }

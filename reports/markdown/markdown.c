@@ -385,7 +385,7 @@ static void missing_cell(FILE *out, const struct brun_missing_case *m,
         fputs(text, out);
         break;
     case COL_VERDICT:
-        fputs("missing (not in the new build)", out);
+        fputs(brun_wording_missing, out);
         break;
     case COL_THROUGHPUT:
         break;

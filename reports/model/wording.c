@@ -34,6 +34,9 @@ void brun_wording_verdict(const struct brun_case_comparison *k, char *out,
     }
 }
 
+const char brun_wording_missing[] = "missing (not in the new build)";
+const char brun_wording_missing_list[] = "missing from the new build";
+
 void brun_wording_change(const struct brun_case_comparison *k, char *out,
                          size_t size)
 {

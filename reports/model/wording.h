@@ -39,6 +39,12 @@
 void brun_wording_verdict(const struct brun_case_comparison *k, char *out,
                           size_t size);
 
+/* A case of the baseline that the new build lacks (brun_missing_case):
+ * its verdict, "missing (not in the new build)", and what a list of them
+ * is called, "missing from the new build". */
+extern const char brun_wording_missing[];
+extern const char brun_wording_missing_list[];
+
 /* The change with its interval: "+3.10% (95% CI +1.20% to +5.00%)"; ""
  * for a case that is new or not comparable. */
 void brun_wording_change(const struct brun_case_comparison *k, char *out,
