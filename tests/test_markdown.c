@@ -357,7 +357,7 @@ Test(markdown, status_line_says_what_happened)
     free(calm.text);
 }
 
-Test(markdown, verdicts_use_the_console_words)
+Test(markdown, verdicts_and_slos_use_the_shared_words)
 {
     struct output out = compare_report();
     static const char *const words[] = {

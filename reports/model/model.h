@@ -3,9 +3,10 @@
  * model.h: the results of a benchrun run, as every report sees them.
  *
  * The driver (runner/) fills these structs while it measures; the report
- * writers (reports/) are pure functions of them.  Everything is plain
- * data: numbers already in nanoseconds, strings owned by the struct that
- * holds them and freed by brun_results_release().
+ * writers (reports/) are pure functions of them, and word them with
+ * wording.h.  Everything is plain data: numbers already in nanoseconds,
+ * strings owned by the struct that holds them and freed by
+ * brun_results_release().
  */
 #ifndef BRUN_MODEL_H
 #define BRUN_MODEL_H
