@@ -69,6 +69,13 @@ static struct sinks render(const struct brun_results *r)
     return s;
 }
 
+/* The compare model into *r, through every sink. */
+static struct sinks render_compare(struct brun_results *r)
+{
+    report_model_compare(r);
+    return render(r);
+}
+
 static void sinks_free(struct sinks *s)
 {
     free(s->console.text);
@@ -142,8 +149,7 @@ static char *console_row(const char *text, const struct brun_case_result *c,
 Test(wording, every_report_words_a_verdict_alike)
 {
     struct brun_results r;
-    report_model_compare(&r);
-    struct sinks s = render(&r);
+    struct sinks s = render_compare(&r);
     size_t seen = 0;
     for (size_t i = 0; i < r.case_count; i++) {
         const struct brun_case_result *c = &r.cases[i];
@@ -197,8 +203,7 @@ Test(wording, every_report_words_a_verdict_alike)
 Test(wording, a_gate_failure_is_one_sentence_everywhere)
 {
     struct brun_results r;
-    report_model_compare(&r);
-    struct sinks s = render(&r);
+    struct sinks s = render_compare(&r);
     const struct brun_case_result *c = &r.cases[0]; /* hash/fails */
     char why[256], line[320], failing[96], description[256];
     cr_assert(c->comparison && c->comparison->stats.fails);
@@ -256,8 +261,7 @@ Test(wording, a_failure_reason_reads_the_same_everywhere)
 Test(wording, an_slo_share_reads_the_same_everywhere)
 {
     struct brun_results r;
-    report_model_compare(&r);
-    struct sinks s = render(&r);
+    struct sinks s = render_compare(&r);
     size_t seen = 0;
     for (size_t i = 0; i < r.case_count; i++) {
         const struct brun_case_result *c = &r.cases[i];

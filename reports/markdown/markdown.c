@@ -183,11 +183,14 @@ static void status_line(FILE *out, const struct brun_results *r)
             first = 0;
         }
         if (s->counts.improved)
-            part(out, &first, "%zu %s", s->counts.improved, "improved");
+            part(out, &first, "%zu %s", s->counts.improved,
+                 brun_label_name(BRUN_LABEL_IMPROVED));
         if (s->counts.unchanged)
-            part(out, &first, "%zu %s", s->counts.unchanged, "unchanged");
+            part(out, &first, "%zu %s", s->counts.unchanged,
+                 brun_label_name(BRUN_LABEL_UNCHANGED));
         if (s->counts.inconclusive)
-            part(out, &first, "%zu %s", s->counts.inconclusive, "inconclusive");
+            part(out, &first, "%zu %s", s->counts.inconclusive,
+                 brun_label_name(BRUN_LABEL_INCONCLUSIVE));
         if (s->new_count)
             part(out, &first, "%zu %s", s->new_count, "new");
         if (s->missing_count)

@@ -166,11 +166,12 @@ void brun_wording_compared(const struct brun_results *r, char *out,
     if (s->new_count || s->missing_count)
         snprintf(elsewhere, sizeof elsewhere, "; %zu new, %zu missing",
                  s->new_count, s->missing_count);
-    snprintf(out, size,
-             "%zu compared: %zu regressed%s, %zu improved, %zu unchanged, "
-             "%zu inconclusive%s",
-             n.compared, n.regressed, beyond, n.improved, n.unchanged,
-             n.inconclusive, elsewhere);
+    snprintf(out, size, "%zu compared: %zu %s%s, %zu %s, %zu %s, %zu %s%s",
+             n.compared, n.regressed, brun_label_name(BRUN_LABEL_REGRESSED),
+             beyond, n.improved, brun_label_name(BRUN_LABEL_IMPROVED),
+             n.unchanged, brun_label_name(BRUN_LABEL_UNCHANGED),
+             n.inconclusive, brun_label_name(BRUN_LABEL_INCONCLUSIVE),
+             elsewhere);
 }
 
 const char *brun_wording_run_verdict(int exit_status)
