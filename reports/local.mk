@@ -3,7 +3,7 @@
 # folder is one part with its own fragment: the results model the writers
 # read, the text primitives they share, and one folder per kind of output.
 # Writers are pure functions of the results model; no clock, no GSL here.
-# Folders include each other in one direction only: model, text <- console,
+# Folders include each other in one direction only: text <- model <- console,
 # json, export <- markdown <- github.
 
 noinst_LTLIBRARIES += reports/libbrreports.la

@@ -625,12 +625,11 @@ static int write_files(const struct run *r, int status)
         status = BRUN_EXIT_USAGE;
     }
     for (size_t i = 0; i < o->export_count; i++) {
-        struct export_job job = {&r->results, 0};
-        if (brun_export_format_parse(o->exports[i].format, &job.format, why,
-                                     sizeof why) != 0 ||
-            brun_atomic_write(o->exports[i].path, write_export, &job, why,
+        struct export_job job = {&r->results, o->exports[i].format};
+        if (brun_atomic_write(o->exports[i].path, write_export, &job, why,
                               sizeof why) != 0) {
-            error_line("--export %s=%s: %s", o->exports[i].format,
+            error_line("--export %s=%s: %s",
+                       brun_export_format_name(job.format),
                        o->exports[i].path, why);
             status = BRUN_EXIT_USAGE;
         }
@@ -644,7 +643,8 @@ static int write_files(const struct run *r, int status)
     return status;
 }
 
-/* Checks every output path (and export format) before measuring. */
+/* Checks every output path before measuring (the export formats were
+ * checked when the options were set). */
 static int check_outputs(const struct brun_options *o)
 {
     char why[512];
@@ -658,11 +658,9 @@ static int check_outputs(const struct brun_options *o)
         return -1;
     }
     for (size_t i = 0; i < o->export_count; i++) {
-        enum brun_export_format format;
-        if (brun_export_format_parse(o->exports[i].format, &format, why,
-                                     sizeof why) != 0 ||
-            brun_check_writable(o->exports[i].path, why, sizeof why) != 0) {
-            error_line("--export %s=%s: %s", o->exports[i].format,
+        if (brun_check_writable(o->exports[i].path, why, sizeof why) != 0) {
+            error_line("--export %s=%s: %s",
+                       brun_export_format_name(o->exports[i].format),
                        o->exports[i].path, why);
             return -1;
         }

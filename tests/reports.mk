@@ -1,9 +1,12 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Tests of the Markdown report, the exports and JUnit XML (owned with
-# reports/markdown/markdown.c, reports/export/*.c).  Both programs
-# build their results models by hand (tests/fixtures/reports/models.c) and
-# compare what the writers print with golden files, read at run time
-# through $BENCHRUN_TEST_SRCDIR; BENCHRUN_UPDATE_GOLDEN=1 rewrites them.
+# reports/markdown/markdown.c, reports/export/*.c), and of the words they
+# share with the console and --github (reports/model/wording.c).  The
+# programs build their results models by hand
+# (tests/fixtures/reports/models.c); test_markdown and test_export compare
+# what the writers print with golden files, read at run time through
+# $BENCHRUN_TEST_SRCDIR (BENCHRUN_UPDATE_GOLDEN=1 rewrites them), and
+# test_wording checks that every writer words the model alike.
 
 EXTRA_DIST += tests/fixtures/reports/markdown_plain.golden \
 	tests/fixtures/reports/markdown_compare.golden \
@@ -24,8 +27,8 @@ BR_REPORT_TEST_SOURCES = \
 BR_REPORT_TEST_LIBS = tests/libtesthelpers.la reports/libbrreports.la \
 	stats/libbrstats.la lib/libbenchrun-core.la $(GSL_LIBS) -lm $(TEST_LIBS)
 
-check_PROGRAMS += tests/test_markdown tests/test_export
-TESTS += tests/test_markdown tests/test_export
+check_PROGRAMS += tests/test_markdown tests/test_export tests/test_wording
+TESTS += tests/test_markdown tests/test_export tests/test_wording
 
 tests_test_markdown_SOURCES = tests/test_markdown.c $(BR_REPORT_TEST_SOURCES)
 tests_test_markdown_CFLAGS = $(TEST_CFLAGS)
@@ -33,4 +36,7 @@ tests_test_markdown_LDADD = $(BR_REPORT_TEST_LIBS)
 tests_test_export_SOURCES = tests/test_export.c $(BR_REPORT_TEST_SOURCES)
 tests_test_export_CFLAGS = $(TEST_CFLAGS)
 tests_test_export_LDADD = $(BR_REPORT_TEST_LIBS)
+tests_test_wording_SOURCES = tests/test_wording.c $(BR_REPORT_TEST_SOURCES)
+tests_test_wording_CFLAGS = $(TEST_CFLAGS) $(CURL_CFLAGS)
+tests_test_wording_LDADD = $(BR_REPORT_TEST_LIBS) $(CURL_LIBS)
 endif

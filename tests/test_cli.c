@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "reports/export/export.h"
 #include "runner/options/cli.h"
 #include "runner/options/option_table.h"
 #include "runner/options/parse.h"
@@ -80,6 +81,51 @@ Test(cli, errors_name_the_option_and_the_value)
         cr_assert(strstr(why, cases[i].words), "\"%s\" lacks \"%s\"", why,
                   cases[i].words);
     }
+}
+
+Test(cli, export_is_parsed_once_into_format_and_file)
+{
+    struct brun_options o;
+    char why[256];
+    char *argv[] = {"benchrun", "./a", "--export", "junit=out/b.xml",
+                    "--export=bencher=a=b.json", NULL};
+    cr_assert_eq(parse(&o, why, argv), BRUN_CLI_RUN, "%s", why);
+    cr_assert_eq(o.export_count, 2);
+    cr_assert_eq(o.exports[0].format, BRUN_EXPORT_JUNIT);
+    cr_assert_str_eq(o.exports[0].path, "out/b.xml");
+    cr_assert_eq(o.exports[1].format, BRUN_EXPORT_BENCHER);
+    cr_assert_str_eq(o.exports[1].path, "a=b.json", "split at the first =");
+    brun_options_release(&o);
+}
+
+/* Every bad --export is refused while the options are read, in the words
+ * of brun_export_spec_parse() behind "--export: ": the option has no
+ * parser of its own. */
+Test(cli, a_bad_export_is_refused_in_the_words_of_the_export_parser)
+{
+    static const char *const bad[] = {"junit", "junit=", "=a.xml",
+                                      "csv=a.csv"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        struct brun_options o;
+        enum brun_export_format format;
+        const char *file;
+        char why[256] = "", expected[256], parser[200];
+        char *argv[] = {"benchrun", "./a", "--export", (char *)bad[i], NULL};
+        cr_assert_eq(brun_export_spec_parse(bad[i], &format, &file, parser,
+                                            sizeof parser),
+                     -1, "%s", bad[i]);
+        snprintf(expected, sizeof expected, "--export: %s", parser);
+        cr_assert_eq(parse(&o, why, argv), BRUN_CLI_ERROR, "%s accepted",
+                     bad[i]);
+        cr_assert_str_eq(why, expected);
+        brun_options_release(&o);
+    }
+    struct brun_options o;
+    char why[256] = "";
+    char *argv[] = {"benchrun", "./a", "--export", "junit=", NULL};
+    parse(&o, why, argv);
+    cr_assert(strstr(why, "the file name is empty"), "%s", why);
+    brun_options_release(&o);
 }
 
 Test(cli, help_version_and_unknown_options)

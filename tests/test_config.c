@@ -801,16 +801,19 @@ Test(config, exports_are_resolved_next_to_the_file_and_replaced_by_the_cli)
     cr_assert_eq(brun_config_load("ci/benchrun.yml", &o, why, sizeof why), 0,
                  "%s", why);
     cr_assert_eq(o.export_count, 2);
-    cr_assert_str_eq(o.exports[0].format, "junit");
+    cr_assert_eq(o.exports[0].format, BRUN_EXPORT_JUNIT);
     cr_assert_str_eq(o.exports[0].path, "ci/out/j.xml");
     cr_assert_str_eq(o.exports[1].path, "/abs/b.json");
     char *argv[] = {"benchrun", "--export", "google-benchmark=g.json", NULL};
     cr_assert_eq(brun_cli_parse(3, argv, &o, why, sizeof why), BRUN_CLI_RUN);
     cr_assert_eq(o.export_count, 1, "the command line replaces the list");
-    cr_assert_str_eq(o.exports[0].format, "google-benchmark");
+    cr_assert_eq(o.exports[0].format, BRUN_EXPORT_GOOGLE_BENCHMARK);
     brun_options_release(&o);
     refused("exports:\n  - junit\n", "benchrun.yml:2: exports: expected "
             "FORMAT=FILE", NULL);
+    /* The format is checked as the file is read, with its line. */
+    refused("exports:\n  - junit=a.xml\n  - csv=b.csv\n",
+            "benchrun.yml:3: exports: unknown export format \"csv\"", NULL);
 }
 
 Test(config, github_takes_a_boolean_or_parts)

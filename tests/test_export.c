@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "reports/export/export.h"
+#include "reports/export/export_fields.h"
 #include "tests/fixtures/reports/golden.h"
 #include "tests/fixtures/reports/models.h"
 
@@ -635,7 +636,8 @@ Test(junit, regressions_and_slo_breaches_fail)
                                        "above the 10% threshold"));
     xmlNodePtr slo = child(find_testcase(root, "hash", "regressed"), "failure");
     cr_assert(attr_is(slo, "type", "slo"));
-    cr_assert(attr_is(slo, "message", "SLO critical: 125% of the 80.00 ns budget"));
+    cr_assert(attr_is(slo, "message",
+                      "SLO critical: 125% of its 80.00 ns budget"));
     cr_assert(attr_is(child(find_testcase(root, "io", "crash"), "failure"),
                       "type", "timeout"));
     cr_assert_null(child(find_testcase(root, "hash", "improved"), "failure"));

@@ -410,8 +410,8 @@ Test(github, a_pull_request_gets_summary_outputs_annotations_comment_status)
     const char *line_end = strchr(error, '\n');
     const char *rest = strstr(error, "tests/perf/detect_case.c,line=25,"
                                      "title=benchrun%3A detect/chain "
-                                     "regressed beyond 10%25::detect/chain "
-                                     "is slower than ");
+                                     "regressed%2C FAILS (> 10%25)::"
+                                     "detect/chain is slower than ");
     cr_assert(rest && (!line_end || rest < line_end),
               "no escaped annotation on the BENCH line: %s", r.out);
 
@@ -837,13 +837,15 @@ Test(github_commands, annotations_are_capped_at_ten_per_level)
     cr_assert(strstr(text, "::error title=benchrun::6 more errors not shown"),
               "nine shown, then how many more: %s", text);
     cr_assert(strstr(text, "::error file=benches/b.c,line=10,title=benchrun%3A "
-                           "group/case0 regressed beyond 10%25::group/case0 "
+                           "group/case0 regressed%2C FAILS (> 10%25)::"
+                           "group/case0 "
                            "is slower than baseline main: +40.00%25 (95%25 CI "
                            "+30.00%25 to +50.00%25), above the 10%25 "
                            "threshold\n"),
               "relative to the workspace: %s", text);
     cr_assert(strstr(text, "::warning file=benches/b.c,line=25,title="
-                           "benchrun%3A group/case15 inconclusive::"),
+                           "benchrun%3A group/case15 inconclusive (could see "
+                           "≥ 12%25)::"),
               "%s", text);
     free(text);
     brun_results_release(&r);
@@ -1012,7 +1014,7 @@ Test(github_limits, outputs_use_a_fresh_delimiter)
     const char *second = strstr(first, "summary<<") + 9;
     cr_assert(strncmp(first, second, strcspn(first, "\n")) != 0,
               "random each time: %s", text);
-    cr_assert(strstr(text, "benchrun compared 3 cases with baseline main: 2 "
+    cr_assert(strstr(text, "benchrun against baseline main, 3 compared: 2 "
                            "regressed (2 beyond the 10% threshold), 0 "
                            "improved, 0 unchanged, 1 inconclusive. Beyond the "
                            "threshold: group/case0 (+40.00%), group/case1 "

@@ -357,7 +357,7 @@ Test(markdown, status_line_says_what_happened)
     free(calm.text);
 }
 
-Test(markdown, verdicts_use_the_console_words)
+Test(markdown, verdicts_and_slos_use_the_shared_words)
 {
     struct output out = compare_report();
     static const char *const words[] = {
@@ -366,7 +366,8 @@ Test(markdown, verdicts_use_the_console_words)
         "| new |", "| not comparable |",
         "| missing (not in the new build) |", "❌ failed: `ran past --timeout",
         "⏭️ skipped: `needs a network`", "| +25.00% | +18.75% to +31.25% |",
-        "| ✅ 25% of 400.0 ns |", "| 🚨 125% of 80.00 ns |",
+        "| ✅ 25% of its 400.0 ns budget |",
+        "| 🚨 125% of its 80.00 ns budget |",
         "## `hash` in `./bench b|c <x>`"};
     for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
         cr_assert(strstr(out.text, words[i]), "missing %s in\n%s", words[i],

@@ -7,14 +7,18 @@
  * width of the t-interval of the mean across rounds (between-process
  * spread, the honest one), relative to the mean.  Failed and skipped
  * cases get a row saying so and a paragraph below the table with the
- * reason and the tail of what the case printed.
+ * reason and the tail of what the case printed; SLO statuses follow the
+ * tables.  Reasons and SLOs are worded by reports/model/wording.c, as in
+ * every other report; colour and capitals are this file's.
  */
 #include "config.h"
 
 #include "reports/console/console.h"
 
+#include <ctype.h>
 #include <string.h>
 
+#include "reports/model/wording.h"
 #include "reports/text/format.h"
 #include "reports/text/table.h"
 
@@ -193,7 +197,7 @@ void brun_console_problems(FILE *out, const struct brun_results *r,
         fprintf(out, "%s%s%s %s: %s\n",
                 paint(style, failed ? ANSI_RED : ANSI_YELLOW),
                 failed ? "FAILED" : "skipped", paint(style, ANSI_RESET),
-                c->name, c->reason ? c->reason : "");
+                c->name, brun_wording_reason(c));
         if (!c->output || !failed)
             continue;
         /* The last OUTPUT_LINES_SHOWN lines of what the case printed. */
@@ -306,21 +310,21 @@ void brun_console_slo(FILE *out, const struct brun_results *r,
     fputc('\n', out);
     for (size_t i = 0; i < r->case_count; i++) {
         const struct brun_case_result *c = &r->cases[i];
-        char mean[48], budget[48], share[32];
+        char mean[48], share[96], word[16];
         if (c->slo.status == BRUN_SLO_NONE)
             continue;
-        const char *word = c->slo.status == BRUN_SLO_CRITICAL ? "CRITICAL"
-                           : c->slo.status == BRUN_SLO_WARNING ? "warning"
-                                                               : "ok";
+        /* A breach is shouted, like FAILED: it must stand out in a log
+         * without colour. */
+        snprintf(word, sizeof word, "%s", brun_slo_status_name(c->slo.status));
+        for (char *p = word; c->slo.status == BRUN_SLO_CRITICAL && *p; p++)
+            *p = (char)toupper((unsigned char)*p);
         const char *colour = c->slo.status == BRUN_SLO_CRITICAL ? ANSI_RED
                              : c->slo.status == BRUN_SLO_WARNING ? ANSI_YELLOW
                                                                  : "";
         brun_format_duration(c->samples_summary.mean, mean, sizeof mean);
-        brun_format_duration(c->slo.budget_ns, budget, sizeof budget);
-        brun_format_percent(c->slo.used, share, sizeof share);
-        fprintf(out, "SLO %s%-8s%s %s: mean %s is %s of its %s budget\n",
-                paint(style, colour), word, paint(style, ANSI_RESET), c->name,
-                mean, share, budget);
+        brun_wording_slo_share(&c->slo, share, sizeof share);
+        fprintf(out, "SLO %s%-8s%s %s: mean %s is %s\n", paint(style, colour),
+                word, paint(style, ANSI_RESET), c->name, mean, share);
     }
     if (r->slo->critical > 0 && r->slo->warning_only)
         fputs("(critical SLO breaches only warn: slo_warning_only is set)\n",

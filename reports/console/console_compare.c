@@ -7,7 +7,10 @@
  * difference between this machine and the baseline's; one table per
  * target with baseline and new time, the change with its confidence
  * interval, the adjusted p-value and the verdict; then the cases that
- * disappeared, a summary line, and every case that fails the gate.
+ * disappeared, a summary line, and every case that fails the gate.  The
+ * verdicts and the reasons a case fails are worded by
+ * reports/model/wording.c, as in every other report; colour is this
+ * file's.
  */
 #include "config.h"
 
@@ -16,6 +19,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "reports/model/wording.h"
 #include "reports/text/format.h"
 #include "reports/text/table.h"
 
@@ -107,20 +111,19 @@ static void fill_row(struct brun_table *t, size_t row,
                                              : ANSI_YELLOW);
         return;
     }
+    brun_wording_verdict(k, text, sizeof text);
+    brun_table_set(t, row, 6, text);
     brun_format_duration(k ? k->new_ns : c->samples_summary.mean, text,
                          sizeof text);
     brun_table_set(t, row, 2, text);
     if (!k || k->presence == BRUN_PRESENT_NEW_ONLY) {
         brun_table_set(t, row, 1, "-");
-        brun_table_set(t, row, 6, "new");
         return;
     }
     brun_format_duration(k->baseline_ns, text, sizeof text);
     brun_table_set(t, row, 1, text);
-    if (!k->stats.valid) {
-        brun_table_set(t, row, 6, "not comparable");
+    if (!k->stats.valid)
         return;
-    }
     brun_format_change(k->stats.ratio, text, sizeof text);
     brun_table_set(t, row, 3, text);
     brun_format_change(k->stats.ci_lo, lo, sizeof lo);
@@ -130,18 +133,6 @@ static void fill_row(struct brun_table *t, size_t row,
     format_p(k->stats.ratio >= 1 ? k->stats.p_slower_bh : k->stats.p_faster_bh,
              text, sizeof text);
     brun_table_set(t, row, 5, text);
-    if (k->stats.fails) {
-        char gate[32];
-        brun_format_percent(k->fail_above, gate, sizeof gate);
-        snprintf(text, sizeof text, "regressed, FAILS (> %s)", gate);
-    } else if (k->stats.label == BRUN_LABEL_INCONCLUSIVE) {
-        char mde[32];
-        brun_format_percent(k->stats.mde, mde, sizeof mde);
-        snprintf(text, sizeof text, "inconclusive (could see ≥ %s)", mde);
-    } else {
-        snprintf(text, sizeof text, "%s", brun_label_name(k->stats.label));
-    }
-    brun_table_set(t, row, 6, text);
     const char *colour = verdict_colour(k);
     if (style->color && colour)
         brun_table_colour(t, row, 6, colour);
@@ -153,12 +144,10 @@ static void print_summary(FILE *out, const struct brun_results *r,
                           const struct brun_console_style *style)
 {
     const struct brun_comparison_summary *s = r->comparison;
-    const struct brun_suite_counts *n = &s->counts;
-    size_t compared = n->regressed + n->improved + n->unchanged +
-                      n->inconclusive;
+    char line[512];
 
     if (s->missing_count > 0) {
-        fputs("\nmissing from the new build:", out);
+        fprintf(out, "\n%s:", brun_wording_missing_list);
         for (size_t i = 0; i < s->missing_count; i++) {
             char t[48];
             brun_format_duration(s->missing[i].baseline_ns, t, sizeof t);
@@ -166,25 +155,16 @@ static void print_summary(FILE *out, const struct brun_results *r,
         }
         fputc('\n', out);
     }
-    fprintf(out, "\n%zu compared: %zu unchanged, %zu regressed, %zu improved, "
-                 "%zu inconclusive; %zu new, %zu missing\n",
-            compared, n->unchanged, n->regressed, n->improved, n->inconclusive,
-            s->new_count, s->missing_count);
+    brun_wording_compared(r, line, sizeof line);
+    fprintf(out, "\n%s\n", line);
     for (size_t i = 0; i < r->case_count; i++) {
         const struct brun_case_comparison *k = r->cases[i].comparison;
-        char change[32], lo[32], hi[32], gate[32];
+        char why[256];
         if (!k || !k->stats.fails)
             continue;
-        brun_format_change(k->stats.ratio, change, sizeof change);
-        brun_format_change(k->stats.ci_lo, lo, sizeof lo);
-        brun_format_change(k->stats.ci_hi, hi, sizeof hi);
-        brun_format_percent(k->fail_above, gate, sizeof gate);
-        char level[24];
-        brun_format_percent(k->stats.confidence, level, sizeof level);
-        fprintf(out, "%sREGRESSION%s %s: %s (%s CI %s to %s), above the %s "
-                     "threshold\n",
-                paint(style, ANSI_RED), paint(style, ANSI_RESET),
-                r->cases[i].name, change, level, lo, hi, gate);
+        brun_wording_gate_failure(k, why, sizeof why);
+        fprintf(out, "%sREGRESSION%s %s: %s\n", paint(style, ANSI_RED),
+                paint(style, ANSI_RESET), r->cases[i].name, why);
     }
 }
 

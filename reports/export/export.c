@@ -1,19 +1,18 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * export.c: format names, the "--export FORMAT=FILE" argument, the
- * dispatch to each format's writer, and the small helpers the writers
- * share (unique case names, significant digits).  The formats themselves
- * live in export_gab.c, export_bencher.c, export_gbench.c and export_junit.c.
+ * export.c: format names, the "--export FORMAT=FILE" argument and the
+ * dispatch to each format's writer.  The formats themselves live in
+ * export_gab.c, export_bencher.c, export_gbench.c and export_junit.c; the
+ * fields they share are export_fields.c's and their words wording.c's, so
+ * no writer ever calls back into this file.
  */
 #include "config.h"
 
 #include "reports/export/export.h"
 
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "reports/text/format.h"
 
 static const char *const names[] = {
     [BRUN_EXPORT_GITHUB_ACTION_BENCHMARK] = "github-action-benchmark",
@@ -57,15 +56,18 @@ int brun_export_spec_parse(const char *arg, enum brun_export_format *format,
 {
     const char *eq = arg ? strchr(arg, '=') : NULL;
     char name[64];
-    if (!eq) {
+    /* No option name in why: the caller says where arg came from
+     * ("--export: ", "benchrun.yml:3: exports: "). */
+    if (!eq || eq == arg) {
         set_why(why, why_size,
-                "--export \"%.64s\": expected FORMAT=FILE, e.g. "
-                "junit=benchmarks.xml",
+                "expected FORMAT=FILE (e.g. junit=results.xml), got \"%.64s\"",
                 arg ? arg : "");
         return -1;
     }
     if (eq[1] == '\0') {
-        set_why(why, why_size, "--export \"%.64s\": the file name is empty",
+        set_why(why, why_size,
+                "expected FORMAT=FILE (e.g. junit=results.xml), got "
+                "\"%.64s\": the file name is empty",
                 arg);
         return -1;
     }
@@ -97,89 +99,4 @@ void brun_export_write(FILE *out, enum brun_export_format f,
         brun_junit_write(out, r);
         break;
     }
-}
-
-char *brun_export_case_name(const struct brun_results *r, size_t i)
-{
-    const struct brun_case_result *c = &r->cases[i];
-    const char *name = c->name ? c->name : "";
-    int shared = 0;
-    for (size_t k = 0; k < r->case_count && !shared; k++)
-        shared = k != i && r->cases[k].target != c->target &&
-                 r->cases[k].name && strcmp(r->cases[k].name, name) == 0;
-    const char *path = "";
-    if (shared && c->target < r->target_count && r->targets[c->target].path)
-        path = r->targets[c->target].path;
-    size_t size = strlen(name) + strlen(path) + 4;
-    char *out = malloc(size);
-    if (!out)
-        return NULL;
-    if (shared)
-        snprintf(out, size, "%s [%s]", name, path);
-    else
-        snprintf(out, size, "%s", name);
-    return out;
-}
-
-void brun_export_significant(double v, int digits, char *out, size_t size)
-{
-    if (!isfinite(v)) {
-        snprintf(out, size, "-");
-        return;
-    }
-    if (v == 0) {
-        snprintf(out, size, "0");
-        return;
-    }
-    int magnitude = (int)floor(log10(fabs(v)));
-    int decimals = digits - 1 - magnitude;
-    if (decimals < 0)
-        decimals = 0;
-    if (decimals > 17)
-        decimals = 17;
-    /* 9.9996 at 4 digits rounds up to 10.000: one decimal fewer. */
-    double scale = pow(10.0, decimals);
-    if (decimals > 0 && fabs(round(v * scale) / scale) >= pow(10.0, magnitude + 1))
-        decimals--;
-    brun_format_fixed(v, decimals, out, size);
-}
-
-int brun_export_has_ci(const struct brun_case_result *c)
-{
-    return c->round_count >= 2 && isfinite(c->ci_low_ns) &&
-           isfinite(c->ci_high_ns) && c->ci_high_ns >= c->ci_low_ns;
-}
-
-void brun_export_verdict(const struct brun_case_comparison *k, char *out,
-                         size_t size)
-{
-    char pct[32];
-    if (k->presence == BRUN_PRESENT_NEW_ONLY) {
-        snprintf(out, size, "new");
-    } else if (!k->stats.valid) {
-        snprintf(out, size, "not comparable");
-    } else if (k->stats.fails) {
-        brun_format_percent(k->fail_above, pct, sizeof pct);
-        snprintf(out, size, "regressed, FAILS (> %s)", pct);
-    } else if (k->stats.label == BRUN_LABEL_INCONCLUSIVE) {
-        brun_format_percent(k->stats.mde, pct, sizeof pct);
-        snprintf(out, size, "inconclusive (could see ≥ %s)", pct);
-    } else {
-        snprintf(out, size, "%s", brun_label_name(k->stats.label));
-    }
-}
-
-void brun_export_change(const struct brun_case_comparison *k, char *out,
-                        size_t size)
-{
-    char change[32], lo[32], hi[32], level[32];
-    if (k->presence != BRUN_PRESENT_BOTH || !k->stats.valid) {
-        snprintf(out, size, "%s", "");
-        return;
-    }
-    brun_format_change(k->stats.ratio, change, sizeof change);
-    brun_format_change(k->stats.ci_lo, lo, sizeof lo);
-    brun_format_change(k->stats.ci_hi, hi, sizeof hi);
-    brun_format_percent(k->stats.confidence, level, sizeof level);
-    snprintf(out, size, "%s (%s CI %s to %s)", change, level, lo, hi);
 }

@@ -40,10 +40,12 @@ int brun_export_format_parse(const char *name, enum brun_export_format *out,
 /* The name brun_export_format_parse() accepts; "?" outside the enum. */
 const char *brun_export_format_name(enum brun_export_format f);
 
-/* Splits the argument of "--export FORMAT=FILE": *format from the part
+/* Splits the argument of "--export FORMAT=FILE" (and of an item of
+ * benchrun.yml "exports:"), the one parser of it: *format from the part
  * before the first '=', *file pointing into arg just after it.  Returns
- * 0, or -1 with a reason in why (no '=', empty file name, unknown
- * format). */
+ * 0, or -1 with a reason in why (no '=' or no format, empty file name,
+ * unknown format) that names the value but not the option: the caller
+ * puts where it came from in front. */
 int brun_export_spec_parse(const char *arg, enum brun_export_format *format,
                            const char **file, char *why, size_t why_size);
 
@@ -56,33 +58,5 @@ void brun_export_gab(FILE *out, const struct brun_results *r);
 void brun_export_bencher(FILE *out, const struct brun_results *r);
 void brun_export_gbench(FILE *out, const struct brun_results *r);
 void brun_junit_write(FILE *out, const struct brun_results *r);
-
-/* Helpers shared by the writers. */
-
-/* The name case i goes by in an export: its own name, or "NAME [TARGET]"
- * when a case of another target has the same name (so names stay unique
- * keys).  Returns a string the caller frees, or NULL when out of memory
- * (writers then fall back to the plain name). */
-char *brun_export_case_name(const struct brun_results *r, size_t i);
-
-/* v with `digits` significant digits and '.' as the decimal point,
- * whatever the locale: 12.3456 -> "12.35" (digits 4); "0" for 0, "-"
- * for a non-finite value. */
-void brun_export_significant(double v, int digits, char *out, size_t size);
-
-/* The verdict on a compared case, in the console's words: "regressed,
- * FAILS (> 10%)", "regressed", "improved", "unchanged", "inconclusive
- * (could see ≥ 3.2%)", "new" or "not comparable". */
-void brun_export_verdict(const struct brun_case_comparison *k, char *out,
-                         size_t size);
-
-/* The change with its interval: "+3.10% (95% CI +1.20% to +5.00%)";
- * "" for a case that is new or not comparable. */
-void brun_export_change(const struct brun_case_comparison *k, char *out,
-                        size_t size);
-
-/* 1 when the case's 95 % interval across rounds exists (two or more
- * rounds and finite bounds). */
-int brun_export_has_ci(const struct brun_case_result *c);
 
 #endif /* BRUN_EXPORT_H */

@@ -24,6 +24,7 @@
 #include <stdlib.h>
 
 #include "reports/export/export.h"
+#include "reports/export/export_fields.h"
 #include "reports/text/json_writer.h"
 
 /* A rate and its bounds from time per iteration: per_iteration units per

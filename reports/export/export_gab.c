@@ -19,6 +19,8 @@
 #include <string.h>
 
 #include "reports/export/export.h"
+#include "reports/export/export_fields.h"
+#include "reports/model/wording.h"
 #include "reports/text/format.h"
 #include "reports/text/json_writer.h"
 
@@ -46,7 +48,7 @@ static void add(struct text *t, const char *fmt, ...)
 
 static void tooltip(const struct brun_case_result *c, struct text *t)
 {
-    char a[64], b[64];
+    char a[64];
     brun_format_count(c->plan.iterations, a, sizeof a);
     add(t, "%zu rounds × %u samples of %s iterations", c->round_count,
         c->plan.samples, a);
@@ -63,15 +65,14 @@ static void tooltip(const struct brun_case_result *c, struct text *t)
     }
     if (c->comparison) {
         char change[128], verdict[96];
-        brun_export_change(c->comparison, change, sizeof change);
-        brun_export_verdict(c->comparison, verdict, sizeof verdict);
+        brun_wording_change(c->comparison, change, sizeof change);
+        brun_wording_verdict(c->comparison, verdict, sizeof verdict);
         add(t, "\nvs baseline: %s%s%s", change, change[0] ? ", " : "", verdict);
     }
     if (c->slo.status != BRUN_SLO_NONE) {
-        brun_format_fixed(c->slo.used * 100, 0, a, sizeof a);
-        brun_format_duration(c->slo.budget_ns, b, sizeof b);
-        add(t, "\nSLO %s: %s%% of %s", brun_slo_status_name(c->slo.status), a,
-            b);
+        char slo[128];
+        brun_wording_slo(&c->slo, slo, sizeof slo);
+        add(t, "\n%s", slo);
     }
 }
 

@@ -26,6 +26,8 @@
 #include <string.h>
 
 #include "reports/export/export.h"
+#include "reports/export/export_fields.h"
+#include "reports/model/wording.h"
 #include "reports/text/json_writer.h"
 
 /* Spread of one field over the repetitions. */
@@ -118,7 +120,7 @@ static void write_unmeasured(struct brun_json *j, const char *name,
     brun_json_uint(j, "threads", 1);
     brun_json_bool(j, failed ? "error_occurred" : "skipped", 1);
     brun_json_string(j, failed ? "error_message" : "skip_message",
-                     c->reason ? c->reason : "");
+                     brun_wording_reason(c));
     times(j, 0, 0, 0);
     brun_json_object_end(j);
 }

@@ -26,8 +26,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "reports/text/escape.h"
 #include "reports/export/export.h"
+#include "reports/export/export_fields.h"
+#include "reports/model/wording.h"
+#include "reports/text/escape.h"
 #include "reports/text/format.h"
 
 /* What a case contributes to its suite's counters. */
@@ -161,21 +163,20 @@ static void figures(FILE *out, const struct brun_case_result *c)
     }
     if (c->comparison) {
         char change[128], verdict[96];
-        brun_export_change(c->comparison, change, sizeof change);
-        brun_export_verdict(c->comparison, verdict, sizeof verdict);
+        brun_wording_change(c->comparison, change, sizeof change);
+        brun_wording_verdict(c->comparison, verdict, sizeof verdict);
         if (c->comparison->presence == BRUN_PRESENT_BOTH) {
             brun_format_duration(c->comparison->baseline_ns, a, sizeof a);
             fprintf(out, "baseline %s, %s%s%s\n", a, change,
                     change[0] ? ", " : "", verdict);
         } else {
-            fputs("new: not in the baseline\n", out);
+            fprintf(out, "%s: not in the baseline\n", verdict);
         }
     }
     if (c->slo.status != BRUN_SLO_NONE) {
-        brun_format_fixed(c->slo.used * 100, 0, a, sizeof a);
-        brun_format_duration(c->slo.budget_ns, b, sizeof b);
-        fprintf(out, "SLO %s: %s%% of the %s budget\n",
-                brun_slo_status_name(c->slo.status), a, b);
+        char slo[128];
+        brun_wording_slo(&c->slo, slo, sizeof slo);
+        fprintf(out, "%s\n", slo);
     }
 }
 
@@ -185,21 +186,17 @@ static void measured_failure(FILE *out, const struct brun_results *r,
 {
     const struct brun_case_comparison *k = c->comparison;
     int regression = k && k->stats.fails;
-    char message[320] = "", a[64], b[64];
+    char message[320] = "";
     size_t used = 0;
     if (regression) {
-        char change[128], gate[32];
-        brun_export_change(k, change, sizeof change);
-        brun_format_percent(k->fail_above, gate, sizeof gate);
-        used += (size_t)snprintf(message, sizeof message,
-                                 "%s, above the %s threshold", change, gate);
+        brun_wording_gate_failure(k, message, sizeof message);
+        used = strlen(message);
     }
     if (slo_fails(r, c) && used < sizeof message) {
-        brun_format_fixed(c->slo.used * 100, 0, a, sizeof a);
-        brun_format_duration(c->slo.budget_ns, b, sizeof b);
-        snprintf(message + used, sizeof message - used,
-                 "%sSLO critical: %s%% of the %s budget", used ? "; " : "", a,
-                 b);
+        char slo[128];
+        brun_wording_slo(&c->slo, slo, sizeof slo);
+        snprintf(message + used, sizeof message - used, "%s%s",
+                 used ? "; " : "", slo);
     }
     fputs("      <failure", out);
     attribute(out, "type", regression ? "regression" : "slo");
@@ -214,9 +211,9 @@ static void failed_case(FILE *out, const struct brun_case_result *c)
     const char *kind = brun_failure_name(c->failure);
     fputs("      <failure", out);
     attribute(out, "type", kind[0] ? kind : "failed");
-    attribute(out, "message", c->reason ? c->reason : "failed");
+    attribute(out, "message", brun_wording_reason(c));
     fputs(">", out);
-    brun_xml_escape(out, c->reason ? c->reason : "failed", 0);
+    brun_xml_escape(out, brun_wording_reason(c), 0);
     if (c->output && c->output[0]) {
         fputs("\n\noutput (last lines):\n", out);
         brun_xml_escape(out, c->output, 0);
@@ -235,7 +232,7 @@ static void testcase(FILE *out, const struct brun_results *r,
     fputs(">\n", out);
     if (c->status == BRUN_STATUS_SKIPPED) {
         fputs("      <skipped", out);
-        attribute(out, "message", c->reason ? c->reason : "skipped");
+        attribute(out, "message", brun_wording_reason(c));
         fputs("/>\n", out);
     } else if (c->status == BRUN_STATUS_FAILED) {
         failed_case(out, c);
@@ -294,16 +291,18 @@ static void missing_suite(FILE *out, const struct brun_results *r)
 {
     const struct brun_comparison_summary *s = r->comparison;
     struct counts n = {s->missing_count, 0, s->missing_count, 0};
-    suite_open(out, r, "missing from the new build", &n);
+    suite_open(out, r, brun_wording_missing_list, &n);
     properties(out, r, NULL);
     for (size_t i = 0; i < s->missing_count; i++) {
         char was[64];
         brun_format_duration(s->missing[i].baseline_ns, was, sizeof was);
         fputs("    <testcase", out);
         name_attributes(out, s->missing[i].name ? s->missing[i].name : "");
-        fputs(" time=\"0.000\">\n      <skipped message=\"in the baseline (", out);
+        fprintf(out,
+                " time=\"0.000\">\n      <skipped message=\"%s, baseline ",
+                brun_wording_missing);
         brun_xml_escape(out, was, 1);
-        fputs("), not in the new build\"/>\n    </testcase>\n", out);
+        fputs("\"/>\n    </testcase>\n", out);
     }
     fputs("  </testsuite>\n", out);
 }

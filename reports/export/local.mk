@@ -3,5 +3,6 @@
 # github-action-benchmark, Bencher and Google Benchmark JSON, and JUnit.
 reports_libbrreports_la_SOURCES += \
 	reports/export/export.c reports/export/export.h \
+	reports/export/export_fields.c reports/export/export_fields.h \
 	reports/export/export_bencher.c reports/export/export_gab.c \
 	reports/export/export_gbench.c reports/export/export_junit.c

@@ -8,8 +8,10 @@
  * Every string from a bench (case names, files, failure reasons) is
  * escaped for the workflow command protocol, so a name cannot end an
  * annotation and start a command of its own.  The runner-owned files are
- * only ever appended to.  Not here: rendering Markdown (markdown.c),
- * anything that talks HTTP (http.c, pr.c).
+ * only ever appended to.  The words of verdicts, SLOs and the summary
+ * line are reports/model/wording.c's, as in every other report.  Not
+ * here: rendering Markdown (markdown.c), anything that talks HTTP (http.c,
+ * pr.c).
  */
 #include "config.h"
 
@@ -25,6 +27,7 @@
 #include <unistd.h>
 
 #include "lib/io.h"
+#include "reports/model/wording.h"
 #include "reports/text/format.h"
 
 /* ---- Workflow commands ----------------------------------------------- */
@@ -122,24 +125,12 @@ static void emit(struct annotation_pass *a, int warning,
                        message);
 }
 
-/* "+40.12% (95% CI +35.00% to +45.31%)" */
-static void change_text(const struct brun_case_comparison *k, char *out,
-                        size_t size)
-{
-    char change[32], lo[32], hi[32], level[32];
-    brun_format_change(k->stats.ratio, change, sizeof change);
-    brun_format_change(k->stats.ci_lo, lo, sizeof lo);
-    brun_format_change(k->stats.ci_hi, hi, sizeof hi);
-    brun_format_percent(k->stats.confidence, level, sizeof level);
-    snprintf(out, size, "%s (%s CI %s to %s)", change, level, lo, hi);
-}
-
 static void case_annotations(struct annotation_pass *a,
                              const struct brun_results *r,
                              const struct brun_case_result *c)
 {
     const struct brun_case_comparison *k = c->comparison;
-    char title[512], message[2048], change[160], gate[32];
+    char title[512], message[2048], change[160], gate[32], verdict[96];
     const char *against = r->comparison && r->comparison->against
                               ? r->comparison->against
                               : "the baseline";
@@ -149,7 +140,7 @@ static void case_annotations(struct annotation_pass *a,
         snprintf(title, sizeof title, "benchrun: %s failed", c->name);
         snprintf(message, sizeof message, "%s failed%s%s%s: %s", c->name,
                  *kind ? " (" : "", kind, *kind ? ")" : "",
-                 c->reason && *c->reason ? c->reason : "no reason given");
+                 brun_wording_reason(c));
         emit(a, 0, c, title, message);
         return;
     }
@@ -157,17 +148,17 @@ static void case_annotations(struct annotation_pass *a,
         return;
     if (k && k->presence == BRUN_PRESENT_BOTH) {
         brun_format_percent(k->fail_above, gate, sizeof gate);
-        if (k->stats.valid)
-            change_text(k, change, sizeof change);
+        brun_wording_change(k, change, sizeof change);
+        /* The title is the report's verdict, word for word. */
+        brun_wording_verdict(k, verdict, sizeof verdict);
+        snprintf(title, sizeof title, "benchrun: %s %s", c->name, verdict);
         if (k->stats.valid && k->stats.fails) {
-            snprintf(title, sizeof title,
-                     "benchrun: %s regressed beyond %s", c->name, gate);
-            snprintf(message, sizeof message,
-                     "%s is slower than %s: %s, above the %s threshold",
-                     c->name, against, change, gate);
+            char why[256];
+            brun_wording_gate_failure(k, why, sizeof why);
+            snprintf(message, sizeof message, "%s is slower than %s: %s",
+                     c->name, against, why);
             emit(a, 0, c, title, message);
         } else if (k->stats.valid && k->stats.label == BRUN_LABEL_REGRESSED) {
-            snprintf(title, sizeof title, "benchrun: %s regressed", c->name);
             if (k->fail_above > 0 && k->stats.ratio < 1 + k->fail_above)
                 snprintf(message, sizeof message,
                          "%s is slower than %s: %s, within the %s threshold",
@@ -185,8 +176,6 @@ static void case_annotations(struct annotation_pass *a,
             emit(a, 1, c, title, message);
         } else if (k->stats.label == BRUN_LABEL_INCONCLUSIVE) {
             char mde[32];
-            snprintf(title, sizeof title, "benchrun: %s inconclusive",
-                     c->name);
             if (k->stats.valid) {
                 brun_format_percent(k->stats.mde, mde, sizeof mde);
                 snprintf(message, sizeof message,
@@ -205,15 +194,13 @@ static void case_annotations(struct annotation_pass *a,
     if (c->slo.status == BRUN_SLO_WARNING ||
         c->slo.status == BRUN_SLO_CRITICAL) {
         int critical = c->slo.status == BRUN_SLO_CRITICAL;
-        char mean[32], budget[32], used[32];
+        char mean[32], share[96];
         brun_format_duration(c->samples_summary.mean, mean, sizeof mean);
-        brun_format_duration(c->slo.budget_ns, budget, sizeof budget);
-        brun_format_percent(c->slo.used, used, sizeof used);
+        brun_wording_slo_share(&c->slo, share, sizeof share);
         snprintf(title, sizeof title, "benchrun: %s SLO %s", c->name,
-                 critical ? "breached" : "warning");
-        snprintf(message, sizeof message,
-                 "%s takes %s per iteration, %s of its %s budget", c->name,
-                 mean, used, budget);
+                 brun_slo_status_name(c->slo.status));
+        snprintf(message, sizeof message, "%s takes %s per iteration, %s",
+                 c->name, mean, share);
         emit(a, !critical || (r->slo && r->slo->warning_only), c, title,
              message);
     }
@@ -458,45 +445,15 @@ int brun_gh_write_summary(const char *path, const char *markdown, size_t len,
     return rc;
 }
 
-void brun_gh_count(const struct brun_results *r, struct brun_gh_counts *n)
-{
-    memset(n, 0, sizeof *n);
-    n->cases = r->case_count;
-    for (size_t i = 0; i < r->case_count; i++) {
-        const struct brun_case_result *c = &r->cases[i];
-        const struct brun_case_comparison *k = c->comparison;
-        if (c->status == BRUN_STATUS_FAILED)
-            n->failed++;
-        if (c->slo.status == BRUN_SLO_WARNING)
-            n->slo_warning++;
-        else if (c->slo.status == BRUN_SLO_CRITICAL)
-            n->slo_critical++;
-        if (c->status != BRUN_STATUS_OK || !k ||
-            k->presence != BRUN_PRESENT_BOTH)
-            continue;
-        n->compared++;
-        if (k->stats.fails)
-            n->failing++;
-        if (k->stats.label == BRUN_LABEL_REGRESSED)
-            n->regressed++;
-        else if (k->stats.label == BRUN_LABEL_IMPROVED)
-            n->improved++;
-        else if (k->stats.label == BRUN_LABEL_INCONCLUSIVE)
-            n->inconclusive++;
-    }
-}
-
-static const char *plural(size_t n) { return n == 1 ? "" : "s"; }
-
 void brun_gh_summary_text(const struct brun_results *r, int exit_status,
                           char *out, size_t size)
 {
-    struct brun_gh_counts n;
+    struct brun_tally n;
     FILE *f;
-    char *buf = NULL;
+    char *buf = NULL, text[512];
     size_t len = 0;
 
-    brun_gh_count(r, &n);
+    brun_results_tally(r, &n);
     f = open_memstream(&buf, &len);
     if (!f) {
         snprintf(out, size, "benchrun: exit status %d", exit_status);
@@ -504,21 +461,9 @@ void brun_gh_summary_text(const struct brun_results *r, int exit_status,
     }
     if (r->comparison) {
         const struct brun_comparison_summary *s = r->comparison;
-        char gate[32];
-        brun_format_percent(s->fail_above, gate, sizeof gate);
-        fprintf(f, "benchrun compared %zu case%s with %s: %zu regressed",
-                n.compared, plural(n.compared),
-                s->against ? s->against : "the baseline", n.regressed);
-        if (s->fail_above > 0)
-            fprintf(f, " (%zu beyond the %s threshold)", n.failing, gate);
-        fprintf(f, ", %zu improved, %zu unchanged, %zu inconclusive",
-                n.improved,
-                n.compared - n.regressed - n.improved - n.inconclusive,
-                n.inconclusive);
-        if (s->new_count || s->missing_count)
-            fprintf(f, "; %zu new, %zu missing", s->new_count,
-                    s->missing_count);
-        fputc('.', f);
+        brun_wording_compared(r, text, sizeof text);
+        fprintf(f, "benchrun against %s, %s.",
+                s->against ? s->against : "the baseline", text);
         size_t listed = 0;
         for (size_t i = 0; i < r->case_count && listed < 5; i++) {
             const struct brun_case_comparison *k = r->cases[i].comparison;
@@ -533,17 +478,22 @@ void brun_gh_summary_text(const struct brun_results *r, int exit_status,
         if (listed)
             fprintf(f, "%s.", n.failing > listed ? ", ..." : "");
     } else {
-        fprintf(f, "benchrun measured %zu case%s.", n.cases, plural(n.cases));
+        fprintf(f, "benchrun measured %zu case%s.", n.cases,
+                n.cases == 1 ? "" : "s");
     }
-    if (n.failed)
-        fprintf(f, " %zu case%s failed.", n.failed, plural(n.failed));
+    if (n.failed) {
+        brun_wording_failed(n.failed, text, sizeof text);
+        fprintf(f, " %s.", text);
+    }
     if (r->slo)
-        fprintf(f, " SLOs: %zu ok, %zu warning, %zu critical.", r->slo->ok,
-                r->slo->warning, r->slo->critical);
-    if (exit_status == 0)
-        fputs(" Verdict: pass.", f);
-    else
-        fprintf(f, " Verdict: fail (exit status %d).", exit_status);
+        fprintf(f, " SLOs: %zu %s, %zu %s, %zu %s.", r->slo->ok,
+                brun_slo_status_name(BRUN_SLO_OK), r->slo->warning,
+                brun_slo_status_name(BRUN_SLO_WARNING), r->slo->critical,
+                brun_slo_status_name(BRUN_SLO_CRITICAL));
+    fprintf(f, " Verdict: %s", brun_wording_run_verdict(exit_status));
+    if (exit_status != 0)
+        fprintf(f, " (exit status %d)", exit_status);
+    fputc('.', f);
     if (fclose(f) != 0 || !buf) {
         free(buf);
         snprintf(out, size, "benchrun: exit status %d", exit_status);
@@ -590,12 +540,12 @@ void brun_gh_random_hex(char *buf, size_t size)
 int brun_gh_write_outputs(const char *path, const struct brun_results *r,
                           int exit_status, char *why, size_t why_size)
 {
-    struct brun_gh_counts n;
+    struct brun_tally n;
     char summary[4096], delimiter[64], hex[33];
     char *buf = NULL;
     size_t len = 0;
 
-    brun_gh_count(r, &n);
+    brun_results_tally(r, &n);
     brun_gh_summary_text(r, exit_status, summary, sizeof summary);
     /* A delimiter the value cannot hold: random, checked anyway. */
     for (int tries = 0;; tries++) {
@@ -616,7 +566,7 @@ int brun_gh_write_outputs(const char *path, const struct brun_results *r,
     fprintf(f,
             "verdict=%s\nregressions=%zu\nfailing=%zu\nfailed-cases=%zu\n"
             "exit-status=%d\ncompared=%zu\nsummary<<%s\n%s\n%s\n",
-            exit_status == 0 ? "pass" : "fail", n.regressed, n.failing,
+            brun_wording_run_verdict(exit_status), n.regressed, n.failing,
             n.failed, exit_status, n.compared, delimiter, summary, delimiter);
     if (fclose(f) != 0) {
         free(buf);

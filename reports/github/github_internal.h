@@ -76,17 +76,10 @@ extern const char brun_gh_comment_note[];
 int brun_gh_write_summary(const char *path, const char *markdown, size_t len,
                           char *why, size_t why_size);
 
-/* One paragraph saying what the run found (the "summary" output and the
- * start of the status description). */
+/* One paragraph saying what the run found (the "summary" output), built
+ * from the phrases of reports/model/wording.h. */
 void brun_gh_summary_text(const struct brun_results *r, int exit_status,
                           char *out, size_t size);
-
-/* Counts over r used by the outputs and the status. */
-struct brun_gh_counts {
-    size_t cases, failed, compared, regressed, improved, inconclusive,
-        failing, slo_warning, slo_critical;
-};
-void brun_gh_count(const struct brun_results *r, struct brun_gh_counts *n);
 
 /* Appends the step outputs to the file at path: verdict, regressions,
  * failing, failed-cases, exit-status, compared, and summary as a
@@ -188,7 +181,8 @@ int brun_gh_post_status(struct brun_gh_client *c,
                         const struct brun_results *r, int exit_status,
                         char *why, size_t why_size);
 
-/* The status description: under BRUN_GH_DESCRIPTION_LIMIT characters. */
+/* The status description of reports/model/wording.h, cut to fewer than
+ * BRUN_GH_DESCRIPTION_LIMIT characters. */
 void brun_gh_status_description(const struct brun_results *r,
                                 int exit_status, char *out, size_t size);
 

@@ -14,7 +14,9 @@
  * "github-actions[bot]" with user.type "Bot", so those two fields are
  * matched instead.  Creating a comment is not idempotent: after a timeout
  * or a 5xx the comments are listed again before another POST, so a slow
- * server cannot leave two.  Not here: HTTP itself (http.c).
+ * server cannot leave two.  The status's state and description are worded
+ * by reports/model/wording.c; this file only cuts the description to
+ * GitHub's limit.  Not here: HTTP itself (http.c).
  */
 #include "config.h"
 
@@ -25,7 +27,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "reports/text/format.h"
+#include "reports/model/wording.h"
 #include "reports/text/json_writer.h"
 
 #define MAX_PAGES 30
@@ -325,42 +327,8 @@ static void cut_chars(const char *s, size_t limit, char *out, size_t size)
 void brun_gh_status_description(const struct brun_results *r,
                                 int exit_status, char *out, size_t size)
 {
-    struct brun_gh_counts n;
-    char text[1024], gate[32];
-    brun_gh_count(r, &n);
-    const struct brun_case_result *first_failing = NULL, *first_failed = NULL;
-    for (size_t i = 0; i < r->case_count; i++) {
-        const struct brun_case_result *c = &r->cases[i];
-        if (!first_failed && c->status == BRUN_STATUS_FAILED)
-            first_failed = c;
-        if (!first_failing && c->comparison && c->comparison->stats.fails)
-            first_failing = c;
-    }
-    if (first_failed) {
-        snprintf(text, sizeof text, "%zu case%s failed, first %s", n.failed,
-                 n.failed == 1 ? "" : "s", first_failed->name);
-    } else if (first_failing) {
-        char change[32];
-        const struct brun_case_comparison *k = first_failing->comparison;
-        brun_format_percent(k->fail_above, gate, sizeof gate);
-        brun_format_change(k->stats.ratio, change, sizeof change);
-        snprintf(text, sizeof text, "%zu regression%s beyond %s of %zu: %s %s",
-                 n.failing, n.failing == 1 ? "" : "s", gate, n.compared,
-                 first_failing->name, change);
-    } else if (exit_status == 1 && n.slo_critical) {
-        snprintf(text, sizeof text, "%zu SLO breach%s", n.slo_critical,
-                 n.slo_critical == 1 ? "" : "es");
-    } else if (r->comparison) {
-        snprintf(text, sizeof text,
-                 "%s: %zu compared, %zu regressed, %zu improved, %zu "
-                 "inconclusive",
-                 exit_status == 0 ? "No regression" : "Failed", n.compared,
-                 n.regressed, n.improved, n.inconclusive);
-    } else {
-        snprintf(text, sizeof text, "%zu case%s measured%s", n.cases,
-                 n.cases == 1 ? "" : "s",
-                 exit_status == 0 ? ", none failed" : "");
-    }
+    char text[1024];
+    brun_wording_status_description(r, exit_status, text, sizeof text);
     cut_chars(text, BRUN_GH_DESCRIPTION_LIMIT, out, size);
 }
 
@@ -394,9 +362,7 @@ int brun_gh_post_status(struct brun_gh_client *c,
 {
     char description[512], context[128], url[1024], path[512];
     struct brun_gh_response resp;
-    const char *state = exit_status == 0                       ? "success"
-                        : exit_status == 1 || exit_status == 3 ? "failure"
-                                                               : "error";
+    const char *state = brun_wording_commit_state(exit_status);
     brun_gh_status_description(r, exit_status, description,
                                sizeof description);
     snprintf(context, sizeof context, "benchrun%s%s", *key ? "/" : "", key);

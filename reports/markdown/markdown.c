@@ -6,8 +6,8 @@
  * several, in the order cases come; cases of the baseline that the new
  * build lacks join the first table of their group, or a table of their
  * own at the end), then written row by row, each cell by one function
- * that knows every column.  The verdict words are the console's
- * (console_compare.c), through brun_export_verdict().
+ * that knows every column.  The verdicts are worded by
+ * reports/model/wording.c, as on the console; the emoji are this file's.
  */
 #include "config.h"
 
@@ -17,8 +17,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "reports/export/export_fields.h"
+#include "reports/model/wording.h"
 #include "reports/text/escape.h"
-#include "reports/export/export.h"
 #include "reports/text/format.h"
 
 #define NO_TARGET ((size_t)-1)
@@ -166,8 +167,9 @@ static void status_line(FILE *out, const struct brun_results *r)
         char gate[32];
         brun_format_percent(s->fail_above, gate, sizeof gate);
         if (failing > 0) {
-            fprintf(out, "🚨 **%zu %s beyond %s**", failing,
-                    plural(failing, "regression", "regressions"), gate);
+            char text[96];
+            brun_wording_failing(failing, s->fail_above, text, sizeof text);
+            fprintf(out, "🚨 **%s**", text);
             first = 0;
         }
         if (regressed > 0) {
@@ -181,11 +183,14 @@ static void status_line(FILE *out, const struct brun_results *r)
             first = 0;
         }
         if (s->counts.improved)
-            part(out, &first, "%zu %s", s->counts.improved, "improved");
+            part(out, &first, "%zu %s", s->counts.improved,
+                 brun_label_name(BRUN_LABEL_IMPROVED));
         if (s->counts.unchanged)
-            part(out, &first, "%zu %s", s->counts.unchanged, "unchanged");
+            part(out, &first, "%zu %s", s->counts.unchanged,
+                 brun_label_name(BRUN_LABEL_UNCHANGED));
         if (s->counts.inconclusive)
-            part(out, &first, "%zu %s", s->counts.inconclusive, "inconclusive");
+            part(out, &first, "%zu %s", s->counts.inconclusive,
+                 brun_label_name(BRUN_LABEL_INCONCLUSIVE));
         if (s->new_count)
             part(out, &first, "%zu %s", s->new_count, "new");
         if (s->missing_count)
@@ -202,13 +207,13 @@ static void status_line(FILE *out, const struct brun_results *r)
         part(out, &first, "⏭️ %zu %s", skipped, "skipped");
     if (critical) {
         part(out, &first, "🚨 %zu %s", critical,
-             plural(critical, "SLO breach", "SLO breaches"));
+             brun_wording_slo_count(BRUN_SLO_CRITICAL, critical));
         if (r->slo && r->slo->warning_only)
             fputs(" (warning only)", out);
     }
     if (warning)
         part(out, &first, "⚠️ %zu %s", warning,
-             plural(warning, "SLO warning", "SLO warnings"));
+             brun_wording_slo_count(BRUN_SLO_WARNING, warning));
     fputs("\n", out);
 }
 
@@ -261,20 +266,19 @@ static void slo_cell(FILE *out, const struct brun_case_slo *slo)
     static const char *const marks[] = {
         [BRUN_SLO_NONE] = "", [BRUN_SLO_OK] = "✅",
         [BRUN_SLO_WARNING] = "⚠️", [BRUN_SLO_CRITICAL] = "🚨"};
-    char used[32], budget[48];
+    char share[96];
     if (slo->status == BRUN_SLO_NONE || (size_t)slo->status >= 4) {
         fputs("—", out);
         return;
     }
-    brun_format_fixed(slo->used * 100, 0, used, sizeof used);
-    brun_format_duration(slo->budget_ns, budget, sizeof budget);
-    fprintf(out, "%s %s%% of %s", marks[slo->status], used, budget);
+    brun_wording_slo_share(slo, share, sizeof share);
+    fprintf(out, "%s %s", marks[slo->status], share);
 }
 
 static void verdict_cell(FILE *out, const struct brun_case_comparison *k)
 {
     char text[96];
-    brun_export_verdict(k, text, sizeof text);
+    brun_wording_verdict(k, text, sizeof text);
     if (k->presence == BRUN_PRESENT_BOTH && k->stats.valid) {
         if (k->stats.fails)
             fputs("🚨 ", out);
@@ -384,7 +388,7 @@ static void missing_cell(FILE *out, const struct brun_missing_case *m,
         fputs(text, out);
         break;
     case COL_VERDICT:
-        fputs("missing (not in the new build)", out);
+        fputs(brun_wording_missing, out);
         break;
     case COL_THROUGHPUT:
         break;

@@ -1,4 +1,6 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # reports/model/: the results model (context, cases, comparisons) that
-# every writer reads and the runner fills.
-reports_libbrreports_la_SOURCES += reports/model/model.c reports/model/model.h
+# every writer reads and the runner fills, and the words every writer uses
+# for it (wording.c).
+reports_libbrreports_la_SOURCES += reports/model/model.c reports/model/model.h \
+	reports/model/wording.c reports/model/wording.h

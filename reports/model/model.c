@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * model.c: freeing results and naming their enums (see model.h).
+ * model.c: freeing results, counting them and naming their enums (see
+ * model.h).
  */
 #include "config.h"
 
@@ -114,4 +115,40 @@ const char *brun_failure_name(enum brun_failure_kind kind)
         break;
     }
     return "";
+}
+
+void brun_results_tally(const struct brun_results *r, struct brun_tally *n)
+{
+    memset(n, 0, sizeof *n);
+    n->cases = r->case_count;
+    for (size_t i = 0; i < r->case_count; i++) {
+        const struct brun_case_result *c = &r->cases[i];
+        const struct brun_case_comparison *k = c->comparison;
+        if (c->status == BRUN_STATUS_FAILED)
+            n->failed++;
+        if (c->slo.status == BRUN_SLO_WARNING)
+            n->slo_warning++;
+        else if (c->slo.status == BRUN_SLO_CRITICAL)
+            n->slo_critical++;
+        if (c->status != BRUN_STATUS_OK || !k ||
+            k->presence != BRUN_PRESENT_BOTH)
+            continue;
+        n->compared++;
+        if (k->stats.fails)
+            n->failing++;
+        switch (k->stats.label) {
+        case BRUN_LABEL_REGRESSED:
+            n->regressed++;
+            break;
+        case BRUN_LABEL_IMPROVED:
+            n->improved++;
+            break;
+        case BRUN_LABEL_UNCHANGED:
+            n->unchanged++;
+            break;
+        case BRUN_LABEL_INCONCLUSIVE:
+            n->inconclusive++;
+            break;
+        }
+    }
 }

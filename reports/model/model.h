@@ -3,9 +3,10 @@
  * model.h: the results of a benchrun run, as every report sees them.
  *
  * The driver (runner/) fills these structs while it measures; the report
- * writers (reports/) are pure functions of them.  Everything is plain
- * data: numbers already in nanoseconds, strings owned by the struct that
- * holds them and freed by brun_results_release().
+ * writers (reports/) are pure functions of them, and word them with
+ * wording.h.  Everything is plain data: numbers already in nanoseconds,
+ * strings owned by the struct that holds them and freed by
+ * brun_results_release().
  */
 #ifndef BRUN_MODEL_H
 #define BRUN_MODEL_H
@@ -107,6 +108,20 @@ enum brun_failure_kind {
     BRUN_FAILURE_PROTOCOL,  /* garbled conversation with the worker */
 };
 
+/* Where in its measurement a case failed. */
+enum brun_failure_stage {
+    BRUN_STAGE_NONE,        /* not in one worker, or not known (a case read
+                               back from a baseline file) */
+    BRUN_STAGE_CALIBRATION, /* the worker that calibrates the count */
+    BRUN_STAGE_ROUND,       /* a measuring round */
+};
+
+struct brun_failure_phase {
+    enum brun_failure_stage stage;
+    unsigned round;         /* BRUN_STAGE_ROUND: which, from 1 */
+    unsigned rounds;        /* BRUN_STAGE_ROUND: how many were planned */
+};
+
 /* The plan a case was measured with. */
 struct brun_plan {
     uint64_t iterations;          /* per sample (before jitter) */
@@ -176,7 +191,11 @@ struct brun_case_result {
 
     enum brun_case_status status;
     enum brun_failure_kind failure;
-    char *reason;                 /* one line, for failed or skipped */
+    struct brun_failure_phase phase; /* where it failed, in this run; only
+                                        reason is saved (baseline files,
+                                        JSON), and it says where in words */
+    char *reason;                 /* one line, for failed or skipped, worded
+                                     by brun_wording_failure_reason() */
     char *output;                 /* captured stdout+stderr tail, or NULL */
 
     struct brun_plan plan;
@@ -244,6 +263,24 @@ struct brun_results {
     struct brun_comparison_summary *comparison; /* NULL when not comparing */
     struct brun_slo_summary *slo;               /* NULL when no SLO is set */
 };
+
+/* What the cases of a run add up to, counted from the cases themselves
+ * (not from brun_comparison_summary.counts), so every summary of one run
+ * gives the same numbers. */
+struct brun_tally {
+    size_t cases;        /* every case */
+    size_t failed;       /* status failed */
+    size_t compared;     /* measured and present in the baseline too */
+    size_t regressed;    /* of the compared, labelled regressed (failing
+                            the gate or not) */
+    size_t failing;      /* of the compared, failing the gate */
+    size_t improved, unchanged, inconclusive; /* of the compared; a case
+                            that could not be compared is inconclusive */
+    size_t slo_warning, slo_critical;
+};
+
+/* Counts r's cases into *n. */
+void brun_results_tally(const struct brun_results *r, struct brun_tally *n);
 
 /* Frees an array of rounds and their samples. */
 void brun_rounds_release(struct brun_round_result *rounds, size_t count);

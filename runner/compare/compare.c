@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "reports/model/wording.h"
 #include "runner/worker/process.h"
 #include "stats/random.h"
 
@@ -259,7 +260,7 @@ static void blame_baseline(struct brun_case_result *c,
     snprintf(line, sizeof line, "the baseline build %s: %s",
              old->status == BRUN_STATUS_SKIPPED ? "skipped the case"
                                                 : "failed",
-             old->reason ? old->reason : "no reason given");
+             brun_wording_reason(old));
     c->status = BRUN_STATUS_FAILED;
     c->failure = old->failure != BRUN_FAILURE_NONE ? old->failure
                                                    : BRUN_FAILURE_REPORTED;

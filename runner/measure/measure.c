@@ -9,7 +9,9 @@
  * Each round is one worker process: it warms up, takes its samples and
  * exits; its samples become one per-round estimate (20 % trimmed mean of
  * ns per iteration), the unit the statistics work on.  The first round
- * that fails ends the case, with the reason.
+ * that fails ends the case, with the reason: what the worker session saw
+ * (runner/worker/session.c), and where it happened, recorded in the
+ * model (brun_case_result.phase) and worded by reports/model/wording.c.
  */
 #include "config.h"
 
@@ -22,6 +24,7 @@
 #include <sys/wait.h>
 
 #include "lib/protocol.h"
+#include "reports/model/wording.h"
 #include "runner/measure/estimate.h"
 #include "runner/worker/process.h"
 #include "runner/worker/session.h"
@@ -165,9 +168,11 @@ static int on_run_message(void *ctx, const struct brun_proto_msg *m,
     return -1;
 }
 
-/* Records a failure (the first one wins). */
+/* Records a failure (the first one wins): what went wrong, and where
+ * (phase, or NULL), worded by reports/model/wording.c. */
 static void set_failure(struct brun_case_result *c, enum brun_case_status st,
-                        enum brun_failure_kind kind, const char *where,
+                        enum brun_failure_kind kind,
+                        const struct brun_failure_phase *phase,
                         const char *text, char **output)
 {
     char line[900];
@@ -175,13 +180,9 @@ static void set_failure(struct brun_case_result *c, enum brun_case_status st,
         return;
     c->status = st;
     c->failure = kind;
-    /* Where it happened matters for a crash or a hang, not for the
-     * case's own message. */
-    if (where && *where && kind != BRUN_FAILURE_REPORTED &&
-        kind != BRUN_FAILURE_MISUSE && kind != BRUN_FAILURE_NONE)
-        snprintf(line, sizeof line, "%s, %s", text, where);
-    else
-        snprintf(line, sizeof line, "%s", text);
+    if (phase)
+        c->phase = *phase;
+    brun_wording_failure_reason(text, kind, phase, line, sizeof line);
     c->reason = strdup(line);
     if (output && *output) {
         c->output = *output;
@@ -193,7 +194,8 @@ static void set_failure(struct brun_case_result *c, enum brun_case_status st,
  * completed the command cleanly (the case may still have failed or
  * skipped itself: see reply->done); otherwise records the failure in c
  * and returns 1, or returns -1 when interrupted. */
-static int run_worker(const char *path, const char *where,
+static int run_worker(const char *path,
+                      const struct brun_failure_phase *where,
                       const struct brun_listed_case *listed,
                       const struct brun_measure_env *env, uint64_t iterations,
                       uint32_t samples, uint64_t warmup_ticks,
@@ -252,7 +254,8 @@ static int run_worker(const char *path, const char *where,
 }
 
 /* Applies the case's own verdict (fail, skip, misuse) from DONE. */
-static int apply_done(struct brun_case_result *c, const char *where,
+static int apply_done(struct brun_case_result *c,
+                      const struct brun_failure_phase *where,
                       struct run_reply *reply, struct brun_session *s)
 {
     switch (reply->done) {
@@ -373,15 +376,16 @@ int brun_measure_calibrate(const char *path,
                            struct brun_case_result *c)
 {
     const struct brun_measure_settings *o = &env->settings;
+    const struct brun_failure_phase where = {BRUN_STAGE_CALIBRATION, 0, 0};
     struct run_reply reply;
     struct brun_session s;
 
     if (env->progress)
         env->progress(env->progress_ctx, c->name, 0, c->plan.rounds);
-    int r = run_worker(path, "while calibrating", listed, env, 0, 0,
-                       warmup_ticks(env), target_ticks(env), &reply, &s, c);
+    int r = run_worker(path, &where, listed, env, 0, 0, warmup_ticks(env),
+                       target_ticks(env), &reply, &s, c);
     if (r == 0)
-        r = apply_done(c, "while calibrating", &reply, &s);
+        r = apply_done(c, &where, &reply, &s);
     free(reply.samples);
     brun_session_release(&s);
     if (r != 0)
@@ -409,23 +413,22 @@ int brun_measure_round(const char *path, const struct brun_listed_case *listed,
                        unsigned of, uint64_t iterations,
                        struct brun_case_result *c)
 {
+    const struct brun_failure_phase where = {BRUN_STAGE_ROUND, index + 1, of};
     struct run_reply reply;
     struct brun_session s;
-    char where[64];
 
-    snprintf(where, sizeof where, "in round %u of %u", index + 1, of);
     if (env->progress)
         env->progress(env->progress_ctx, c->name, index + 1, of);
-    int r = run_worker(path, where, listed, env, iterations, c->plan.samples,
+    int r = run_worker(path, &where, listed, env, iterations, c->plan.samples,
                        warmup_ticks(env), target_ticks(env), &reply, &s, c);
     if (r == 0)
-        r = apply_done(c, where, &reply, &s);
+        r = apply_done(c, &where, &reply, &s);
     if (r == 0 && reply.throughput_seen) {
         c->bytes_per_iteration = reply.bytes;
         c->items_per_iteration = reply.items;
     }
     if (r == 0 && store_round(c, index, iterations, &reply, &s, env) != 0) {
-        set_failure(c, BRUN_STATUS_FAILED, BRUN_FAILURE_PROTOCOL, where,
+        set_failure(c, BRUN_STATUS_FAILED, BRUN_FAILURE_PROTOCOL, &where,
                     "out of memory", NULL);
         r = 1;
     }

@@ -234,22 +234,18 @@ SETTER(set_slo_critical)
     return 0;
 }
 
-/* "FORMAT=FILE".  The format name is checked when the run starts, against
- * the writers reports/export/export.h has. */
+/* "FORMAT=FILE", split and the format checked by
+ * brun_export_spec_parse(), the one parser of that argument. */
 SETTER(set_export)
 {
-    const char *eq = v ? strchr(v, '=') : NULL;
-    if (!eq || eq == v || !eq[1]) {
-        snprintf(why, why_size, "expected FORMAT=FILE (e.g. junit=results.xml), "
-                 "got \"%s\"", v ? v : "");
+    enum brun_export_format format;
+    const char *file;
+    if (brun_export_spec_parse(v, &format, &file, why, why_size) != 0)
         return -1;
-    }
     if (!o->exports_from_cli) {
         /* The first --export replaces benchrun.yml's list. */
-        for (size_t i = 0; i < o->export_count; i++) {
-            free(o->exports[i].format);
+        for (size_t i = 0; i < o->export_count; i++)
             free(o->exports[i].path);
-        }
         o->export_count = 0;
     }
     o->exports_from_cli = 1;
@@ -261,11 +257,9 @@ SETTER(set_export)
     }
     o->exports = grown;
     struct brun_export_request *e = &o->exports[o->export_count];
-    e->format = strndup(v, (size_t)(eq - v));
-    e->path = strdup(eq + 1);
-    if (!e->format || !e->path) {
-        free(e->format);
-        free(e->path);
+    e->format = format;
+    e->path = strdup(file);
+    if (!e->path) {
         snprintf(why, why_size, "out of memory");
         return -1;
     }

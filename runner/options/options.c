@@ -54,10 +54,8 @@ void brun_options_release(struct brun_options *o)
     for (size_t i = 0; i < o->slo_count; i++)
         free(o->slos[i].pattern);
     free(o->slos);
-    for (size_t i = 0; i < o->export_count; i++) {
-        free(o->exports[i].format);
+    for (size_t i = 0; i < o->export_count; i++)
         free(o->exports[i].path);
-    }
     free(o->exports);
     free(o->report_path);
     free(o->delete_baseline);

@@ -15,6 +15,7 @@
 #include <stdio.h>
 
 #include "lib/clock.h"
+#include "reports/export/export.h"
 
 /* Every option's default is its default_value in the option table
  * (option_table.c), applied by brun_options_defaults() through the same
@@ -45,9 +46,10 @@ struct brun_threshold {
     int line;             /* where it came from in benchrun.yml */
 };
 
-/* An export from --export FORMAT=FILE or benchrun.yml "exports:". */
+/* An export from --export FORMAT=FILE or benchrun.yml "exports:", as
+ * brun_export_spec_parse() split it, once, when the option was set. */
 struct brun_export_request {
-    char *format;         /* checked against reports/export/export.h's names */
+    enum brun_export_format format;
     char *path;
 };
 

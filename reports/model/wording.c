@@ -1,0 +1,226 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * wording.c: the phrases of wording.h.
+ *
+ * Only words and numbers: no writer's markup, no I/O, no memory is
+ * allocated.  A phrase that two writers would otherwise spell each in its
+ * own way belongs here; a sentence only one writer has (the console's
+ * header, the Markdown method paragraph) stays with that writer.
+ */
+#include "config.h"
+
+#include "reports/model/wording.h"
+
+#include <stdio.h>
+
+#include "reports/text/format.h"
+
+void brun_wording_verdict(const struct brun_case_comparison *k, char *out,
+                          size_t size)
+{
+    char pct[32];
+    if (!k || k->presence == BRUN_PRESENT_NEW_ONLY) {
+        snprintf(out, size, "new");
+    } else if (!k->stats.valid) {
+        snprintf(out, size, "not comparable");
+    } else if (k->stats.fails) {
+        brun_format_percent(k->fail_above, pct, sizeof pct);
+        snprintf(out, size, "regressed, FAILS (> %s)", pct);
+    } else if (k->stats.label == BRUN_LABEL_INCONCLUSIVE) {
+        brun_format_percent(k->stats.mde, pct, sizeof pct);
+        snprintf(out, size, "inconclusive (could see ≥ %s)", pct);
+    } else {
+        snprintf(out, size, "%s", brun_label_name(k->stats.label));
+    }
+}
+
+const char brun_wording_missing[] = "missing (not in the new build)";
+const char brun_wording_missing_list[] = "missing from the new build";
+
+void brun_wording_change(const struct brun_case_comparison *k, char *out,
+                         size_t size)
+{
+    char change[32], lo[32], hi[32], level[32];
+    if (k->presence != BRUN_PRESENT_BOTH || !k->stats.valid) {
+        snprintf(out, size, "%s", "");
+        return;
+    }
+    brun_format_change(k->stats.ratio, change, sizeof change);
+    brun_format_change(k->stats.ci_lo, lo, sizeof lo);
+    brun_format_change(k->stats.ci_hi, hi, sizeof hi);
+    brun_format_percent(k->stats.confidence, level, sizeof level);
+    snprintf(out, size, "%s (%s CI %s to %s)", change, level, lo, hi);
+}
+
+void brun_wording_gate_failure(const struct brun_case_comparison *k,
+                               char *out, size_t size)
+{
+    char change[160], gate[32];
+    brun_wording_change(k, change, sizeof change);
+    brun_format_percent(k->fail_above, gate, sizeof gate);
+    snprintf(out, size, "%s, above the %s threshold", change, gate);
+}
+
+void brun_wording_phase(const struct brun_failure_phase *p, char *out,
+                        size_t size)
+{
+    switch (p->stage) {
+    case BRUN_STAGE_CALIBRATION:
+        snprintf(out, size, "while calibrating");
+        return;
+    case BRUN_STAGE_ROUND:
+        snprintf(out, size, "in round %u of %u", p->round, p->rounds);
+        return;
+    case BRUN_STAGE_NONE:
+        break;
+    }
+    snprintf(out, size, "%s", "");
+}
+
+void brun_wording_failure_reason(const char *what,
+                                 enum brun_failure_kind kind,
+                                 const struct brun_failure_phase *p,
+                                 char *out, size_t size)
+{
+    char where[64] = "";
+    if (p && kind != BRUN_FAILURE_REPORTED && kind != BRUN_FAILURE_MISUSE &&
+        kind != BRUN_FAILURE_NONE)
+        brun_wording_phase(p, where, sizeof where);
+    snprintf(out, size, "%s%s%s", what ? what : "", where[0] ? ", " : "",
+             where);
+}
+
+const char *brun_wording_reason(const struct brun_case_result *c)
+{
+    return c->reason && c->reason[0] ? c->reason : "no reason given";
+}
+
+void brun_wording_slo_share(const struct brun_case_slo *slo, char *out,
+                            size_t size)
+{
+    char used[32], budget[48];
+    if (slo->status == BRUN_SLO_NONE) {
+        snprintf(out, size, "%s", "");
+        return;
+    }
+    brun_format_percent(slo->used, used, sizeof used);
+    brun_format_duration(slo->budget_ns, budget, sizeof budget);
+    snprintf(out, size, "%s of its %s budget", used, budget);
+}
+
+void brun_wording_slo(const struct brun_case_slo *slo, char *out, size_t size)
+{
+    char share[96];
+    if (slo->status == BRUN_SLO_NONE) {
+        snprintf(out, size, "%s", "");
+        return;
+    }
+    brun_wording_slo_share(slo, share, sizeof share);
+    snprintf(out, size, "SLO %s: %s", brun_slo_status_name(slo->status),
+             share);
+}
+
+const char *brun_wording_slo_count(enum brun_slo_status s, size_t n)
+{
+    switch (s) {
+    case BRUN_SLO_CRITICAL:
+        return n == 1 ? "SLO breach" : "SLO breaches";
+    case BRUN_SLO_WARNING:
+        return n == 1 ? "SLO warning" : "SLO warnings";
+    case BRUN_SLO_OK:
+    case BRUN_SLO_NONE:
+        break;
+    }
+    return n == 1 ? "SLO" : "SLOs";
+}
+
+void brun_wording_failing(size_t n, double fail_above, char *out, size_t size)
+{
+    char gate[32];
+    brun_format_percent(fail_above, gate, sizeof gate);
+    snprintf(out, size, "%zu %s beyond %s", n,
+             n == 1 ? "regression" : "regressions", gate);
+}
+
+void brun_wording_failed(size_t n, char *out, size_t size)
+{
+    snprintf(out, size, "%zu %s failed", n, n == 1 ? "case" : "cases");
+}
+
+void brun_wording_compared(const struct brun_results *r, char *out,
+                           size_t size)
+{
+    const struct brun_comparison_summary *s = r->comparison;
+    struct brun_tally n;
+    char gate[32], beyond[96] = "", elsewhere[96] = "";
+    if (!s) {
+        snprintf(out, size, "%s", "");
+        return;
+    }
+    brun_results_tally(r, &n);
+    if (s->fail_above > 0) {
+        brun_format_percent(s->fail_above, gate, sizeof gate);
+        snprintf(beyond, sizeof beyond, " (%zu beyond the %s threshold)",
+                 n.failing, gate);
+    }
+    if (s->new_count || s->missing_count)
+        snprintf(elsewhere, sizeof elsewhere, "; %zu new, %zu missing",
+                 s->new_count, s->missing_count);
+    snprintf(out, size, "%zu compared: %zu %s%s, %zu %s, %zu %s, %zu %s%s",
+             n.compared, n.regressed, brun_label_name(BRUN_LABEL_REGRESSED),
+             beyond, n.improved, brun_label_name(BRUN_LABEL_IMPROVED),
+             n.unchanged, brun_label_name(BRUN_LABEL_UNCHANGED),
+             n.inconclusive, brun_label_name(BRUN_LABEL_INCONCLUSIVE),
+             elsewhere);
+}
+
+const char *brun_wording_run_verdict(int exit_status)
+{
+    return exit_status == 0 ? "pass" : "fail";
+}
+
+const char *brun_wording_commit_state(int exit_status)
+{
+    if (exit_status == 0)
+        return "success";
+    return exit_status == 1 || exit_status == 3 ? "failure" : "error";
+}
+
+void brun_wording_status_description(const struct brun_results *r,
+                                     int exit_status, char *out,
+                                     size_t size)
+{
+    const struct brun_case_result *first_failing = NULL, *first_failed = NULL;
+    struct brun_tally n;
+    char text[512];
+    brun_results_tally(r, &n);
+    for (size_t i = 0; i < r->case_count; i++) {
+        const struct brun_case_result *c = &r->cases[i];
+        if (!first_failed && c->status == BRUN_STATUS_FAILED)
+            first_failed = c;
+        if (!first_failing && c->comparison && c->comparison->stats.fails)
+            first_failing = c;
+    }
+    if (first_failed) {
+        brun_wording_failed(n.failed, text, sizeof text);
+        snprintf(out, size, "%s, first %s", text, first_failed->name);
+    } else if (first_failing) {
+        const struct brun_case_comparison *k = first_failing->comparison;
+        char change[32];
+        brun_wording_failing(n.failing, k->fail_above, text, sizeof text);
+        brun_format_change(k->stats.ratio, change, sizeof change);
+        snprintf(out, size, "%s of %zu: %s %s", text, n.compared,
+                 first_failing->name, change);
+    } else if (exit_status == 1 && n.slo_critical) {
+        snprintf(out, size, "%zu %s", n.slo_critical,
+                 brun_wording_slo_count(BRUN_SLO_CRITICAL, n.slo_critical));
+    } else if (r->comparison) {
+        brun_wording_compared(r, text, sizeof text);
+        snprintf(out, size, "%s, %s", exit_status == 0 ? "Passed" : "Failed",
+                 text);
+    } else {
+        snprintf(out, size, "%zu %s measured%s", n.cases,
+                 n.cases == 1 ? "case" : "cases",
+                 exit_status == 0 ? ", none failed" : "");
+    }
+}

@@ -1,0 +1,139 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * wording.h: the words every report uses for what the results model
+ * says, so that the console, the Markdown report, the exports, JUnit,
+ * the annotations, the PR comment and the commit status never word the
+ * same verdict two ways.
+ *
+ * Each function turns one part of the model into one phrase: a compared
+ * case's verdict and change, why it fails the gate, why a case failed
+ * to run, how much of its SLO budget a case used, the run's summary line,
+ * verdict and commit status.
+ * The phrases carry
+ * no markup, colour or escaping: each writer adds its own (an emoji in
+ * Markdown, red on a terminal, XML escaping in JUnit) around them.  The
+ * one-word names of the enums (brun_label_name() in stats/verdict.h,
+ * brun_status_name() and the other *_name() of model.h) stay where they
+ * are: they are the keys of the JSON document and of baseline files, and
+ * the phrases here are built on them.  Numbers are written by
+ * reports/text/format.h, whatever the locale.
+ *
+ * Every function writes a NUL-terminated string of at most size - 1 bytes
+ * into out (cut short when out is too small), or returns a static string.
+ */
+#ifndef BRUN_WORDING_H
+#define BRUN_WORDING_H
+
+#include <stddef.h>
+
+#include "reports/model/model.h"
+
+/* ---- A compared case --------------------------------------------------- */
+
+/* The verdict on a compared case: "regressed, FAILS (> 10%)" (the gate in
+ * force for it), "regressed", "improved", "unchanged", "inconclusive
+ * (could see ≥ 3.2%)" (the smallest slowdown the run could detect), "new"
+ * or "not comparable".  k may be NULL: a case of a comparing run that got
+ * no comparison of its own (its memory ran out) is counted as new by the
+ * runner, and called so. */
+void brun_wording_verdict(const struct brun_case_comparison *k, char *out,
+                          size_t size);
+
+/* A case of the baseline that the new build lacks (brun_missing_case):
+ * its verdict, "missing (not in the new build)", and what a list of them
+ * is called, "missing from the new build". */
+extern const char brun_wording_missing[];
+extern const char brun_wording_missing_list[];
+
+/* The change with its interval: "+3.10% (95% CI +1.20% to +5.00%)"; ""
+ * for a case that is new or not comparable. */
+void brun_wording_change(const struct brun_case_comparison *k, char *out,
+                         size_t size);
+
+/* Why a case fails the gate: its change, then "above the 10% threshold":
+ * "+25.00% (95% CI +18.75% to +31.25%), above the 10% threshold". */
+void brun_wording_gate_failure(const struct brun_case_comparison *k,
+                               char *out, size_t size);
+
+/* ---- Why a case failed ------------------------------------------------ */
+
+/* Where a case failed: "while calibrating", "in round 2 of 5"; "" for
+ * BRUN_STAGE_NONE. */
+void brun_wording_phase(const struct brun_failure_phase *p, char *out,
+                        size_t size);
+
+/* The one-line reason of a failed case (brun_case_result.reason), from
+ * what went wrong and where: "killed by signal SIGSEGV (Segmentation
+ * fault), while calibrating".  what is the worker's own account (the
+ * session's "killed by signal ...", "timed out after 2 s (--timeout)",
+ * "exited with status 1 ...", runner/worker/, or the case's message).
+ * Where is added to a crash, an exit, a timeout or a garbled
+ * conversation, where it helps to find the fault; not to the case's own
+ * benchrun_fail() or misuse message, which says what it means by itself.
+ * p may be NULL (nowhere in particular). */
+void brun_wording_failure_reason(const char *what,
+                                 enum brun_failure_kind kind,
+                                 const struct brun_failure_phase *p,
+                                 char *out, size_t size);
+
+/* A failed or skipped case's reason as the reports show it: its reason,
+ * or "no reason given" when it has none. */
+const char *brun_wording_reason(const struct brun_case_result *c);
+
+/* ---- Service-level objectives --------------------------------------- */
+
+/* How much of its budget a case used: "68.75% of its 150.0 ns budget"
+ * (brun_format_percent(), so a warning at 99.6 % never reads "100%");
+ * "" when no budget applies. */
+void brun_wording_slo_share(const struct brun_case_slo *slo, char *out,
+                            size_t size);
+
+/* The status with the share: "SLO critical: 125% of its 80.00 ns budget",
+ * the status named by brun_slo_status_name(); "" when no budget applies. */
+void brun_wording_slo(const struct brun_case_slo *slo, char *out, size_t size);
+
+/* What n cases at status s are counted as: "SLO breach" / "SLO breaches"
+ * (critical), "SLO warning" / "SLO warnings" (warning), "SLO" / "SLOs"
+ * otherwise.  The caller writes n. */
+const char *brun_wording_slo_count(enum brun_slo_status s, size_t n);
+
+/* ---- The run ------------------------------------------------------------ */
+
+/* n cases failing a gate: "1 regression beyond 10%", "2 regressions beyond
+ * 10%". */
+void brun_wording_failing(size_t n, double fail_above, char *out,
+                          size_t size);
+
+/* n cases that failed to run: "1 case failed", "2 cases failed". */
+void brun_wording_failed(size_t n, char *out, size_t size);
+
+/* The summary line of a comparison, from brun_results_tally():
+ * "5 compared: 2 regressed (1 beyond the 10% threshold), 1 improved,
+ * 1 unchanged, 1 inconclusive; 1 new, 2 missing".  The part in brackets
+ * only when the run has a gate, the part after ';' only when a case is
+ * new or missing; "" when r has no comparison. */
+void brun_wording_compared(const struct brun_results *r, char *out,
+                           size_t size);
+
+/* The run's verdict from benchrun's exit status (0 all ran and none
+ * failed the gate or an SLO, 1 a regression or a critical SLO breach,
+ * 2 usage, config or target error, 3 a case failed): "pass" for 0,
+ * "fail" otherwise. */
+const char *brun_wording_run_verdict(int exit_status);
+
+/* The state of the commit status GitHub is sent: "success" for 0,
+ * "failure" for 1 and 3 (what was measured says no), "error" otherwise
+ * (benchrun could not judge). */
+const char *brun_wording_commit_state(int exit_status);
+
+/* The commit status description, one line naming what decided it: the
+ * failed cases ("2 cases failed, first io/crash"), else the cases failing
+ * the gate ("1 regression beyond 10% of 5: hash/fails +25.00%"), else the
+ * SLO breaches that failed the run ("1 SLO breach"), else "Passed, " or
+ * "Failed, " and brun_wording_compared(), else "3 cases measured, none
+ * failed".  Not cut to GitHub's limit (reports/github/pr.c does that). */
+void brun_wording_status_description(const struct brun_results *r,
+                                     int exit_status, char *out,
+                                     size_t size);
+
+#endif /* BRUN_WORDING_H */
