@@ -115,6 +115,11 @@ tests_test_compare_CFLAGS = $(TEST_CFLAGS)
 tests_test_compare_LDFLAGS = -Wl,--wrap=calloc
 tests_test_compare_LDADD = $(BR_DRIVER_LIBS) $(TEST_LIBS)
 
+# The tree's shape: folders, includes, fragments, names in comments
+# (README.md's Layout).  A POSIX sh script printing TAP.
+TESTS += tests/layout.sh
+EXTRA_DIST += tests/layout.sh
+
 # The real programs, end to end.
 BR_PROGRAM_TESTS = tests/test_driver tests/test_loop_asm tests/test_gate \
 	tests/test_library

@@ -31,7 +31,10 @@
 
 #include "reports/text/escape.h"
 #include "reports/github/github.h"
-#include "reports/github/github_internal.h"
+#include "reports/github/actions.h"
+#include "reports/github/event.h"
+#include "reports/github/http.h"
+#include "reports/github/pr.h"
 #include "runner/options/options.h"
 #include "tests/helpers.h"
 

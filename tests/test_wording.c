@@ -22,7 +22,8 @@
 
 #include "reports/console/console.h"
 #include "reports/export/export.h"
-#include "reports/github/github_internal.h"
+#include "reports/github/actions.h"
+#include "reports/github/pr.h"
 #include "reports/markdown/markdown.h"
 #include "reports/model/wording.h"
 #include "reports/text/escape.h"

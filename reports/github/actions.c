@@ -15,7 +15,7 @@
  */
 #include "config.h"
 
-#include "reports/github/github_internal.h"
+#include "reports/github/actions.h"
 
 #include <errno.h>
 #include <fcntl.h>

@@ -12,7 +12,7 @@
  */
 #include "config.h"
 
-#include "reports/github/github_internal.h"
+#include "reports/github/event.h"
 
 #include <errno.h>
 #include <jansson.h>

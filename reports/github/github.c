@@ -16,7 +16,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "reports/github/github_internal.h"
+#include "reports/github/actions.h"
+#include "reports/github/event.h"
+#include "reports/github/http.h"
+#include "reports/github/pr.h"
 #include "reports/markdown/markdown.h"
 
 static void env_double(const char *name, double lo, double hi, double *out)

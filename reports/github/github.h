@@ -13,7 +13,9 @@
  * warning and the others go on; nothing here changes benchrun's exit
  * status, and the token is never printed, logged or written anywhere.
  *
- * Not here: the Markdown itself (reports/markdown/markdown.h), check runs, GitLab.
+ * The parts live in actions.c, event.c, http.c and pr.c, each with its own
+ * header; github.c runs them in turn.  Not here: the Markdown itself
+ * (reports/markdown/markdown.h), check runs, GitLab.
  */
 #ifndef BRUN_GITHUB_H
 #define BRUN_GITHUB_H

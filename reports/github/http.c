@@ -23,7 +23,8 @@
  */
 #include "config.h"
 
-#include "reports/github/github_internal.h"
+#include "reports/github/http.h"
+#include "reports/github/actions.h"
 
 #include <ctype.h>
 #include <curl/curl.h>

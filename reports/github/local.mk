@@ -4,6 +4,7 @@
 # for the sticky PR comment and the commit status.
 reports_libbrreports_la_SOURCES += \
 	reports/github/github.c reports/github/github.h \
-	reports/github/github_internal.h \
-	reports/github/actions.c reports/github/event.c \
-	reports/github/http.c reports/github/pr.c
+	reports/github/actions.c reports/github/actions.h \
+	reports/github/event.c reports/github/event.h \
+	reports/github/http.c reports/github/http.h \
+	reports/github/pr.c reports/github/pr.h

@@ -20,7 +20,8 @@
  */
 #include "config.h"
 
-#include "reports/github/github_internal.h"
+#include "reports/github/pr.h"
+#include "reports/github/actions.h"
 
 #include <jansson.h>
 #include <stdlib.h>
