@@ -20,6 +20,7 @@ TEST_LIBS = $(CRITERION_LIBS) $(JANSSON_LIBS) $(LIBXML_LIBS)
 
 if ENABLE_TESTS
 include tests/stats.mk
+include tests/yaml.mk
 include tests/config.mk
 include tests/baseline.mk
 include tests/reports.mk
