@@ -441,3 +441,18 @@ Test(yaml, a_syntax_error_names_its_line)
     refused("a: 1\nb: \xff\n",
             "t.yml:2: not valid YAML: invalid leading UTF-8 octet");
 }
+
+/* ---- Through the real readers ----------------------------------------- */
+
+Test(yaml, benchrun_yml_refuses_a_duplicate_key_with_path_and_line)
+{
+    struct brun_options o;
+    char why[512];
+    write_file("benchrun.yml", "rounds: 5\n"
+                               "samples: 3\n"
+                               "rounds: 6\n");
+    brun_options_defaults(&o);
+    cr_assert_eq(brun_config_load("benchrun.yml", &o, why, sizeof why), -1);
+    says(why, "benchrun.yml:3: rounds: given twice (first on line 1)");
+    brun_options_release(&o);
+}
