@@ -751,8 +751,18 @@ Test(baseline, an_unknown_key_is_refused)
 
 Test(baseline, a_duplicate_key_is_refused)
 {
+    /* A second "line" in case 2, right after its own: both lines named. */
+    size_t size;
+    char *text = saved_main(&size);
+    char *at = text, first[64];
+    for (int i = 0; i <= 2; i++)
+        at = strstr(at + 1, "\n  optimized: ");
+    cr_assert_not_null(at);
+    snprintf(first, sizeof first, "given twice (first on line %zu)",
+             line_at(text, (size_t)(at - text)));
     edit_expect("\n  optimized: ", 2, "\n  line: 12\n  optimized: ",
-                "cases[2].line: duplicate key", NULL);
+                "cases[2].line: given twice", first);
+    free(text);
 }
 
 Test(baseline, a_missing_key_is_refused)
@@ -896,7 +906,7 @@ Test(baseline, a_round_count_other_than_the_plan_is_refused)
     free(text);
 }
 
-Test(baseline, an_alias_is_refused)
+Test(baseline, an_anchor_or_alias_is_refused)
 {
     size_t size;
     char *text = saved_main(&size);
@@ -904,18 +914,64 @@ Test(baseline, an_alias_is_refused)
     const char *kernel = "\n  kernel: Linux 6.1.0-18-amd64\n";
     char *a = strstr(text, model), *k = strstr(text, kernel);
     cr_assert(a && k && a < k);
+    size_t model_line = line_at(text, (size_t)(a - text)) + 1;
+    size_t kernel_line = line_at(text, (size_t)(k - text)) + 1;
     char *edited = calloc(size + 64, 1);
     cr_assert_not_null(edited);
+
+    /* An anchor, though nothing refers to it. */
     memcpy(edited, text, (size_t)(a - text));
+    strcat(edited, "\n  cpu_model: &m Intel(R) Xeon(R) CPU @ 2.90GHz");
+    strcat(edited, a + strlen(model) - 1);
+    write_all(yml("main"), edited, strlen(edited));
+    expect_load_error("main", model_line,
+                      "fingerprint.cpu_model: anchor &m: anchors and aliases "
+                      "are not supported", NULL);
+
+    /* An alias, though nothing defines it. */
+    memcpy(edited, text, (size_t)(k - text));
+    edited[k - text] = '\0';
+    strcat(edited, "\n  kernel: *m");
+    strcat(edited, k + strlen(kernel) - 1);
+    write_all(yml("main"), edited, strlen(edited));
+    expect_load_error("main", kernel_line,
+                      "fingerprint.kernel: alias *m: anchors and aliases are "
+                      "not supported", NULL);
+
+    /* Both, the alias repeating the anchored value: the anchor comes
+     * first. */
+    memcpy(edited, text, (size_t)(a - text));
+    edited[a - text] = '\0';
     strcat(edited, "\n  cpu_model: &m Intel(R) Xeon(R) CPU @ 2.90GHz");
     strncat(edited, a + strlen(model) - 1, (size_t)(k - a) - strlen(model) + 1);
     strcat(edited, "\n  kernel: *m");
     strcat(edited, k + strlen(kernel) - 1);
     write_all(yml("main"), edited, strlen(edited));
-    expect_load_error("main", line_at(text, (size_t)(k - text)) + 1,
-                      "fingerprint.kernel: aliases (*name) are not allowed", NULL);
+    expect_load_error("main", model_line, "fingerprint.cpu_model: anchor &m",
+                      NULL);
     free(edited);
     free(text);
+}
+
+Test(baseline, a_file_past_64_mib_or_not_a_regular_file_is_refused)
+{
+    struct brun_baseline b;
+    char why[2048], expected[4600];
+    free(saved_main(NULL));
+    /* Sparse: the bound is checked before anything is read. */
+    cr_assert_eq(truncate(yml("main"), ((off_t)64 << 20) + 1), 0, "%s",
+                 strerror(errno));
+    cr_assert_eq(brun_baseline_load(store, "main", &b, why, sizeof why), -1);
+    snprintf(expected, sizeof expected,
+             "%s:1: larger than the limit of 64 MiB", yml("main"));
+    cr_assert_str_eq(why, expected);
+    cr_assert_null(b.name);
+    cr_assert_eq(unlink(yml("main")), 0);
+    cr_assert_eq(mkfifo(yml("main"), 0644), 0, "%s", strerror(errno));
+    cr_assert_eq(brun_baseline_load(store, "main", &b, why, sizeof why), -1);
+    snprintf(expected, sizeof expected,
+             "%s: cannot read it: not a regular file", yml("main"));
+    cr_assert_str_eq(why, expected);
 }
 
 Test(baseline, a_baseline_renamed_by_hand_is_refused)

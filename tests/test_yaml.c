@@ -456,3 +456,18 @@ Test(yaml, benchrun_yml_refuses_a_duplicate_key_with_path_and_line)
     says(why, "benchrun.yml:3: rounds: given twice (first on line 1)");
     brun_options_release(&o);
 }
+
+Test(yaml, a_baseline_file_refuses_a_duplicate_key_with_path_and_line)
+{
+    struct brun_baseline b;
+    char why[512];
+    cr_assert_eq(mkdir("store", 0755), 0);
+    write_file("store/main.yml", "schema: benchrun-baseline\n"
+                                 "schema_version: 1\n"
+                                 "name: main\n"
+                                 "name: main\n"
+                                 "...\n");
+    cr_assert_eq(brun_baseline_load("store", "main", &b, why, sizeof why), -1);
+    says(why, "store/main.yml:4: name: given twice (first on line 3)");
+    cr_assert_null(b.name);
+}
