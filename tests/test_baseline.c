@@ -373,30 +373,38 @@ static void expect_load_error(const char *name, size_t line, const char *text1,
     free(files_after);
 }
 
+/* A copy of text (malloc'd) with at[0..length), a part of it, replaced
+ * by replace. */
+static char *spliced(const char *text, const char *at, size_t length,
+                     const char *replace)
+{
+    size_t before = (size_t)(at - text), rlen = strlen(replace);
+    size_t after = strlen(at + length);
+    char *out = malloc(before + rlen + after + 1);
+    cr_assert_not_null(out);
+    memcpy(out, text, before);
+    memcpy(out + before, replace, rlen);
+    memcpy(out + before + rlen, at + length, after + 1);
+    return out;
+}
+
 /* Replaces the nth (0-based) occurrence of find in main.yml with replace
  * and expects the load to fail at the line where it was. */
 static void edit_expect(const char *find, int nth, const char *replace,
                         const char *text1, const char *text2)
 {
-    size_t size;
-    char *text = saved_main(&size);
+    char *text = saved_main(NULL);
     char *at = text;
     for (int i = 0; at && i <= nth; i++) {
         at = strstr(i ? at + 1 : at, find);
     }
     cr_assert_not_null(at, "\"%s\" #%d not in the saved file", find, nth);
-    size_t offset = (size_t)(at - text);
-    size_t line = line_at(text, offset);
+    size_t line = line_at(text, (size_t)(at - text));
     /* An edit that starts with a newline changes the line after it. */
     for (const char *p = replace; *p == '\n'; p++)
         line++;
-    size_t flen = strlen(find), rlen = strlen(replace);
-    char *edited = malloc(size - flen + rlen + 1);
-    cr_assert_not_null(edited);
-    memcpy(edited, text, offset);
-    memcpy(edited + offset, replace, rlen);
-    memcpy(edited + offset + rlen, at + flen, size - offset - flen);
-    write_all(yml("main"), edited, size - flen + rlen);
+    char *edited = spliced(text, at, strlen(find), replace);
+    write_all(yml("main"), edited, strlen(edited));
     expect_load_error("main", line, text1, text2);
     free(text);
     free(edited);
@@ -908,48 +916,34 @@ Test(baseline, a_round_count_other_than_the_plan_is_refused)
 
 Test(baseline, an_anchor_or_alias_is_refused)
 {
-    size_t size;
-    char *text = saved_main(&size);
     const char *model = "\n  cpu_model: Intel(R) Xeon(R) CPU @ 2.90GHz\n";
+    const char *anchored = "\n  cpu_model: &m Intel(R) Xeon(R) CPU @ 2.90GHz\n";
     const char *kernel = "\n  kernel: Linux 6.1.0-18-amd64\n";
-    char *a = strstr(text, model), *k = strstr(text, kernel);
-    cr_assert(a && k && a < k);
-    size_t model_line = line_at(text, (size_t)(a - text)) + 1;
-    size_t kernel_line = line_at(text, (size_t)(k - text)) + 1;
-    char *edited = calloc(size + 64, 1);
-    cr_assert_not_null(edited);
+    const char *aliased = "\n  kernel: *m\n";
 
-    /* An anchor, though nothing refers to it. */
-    memcpy(edited, text, (size_t)(a - text));
-    strcat(edited, "\n  cpu_model: &m Intel(R) Xeon(R) CPU @ 2.90GHz");
-    strcat(edited, a + strlen(model) - 1);
-    write_all(yml("main"), edited, strlen(edited));
-    expect_load_error("main", model_line,
-                      "fingerprint.cpu_model: anchor &m: anchors and aliases "
-                      "are not supported", NULL);
+    /* An anchor though nothing refers to it, an alias though nothing
+     * defines it. */
+    edit_expect(model, 0, anchored,
+                "fingerprint.cpu_model: anchor &m: anchors and aliases are "
+                "not supported", NULL);
+    edit_expect(kernel, 0, aliased,
+                "fingerprint.kernel: alias *m: anchors and aliases are not "
+                "supported", NULL);
 
-    /* An alias, though nothing defines it. */
-    memcpy(edited, text, (size_t)(k - text));
-    edited[k - text] = '\0';
-    strcat(edited, "\n  kernel: *m");
-    strcat(edited, k + strlen(kernel) - 1);
-    write_all(yml("main"), edited, strlen(edited));
-    expect_load_error("main", kernel_line,
-                      "fingerprint.kernel: alias *m: anchors and aliases are "
-                      "not supported", NULL);
-
-    /* Both, the alias repeating the anchored value: the anchor comes
-     * first. */
-    memcpy(edited, text, (size_t)(a - text));
-    edited[a - text] = '\0';
-    strcat(edited, "\n  cpu_model: &m Intel(R) Xeon(R) CPU @ 2.90GHz");
-    strncat(edited, a + strlen(model) - 1, (size_t)(k - a) - strlen(model) + 1);
-    strcat(edited, "\n  kernel: *m");
-    strcat(edited, k + strlen(kernel) - 1);
-    write_all(yml("main"), edited, strlen(edited));
-    expect_load_error("main", model_line, "fingerprint.cpu_model: anchor &m",
-                      NULL);
-    free(edited);
+    /* Both, the alias repeating the anchored value: the anchor, which
+     * comes first, is the error. */
+    char *text = saved_main(NULL);
+    char *a = strstr(text, model);
+    cr_assert_not_null(a);
+    char *one = spliced(text, a, strlen(model), anchored);
+    char *k = strstr(one, kernel);
+    cr_assert_not_null(k);
+    char *both = spliced(one, k, strlen(kernel), aliased);
+    write_all(yml("main"), both, strlen(both));
+    expect_load_error("main", line_at(text, (size_t)(a - text)) + 1,
+                      "fingerprint.cpu_model: anchor &m", NULL);
+    free(both);
+    free(one);
     free(text);
 }
 

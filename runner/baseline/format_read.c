@@ -314,7 +314,8 @@ enum field_type {
     INT,      /* a whole number from .min to .max into an int */
     DOUBLE,   /* a finite number >= 0 into a double */
     BOOL,     /* true or false into an int (nullable: -1 for null) */
-    CUSTOM,   /* .read reads it: lists, nested mappings, cross-checks */
+    MAPPING,  /* a mapping read by .table into the struct at .offset */
+    CUSTOM,   /* .read reads it: lists, cross-checks */
 };
 
 /* One key of a kind of mapping.  Every key of a table is required (the
@@ -326,6 +327,8 @@ struct field {
     size_t size;    /* of that member: TEXT's buffer */
     int nullable;   /* null is allowed (TEXT, STRING, BOOL) */
     long min, max;  /* INT: the range */
+    const struct field *table; /* MAPPING: its keys, table[0..count) */
+    size_t count;
     /* CUSTOM: reads value, whose key path is key, into base (the
      * mapping's struct); 0, or -1 after fail_at. */
     int (*read)(struct reader *rd, const struct brun_yaml_node *value,
@@ -338,6 +341,14 @@ struct field {
 /* .offset and .size of a table row for member of type. */
 #define AT(type, member) \
     .offset = offsetof(type, member), .size = sizeof(((type *)0)->member)
+
+/* A MAPPING row: member of type, read by table. */
+#define NESTED(type, member, keys) \
+    .offset = offsetof(type, member), .table = keys, .count = COUNT(keys)
+
+static int read_fields(struct reader *rd, const struct brun_yaml_node *map,
+                       const char *where, const struct field *table, size_t n,
+                       void *base);
 
 /* Reads value, the value of f at key path key, into base. */
 static int read_field(struct reader *rd, const struct field *f,
@@ -374,6 +385,8 @@ static int read_field(struct reader *rd, const struct field *f,
             return 0;
         }
         return get_bool(rd, value, key, at);
+    case MAPPING:
+        return read_fields(rd, value, key, f->table, f->count, at);
     case CUSTOM:
         break;
     }
@@ -464,8 +477,7 @@ static int read_fingerprint(struct reader *rd, const struct brun_yaml_node *map,
     struct brun_host *h = &b->results.context.host;
     enum brun_clock_kind kind;
     if (read_fields(rd, map, key, fingerprint_fields,
-                    COUNT(fingerprint_fields),
-                    fp) != 0)
+                    COUNT(fingerprint_fields), fp) != 0)
         return -1;
     if (fp->git_commit[0] && !is_hex(fp->git_commit, 40) &&
         !is_hex(fp->git_commit, 64))
@@ -524,16 +536,6 @@ static const struct field run_fields[] = {
     {"warnings", CUSTOM, .read = read_warnings},
 };
 
-/* run (base: the baseline). */
-static int read_run(struct reader *rd, const struct brun_yaml_node *map,
-                    const char *key, void *base)
-{
-    struct brun_baseline *b = base;
-    return read_fields(rd, map, key, run_fields,
-                       COUNT(run_fields),
-                       &b->results.context);
-}
-
 #define SET(member) AT(struct brun_settings, member)
 static const struct field settings_fields[] = {
     {"rounds", UNSIGNED, SET(rounds)},
@@ -545,16 +547,6 @@ static const struct field settings_fields[] = {
     {"iterations", UINT64, SET(iterations)},
     {"jitter", BOOL, SET(jitter)},
 };
-
-/* settings (base: the baseline). */
-static int read_settings(struct reader *rd, const struct brun_yaml_node *map,
-                         const char *key, void *base)
-{
-    struct brun_baseline *b = base;
-    return read_fields(rd, map, key, settings_fields,
-                       COUNT(settings_fields),
-                       &b->results.context.settings);
-}
 
 /* clock.name (base: the clock) into its kind. */
 static int read_clock_name(struct reader *rd, const struct brun_yaml_node *n,
@@ -585,8 +577,7 @@ static int read_clock(struct reader *rd, const struct brun_yaml_node *map,
 {
     struct brun_baseline *b = base;
     struct brun_clock_info *k = &b->results.context.clock;
-    if (read_fields(rd, map, key, clock_fields,
-                    COUNT(clock_fields), k) != 0)
+    if (read_fields(rd, map, key, clock_fields, COUNT(clock_fields), k) != 0)
         return -1;
     const char *name = brun_clock_name(k->kind);
     if (k->ticks_per_second <= 0)
@@ -664,8 +655,7 @@ static int read_target(struct reader *rd, const struct brun_yaml_node *map,
 
     memset(&record, 0, sizeof record);
     keyf(where, sizeof where, "targets[%zu]", i);
-    int rc = read_fields(rd, map, where, target_fields,
-                         COUNT(target_fields),
+    int rc = read_fields(rd, map, where, target_fields, COUNT(target_fields),
                          &record);
     /* b owns what was read from here on, also on failure. */
     b->results.targets[i] = record.info;
@@ -753,15 +743,6 @@ static const struct field plan_fields[] = {
     {"budget_limited", BOOL, PLAN(budget_limited)},
 };
 
-/* cases[i].plan (base: the case). */
-static int read_plan(struct reader *rd, const struct brun_yaml_node *map,
-                     const char *key, void *base)
-{
-    struct brun_case_result *c = base;
-    return read_fields(rd, map, key, plan_fields,
-                       COUNT(plan_fields), &c->plan);
-}
-
 /* stored within RELATIVE_TOLERANCE of computed. */
 static int agrees(double stored, double computed)
 {
@@ -829,18 +810,11 @@ static const struct field warmup_fields[] = {
     {"steady", BOOL, ROUND(warmup_steady)},
 };
 
-/* rounds[k].warmup (base: the round). */
-static int read_warmup(struct reader *rd, const struct brun_yaml_node *map,
-                       const char *key, void *base)
-{
-    return read_fields(rd, map, key, warmup_fields,
-                       COUNT(warmup_fields), base);
-}
-
 static const struct field round_fields[] = {
     {"index", CUSTOM, .read = read_round_index},
     {"iterations", UINT64, ROUND(iterations)},
-    {"warmup", CUSTOM, .read = read_warmup},
+    /* The warm-up's keys are members of the round itself. */
+    {"warmup", MAPPING, .table = warmup_fields, .count = COUNT(warmup_fields)},
     {"mean_ns", DOUBLE, ROUND(mean_ns)},
     {"estimate_ns", DOUBLE, ROUND(estimate_ns)},
     {"samples", CUSTOM, .read = a_list},
@@ -853,8 +827,7 @@ static int read_round(struct reader *rd, const struct brun_yaml_node *map,
 {
     char key[160], at[192];
 
-    if (read_fields(rd, map, where, round_fields,
-                    COUNT(round_fields), r) != 0)
+    if (read_fields(rd, map, where, round_fields, COUNT(round_fields), r) != 0)
         return -1;
     const struct brun_yaml_node *samples = brun_yaml_get(map, "samples");
     size_t count = samples->count;
@@ -961,7 +934,7 @@ static const struct field case_fields[] = {
     {"output", STRING, CASE(output), .nullable = 1},
     {"bytes_per_iteration", DOUBLE, CASE(bytes_per_iteration)},
     {"items_per_iteration", DOUBLE, CASE(items_per_iteration)},
-    {"plan", CUSTOM, .read = read_plan},
+    {"plan", MAPPING, NESTED(struct brun_case_result, plan, plan_fields)},
     {"rounds", CUSTOM, .read = a_list},
 };
 
@@ -973,8 +946,7 @@ static int read_case(struct reader *rd, const struct brun_yaml_node *map,
     const struct brun_clock_info *clock = &b->results.context.clock;
 
     keyf(where, sizeof where, "cases[%zu]", i);
-    if (read_fields(rd, map, where, case_fields,
-                    COUNT(case_fields), c) != 0)
+    if (read_fields(rd, map, where, case_fields, COUNT(case_fields), c) != 0)
         return -1;
     if (!c->name[0]) {
         join(key, sizeof key, where, "name");
@@ -1138,8 +1110,10 @@ static const struct field top_fields[] = {
     {"name", CUSTOM, .read = read_name},
     {"saved", CUSTOM, .read = read_saved},
     {"fingerprint", CUSTOM, .read = read_fingerprint},
-    {"run", CUSTOM, .read = read_run},
-    {"settings", CUSTOM, .read = read_settings},
+    {"run", MAPPING, NESTED(struct brun_baseline, results.context,
+                            run_fields)},
+    {"settings", MAPPING, NESTED(struct brun_baseline,
+                                 results.context.settings, settings_fields)},
     {"clock", CUSTOM, .read = read_clock},
     {"targets", CUSTOM, .read = read_targets},
     {"cases", CUSTOM, .read = read_cases},
@@ -1198,8 +1172,7 @@ static int read_top(struct reader *rd, const struct brun_yaml_tree *tree)
                        brun_yaml_kind_name(root));
     if (check_identity(rd, tree) != 0)
         return -1;
-    return read_fields(rd, root, "", top_fields,
-                       COUNT(top_fields), rd->b);
+    return read_fields(rd, root, "", top_fields, COUNT(top_fields), rd->b);
 }
 
 int brun_baseline_parse(const char *text, size_t size, const char *path,
