@@ -5,11 +5,12 @@
  * libyaml's event API feeds a recursive builder, one node per event that
  * starts one, so anchors, aliases and tags are seen (and refused) where
  * they are written, each with its line; the document API would resolve
- * aliases silently and lose which node was one.  Depth is checked while
- * building, which also bounds the builder's recursion.  Duplicate keys
- * are looked for once the tree is complete, by sorting each mapping's
- * keys, so a mapping of many keys costs n log n rather than n squared;
- * of all duplicates the earliest in the file is the one reported.
+ * an alias to the node it names, losing where the alias was written.
+ * Depth is checked while building, which also bounds the builder's
+ * recursion.  Duplicate keys are looked for once the tree is complete,
+ * by sorting each mapping's keys, so a mapping of many keys costs
+ * n log n rather than n squared; of all duplicates the earliest in the
+ * file is the one reported.
  *
  * It does not resolve scalars to numbers or booleans (the callers do, by
  * their own conventions), does not keep comments, and stops at the first
@@ -80,6 +81,7 @@ static void too_large(const char *path, size_t max_size, char *why,
     snprintf(why, why_size, "%s:1: larger than the limit of %s", path, limit);
 }
 
+/* Frees n and everything below it (NULL is fine). */
 static void node_free(struct brun_yaml_node *n)
 {
     if (!n)
@@ -135,6 +137,8 @@ static int line_of_offset(const struct builder *b, size_t offset)
     return line;
 }
 
+/* The next event into ev (the caller deletes it); 0, or -1 with the
+ * parser's problem as the message. */
 static int next_event(struct builder *b, yaml_event_t *ev)
 {
     if (yaml_parser_parse(&b->parser, ev))
@@ -195,6 +199,8 @@ static int refuse_extras(struct builder *b, const yaml_event_t *ev)
     return 0;
 }
 
+/* Copies the scalar of ev into n, a key when is_key (callers compare
+ * keys as C strings, so a NUL in one is refused). */
 static int scalar_node(struct builder *b, const yaml_event_t *ev, int is_key,
                        struct brun_yaml_node *n)
 {

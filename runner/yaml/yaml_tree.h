@@ -58,7 +58,8 @@ struct brun_yaml_pair {
 struct brun_yaml_tree {
     struct brun_yaml_node *root;   /* NULL: no document (empty, comments) */
     int end_explicit;              /* the document ends with "..." */
-    int end_line, end_column;      /* 1-based, where the document ends */
+    int end_line, end_column;      /* 1-based, where the document ends
+                                      (0 without a document) */
 };
 
 /* Flags of brun_yaml_tree_parse and brun_yaml_tree_read_file. */
