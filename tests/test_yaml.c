@@ -202,8 +202,7 @@ Test(yaml, a_key_given_twice_names_both_lines)
             "    y: 2\n"
             "    x: 3\n",
             "t.yml:4: outer[0].x: given twice (first on line 2)");
-    /* Keys equal up to a NUL would be different keys; equal text is the
-     * same key whatever the quoting. */
+    /* Equal text is the same key whatever the quoting. */
     refused("a: 1\n'a': 2\n", "t.yml:2: a: given twice (first on line 1)");
 }
 
