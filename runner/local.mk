@@ -4,8 +4,8 @@
 # folder with its own fragment.  Everything but main.c is one convenience
 # library, so the tests can call the driver's parts directly.  No part
 # includes run.h, and the parts' folders include each other in one
-# direction only (options, files, worker <- measure <- host, baseline <-
-# compare).
+# direction only (yaml <- options, baseline; options, files, worker <-
+# measure <- host, baseline <- compare).
 
 noinst_LTLIBRARIES += runner/libbrrunner.la
 runner_libbrrunner_la_SOURCES = runner/run.c runner/run.h
@@ -15,6 +15,7 @@ runner_libbrrunner_la_SOURCES = runner/run.c runner/run.h
 runner_libbrrunner_la_CPPFLAGS = $(AM_CPPFLAGS) $(YAML_CFLAGS)
 runner_libbrrunner_la_LIBADD = $(YAML_LIBS) -lm
 
+include runner/yaml/local.mk
 include runner/options/local.mk
 include runner/files/local.mk
 include runner/worker/local.mk

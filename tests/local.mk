@@ -25,6 +25,7 @@ TEST_LIBS = $(CRITERION_LIBS) $(JANSSON_LIBS) $(LIBXML_LIBS)
 EXTRA_DIST += tests/loop_probe.c tests/lsan.supp tests/dist_contents.sh
 
 include tests/stats.mk
+include tests/yaml.mk
 include tests/config.mk
 include tests/baseline.mk
 include tests/reports.mk

@@ -373,30 +373,38 @@ static void expect_load_error(const char *name, size_t line, const char *text1,
     free(files_after);
 }
 
+/* A copy of text (malloc'd) with at[0..length), a part of it, replaced
+ * by replace. */
+static char *spliced(const char *text, const char *at, size_t length,
+                     const char *replace)
+{
+    size_t before = (size_t)(at - text), rlen = strlen(replace);
+    size_t after = strlen(at + length);
+    char *out = malloc(before + rlen + after + 1);
+    cr_assert_not_null(out);
+    memcpy(out, text, before);
+    memcpy(out + before, replace, rlen);
+    memcpy(out + before + rlen, at + length, after + 1);
+    return out;
+}
+
 /* Replaces the nth (0-based) occurrence of find in main.yml with replace
  * and expects the load to fail at the line where it was. */
 static void edit_expect(const char *find, int nth, const char *replace,
                         const char *text1, const char *text2)
 {
-    size_t size;
-    char *text = saved_main(&size);
+    char *text = saved_main(NULL);
     char *at = text;
     for (int i = 0; at && i <= nth; i++) {
         at = strstr(i ? at + 1 : at, find);
     }
     cr_assert_not_null(at, "\"%s\" #%d not in the saved file", find, nth);
-    size_t offset = (size_t)(at - text);
-    size_t line = line_at(text, offset);
+    size_t line = line_at(text, (size_t)(at - text));
     /* An edit that starts with a newline changes the line after it. */
     for (const char *p = replace; *p == '\n'; p++)
         line++;
-    size_t flen = strlen(find), rlen = strlen(replace);
-    char *edited = malloc(size - flen + rlen + 1);
-    cr_assert_not_null(edited);
-    memcpy(edited, text, offset);
-    memcpy(edited + offset, replace, rlen);
-    memcpy(edited + offset + rlen, at + flen, size - offset - flen);
-    write_all(yml("main"), edited, size - flen + rlen);
+    char *edited = spliced(text, at, strlen(find), replace);
+    write_all(yml("main"), edited, strlen(edited));
     expect_load_error("main", line, text1, text2);
     free(text);
     free(edited);
@@ -751,8 +759,18 @@ Test(baseline, an_unknown_key_is_refused)
 
 Test(baseline, a_duplicate_key_is_refused)
 {
+    /* A second "line" in case 2, right after its own: both lines named. */
+    size_t size;
+    char *text = saved_main(&size);
+    char *at = text, first[64];
+    for (int i = 0; i <= 2; i++)
+        at = strstr(at + 1, "\n  optimized: ");
+    cr_assert_not_null(at);
+    snprintf(first, sizeof first, "given twice (first on line %zu)",
+             line_at(text, (size_t)(at - text)));
     edit_expect("\n  optimized: ", 2, "\n  line: 12\n  optimized: ",
-                "cases[2].line: duplicate key", NULL);
+                "cases[2].line: given twice", first);
+    free(text);
 }
 
 Test(baseline, a_missing_key_is_refused)
@@ -896,26 +914,58 @@ Test(baseline, a_round_count_other_than_the_plan_is_refused)
     free(text);
 }
 
-Test(baseline, an_alias_is_refused)
+Test(baseline, an_anchor_or_alias_is_refused)
 {
-    size_t size;
-    char *text = saved_main(&size);
     const char *model = "\n  cpu_model: Intel(R) Xeon(R) CPU @ 2.90GHz\n";
+    const char *anchored = "\n  cpu_model: &m Intel(R) Xeon(R) CPU @ 2.90GHz\n";
     const char *kernel = "\n  kernel: Linux 6.1.0-18-amd64\n";
-    char *a = strstr(text, model), *k = strstr(text, kernel);
-    cr_assert(a && k && a < k);
-    char *edited = calloc(size + 64, 1);
-    cr_assert_not_null(edited);
-    memcpy(edited, text, (size_t)(a - text));
-    strcat(edited, "\n  cpu_model: &m Intel(R) Xeon(R) CPU @ 2.90GHz");
-    strncat(edited, a + strlen(model) - 1, (size_t)(k - a) - strlen(model) + 1);
-    strcat(edited, "\n  kernel: *m");
-    strcat(edited, k + strlen(kernel) - 1);
-    write_all(yml("main"), edited, strlen(edited));
-    expect_load_error("main", line_at(text, (size_t)(k - text)) + 1,
-                      "fingerprint.kernel: aliases (*name) are not allowed", NULL);
-    free(edited);
+    const char *aliased = "\n  kernel: *m\n";
+
+    /* An anchor though nothing refers to it, an alias though nothing
+     * defines it. */
+    edit_expect(model, 0, anchored,
+                "fingerprint.cpu_model: anchor &m: anchors and aliases are "
+                "not supported", NULL);
+    edit_expect(kernel, 0, aliased,
+                "fingerprint.kernel: alias *m: anchors and aliases are not "
+                "supported", NULL);
+
+    /* Both, the alias repeating the anchored value: the anchor, which
+     * comes first, is the error. */
+    char *text = saved_main(NULL);
+    char *a = strstr(text, model);
+    cr_assert_not_null(a);
+    char *one = spliced(text, a, strlen(model), anchored);
+    char *k = strstr(one, kernel);
+    cr_assert_not_null(k);
+    char *both = spliced(one, k, strlen(kernel), aliased);
+    write_all(yml("main"), both, strlen(both));
+    expect_load_error("main", line_at(text, (size_t)(a - text)) + 1,
+                      "fingerprint.cpu_model: anchor &m", NULL);
+    free(both);
+    free(one);
     free(text);
+}
+
+Test(baseline, a_file_past_64_mib_or_not_a_regular_file_is_refused)
+{
+    struct brun_baseline b;
+    char why[2048], expected[4600];
+    free(saved_main(NULL));
+    /* Sparse: the bound is checked before anything is read. */
+    cr_assert_eq(truncate(yml("main"), ((off_t)64 << 20) + 1), 0, "%s",
+                 strerror(errno));
+    cr_assert_eq(brun_baseline_load(store, "main", &b, why, sizeof why), -1);
+    snprintf(expected, sizeof expected,
+             "%s:1: larger than the limit of 64 MiB", yml("main"));
+    cr_assert_str_eq(why, expected);
+    cr_assert_null(b.name);
+    cr_assert_eq(unlink(yml("main")), 0);
+    cr_assert_eq(mkfifo(yml("main"), 0644), 0, "%s", strerror(errno));
+    cr_assert_eq(brun_baseline_load(store, "main", &b, why, sizeof why), -1);
+    snprintf(expected, sizeof expected,
+             "%s: cannot read it: not a regular file", yml("main"));
+    cr_assert_str_eq(why, expected);
 }
 
 Test(baseline, a_baseline_renamed_by_hand_is_refused)

@@ -543,8 +543,8 @@ Test(config, a_key_given_twice_names_both_lines)
             "  - match: a\n"
             "    fail_above: 5%\n"
             "    fail_above: 6%\n",
-            "benchrun.yml:4: thresholds: fail_above: given twice (first on "
-            "line 3)",
+            "benchrun.yml:4: thresholds[0].fail_above: given twice (first "
+            "on line 3)",
             NULL);
 }
 
@@ -598,37 +598,43 @@ Test(config, a_yaml_syntax_error_names_its_line)
     refused("rounds: 10\n"
             "samples: 3\n"
             "  warmup: 5ms\n",
-            "benchrun.yml:3: mapping values are not allowed", NULL);
+            "benchrun.yml:3: not valid YAML: mapping values are not allowed",
+            NULL);
     /* A tab where YAML wants spaces. */
     refused("rounds: 10\n"
             "targets:\n"
             "\t- a\n",
-            "benchrun.yml:3: found character that cannot start any token",
+            "benchrun.yml:3: not valid YAML: found character that cannot "
+            "start any token",
             NULL);
     /* An unclosed quote. */
     refused("rounds: 10\n"
             "filter: \"abc\n",
-            "benchrun.yml:", WORDS("found unexpected end of stream"));
+            "benchrun.yml:", WORDS("not valid YAML: ",
+                                   "found unexpected end of stream"));
     /* Not UTF-8. */
     refused("rounds: 10\n"
             "filter: \xff\xfe\n",
-            "benchrun.yml:2: invalid", NULL);
+            "benchrun.yml:2: not valid YAML: invalid", NULL);
 }
 
 Test(config, anchors_aliases_and_tags_are_refused)
 {
     refused("samples: 3\nrounds: &r 10\nmax_rounds: *r\n",
-            "benchrun.yml:2: anchor &r: anchors and aliases are not supported",
+            "benchrun.yml:2: rounds: anchor &r: anchors and aliases are not "
+            "supported",
             NULL);
     refused("samples: 3\nrounds: *r\n",
-            "benchrun.yml:2: alias *r: anchors and aliases are not supported",
+            "benchrun.yml:2: rounds: alias *r: anchors and aliases are not "
+            "supported",
             NULL);
     refused("samples: 3\n\nrounds: !!int 10\n",
-            "benchrun.yml:3: tag !!int: tags are not supported", NULL);
+            "benchrun.yml:3: rounds: tag !!int: tags are not supported", NULL);
     refused("targets: !local\n  - a\n",
-            "benchrun.yml:1: tag !local: tags are not supported", NULL);
+            "benchrun.yml:1: targets: tag !local: tags are not supported",
+            NULL);
     refused("defaults: &d\n  rounds: 3\n",
-            "benchrun.yml:1: anchor &d", NULL);
+            "benchrun.yml:1: defaults: anchor &d", NULL);
 }
 
 Test(config, a_second_document_is_refused)
@@ -640,9 +646,11 @@ Test(config, a_second_document_is_refused)
 Test(config, control_characters_in_values_are_refused)
 {
     refused("rounds: 3\nfilter: \"a\\tb\"\n",
-            "benchrun.yml:2: a value may not contain line breaks", NULL);
+            "benchrun.yml:2: filter: a value may not contain line breaks",
+            NULL);
     refused("filter: |\n  a\n  b\n",
-            "benchrun.yml:1: a value may not contain line breaks", NULL);
+            "benchrun.yml:1: filter: a value may not contain line breaks",
+            NULL);
 }
 
 Test(config, a_missing_or_unreadable_file_is_named)
@@ -786,8 +794,8 @@ Test(config, slo_mistakes_name_the_line)
     refused("slo:\n  a: 0us\n", "benchrun.yml:2: slo: a: a budget must be more "
             "than 0", NULL);
     refused("slo:\n  - a\n", "benchrun.yml:2: slo: expected budgets", NULL);
-    refused("slo:\n  a: 1us\n  a: 2us\n", "benchrun.yml:3: slo: a: given twice",
-            NULL);
+    refused("slo:\n  a: 1us\n  a: 2us\n",
+            "benchrun.yml:3: slo.a: given twice (first on line 2)", NULL);
 }
 
 Test(config, exports_are_resolved_next_to_the_file_and_replaced_by_the_cli)

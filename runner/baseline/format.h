@@ -44,11 +44,18 @@ struct brun_baseline_doc {
 int brun_baseline_emit(FILE *out, const struct brun_baseline_doc *doc,
                        char *why, size_t why_size);
 
+/* A baseline file larger than this is refused, both when it is read and
+ * when a save checks what it rendered: 64 MiB holds over a million raw
+ * samples, far more than a run keeps, and it bounds what a damaged or
+ * foreign file can cost. */
+#define BRUN_BASELINE_MAX_SIZE ((size_t)64 << 20)
+
 /* Parses and checks text[0..size), the content of the file at path, into
- * out (zeroed first).  Stored copies of executables are looked up under
- * dir and checked against their digest; expected_name, when not NULL, must
- * equal the file's name key.  Returns 0, or -1 with "PATH:LINE: ..." in
- * why and out left empty.  Reads nothing but dir/bin/ files. */
+ * out (zeroed first); size may be at most BRUN_BASELINE_MAX_SIZE.  Stored
+ * copies of executables are looked up under dir and checked against their
+ * digest; expected_name, when not NULL, must equal the file's name key.
+ * Returns 0, or -1 with "PATH:LINE: ..." in why and out left empty.
+ * Reads nothing but dir/bin/ files. */
 int brun_baseline_parse(const char *text, size_t size, const char *path,
                         const char *dir, const char *expected_name,
                         struct brun_baseline *out, char *why,

@@ -4,20 +4,27 @@
  * brun_baseline, checking everything (see format.h; the format
  * is docs/baseline-format.md).
  *
- * libyaml's document API builds the tree; this file then walks it with
- * the schema in hand: every key required, no unknown or repeated key, no
- * alias, every scalar of the expected type and range, counts and indexes
- * consistent, each round's mean and 20 % trimmed mean recomputed from its
- * raw samples and compared with the stored ones, each stored executable
- * hashed again.  The first problem found is the error, as "PATH:LINE:
- * KEY: problem".  Summaries are recomputed, never read.  It does not
- * open the store's .yml files or take locks (store.c does), and
- * it writes nothing.
+ * The strict YAML reader (runner/yaml/yaml_tree.h) builds the tree and
+ * refuses what YAML allows but a baseline never holds: input past
+ * BRUN_BASELINE_MAX_SIZE, anchors, aliases, tags, repeated keys, keys
+ * that are not scalars, deep nesting, a second document.  This file then
+ * reads every mapping by name, from a static table per kind of mapping
+ * (fingerprint, run, settings, clock, target, case, plan, round, warm-up)
+ * that gives each key, how its value is read and where it goes: every
+ * key of the table is required, no other key is allowed, and every
+ * scalar must have the expected type and range.  Beyond the tables:
+ * counts and indexes consistent, each round's mean and 20 % trimmed mean
+ * recomputed from its raw samples and compared with the stored ones,
+ * each stored executable hashed again.  The first problem found is the
+ * error, as "PATH:LINE: KEY: problem".  Summaries are recomputed, never
+ * read.  It does not open the store's .yml files or take locks (store.c
+ * does), and it writes nothing.
  */
 #include "config.h"
 
 #include "runner/baseline/format.h"
 #include "runner/measure/estimate.h"
+#include "runner/yaml/yaml_tree.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -25,24 +32,25 @@
 #include <limits.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include <yaml.h>
-
 
 /* Stored and recomputed per-round numbers may differ by this much. */
 #define RELATIVE_TOLERANCE 1e-9
 
+/* Most keys of one mapping (a case has 14). */
+#define MAX_FIELDS 16
+
 struct reader {
-    yaml_document_t doc;
     const char *path;
     const char *dir;
+    const char *expected_name;  /* NULL: any name */
     char *why;
     size_t why_size;
     int failed;
-    unsigned char *visited; /* per node: reached once already */
-    int doc_loaded;         /* doc holds a document to delete */
+    struct brun_baseline *b;    /* what is being filled */
 };
 
 /* value for an error message: printable, at most 60 bytes, quoted. */
@@ -80,7 +88,8 @@ static int vfail(struct reader *rd, size_t line, const char *key,
 }
 
 static int fail_line(struct reader *rd, size_t line, const char *key,
-                     const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+                     const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 static int fail_line(struct reader *rd, size_t line, const char *key,
                      const char *fmt, ...)
 {
@@ -91,38 +100,18 @@ static int fail_line(struct reader *rd, size_t line, const char *key,
     return -1;
 }
 
-static int fail_at(struct reader *rd, const yaml_node_t *node, const char *key,
-                   const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+static int fail_at(struct reader *rd, const struct brun_yaml_node *node,
+                   const char *key, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 /* As fail_line, at the line where node starts (line 1 for NULL). */
-static int fail_at(struct reader *rd, const yaml_node_t *node, const char *key,
-                   const char *fmt, ...)
+static int fail_at(struct reader *rd, const struct brun_yaml_node *node,
+                   const char *key, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    vfail(rd, node ? node->start_mark.line + 1 : 1, key, fmt, ap);
+    vfail(rd, node ? (size_t)node->line : 1, key, fmt, ap);
     va_end(ap);
     return -1;
-}
-
-/* The 1-based line of a mark (a mark at the start of a line after the
- * last one counts as the line before it). */
-static size_t line_of(yaml_mark_t m)
-{
-    if (m.column == 0 && m.line > 0)
-        return m.line;
-    return m.line + 1;
-}
-
-static const char *kind_of(const yaml_node_t *n)
-{
-    switch (n->type) {
-    case YAML_MAPPING_NODE:
-        return "a mapping";
-    case YAML_SEQUENCE_NODE:
-        return "a list";
-    default:
-        return "a single value";
-    }
 }
 
 static void keyf(char *out, size_t size, const char *fmt, ...)
@@ -143,97 +132,26 @@ static void join(char *out, size_t size, const char *where, const char *key)
     keyf(out, size, "%s%s%s", where, *where ? "." : "", key);
 }
 
-/* The node with this id, reached for the first time. */
-static yaml_node_t *node_at(struct reader *rd, int id, const yaml_node_t *from,
-                            const char *key)
-{
-    yaml_node_t *n = yaml_document_get_node(&rd->doc, id);
-    if (!n) {
-        fail_at(rd, from, key, "dangling YAML node");
-        return NULL;
-    }
-    size_t i = (size_t)(n - rd->doc.nodes.start);
-    if (rd->visited[i]) {
-        fail_at(rd, from, key, "aliases (*name) are not allowed in a baseline");
-        return NULL;
-    }
-    rd->visited[i] = 1;
-    return n;
-}
-
-/* Matches a mapping's keys against names[0..n): each exactly once. */
-static int fields(struct reader *rd, yaml_node_t *map, const char *where,
-                  const char *const names[], size_t n, yaml_node_t *values[])
-{
-    char key[256];
-    if (map->type != YAML_MAPPING_NODE)
-        return fail_at(rd, map, where, "expected a mapping, got %s",
-                       kind_of(map));
-    for (size_t i = 0; i < n; i++)
-        values[i] = NULL;
-    for (yaml_node_pair_t *p = map->data.mapping.pairs.start;
-         p < map->data.mapping.pairs.top; p++) {
-        yaml_node_t *k = node_at(rd, p->key, map, where);
-        if (!k)
-            return -1;
-        if (k->type != YAML_SCALAR_NODE ||
-            strlen((char *)k->data.scalar.value) != k->data.scalar.length)
-            return fail_at(rd, k, where, "a key that is not a plain name");
-        const char *name = (const char *)k->data.scalar.value;
-        join(key, sizeof key, where, name);
-        size_t i = 0;
-        while (i < n && strcmp(names[i], name) != 0)
-            i++;
-        if (i == n)
-            return fail_at(rd, k, key, "unknown key");
-        if (values[i])
-            return fail_at(rd, k, key, "duplicate key");
-        values[i] = node_at(rd, p->value, k, key);
-        if (!values[i])
-            return -1;
-    }
-    for (size_t i = 0; i < n; i++)
-        if (!values[i]) {
-            join(key, sizeof key, where, names[i]);
-            return fail_at(rd, map, key, "missing key");
-        }
-    return 0;
-}
-
-/* The key node of name in map (for errors about a whole list, which
- * starts on the line after its key), or map itself. */
-static const yaml_node_t *key_of(struct reader *rd, const yaml_node_t *map,
-                                 const char *name)
-{
-    for (yaml_node_pair_t *p = map->data.mapping.pairs.start;
-         p < map->data.mapping.pairs.top; p++) {
-        const yaml_node_t *k = yaml_document_get_node(&rd->doc, p->key);
-        if (k && k->type == YAML_SCALAR_NODE &&
-            strcmp((const char *)k->data.scalar.value, name) == 0)
-            return k;
-    }
-    return map;
-}
+/* ---- Scalars ---------------------------------------------------------- */
 
 /* The text of a scalar node; plain tells whether it was unquoted. */
-static int scalar(struct reader *rd, yaml_node_t *n, const char *key,
-                  const char **value, int *plain)
+static int scalar(struct reader *rd, const struct brun_yaml_node *n,
+                  const char *key, const char **value, int *plain)
 {
-    if (n->type != YAML_SCALAR_NODE)
+    if (n->kind != BRUN_YAML_SCALAR)
         return fail_at(rd, n, key, "expected a single value, got %s",
-                       kind_of(n));
-    if (strlen((char *)n->data.scalar.value) != n->data.scalar.length)
+                       brun_yaml_kind_name(n));
+    if (strlen(n->text) != n->length)
         return fail_at(rd, n, key, "contains a NUL character");
-    *value = (const char *)n->data.scalar.value;
-    *plain = n->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+    *value = n->text;
+    *plain = n->plain;
     return 0;
 }
 
-static int is_null(yaml_node_t *n)
+static int is_null(const struct brun_yaml_node *n)
 {
-    return n->type == YAML_SCALAR_NODE &&
-           n->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
-           brun_yaml_plain_kind((char *)n->data.scalar.value) == BRUN_YAML_NULL;
+    return n->kind == BRUN_YAML_SCALAR && n->plain &&
+           brun_yaml_plain_kind(n->text) == BRUN_YAML_NULL;
 }
 
 static const char *plain_kind_name(enum brun_yaml_plain k)
@@ -253,8 +171,8 @@ static const char *plain_kind_name(enum brun_yaml_plain k)
 }
 
 /* A string; NULL for null when nullable.  *out is allocated. */
-static int get_string(struct reader *rd, yaml_node_t *n, const char *key,
-                      int nullable, char **out)
+static int get_string(struct reader *rd, const struct brun_yaml_node *n,
+                      const char *key, int nullable, char **out)
 {
     const char *v;
     int plain;
@@ -277,8 +195,8 @@ static int get_string(struct reader *rd, yaml_node_t *n, const char *key,
 }
 
 /* A string into a fixed buffer; "" for null when nullable. */
-static int get_text(struct reader *rd, yaml_node_t *n, const char *key,
-                    int nullable, char *out, size_t size)
+static int get_text(struct reader *rd, const struct brun_yaml_node *n,
+                    const char *key, int nullable, char *out, size_t size)
 {
     char *s;
     if (get_string(rd, n, key, nullable, &s) != 0)
@@ -292,8 +210,8 @@ static int get_text(struct reader *rd, yaml_node_t *n, const char *key,
     return 0;
 }
 
-static int get_uint(struct reader *rd, yaml_node_t *n, const char *key,
-                    uint64_t max, uint64_t *out)
+static int get_uint(struct reader *rd, const struct brun_yaml_node *n,
+                    const char *key, uint64_t max, uint64_t *out)
 {
     const char *v;
     int plain;
@@ -312,18 +230,8 @@ static int get_uint(struct reader *rd, yaml_node_t *n, const char *key,
     return 0;
 }
 
-static int get_unsigned(struct reader *rd, yaml_node_t *n, const char *key,
-                        unsigned *out)
-{
-    uint64_t v;
-    if (get_uint(rd, n, key, UINT_MAX, &v) != 0)
-        return -1;
-    *out = (unsigned)v;
-    return 0;
-}
-
-static int get_int(struct reader *rd, yaml_node_t *n, const char *key,
-                   long min, long max, int *out)
+static int get_int(struct reader *rd, const struct brun_yaml_node *n,
+                   const char *key, long min, long max, int *out)
 {
     const char *v;
     int plain;
@@ -345,8 +253,8 @@ static int get_int(struct reader *rd, yaml_node_t *n, const char *key,
 }
 
 /* A finite number >= min. */
-static int get_double(struct reader *rd, yaml_node_t *n, const char *key,
-                      double min, double *out)
+static int get_double(struct reader *rd, const struct brun_yaml_node *n,
+                      const char *key, double min, double *out)
 {
     const char *v;
     int plain;
@@ -364,7 +272,8 @@ static int get_double(struct reader *rd, yaml_node_t *n, const char *key,
     return 0;
 }
 
-static int get_bool(struct reader *rd, yaml_node_t *n, const char *key, int *out)
+static int get_bool(struct reader *rd, const struct brun_yaml_node *n,
+                    const char *key, int *out)
 {
     const char *v;
     int plain;
@@ -383,14 +292,149 @@ static int get_bool(struct reader *rd, yaml_node_t *n, const char *key, int *out
     return fail_at(rd, n, key, "expected true or false, got %s", buf);
 }
 
-static int get_list(struct reader *rd, yaml_node_t *n, const char *key,
-                    size_t *count)
+static int get_list(struct reader *rd, const struct brun_yaml_node *n,
+                    const char *key, size_t *count)
 {
-    if (n->type != YAML_SEQUENCE_NODE)
-        return fail_at(rd, n, key, "expected a list, got %s", kind_of(n));
-    *count = (size_t)(n->data.sequence.items.top - n->data.sequence.items.start);
+    if (n->kind != BRUN_YAML_SEQUENCE)
+        return fail_at(rd, n, key, "expected a list, got %s",
+                       brun_yaml_kind_name(n));
+    *count = n->count;
     return 0;
 }
+
+/* ---- Mappings by table ------------------------------------------------ */
+
+/* How a table's key is read (see read_field). */
+enum field_type {
+    TEXT,     /* a string into a char array (nullable: "" for null) */
+    STRING,   /* a string into a malloc'd char * (nullable: NULL) */
+    UINT64,   /* a whole number >= 0 into a uint64_t */
+    UNSIGNED, /* the same, at most UINT_MAX, into an unsigned */
+    SIZE,     /* the same, at most SIZE_MAX, into a size_t */
+    INT,      /* a whole number from .min to .max into an int */
+    DOUBLE,   /* a finite number >= 0 into a double */
+    BOOL,     /* true or false into an int (nullable: -1 for null) */
+    MAPPING,  /* a mapping read by .table into the struct at .offset */
+    CUSTOM,   /* .read reads it: lists, cross-checks */
+};
+
+/* One key of a kind of mapping.  Every key of a table is required (the
+ * schema has no optional keys) and a key not in the table is refused. */
+struct field {
+    const char *name;
+    enum field_type type;
+    size_t offset;  /* of the member in the mapping's struct */
+    size_t size;    /* of that member: TEXT's buffer */
+    int nullable;   /* null is allowed (TEXT, STRING, BOOL) */
+    long min, max;  /* INT: the range */
+    const struct field *table; /* MAPPING: its keys, table[0..count) */
+    size_t count;
+    /* CUSTOM: reads value, whose key path is key, into base (the
+     * mapping's struct); 0, or -1 after fail_at. */
+    int (*read)(struct reader *rd, const struct brun_yaml_node *value,
+                const char *key, void *base);
+};
+
+/* The rows of a table. */
+#define COUNT(table) (sizeof(table) / sizeof *(table))
+
+/* .offset and .size of a table row for member of type. */
+#define AT(type, member) \
+    .offset = offsetof(type, member), .size = sizeof(((type *)0)->member)
+
+/* A MAPPING row: member of type, read by table. */
+#define NESTED(type, member, keys) \
+    .offset = offsetof(type, member), .table = keys, .count = COUNT(keys)
+
+static int read_fields(struct reader *rd, const struct brun_yaml_node *map,
+                       const char *where, const struct field *table, size_t n,
+                       void *base);
+
+/* Reads value, the value of f at key path key, into base. */
+static int read_field(struct reader *rd, const struct field *f,
+                      const struct brun_yaml_node *value, const char *key,
+                      void *base)
+{
+    void *at = (char *)base + f->offset;
+    uint64_t u;
+
+    switch (f->type) {
+    case TEXT:
+        return get_text(rd, value, key, f->nullable, at, f->size);
+    case STRING:
+        return get_string(rd, value, key, f->nullable, at);
+    case UINT64:
+        return get_uint(rd, value, key, UINT64_MAX, at);
+    case UNSIGNED:
+        if (get_uint(rd, value, key, UINT_MAX, &u) != 0)
+            return -1;
+        *(unsigned *)at = (unsigned)u;
+        return 0;
+    case SIZE:
+        if (get_uint(rd, value, key, SIZE_MAX, &u) != 0)
+            return -1;
+        *(size_t *)at = (size_t)u;
+        return 0;
+    case INT:
+        return get_int(rd, value, key, f->min, f->max, at);
+    case DOUBLE:
+        return get_double(rd, value, key, 0, at);
+    case BOOL:
+        if (f->nullable && is_null(value)) {
+            *(int *)at = -1;
+            return 0;
+        }
+        return get_bool(rd, value, key, at);
+    case MAPPING:
+        return read_fields(rd, value, key, f->table, f->count, at);
+    case CUSTOM:
+        break;
+    }
+    return f->read(rd, value, key, base);
+}
+
+/* Reads map, at key path where ("" at the top), by table[0..n) into
+ * base: first every key is matched by name (unknown and missing keys are
+ * refused; the YAML reader has refused repeated ones), then the values
+ * are read in table order. */
+static int read_fields(struct reader *rd, const struct brun_yaml_node *map,
+                       const char *where, const struct field *table, size_t n,
+                       void *base)
+{
+    const struct brun_yaml_node *values[MAX_FIELDS] = {NULL};
+    char key[256];
+
+    if (n > MAX_FIELDS)
+        return fail_at(rd, map, where, "too many keys for the reader (a bug "
+                       "in benchrun)");
+    if (map->kind != BRUN_YAML_MAPPING)
+        return fail_at(rd, map, where, "expected a mapping, got %s",
+                       brun_yaml_kind_name(map));
+    for (size_t i = 0; i < map->count; i++) {
+        const struct brun_yaml_pair *p = brun_yaml_pair_at(map, i);
+        size_t k = 0;
+        while (k < n && strcmp(table[k].name, p->key->text) != 0)
+            k++;
+        if (k == n) {
+            join(key, sizeof key, where, p->key->text);
+            return fail_at(rd, p->key, key, "unknown key");
+        }
+        values[k] = p->value;
+    }
+    for (size_t k = 0; k < n; k++)
+        if (!values[k]) {
+            join(key, sizeof key, where, table[k].name);
+            return fail_at(rd, map, key, "missing key");
+        }
+    for (size_t k = 0; k < n; k++) {
+        join(key, sizeof key, where, table[k].name);
+        if (read_field(rd, &table[k], values[k], key, base) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* ---- The fingerprint, the run, the settings, the clock ---------------- */
 
 static int is_hex(const char *s, size_t len)
 {
@@ -409,49 +453,43 @@ static int clock_kind(const char *name, enum brun_clock_kind *out)
     return -1;
 }
 
-/* The fingerprint: the host's description lands in results too. */
-static int read_fingerprint(struct reader *rd, yaml_node_t *map,
-                            struct brun_baseline *b)
+#define FP(member) AT(struct brun_fingerprint, member)
+static const struct field fingerprint_fields[] = {
+    {"cpu_model", TEXT, FP(cpu_model)},
+    {"cpus", INT, FP(cpus), .max = INT_MAX},
+    {"kernel", TEXT, FP(kernel)},
+    {"machine", TEXT, FP(machine)},
+    {"compilers", TEXT, FP(compilers)},
+    {"git_commit", TEXT, FP(git_commit), .nullable = 1},
+    {"git_dirty", BOOL, FP(git_dirty), .nullable = 1},
+    {"benchrun_version", TEXT, FP(benchrun_version)},
+    {"clock", TEXT, FP(clock)},
+    {"ticks_per_second", DOUBLE, FP(ticks_per_second)},
+};
+
+/* The fingerprint (base: the baseline); the host's description lands in
+ * results too. */
+static int read_fingerprint(struct reader *rd, const struct brun_yaml_node *map,
+                            const char *key, void *base)
 {
-    static const char *const names[] = {
-        "cpu_model", "cpus", "kernel", "machine", "compilers", "git_commit",
-        "git_dirty", "benchrun_version", "clock", "ticks_per_second"};
-    yaml_node_t *v[10];
+    struct brun_baseline *b = base;
     struct brun_fingerprint *fp = &b->fingerprint;
     struct brun_host *h = &b->results.context.host;
     enum brun_clock_kind kind;
-    if (fields(rd, map, "fingerprint", names, 10, v) != 0 ||
-        get_text(rd, v[0], "fingerprint.cpu_model", 0, fp->cpu_model,
-                 sizeof fp->cpu_model) != 0 ||
-        get_int(rd, v[1], "fingerprint.cpus", 0, INT_MAX, &fp->cpus) != 0 ||
-        get_text(rd, v[2], "fingerprint.kernel", 0, fp->kernel,
-                 sizeof fp->kernel) != 0 ||
-        get_text(rd, v[3], "fingerprint.machine", 0, fp->machine,
-                 sizeof fp->machine) != 0 ||
-        get_text(rd, v[4], "fingerprint.compilers", 0, fp->compilers,
-                 sizeof fp->compilers) != 0 ||
-        get_text(rd, v[5], "fingerprint.git_commit", 1, fp->git_commit,
-                 sizeof fp->git_commit) != 0 ||
-        get_text(rd, v[7], "fingerprint.benchrun_version", 0,
-                 fp->benchrun_version, sizeof fp->benchrun_version) != 0 ||
-        get_text(rd, v[8], "fingerprint.clock", 0, fp->clock,
-                 sizeof fp->clock) != 0 ||
-        get_double(rd, v[9], "fingerprint.ticks_per_second", 0,
-                   &fp->ticks_per_second) != 0)
+    if (read_fields(rd, map, key, fingerprint_fields,
+                    COUNT(fingerprint_fields), fp) != 0)
         return -1;
     if (fp->git_commit[0] && !is_hex(fp->git_commit, 40) &&
         !is_hex(fp->git_commit, 64))
-        return fail_at(rd, v[5], "fingerprint.git_commit",
+        return fail_at(rd, brun_yaml_get(map, "git_commit"),
+                       "fingerprint.git_commit",
                        "expected 40 or 64 lowercase hex digits or null");
-    fp->git_dirty = -1;
-    if (!is_null(v[6]) &&
-        get_bool(rd, v[6], "fingerprint.git_dirty", &fp->git_dirty) != 0)
-        return -1;
     if ((fp->git_dirty < 0) != (fp->git_commit[0] == '\0'))
-        return fail_at(rd, v[6], "fingerprint.git_dirty",
+        return fail_at(rd, brun_yaml_get(map, "git_dirty"),
+                       "fingerprint.git_dirty",
                        "must be null exactly when git_commit is null");
     if (clock_kind(fp->clock, &kind) != 0)
-        return fail_at(rd, v[8], "fingerprint.clock",
+        return fail_at(rd, brun_yaml_get(map, "clock"), "fingerprint.clock",
                        "expected tsc, cntvct or monotonic");
     snprintf(h->cpu_model, sizeof h->cpu_model, "%s", fp->cpu_model);
     h->cpus = fp->cpus;
@@ -459,104 +497,110 @@ static int read_fingerprint(struct reader *rd, yaml_node_t *map,
     snprintf(h->machine, sizeof h->machine, "%s", fp->machine);
     b->version_storage = strdup(fp->benchrun_version);
     if (!b->version_storage)
-        return fail_at(rd, map, "fingerprint", "out of memory");
+        return fail_at(rd, map, key, "out of memory");
     b->results.context.benchrun_version = b->version_storage;
     return 0;
 }
 
-static int read_run(struct reader *rd, yaml_node_t *map, struct brun_context *c)
+/* run.warnings (base: the context). */
+static int read_warnings(struct reader *rd, const struct brun_yaml_node *list,
+                         const char *key, void *base)
 {
-    static const char *const names[] = {"date",     "seed",         "command_line",
-                                        "hostname", "load_average", "governor",
-                                        "aslr",     "warnings"};
-    yaml_node_t *v[8];
-    uint64_t seed;
+    struct brun_context *c = base;
     size_t count = 0;
-    char key[64];
-    if (fields(rd, map, "run", names, 8, v) != 0 ||
-        get_text(rd, v[0], "run.date", 0, c->date, sizeof c->date) != 0 ||
-        get_uint(rd, v[1], "run.seed", UINT64_MAX, &seed) != 0 ||
-        get_string(rd, v[2], "run.command_line", 1, &c->command_line) != 0 ||
-        get_text(rd, v[3], "run.hostname", 0, c->host.hostname,
-                 sizeof c->host.hostname) != 0 ||
-        get_double(rd, v[4], "run.load_average", 0, &c->host.load_average) != 0 ||
-        get_text(rd, v[5], "run.governor", 0, c->host.governor,
-                 sizeof c->host.governor) != 0 ||
-        get_int(rd, v[6], "run.aslr", -1, 9, &c->host.aslr) != 0 ||
-        get_list(rd, v[7], "run.warnings", &count) != 0)
+    char at[64];
+    if (get_list(rd, list, key, &count) != 0)
         return -1;
-    c->seed = seed;
     c->warnings = calloc(count ? count : 1, sizeof *c->warnings);
     if (!c->warnings)
-        return fail_at(rd, v[7], "run.warnings", "out of memory");
+        return fail_at(rd, list, key, "out of memory");
     for (size_t i = 0; i < count; i++) {
-        keyf(key, sizeof key, "run.warnings[%zu]", i);
-        yaml_node_t *item = node_at(rd, v[7]->data.sequence.items.start[i], v[7], key);
-        if (!item || get_string(rd, item, key, 0, &c->warnings[i]) != 0)
+        keyf(at, sizeof at, "%s[%zu]", key, i);
+        if (get_string(rd, brun_yaml_item_at(list, i), at, 0,
+                       &c->warnings[i]) != 0)
             return -1;
         c->warning_count = i + 1;
     }
     return 0;
 }
 
-static int read_settings(struct reader *rd, yaml_node_t *map,
-                         struct brun_settings *s)
+#define RUN(member) AT(struct brun_context, member)
+static const struct field run_fields[] = {
+    {"date", TEXT, RUN(date)},
+    {"seed", UINT64, RUN(seed)},
+    {"command_line", STRING, RUN(command_line), .nullable = 1},
+    {"hostname", TEXT, RUN(host.hostname)},
+    {"load_average", DOUBLE, RUN(host.load_average)},
+    {"governor", TEXT, RUN(host.governor)},
+    {"aslr", INT, RUN(host.aslr), .min = -1, .max = 9},
+    {"warnings", CUSTOM, .read = read_warnings},
+};
+
+#define SET(member) AT(struct brun_settings, member)
+static const struct field settings_fields[] = {
+    {"rounds", UNSIGNED, SET(rounds)},
+    {"samples", UNSIGNED, SET(samples)},
+    {"warmup_ms", DOUBLE, SET(warmup_ms)},
+    {"sample_ms", DOUBLE, SET(sample_ms)},
+    {"budget_s", DOUBLE, SET(budget_s)},
+    {"timeout_s", DOUBLE, SET(timeout_s)},
+    {"iterations", UINT64, SET(iterations)},
+    {"jitter", BOOL, SET(jitter)},
+};
+
+/* clock.name (base: the clock) into its kind. */
+static int read_clock_name(struct reader *rd, const struct brun_yaml_node *n,
+                           const char *key, void *base)
 {
-    static const char *const names[] = {"rounds",    "samples",    "warmup_ms",
-                                        "sample_ms", "budget_s",   "timeout_s",
-                                        "iterations", "jitter"};
-    yaml_node_t *v[8];
-    uint64_t iterations;
-    if (fields(rd, map, "settings", names, 8, v) != 0 ||
-        get_unsigned(rd, v[0], "settings.rounds", &s->rounds) != 0 ||
-        get_unsigned(rd, v[1], "settings.samples", &s->samples) != 0 ||
-        get_double(rd, v[2], "settings.warmup_ms", 0, &s->warmup_ms) != 0 ||
-        get_double(rd, v[3], "settings.sample_ms", 0, &s->sample_ms) != 0 ||
-        get_double(rd, v[4], "settings.budget_s", 0, &s->budget_s) != 0 ||
-        get_double(rd, v[5], "settings.timeout_s", 0, &s->timeout_s) != 0 ||
-        get_uint(rd, v[6], "settings.iterations", UINT64_MAX, &iterations) != 0 ||
-        get_bool(rd, v[7], "settings.jitter", &s->jitter) != 0)
+    struct brun_clock_info *k = base;
+    char name[16];
+    if (get_text(rd, n, key, 0, name, sizeof name) != 0)
         return -1;
-    s->iterations = iterations;
+    if (clock_kind(name, &k->kind) != 0)
+        return fail_at(rd, n, key, "expected tsc, cntvct or monotonic");
     return 0;
 }
 
-static int read_clock(struct reader *rd, yaml_node_t *map,
-                      struct brun_baseline *b)
+#define CLOCK(member) AT(struct brun_clock_info, member)
+static const struct field clock_fields[] = {
+    {"name", CUSTOM, .read = read_clock_name},
+    {"ticks_per_second", DOUBLE, CLOCK(ticks_per_second)},
+    {"resolution_ns", DOUBLE, CLOCK(resolution_ns)},
+    {"read_cost_ns", DOUBLE, CLOCK(read_cost_ns)},
+    {"empty_region_ns", DOUBLE, CLOCK(empty_region_ns)},
+    {"invariant", BOOL, CLOCK(invariant)},
+};
+
+/* clock (base: the baseline), which must agree with the fingerprint. */
+static int read_clock(struct reader *rd, const struct brun_yaml_node *map,
+                      const char *key, void *base)
 {
-    static const char *const names[] = {"name",         "ticks_per_second",
-                                        "resolution_ns", "read_cost_ns",
-                                        "empty_region_ns", "invariant"};
-    yaml_node_t *v[6];
-    char name[16];
+    struct brun_baseline *b = base;
     struct brun_clock_info *k = &b->results.context.clock;
-    if (fields(rd, map, "clock", names, 6, v) != 0 ||
-        get_text(rd, v[0], "clock.name", 0, name, sizeof name) != 0 ||
-        get_double(rd, v[1], "clock.ticks_per_second", 0,
-                   &k->ticks_per_second) != 0 ||
-        get_double(rd, v[2], "clock.resolution_ns", 0, &k->resolution_ns) != 0 ||
-        get_double(rd, v[3], "clock.read_cost_ns", 0, &k->read_cost_ns) != 0 ||
-        get_double(rd, v[4], "clock.empty_region_ns", 0, &k->empty_region_ns) != 0 ||
-        get_bool(rd, v[5], "clock.invariant", &k->invariant) != 0)
+    if (read_fields(rd, map, key, clock_fields, COUNT(clock_fields), k) != 0)
         return -1;
-    if (clock_kind(name, &k->kind) != 0)
-        return fail_at(rd, v[0], "clock.name", "expected tsc, cntvct or monotonic");
+    const char *name = brun_clock_name(k->kind);
     if (k->ticks_per_second <= 0)
-        return fail_at(rd, v[1], "clock.ticks_per_second", "must be above 0");
+        return fail_at(rd, brun_yaml_get(map, "ticks_per_second"),
+                       "clock.ticks_per_second", "must be above 0");
     if (strcmp(name, b->fingerprint.clock) != 0)
-        return fail_at(rd, v[0], "clock.name",
+        return fail_at(rd, brun_yaml_get(map, "name"), "clock.name",
                        "%s differs from fingerprint.clock %s", name,
                        b->fingerprint.clock);
     if (k->ticks_per_second != b->fingerprint.ticks_per_second)
-        return fail_at(rd, v[1], "clock.ticks_per_second",
+        return fail_at(rd, brun_yaml_get(map, "ticks_per_second"),
+                       "clock.ticks_per_second",
                        "%.17g differs from fingerprint.ticks_per_second %.17g",
                        k->ticks_per_second, b->fingerprint.ticks_per_second);
     return 0;
 }
 
+/* ---- Targets ---------------------------------------------------------- */
+
 /* Checks a stored copy of an executable and records its absolute path. */
-static int check_stored(struct reader *rd, yaml_node_t *n, const char *key,
-                        const char *relative, const char *sha256, char **out)
+static int check_stored(struct reader *rd, const struct brun_yaml_node *n,
+                        const char *key, const char *relative,
+                        const char *sha256, char **out)
 {
     char path[4096], hex[BRUN_SHA256_HEX_SIZE];
     snprintf(path, sizeof path, "%s/%s", rd->dir, relative);
@@ -582,116 +626,122 @@ static int check_stored(struct reader *rd, yaml_node_t *n, const char *key,
     return 0;
 }
 
-static int read_target(struct reader *rd, yaml_node_t *map, size_t i,
-                       struct brun_baseline *b)
+/* A target as its mapping holds it: what goes to results.targets[i], what
+ * to targets[i], and the stored copy's name. */
+struct target_record {
+    struct brun_target_info info;
+    struct brun_baseline_target stored;
+    char *executable;
+};
+
+#define TARGET(member) AT(struct target_record, member)
+static const struct field target_fields[] = {
+    {"path", STRING, TARGET(info.path)},
+    {"library_version", STRING, TARGET(info.library_version), .nullable = 1},
+    {"protocol", UNSIGNED, TARGET(info.protocol)},
+    {"case_count", SIZE, TARGET(info.case_count)},
+    {"sha256", TEXT, TARGET(stored.sha256)},
+    {"self_contained", BOOL, TARGET(stored.self_contained)},
+    {"executable", STRING, TARGET(executable), .nullable = 1},
+    {"not_stored_because", STRING, TARGET(stored.not_stored_because),
+     .nullable = 1},
+};
+
+static int read_target(struct reader *rd, const struct brun_yaml_node *map,
+                       size_t i, struct brun_baseline *b)
 {
-    static const char *const names[] = {
-        "path",   "library_version", "protocol",   "case_count",
-        "sha256", "self_contained",  "executable", "not_stored_because"};
-    yaml_node_t *v[8];
-    char where[48], key[8][96];
-    uint64_t protocol, case_count;
-    char *executable = NULL;
+    struct target_record record;
+    char where[48], key[96];
+
+    memset(&record, 0, sizeof record);
+    keyf(where, sizeof where, "targets[%zu]", i);
+    int rc = read_fields(rd, map, where, target_fields, COUNT(target_fields),
+                         &record);
+    /* b owns what was read from here on, also on failure. */
+    b->results.targets[i] = record.info;
+    b->targets[i] = record.stored;
     struct brun_target_info *t = &b->results.targets[i];
     struct brun_baseline_target *s = &b->targets[i];
-
-    keyf(where, sizeof where, "targets[%zu]", i);
-    for (int k = 0; k < 8; k++)
-        join(key[k], sizeof key[k], where, names[k]);
-    if (fields(rd, map, where, names, 8, v) != 0 ||
-        get_string(rd, v[0], key[0], 0, &t->path) != 0 ||
-        get_string(rd, v[1], key[1], 1, &t->library_version) != 0 ||
-        get_uint(rd, v[2], key[2], UINT_MAX, &protocol) != 0 ||
-        get_uint(rd, v[3], key[3], SIZE_MAX, &case_count) != 0 ||
-        get_text(rd, v[4], key[4], 0, s->sha256, sizeof s->sha256) != 0 ||
-        get_bool(rd, v[5], key[5], &s->self_contained) != 0 ||
-        get_string(rd, v[6], key[6], 1, &executable) != 0 ||
-        get_string(rd, v[7], key[7], 1, &s->not_stored_because) != 0)
+    const char *executable = record.executable;
+    if (rc != 0)
         goto out;
-    t->protocol = (unsigned)protocol;
-    t->case_count = (size_t)case_count;
     if (!t->path[0]) {
-        fail_at(rd, v[0], key[0], "must not be empty");
+        join(key, sizeof key, where, "path");
+        fail_at(rd, brun_yaml_get(map, "path"), key, "must not be empty");
         goto out;
     }
     if (!is_hex(s->sha256, 64)) {
-        fail_at(rd, v[4], key[4], "expected 64 lowercase hex digits");
+        join(key, sizeof key, where, "sha256");
+        fail_at(rd, brun_yaml_get(map, "sha256"), key,
+                "expected 64 lowercase hex digits");
         goto out;
     }
+    join(key, sizeof key, where, "not_stored_because");
     if (!executable) {
         if (!s->not_stored_because)
-            fail_at(rd, v[7], key[7], "must say why when executable is null");
+            fail_at(rd, brun_yaml_get(map, "not_stored_because"), key,
+                    "must say why when executable is null");
         else
             b->executables[i] = NULL;
         goto out;
     }
     if (s->not_stored_because) {
-        fail_at(rd, v[7], key[7], "must be null when a copy is stored");
+        fail_at(rd, brun_yaml_get(map, "not_stored_because"), key,
+                "must be null when a copy is stored");
         goto out;
     }
+    join(key, sizeof key, where, "executable");
     if (!s->self_contained) {
-        fail_at(rd, v[6], key[6],
+        fail_at(rd, brun_yaml_get(map, "executable"), key,
                 "a copy is stored but the target is not self-contained");
         goto out;
     }
-    if (strncmp(executable, "bin/", 4) != 0 || strcmp(executable + 4, s->sha256) != 0) {
-        fail_at(rd, v[6], key[6], "expected bin/ followed by the sha256 (%s)",
-                s->sha256);
+    if (strncmp(executable, "bin/", 4) != 0 ||
+        strcmp(executable + 4, s->sha256) != 0) {
+        fail_at(rd, brun_yaml_get(map, "executable"), key,
+                "expected bin/ followed by the sha256 (%s)", s->sha256);
         goto out;
     }
-    check_stored(rd, v[6], key[6], executable, s->sha256, &b->executables[i]);
+    check_stored(rd, brun_yaml_get(map, "executable"), key, executable,
+                 s->sha256, &b->executables[i]);
 out:
-    free(executable);
+    free(record.executable);
     return rd->failed ? -1 : 0;
 }
 
-static int read_targets(struct reader *rd, yaml_node_t *list,
-                        struct brun_baseline *b)
+/* targets (base: the baseline). */
+static int read_targets(struct reader *rd, const struct brun_yaml_node *list,
+                        const char *key, void *base)
 {
+    struct brun_baseline *b = base;
     size_t count = 0;
-    char key[48];
-    if (get_list(rd, list, "targets", &count) != 0)
+    if (get_list(rd, list, key, &count) != 0)
         return -1;
     b->results.targets = calloc(count ? count : 1, sizeof *b->results.targets);
     b->targets = calloc(count ? count : 1, sizeof *b->targets);
     b->executables = calloc(count ? count : 1, sizeof *b->executables);
     if (!b->results.targets || !b->targets || !b->executables)
-        return fail_at(rd, list, "targets", "out of memory");
+        return fail_at(rd, list, key, "out of memory");
     b->results.target_count = count;
-    for (size_t i = 0; i < count; i++) {
-        keyf(key, sizeof key, "targets[%zu]", i);
-        yaml_node_t *item = node_at(rd, list->data.sequence.items.start[i], list, key);
-        if (!item || read_target(rd, item, i, b) != 0)
+    for (size_t i = 0; i < count; i++)
+        if (read_target(rd, brun_yaml_item_at(list, i), i, b) != 0)
             return -1;
-    }
     return 0;
 }
 
-static int read_plan(struct reader *rd, yaml_node_t *map, const char *where,
-                     struct brun_plan *p)
-{
-    static const char *const names[] = {
-        "iterations", "rounds",     "samples",        "warmup_ms",
-        "sample_target_ms", "calibrated", "calibration_ns", "budget_limited"};
-    yaml_node_t *v[8];
-    char at[96], key[8][128];
-    uint64_t iterations;
-    keyf(at, sizeof at, "%s.plan", where);
-    for (int k = 0; k < 8; k++)
-        join(key[k], sizeof key[k], at, names[k]);
-    if (fields(rd, map, at, names, 8, v) != 0 ||
-        get_uint(rd, v[0], key[0], UINT64_MAX, &iterations) != 0 ||
-        get_unsigned(rd, v[1], key[1], &p->rounds) != 0 ||
-        get_unsigned(rd, v[2], key[2], &p->samples) != 0 ||
-        get_double(rd, v[3], key[3], 0, &p->warmup_ms) != 0 ||
-        get_double(rd, v[4], key[4], 0, &p->sample_target_ms) != 0 ||
-        get_bool(rd, v[5], key[5], &p->calibrated) != 0 ||
-        get_double(rd, v[6], key[6], 0, &p->calibration_ns) != 0 ||
-        get_bool(rd, v[7], key[7], &p->budget_limited) != 0)
-        return -1;
-    p->iterations = iterations;
-    return 0;
-}
+/* ---- Cases, rounds, samples ------------------------------------------- */
+
+#define PLAN(member) AT(struct brun_plan, member)
+static const struct field plan_fields[] = {
+    {"iterations", UINT64, PLAN(iterations)},
+    {"rounds", UNSIGNED, PLAN(rounds)},
+    {"samples", UNSIGNED, PLAN(samples)},
+    {"warmup_ms", DOUBLE, PLAN(warmup_ms)},
+    {"sample_target_ms", DOUBLE, PLAN(sample_target_ms)},
+    {"calibrated", BOOL, PLAN(calibrated)},
+    {"calibration_ns", DOUBLE, PLAN(calibration_ns)},
+    {"budget_limited", BOOL, PLAN(budget_limited)},
+};
 
 /* stored within RELATIVE_TOLERANCE of computed. */
 static int agrees(double stored, double computed)
@@ -699,22 +749,21 @@ static int agrees(double stored, double computed)
     return fabs(stored - computed) <= RELATIVE_TOLERANCE * fabs(computed);
 }
 
-static int read_sample(struct reader *rd, yaml_node_t *n, const char *key,
-                       const struct brun_clock_info *clock,
+static int read_sample(struct reader *rd, const struct brun_yaml_node *n,
+                       const char *key, const struct brun_clock_info *clock,
                        struct brun_sample_result *s)
 {
     static const char *const parts[] = {"iterations", "ticks", "paused_ticks",
                                         "cpu_ns", "ivcsw"};
     uint64_t raw[5];
     char at[192];
-    if (n->type != YAML_SEQUENCE_NODE ||
-        n->data.sequence.items.top - n->data.sequence.items.start != 5)
-        return fail_at(rd, n, key,
-                       "expected [iterations, ticks, paused_ticks, cpu_ns, ivcsw]");
-    for (int k = 0; k < 5; k++) {
+    if (n->kind != BRUN_YAML_SEQUENCE || n->count != 5)
+        return fail_at(rd, n, key, "expected [iterations, ticks, "
+                       "paused_ticks, cpu_ns, ivcsw]");
+    for (size_t k = 0; k < 5; k++) {
         keyf(at, sizeof at, "%s.%s", key, parts[k]);
-        yaml_node_t *item = node_at(rd, n->data.sequence.items.start[k], n, at);
-        if (!item || get_uint(rd, item, at, UINT64_MAX, &raw[k]) != 0)
+        if (get_uint(rd, brun_yaml_item_at(n, k), at, UINT64_MAX,
+                     &raw[k]) != 0)
             return -1;
     }
     if (raw[0] == 0)
@@ -730,66 +779,90 @@ static int read_sample(struct reader *rd, yaml_node_t *n, const char *key,
     return 0;
 }
 
-static int read_round(struct reader *rd, yaml_node_t *map, const char *where,
-                      const struct brun_plan *plan,
+/* A list whose items the caller reads once the rest of its mapping is
+ * read (the counts depend on the plan). */
+static int a_list(struct reader *rd, const struct brun_yaml_node *value,
+                  const char *key, void *base)
+{
+    size_t count;
+    (void)base;
+    return get_list(rd, value, key, &count);
+}
+
+/* rounds[k].index (base: the round), which must be k. */
+static int read_round_index(struct reader *rd, const struct brun_yaml_node *n,
+                            const char *key, void *base)
+{
+    struct brun_round_result *r = base;
+    uint64_t index;
+    if (get_uint(rd, n, key, UINT_MAX, &index) != 0)
+        return -1;
+    if (index != r->index)
+        return fail_at(rd, n, key, "is %" PRIu64 ", expected %u (rounds in "
+                       "order)", index, r->index);
+    return 0;
+}
+
+#define ROUND(member) AT(struct brun_round_result, member)
+static const struct field warmup_fields[] = {
+    {"samples", UNSIGNED, ROUND(warmup_samples)},
+    {"ns", DOUBLE, ROUND(warmup_ns)},
+    {"steady", BOOL, ROUND(warmup_steady)},
+};
+
+static const struct field round_fields[] = {
+    {"index", CUSTOM, .read = read_round_index},
+    {"iterations", UINT64, ROUND(iterations)},
+    /* The warm-up's keys are members of the round itself. */
+    {"warmup", MAPPING, .table = warmup_fields, .count = COUNT(warmup_fields)},
+    {"mean_ns", DOUBLE, ROUND(mean_ns)},
+    {"estimate_ns", DOUBLE, ROUND(estimate_ns)},
+    {"samples", CUSTOM, .read = a_list},
+};
+
+static int read_round(struct reader *rd, const struct brun_yaml_node *map,
+                      const char *where, const struct brun_plan *plan,
                       const struct brun_clock_info *clock,
                       struct brun_round_result *r)
 {
-    static const char *const names[] = {"index",   "iterations",  "warmup",
-                                        "mean_ns", "estimate_ns", "samples"};
-    static const char *const warm_names[] = {"samples", "ns", "steady"};
-    yaml_node_t *v[6], *w[3];
-    char key[6][160], warm[3][176], at[192];
-    uint64_t iterations, warm_samples;
-    size_t count = 0;
-    unsigned index;
+    char key[160], at[192];
 
-    for (int k = 0; k < 6; k++)
-        join(key[k], sizeof key[k], where, names[k]);
-    for (int k = 0; k < 3; k++)
-        join(warm[k], sizeof warm[k], key[2], warm_names[k]);
-    if (fields(rd, map, where, names, 6, v) != 0 ||
-        get_unsigned(rd, v[0], key[0], &index) != 0 ||
-        get_uint(rd, v[1], key[1], UINT64_MAX, &iterations) != 0 ||
-        fields(rd, v[2], key[2], warm_names, 3, w) != 0 ||
-        get_uint(rd, w[0], warm[0], UINT_MAX, &warm_samples) != 0 ||
-        get_double(rd, w[1], warm[1], 0, &r->warmup_ns) != 0 ||
-        get_bool(rd, w[2], warm[2], &r->warmup_steady) != 0 ||
-        get_double(rd, v[3], key[3], 0, &r->mean_ns) != 0 ||
-        get_double(rd, v[4], key[4], 0, &r->estimate_ns) != 0 ||
-        get_list(rd, v[5], key[5], &count) != 0)
+    if (read_fields(rd, map, where, round_fields, COUNT(round_fields), r) != 0)
         return -1;
-    if (index != r->index)
-        return fail_at(rd, v[0], key[0], "is %u, expected %u (rounds in order)",
-                       index, r->index);
-    r->iterations = iterations;
-    r->warmup_samples = (unsigned)warm_samples;
+    const struct brun_yaml_node *samples = brun_yaml_get(map, "samples");
+    size_t count = samples->count;
+    join(key, sizeof key, where, "samples");
     if (count != plan->samples)
-        return fail_at(rd, key_of(rd, map, "samples"), key[5],
+        return fail_at(rd, brun_yaml_find(map, "samples")->key, key,
                        "%zu samples, but plan.samples is %u",
                        count, plan->samples);
     r->samples = calloc(count ? count : 1, sizeof *r->samples);
     if (!r->samples)
-        return fail_at(rd, v[5], key[5], "out of memory");
+        return fail_at(rd, samples, key, "out of memory");
     r->sample_count = count;
     for (size_t i = 0; i < count; i++) {
-        keyf(at, sizeof at, "%s[%zu]", key[5], i);
-        yaml_node_t *item = node_at(rd, v[5]->data.sequence.items.start[i], v[5], at);
-        if (!item || read_sample(rd, item, at, clock, &r->samples[i]) != 0)
+        keyf(at, sizeof at, "%s[%zu]", key, i);
+        if (read_sample(rd, brun_yaml_item_at(samples, i), at, clock,
+                        &r->samples[i]) != 0)
             return -1;
     }
-    /* Recompute as the measurement did (runner/measure/estimate.c) and compare. */
+    /* Recompute as the measurement did (runner/measure/estimate.c) and
+     * compare. */
     double stored_mean = r->mean_ns, stored_estimate = r->estimate_ns;
     brun_round_estimate(r, clock->ticks_per_second);
-    if (!agrees(stored_mean, r->mean_ns))
-        return fail_at(rd, v[3], key[3],
+    if (!agrees(stored_mean, r->mean_ns)) {
+        join(key, sizeof key, where, "mean_ns");
+        return fail_at(rd, brun_yaml_get(map, "mean_ns"), key,
                        "%.17g does not match the mean of its samples (%.17g)",
                        stored_mean, r->mean_ns);
-    if (!agrees(stored_estimate, r->estimate_ns))
-        return fail_at(rd, v[4], key[4],
+    }
+    if (!agrees(stored_estimate, r->estimate_ns)) {
+        join(key, sizeof key, where, "estimate_ns");
+        return fail_at(rd, brun_yaml_get(map, "estimate_ns"), key,
                        "%.17g does not match the 20 %% trimmed mean of its "
                        "samples (%.17g)",
                        stored_estimate, r->estimate_ns);
+    }
     return 0;
 }
 
@@ -818,72 +891,102 @@ static int failure_of(const char *s, enum brun_failure_kind *out)
     return -1;
 }
 
-static int read_case(struct reader *rd, yaml_node_t *map, size_t i,
-                     struct brun_baseline *b)
+/* cases[i].status (base: the case). */
+static int read_status(struct reader *rd, const struct brun_yaml_node *n,
+                       const char *key, void *base)
 {
-    static const char *const names[] = {
-        "name",   "target",  "file",   "line",   "optimized",
-        "compiler", "status", "failure", "reason", "output",
-        "bytes_per_iteration", "items_per_iteration", "plan", "rounds"};
-    enum { N = sizeof names / sizeof names[0] };
-    yaml_node_t *v[N];
-    char where[48], key[N][96], status[16], failure[16], at[96];
-    uint64_t target;
-    size_t count = 0;
+    struct brun_case_result *c = base;
+    char status[16];
+    if (get_text(rd, n, key, 0, status, sizeof status) != 0)
+        return -1;
+    if (status_of(status, &c->status) != 0)
+        return fail_at(rd, n, key, "expected ok, failed or skipped");
+    return 0;
+}
+
+/* cases[i].failure (base: the case): null or a kind of failure. */
+static int read_failure(struct reader *rd, const struct brun_yaml_node *n,
+                        const char *key, void *base)
+{
+    struct brun_case_result *c = base;
+    char failure[16];
+    if (get_text(rd, n, key, 1, failure, sizeof failure) != 0)
+        return -1;
+    c->failure = BRUN_FAILURE_NONE;
+    if (failure[0] && failure_of(failure, &c->failure) != 0)
+        return fail_at(rd, n, key,
+                       "expected null, reported, misuse, signal, exit, timeout "
+                       "or protocol");
+    return 0;
+}
+
+#define CASE(member) AT(struct brun_case_result, member)
+static const struct field case_fields[] = {
+    {"name", STRING, CASE(name)},
+    {"target", SIZE, CASE(target)},
+    {"file", STRING, CASE(file)},
+    {"line", INT, CASE(line), .max = INT_MAX},
+    {"optimized", BOOL, CASE(optimized)},
+    {"compiler", STRING, CASE(compiler)},
+    {"status", CUSTOM, .read = read_status},
+    {"failure", CUSTOM, .read = read_failure},
+    {"reason", STRING, CASE(reason), .nullable = 1},
+    {"output", STRING, CASE(output), .nullable = 1},
+    {"bytes_per_iteration", DOUBLE, CASE(bytes_per_iteration)},
+    {"items_per_iteration", DOUBLE, CASE(items_per_iteration)},
+    {"plan", MAPPING, NESTED(struct brun_case_result, plan, plan_fields)},
+    {"rounds", CUSTOM, .read = a_list},
+};
+
+static int read_case(struct reader *rd, const struct brun_yaml_node *map,
+                     size_t i, struct brun_baseline *b)
+{
+    char where[48], key[96], at[96];
     struct brun_case_result *c = &b->results.cases[i];
     const struct brun_clock_info *clock = &b->results.context.clock;
 
     keyf(where, sizeof where, "cases[%zu]", i);
-    for (int k = 0; k < N; k++)
-        join(key[k], sizeof key[k], where, names[k]);
-    if (fields(rd, map, where, names, N, v) != 0 ||
-        get_string(rd, v[0], key[0], 0, &c->name) != 0 ||
-        get_uint(rd, v[1], key[1], SIZE_MAX, &target) != 0 ||
-        get_string(rd, v[2], key[2], 0, &c->file) != 0 ||
-        get_int(rd, v[3], key[3], 0, INT_MAX, &c->line) != 0 ||
-        get_bool(rd, v[4], key[4], &c->optimized) != 0 ||
-        get_string(rd, v[5], key[5], 0, &c->compiler) != 0 ||
-        get_text(rd, v[6], key[6], 0, status, sizeof status) != 0 ||
-        get_text(rd, v[7], key[7], 1, failure, sizeof failure) != 0 ||
-        get_string(rd, v[8], key[8], 1, &c->reason) != 0 ||
-        get_string(rd, v[9], key[9], 1, &c->output) != 0 ||
-        get_double(rd, v[10], key[10], 0, &c->bytes_per_iteration) != 0 ||
-        get_double(rd, v[11], key[11], 0, &c->items_per_iteration) != 0 ||
-        read_plan(rd, v[12], where, &c->plan) != 0 ||
-        get_list(rd, v[13], key[13], &count) != 0)
+    if (read_fields(rd, map, where, case_fields, COUNT(case_fields), c) != 0)
         return -1;
-    if (!c->name[0])
-        return fail_at(rd, v[0], key[0], "must not be empty");
-    if (target >= b->results.target_count)
-        return fail_at(rd, v[1], key[1], "%" PRIu64 " is out of range (%zu targets)",
-                       target, b->results.target_count);
-    c->target = (size_t)target;
-    if (status_of(status, &c->status) != 0)
-        return fail_at(rd, v[6], key[6], "expected ok, failed or skipped");
-    c->failure = BRUN_FAILURE_NONE;
-    if (failure[0] && failure_of(failure, &c->failure) != 0)
-        return fail_at(rd, v[7], key[7],
-                       "expected null, reported, misuse, signal, exit, timeout "
-                       "or protocol");
-    if (c->status == BRUN_STATUS_OK && c->failure != BRUN_FAILURE_NONE)
-        return fail_at(rd, v[7], key[7], "must be null when status is ok");
-    if (count > 0 && c->plan.samples == 0)
-        return fail_at(rd, v[12], key[12], "samples is 0 but there are rounds");
+    if (!c->name[0]) {
+        join(key, sizeof key, where, "name");
+        return fail_at(rd, brun_yaml_get(map, "name"), key,
+                       "must not be empty");
+    }
+    if (c->target >= b->results.target_count) {
+        join(key, sizeof key, where, "target");
+        return fail_at(rd, brun_yaml_get(map, "target"), key,
+                       "%zu is out of range (%zu targets)", c->target,
+                       b->results.target_count);
+    }
+    if (c->status == BRUN_STATUS_OK && c->failure != BRUN_FAILURE_NONE) {
+        join(key, sizeof key, where, "failure");
+        return fail_at(rd, brun_yaml_get(map, "failure"), key,
+                       "must be null when status is ok");
+    }
+    const struct brun_yaml_node *rounds = brun_yaml_get(map, "rounds");
+    size_t count = rounds->count;
+    if (count > 0 && c->plan.samples == 0) {
+        join(key, sizeof key, where, "plan");
+        return fail_at(rd, brun_yaml_get(map, "plan"), key,
+                       "samples is 0 but there are rounds");
+    }
+    join(key, sizeof key, where, "rounds");
     if (count > c->plan.rounds ||
-        (c->status == BRUN_STATUS_OK && (count != c->plan.rounds || count == 0)))
-        return fail_at(rd, key_of(rd, map, "rounds"), key[13],
+        (c->status == BRUN_STATUS_OK &&
+         (count != c->plan.rounds || count == 0)))
+        return fail_at(rd, brun_yaml_find(map, "rounds")->key, key,
                        "%zu rounds, but plan.rounds is %u and status is %s",
-                       count, c->plan.rounds, status);
+                       count, c->plan.rounds, brun_status_name(c->status));
     c->rounds = calloc(count ? count : 1, sizeof *c->rounds);
     if (!c->rounds)
-        return fail_at(rd, v[13], key[13], "out of memory");
+        return fail_at(rd, rounds, key, "out of memory");
     for (size_t k = 0; k < count; k++) {
-        keyf(at, sizeof at, "%s[%zu]", key[13], k);
-        yaml_node_t *item = node_at(rd, v[13]->data.sequence.items.start[k], v[13], at);
+        keyf(at, sizeof at, "%s[%zu]", key, k);
         c->round_count = k + 1;
         c->rounds[k].index = (unsigned)k;
-        if (!item ||
-            read_round(rd, item, at, &c->plan, clock, &c->rounds[k]) != 0)
+        if (read_round(rd, brun_yaml_item_at(rounds, k), at, &c->plan, clock,
+                       &c->rounds[k]) != 0)
             return -1;
     }
     if (c->status == BRUN_STATUS_OK && brun_case_summarize(c) != 0)
@@ -893,7 +996,7 @@ static int read_case(struct reader *rd, yaml_node_t *map, size_t i,
 
 struct named_line {
     const char *name;
-    const yaml_node_t *node;
+    const struct brun_yaml_node *node;
 };
 
 static int by_name(const void *a, const void *b)
@@ -902,24 +1005,30 @@ static int by_name(const void *a, const void *b)
                   ((const struct named_line *)b)->name);
 }
 
-static int read_cases(struct reader *rd, yaml_node_t *list,
-                      struct brun_baseline *b)
+/* 1 when node a starts after node b in the file. */
+static int later(const struct brun_yaml_node *a, const struct brun_yaml_node *b)
 {
+    return a->line > b->line || (a->line == b->line && a->column > b->column);
+}
+
+/* cases (base: the baseline): each case, and no name twice. */
+static int read_cases(struct reader *rd, const struct brun_yaml_node *list,
+                      const char *key, void *base)
+{
+    struct brun_baseline *b = base;
     size_t count = 0;
-    char key[48];
-    if (get_list(rd, list, "cases", &count) != 0)
+    if (get_list(rd, list, key, &count) != 0)
         return -1;
     b->results.cases = calloc(count ? count : 1, sizeof *b->results.cases);
     struct named_line *seen = calloc(count ? count : 1, sizeof *seen);
     if (!b->results.cases || !seen) {
         free(seen);
-        return fail_at(rd, list, "cases", "out of memory");
+        return fail_at(rd, list, key, "out of memory");
     }
     for (size_t i = 0; i < count; i++) {
-        keyf(key, sizeof key, "cases[%zu]", i);
-        yaml_node_t *item = node_at(rd, list->data.sequence.items.start[i], list, key);
+        const struct brun_yaml_node *item = brun_yaml_item_at(list, i);
         b->results.case_count = i + 1;
-        if (!item || read_case(rd, item, i, b) != 0) {
+        if (read_case(rd, item, i, b) != 0) {
             free(seen);
             return -1;
         }
@@ -929,184 +1038,167 @@ static int read_cases(struct reader *rd, yaml_node_t *list,
     qsort(seen, count, sizeof *seen, by_name);
     for (size_t i = 1; i < count; i++)
         if (strcmp(seen[i].name, seen[i - 1].name) == 0) {
-            const yaml_node_t *later = seen[i].node->start_mark.index >
-                                               seen[i - 1].node->start_mark.index
-                                           ? seen[i].node
-                                           : seen[i - 1].node;
+            const struct brun_yaml_node *again =
+                later(seen[i].node, seen[i - 1].node) ? seen[i].node
+                                                       : seen[i - 1].node;
             char name[80];
             shown(seen[i].name, name, sizeof name);
-            fail_at(rd, later, "cases", "duplicate case name %s", name);
+            fail_at(rd, again, key, "duplicate case name %s", name);
             break;
         }
     free(seen);
     return rd->failed ? -1 : 0;
 }
 
-/* The value of a top-level key, without marking it (for the early schema
- * checks), or NULL. */
-static yaml_node_t *peek(struct reader *rd, yaml_node_t *map, const char *name)
+/* ---- The top level ---------------------------------------------------- */
+
+/* schema (base: the baseline): check_identity compared its text; here it
+ * must also be a string. */
+static int read_schema(struct reader *rd, const struct brun_yaml_node *n,
+                       const char *key, void *base)
 {
-    for (yaml_node_pair_t *p = map->data.mapping.pairs.start;
-         p < map->data.mapping.pairs.top; p++) {
-        yaml_node_t *k = yaml_document_get_node(&rd->doc, p->key);
-        if (k && k->type == YAML_SCALAR_NODE &&
-            strcmp((char *)k->data.scalar.value, name) == 0)
-            return yaml_document_get_node(&rd->doc, p->value);
-    }
-    return NULL;
+    char schema[32];
+    (void)base;
+    return get_text(rd, n, key, 0, schema, sizeof schema);
+}
+
+/* schema_version (base: the baseline): check_identity compared its text;
+ * here it must also be a plain whole number. */
+static int read_schema_version(struct reader *rd,
+                               const struct brun_yaml_node *n, const char *key,
+                               void *base)
+{
+    uint64_t version;
+    (void)base;
+    return get_uint(rd, n, key, UINT_MAX, &version);
+}
+
+/* name (base: the baseline): valid, and the one the store expects. */
+static int read_name(struct reader *rd, const struct brun_yaml_node *n,
+                     const char *key, void *base)
+{
+    struct brun_baseline *b = base;
+    char why[128];
+    if (get_string(rd, n, key, 0, &b->name) != 0)
+        return -1;
+    if (!brun_baseline_name_valid(b->name, why, sizeof why))
+        return fail_at(rd, n, key, "%s", why);
+    if (rd->expected_name && strcmp(b->name, rd->expected_name) != 0)
+        return fail_at(rd, n, key,
+                       "the file says \"%s\" but is stored as \"%s\"", b->name,
+                       rd->expected_name);
+    return 0;
+}
+
+/* saved (base: the baseline): a UTC time. */
+static int read_saved(struct reader *rd, const struct brun_yaml_node *n,
+                      const char *key, void *base)
+{
+    struct brun_baseline *b = base;
+    if (get_text(rd, n, key, 0, b->saved, sizeof b->saved) != 0)
+        return -1;
+    if (strlen(b->saved) != 20 || b->saved[4] != '-' || b->saved[10] != 'T' ||
+        b->saved[19] != 'Z')
+        return fail_at(rd, n, key,
+                       "expected a UTC time such as 2024-01-31T12:00:00Z");
+    return 0;
+}
+
+static const struct field top_fields[] = {
+    {"schema", CUSTOM, .read = read_schema},
+    {"schema_version", CUSTOM, .read = read_schema_version},
+    {"name", CUSTOM, .read = read_name},
+    {"saved", CUSTOM, .read = read_saved},
+    {"fingerprint", CUSTOM, .read = read_fingerprint},
+    {"run", MAPPING, NESTED(struct brun_baseline, results.context,
+                            run_fields)},
+    {"settings", MAPPING, NESTED(struct brun_baseline,
+                                 results.context.settings, settings_fields)},
+    {"clock", CUSTOM, .read = read_clock},
+    {"targets", CUSTOM, .read = read_targets},
+    {"cases", CUSTOM, .read = read_cases},
+};
+
+/* The 1-based line where the document ends (an end at the start of a
+ * line after the last one counts as the line before it). */
+static size_t end_line(const struct brun_yaml_tree *tree)
+{
+    if (tree->end_column == 1 && tree->end_line > 1)
+        return (size_t)tree->end_line - 1;
+    return (size_t)tree->end_line;
 }
 
 /* Schema, version and completeness, before anything else is looked at:
  * a newer file should say "newer", not "unknown key". */
-static int check_identity(struct reader *rd, yaml_node_t *root)
+static int check_identity(struct reader *rd, const struct brun_yaml_tree *tree)
 {
     char buf[80];
-    yaml_node_t *schema = peek(rd, root, "schema");
-    yaml_node_t *version = peek(rd, root, "schema_version");
-    if (!schema || schema->type != YAML_SCALAR_NODE)
+    const struct brun_yaml_node *root = tree->root;
+    const struct brun_yaml_node *schema = brun_yaml_get(root, "schema");
+    const struct brun_yaml_node *version =
+        brun_yaml_get(root, "schema_version");
+    if (!schema || schema->kind != BRUN_YAML_SCALAR)
         return fail_at(rd, schema ? schema : root, "schema",
                        "missing; not a benchrun baseline file");
-    if (strcmp((char *)schema->data.scalar.value, BRUN_BASELINE_SCHEMA) != 0) {
-        shown((char *)schema->data.scalar.value, buf, sizeof buf);
+    if (strcmp(schema->text, BRUN_BASELINE_SCHEMA) != 0) {
+        shown(schema->text, buf, sizeof buf);
         return fail_at(rd, schema, "schema", "expected %s, got %s",
                        BRUN_BASELINE_SCHEMA, buf);
     }
-    if (version && version->type == YAML_SCALAR_NODE &&
-        strcmp((char *)version->data.scalar.value, "1") != 0) {
-        shown((char *)version->data.scalar.value, buf, sizeof buf);
+    if (version && version->kind == BRUN_YAML_SCALAR &&
+        strcmp(version->text, "1") != 0) {
+        shown(version->text, buf, sizeof buf);
         return fail_at(rd, version, "schema_version",
                        "this benchrun reads version %d, the file has %s",
                        BRUN_BASELINE_SCHEMA_VERSION, buf);
     }
-    if (rd->doc.end_implicit)
-        return fail_line(rd, line_of(rd->doc.end_mark), "",
+    if (!tree->end_explicit)
+        return fail_line(rd, end_line(tree), "",
                          "the file is cut short: the end marker \"...\" is "
                          "missing");
     return 0;
 }
 
-static int read_top(struct reader *rd, yaml_node_t *root, const char *expected,
-                    struct brun_baseline *b)
+static int read_top(struct reader *rd, const struct brun_yaml_tree *tree)
 {
-    static const char *const names[] = {"schema",   "schema_version", "name",
-                                        "saved",    "fingerprint",    "run",
-                                        "settings", "clock",          "targets",
-                                        "cases"};
-    yaml_node_t *v[10];
-    char schema[32], why[128];
-    uint64_t version;
-    if (root->type != YAML_MAPPING_NODE)
+    const struct brun_yaml_node *root = tree->root;
+    if (!root)
+        return fail_line(rd, 1, "",
+                         "empty: no YAML document, not a baseline file");
+    if (root->kind != BRUN_YAML_MAPPING)
         return fail_at(rd, root, "",
                        "not a benchrun baseline: the top level is %s, not a "
                        "mapping",
-                       kind_of(root));
-    if (check_identity(rd, root) != 0 ||
-        fields(rd, root, "", names, 10, v) != 0 ||
-        get_text(rd, v[0], "schema", 0, schema, sizeof schema) != 0 ||
-        get_uint(rd, v[1], "schema_version", UINT_MAX, &version) != 0 ||
-        get_string(rd, v[2], "name", 0, &b->name) != 0 ||
-        get_text(rd, v[3], "saved", 0, b->saved, sizeof b->saved) != 0)
+                       brun_yaml_kind_name(root));
+    if (check_identity(rd, tree) != 0)
         return -1;
-    if (!brun_baseline_name_valid(b->name, why, sizeof why))
-        return fail_at(rd, v[2], "name", "%s", why);
-    if (expected && strcmp(b->name, expected) != 0)
-        return fail_at(rd, v[2], "name",
-                       "the file says \"%s\" but is stored as \"%s\"", b->name,
-                       expected);
-    if (strlen(b->saved) != 20 || b->saved[4] != '-' || b->saved[10] != 'T' ||
-        b->saved[19] != 'Z')
-        return fail_at(rd, v[3], "saved",
-                       "expected a UTC time such as 2024-01-31T12:00:00Z");
-    if (read_fingerprint(rd, v[4], b) != 0 ||
-        read_run(rd, v[5], &b->results.context) != 0 ||
-        read_settings(rd, v[6], &b->results.context.settings) != 0 ||
-        read_clock(rd, v[7], b) != 0 || read_targets(rd, v[8], b) != 0 ||
-        read_cases(rd, v[9], b) != 0)
-        return -1;
-    return 0;
-}
-
-/* Loads the single document of the file, or says why not. */
-static yaml_node_t *load_document(struct reader *rd, const char *text,
-                                  size_t size)
-{
-    yaml_parser_t parser;
-    yaml_document_t extra;
-    yaml_node_t *root = NULL;
-
-    if (!yaml_parser_initialize(&parser)) {
-        fail_at(rd, NULL, "", "cannot start the YAML parser (out of memory)");
-        return NULL;
-    }
-    yaml_parser_set_input_string(&parser, (const unsigned char *)text, size);
-    if (!yaml_parser_load(&parser, &rd->doc)) {
-        size_t line = parser.problem_mark.line + 1;
-        if (parser.error == YAML_READER_ERROR) { /* only an offset is known */
-            line = 1;
-            for (size_t i = 0; i < parser.problem_offset && i < size; i++)
-                line += text[i] == '\n';
-        }
-        fail_line(rd, line, "", "not valid YAML: %s%s%s",
-                parser.problem ? parser.problem : "parse error",
-                parser.context ? " " : "", parser.context ? parser.context : "");
-        yaml_parser_delete(&parser);
-        return NULL;
-    }
-    rd->doc_loaded = 1;
-    root = yaml_document_get_root_node(&rd->doc);
-    if (!root) {
-        fail_at(rd, NULL, "", "empty: no YAML document, not a baseline file");
-        yaml_parser_delete(&parser);
-        return NULL;
-    }
-    if (!yaml_parser_load(&parser, &extra)) {
-        fail_line(rd, parser.problem_mark.line + 1, "",
-                  "not valid YAML after the document: %s",
-                parser.problem ? parser.problem : "parse error");
-        root = NULL;
-    } else {
-        if (yaml_document_get_root_node(&extra)) {
-            fail_line(rd, extra.start_mark.line + 1, "",
-                      "a second YAML document after the end marker");
-            root = NULL;
-        }
-        yaml_document_delete(&extra);
-    }
-    yaml_parser_delete(&parser);
-    return root;
+    return read_fields(rd, root, "", top_fields, COUNT(top_fields), rd->b);
 }
 
 int brun_baseline_parse(const char *text, size_t size, const char *path,
                         const char *dir, const char *expected_name,
                         struct brun_baseline *out, char *why, size_t why_size)
 {
-    struct reader rd = {.path = path, .dir = dir, .why = why,
-                        .why_size = why_size};
+    struct reader rd = {.path = path, .dir = dir,
+                        .expected_name = expected_name, .why = why,
+                        .why_size = why_size, .b = out};
     struct brun_c_locale locale;
+    struct brun_yaml_tree tree;
 
     memset(out, 0, sizeof *out);
     if (brun_yaml_enter_c_locale(&locale, why, why_size) != 0)
         return -1;
-    memset(&rd.doc, 0, sizeof rd.doc);
-    yaml_node_t *root = load_document(&rd, text, size);
-    if (root) {
-        size_t nodes = (size_t)(rd.doc.nodes.top - rd.doc.nodes.start);
-        rd.visited = calloc(nodes ? nodes : 1, 1);
-        if (!rd.visited)
-            fail_at(&rd, NULL, "", "out of memory");
-        else
-            rd.visited[root - rd.doc.nodes.start] = 1;
-        if (!rd.failed)
-            read_top(&rd, root, expected_name, out);
-    }
+    if (brun_yaml_tree_parse(text, size, path, BRUN_BASELINE_MAX_SIZE, 0,
+                             &tree, why, why_size) != 0)
+        rd.failed = 1; /* the message is the YAML reader's */
+    else
+        read_top(&rd, &tree);
     if (!rd.failed) {
         out->path = strdup(path);
         if (!out->path)
             fail_at(&rd, NULL, "", "out of memory");
     }
-    free(rd.visited);
-    if (rd.doc_loaded)
-        yaml_document_delete(&rd.doc);
+    brun_yaml_tree_release(&tree);
     brun_yaml_leave_c_locale(&locale);
     if (rd.failed) {
         brun_baseline_release(out);

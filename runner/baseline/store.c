@@ -27,9 +27,7 @@
 #include "runner/baseline/bin.h"
 #include "runner/baseline/format.h"
 #include "runner/baseline/lock.h"
-
-/* A baseline file larger than this is not read (it would not be ours). */
-#define MAX_FILE_SIZE ((size_t)1 << 30)
+#include "runner/yaml/yaml_tree.h"
 
 static void say(char *why, size_t why_size, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
@@ -213,67 +211,18 @@ static int make_dirs(const char *dir, char *why, size_t why_size)
     return 0;
 }
 
-/* Reads a whole file.  *missing is set when it does not exist. */
+/* Reads a whole baseline file: a regular file of at most
+ * BRUN_BASELINE_MAX_SIZE, read through the YAML reader's bounded reader,
+ * whose message names the file and the limit.  *missing is set when it
+ * does not exist. */
 static int slurp(const char *path, char **data, size_t *size, int *missing,
                  char *why, size_t why_size)
 {
-    struct stat st;
-    *data = NULL;
-    *size = 0;
-    *missing = 0;
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-        *missing = errno == ENOENT;
-        say(why, why_size, "cannot open %s: %s", path, strerror(errno));
-        return -1;
-    }
-    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
-        (size_t)st.st_size > MAX_FILE_SIZE) {
-        say(why, why_size, "%s: not a regular file of at most 1 GiB", path);
-        close(fd);
-        return -1;
-    }
-    size_t cap = (size_t)st.st_size + 1, len = 0;
-    char *buf = malloc(cap);
-    if (!buf) {
-        say(why, why_size, "%s: out of memory", path);
-        close(fd);
-        return -1;
-    }
-    for (;;) {
-        if (len + 1 == cap) { /* grew since fstat */
-            if (cap > MAX_FILE_SIZE) {
-                say(why, why_size, "%s: larger than 1 GiB", path);
-                goto fail;
-            }
-            char *grown = realloc(buf, cap * 2);
-            if (!grown) {
-                say(why, why_size, "%s: out of memory", path);
-                goto fail;
-            }
-            buf = grown;
-            cap *= 2;
-        }
-        ssize_t n = read(fd, buf + len, cap - 1 - len);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0) {
-            say(why, why_size, "cannot read %s: %s", path, strerror(errno));
-            goto fail;
-        }
-        if (n == 0)
-            break;
-        len += (size_t)n;
-    }
-    close(fd);
-    buf[len] = '\0';
-    *data = buf;
-    *size = len;
-    return 0;
-fail:
-    free(buf);
-    close(fd);
-    return -1;
+    int rc = brun_yaml_read_bytes(path, BRUN_BASELINE_MAX_SIZE,
+                                  BRUN_YAML_REGULAR_FILE, data, size, why,
+                                  why_size);
+    *missing = rc != 0 && errno == ENOENT;
+    return rc;
 }
 
 /* Loads with the lock already handled. */

@@ -2,14 +2,17 @@
 /*
  * config_file.c: reads benchrun.yml (see config_file.h and docs/config.md).
  *
- * The file is read into memory once and parsed with libyaml's event API
- * into a small tree of scalars, lists and mappings, each with the line it
- * starts on; the tree is then applied to struct brun_options.  Scalar keys
- * go through the option table's setters, so a value means the same in the
- * file as on the command line; the lists (targets, compare, thresholds)
- * are handled here.  The event API (rather than the document API) lets us
- * refuse anchors, aliases and tags, which benchrun.yml has no use for and
- * which would make the line numbers of errors lie.
+ * The file (at most 1 MiB; a pipe is fine, --config <(...)) is read and
+ * parsed by the strict reader of runner/yaml/yaml_tree.h into a tree of
+ * scalars, lists and mappings with the line each starts on.  The reader
+ * already refuses what benchrun.yml has no use for and what would make
+ * the line numbers of errors lie: anchors, aliases, tags, keys given
+ * twice, keys that are not scalars, deep nesting, a second document, and
+ * (BRUN_YAML_ONE_LINE) values with line breaks or control characters.
+ * This file applies the tree to struct brun_options by key name.  Scalar
+ * keys go through the option table's setters, so a value means the same
+ * in the file as on the command line; the lists (targets, compare,
+ * thresholds, slo, exports) and github's parts are handled here.
  *
  * It deliberately does not merge files, expand ~ or $VARIABLES, or keep
  * going after the first error: the first failure is the message.
@@ -24,36 +27,24 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <yaml.h>
 
 #include "runner/options/option_table.h"
 #include "runner/options/parse.h"
+#include "runner/yaml/yaml_tree.h"
 
-/* Deeper nesting than this is refused (benchrun.yml needs 3 levels). */
-#define MAX_DEPTH 32
+/* A benchrun.yml larger than this is refused: a settings file is a few
+ * hundred bytes, and the bound keeps a wrong --config (a device, a log)
+ * from being read whole. */
+#define MAX_FILE_SIZE ((size_t)1 << 20)
 
 /* Longest key the misspelling suggestion compares. */
 #define MAX_KEY 64
-
-enum node_kind { SCALAR, LIST, MAP };
-
-struct node {
-    enum node_kind kind;
-    int line;              /* 1-based line where the node starts */
-    char *text;            /* SCALAR: the value, NUL-terminated */
-    int empty;             /* SCALAR: plain and empty (a key without value) */
-    struct node **items;   /* LIST: items; MAP: key, value, key, value... */
-    size_t count;          /* entries of items */
-};
 
 struct loader {
     const char *path;
     char *dir;             /* the file's folder, for relative paths */
     char *why;
     size_t why_size;
-    yaml_parser_t parser;
-    const unsigned char *text;
-    size_t length;
 };
 
 /* Keys handled here rather than by a setter of the option table. */
@@ -71,6 +62,7 @@ static const char *const path_keys[] = {"baseline_dir", "json", "report"};
 static const char *const github_keys[] = {"enabled", "summary", "annotations",
                                           "outputs", "comment", "status"};
 
+/* Writes "PATH:LINE: message" into the loader's why; returns -1. */
 __attribute__((format(printf, 3, 4)))
 static int fail(struct loader *l, int line, const char *format, ...)
 {
@@ -83,259 +75,21 @@ static int fail(struct loader *l, int line, const char *format, ...)
     return -1;
 }
 
-static void node_free(struct node *n)
-{
-    if (!n)
-        return;
-    for (size_t i = 0; i < n->count; i++)
-        node_free(n->items[i]);
-    free(n->items);
-    free(n->text);
-    free(n);
-}
-
-/* ---- Reading the file ------------------------------------------------- */
-
-static int read_file(const char *path, unsigned char **text, size_t *length,
-                     char *why, size_t why_size)
-{
-    FILE *f = fopen(path, "rb");
-    unsigned char *buf = NULL;
-    size_t size = 0, used = 0;
-    if (!f) {
-        snprintf(why, why_size, "%s: cannot read it: %s", path,
-                 strerror(errno));
-        return -1;
-    }
-    for (;;) {
-        if (used == size) {
-            size_t grown_size = size ? 2 * size : 4096;
-            unsigned char *grown = realloc(buf, grown_size);
-            if (!grown) {
-                snprintf(why, why_size, "%s: out of memory", path);
-                goto bad;
-            }
-            buf = grown;
-            size = grown_size;
-        }
-        size_t n = fread(buf + used, 1, size - used, f);
-        used += n;
-        if (n == 0) {
-            if (ferror(f)) {
-                snprintf(why, why_size, "%s: cannot read it: %s", path,
-                         strerror(errno));
-                goto bad;
-            }
-            break;
-        }
-    }
-    fclose(f);
-    *text = buf;
-    *length = used;
-    return 0;
-bad:
-    fclose(f);
-    free(buf);
-    return -1;
-}
-
-/* The 1-based line of byte offset in the file (for reader errors, which
- * come with an offset rather than a mark). */
-static int line_of_offset(const struct loader *l, size_t offset)
-{
-    int line = 1;
-    for (size_t i = 0; i < offset && i < l->length; i++)
-        if (l->text[i] == '\n')
-            line++;
-    return line;
-}
-
-/* ---- Events to a tree ------------------------------------------------- */
-
-static int next_event(struct loader *l, yaml_event_t *ev)
-{
-    if (yaml_parser_parse(&l->parser, ev))
-        return 0;
-    const yaml_parser_t *p = &l->parser;
-    int line = p->error == YAML_READER_ERROR
-                   ? line_of_offset(l, p->problem_offset)
-                   : (int)p->problem_mark.line + 1;
-    if (p->error == YAML_MEMORY_ERROR)
-        return fail(l, line, "out of memory");
-    return fail(l, line, "%s", p->problem ? p->problem : "cannot parse YAML");
-}
-
-/* Refuses anchors, aliases and tags on the event that starts a node. */
-static int refuse_extras(struct loader *l, const yaml_event_t *ev)
-{
-    const yaml_char_t *anchor = NULL, *tag = NULL;
-    int line = (int)ev->start_mark.line + 1;
-    switch (ev->type) {
-    case YAML_ALIAS_EVENT:
-        return fail(l, line,
-                    "alias *%s: anchors and aliases are not supported in "
-                    "benchrun.yml (write the value out)",
-                    (const char *)ev->data.alias.anchor);
-    case YAML_SCALAR_EVENT:
-        anchor = ev->data.scalar.anchor;
-        tag = ev->data.scalar.tag;
-        break;
-    case YAML_SEQUENCE_START_EVENT:
-        anchor = ev->data.sequence_start.anchor;
-        tag = ev->data.sequence_start.tag;
-        break;
-    case YAML_MAPPING_START_EVENT:
-        anchor = ev->data.mapping_start.anchor;
-        tag = ev->data.mapping_start.tag;
-        break;
-    default:
-        break;
-    }
-    if (anchor)
-        return fail(l, line,
-                    "anchor &%s: anchors and aliases are not supported in "
-                    "benchrun.yml (write the value out)",
-                    (const char *)anchor);
-    if (tag) {
-        static const char standard[] = "tag:yaml.org,2002:";
-        const char *t = (const char *)tag;
-        int shorten = strncmp(t, standard, sizeof standard - 1) == 0;
-        return fail(l, line,
-                    "tag %s%s: tags are not supported in benchrun.yml "
-                    "(write the plain value)",
-                    shorten ? "!!" : "", shorten ? t + sizeof standard - 1 : t);
-    }
-    return 0;
-}
-
-static int scalar_node(struct loader *l, const yaml_event_t *ev,
-                       struct node *n)
-{
-    const char *value = (const char *)ev->data.scalar.value;
-    size_t length = ev->data.scalar.length;
-    for (size_t i = 0; i < length; i++) {
-        unsigned char c = (unsigned char)value[i];
-        if (c < 0x20 || c == 0x7f)
-            return fail(l, n->line,
-                        "a value may not contain line breaks or control "
-                        "characters");
-    }
-    n->text = malloc(length + 1);
-    if (!n->text)
-        return fail(l, n->line, "out of memory");
-    memcpy(n->text, value, length);
-    n->text[length] = '\0';
-    n->empty = length == 0 && ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
-    return 0;
-}
-
-static int add_item(struct loader *l, struct node *n, struct node *item)
-{
-    struct node **grown = realloc(n->items, (n->count + 1) * sizeof *grown);
-    if (!grown) {
-        node_free(item);
-        return fail(l, n->line, "out of memory");
-    }
-    n->items = grown;
-    n->items[n->count++] = item;
-    return 0;
-}
-
-/* Builds the node that ev starts (ev is deleted here); *out is NULL on
- * error. */
-static int build(struct loader *l, yaml_event_t *ev, int depth,
-                 struct node **out)
-{
-    struct node *n = calloc(1, sizeof *n);
-    yaml_event_type_t end;
-    int rc = -1;
-
-    int line = (int)ev->start_mark.line + 1;
-
-    *out = NULL;
-    if (!n) {
-        yaml_event_delete(ev);
-        return fail(l, line, "out of memory");
-    }
-    n->line = line;
-    if (refuse_extras(l, ev) != 0)
-        goto done;
-    if (depth > MAX_DEPTH) {
-        fail(l, n->line, "nested more than %d levels deep", MAX_DEPTH);
-        goto done;
-    }
-    if (ev->type == YAML_SCALAR_EVENT) {
-        n->kind = SCALAR;
-        rc = scalar_node(l, ev, n);
-        goto done;
-    }
-    n->kind = ev->type == YAML_SEQUENCE_START_EVENT ? LIST : MAP;
-    end = n->kind == LIST ? YAML_SEQUENCE_END_EVENT : YAML_MAPPING_END_EVENT;
-    for (;;) {
-        yaml_event_t child_ev;
-        struct node *child;
-        if (next_event(l, &child_ev) != 0)
-            goto done;
-        if (child_ev.type == end) {
-            yaml_event_delete(&child_ev);
-            break;
-        }
-        if (build(l, &child_ev, depth + 1, &child) != 0 ||
-            add_item(l, n, child) != 0)
-            goto done;
-    }
-    rc = 0;
-done:
-    yaml_event_delete(ev);
-    if (rc == 0)
-        *out = n;
-    else
-        node_free(n);
-    return rc;
-}
-
-/* Parses the whole stream: *root is the document's node, or NULL for an
- * empty file (or one of only comments). */
-static int parse_tree(struct loader *l, struct node **root)
-{
-    yaml_event_t ev;
-    int documents = 0;
-
-    *root = NULL;
-    for (;;) {
-        if (next_event(l, &ev) != 0)
-            return -1;
-        yaml_event_type_t type = ev.type;
-        int line = (int)ev.start_mark.line + 1;
-        if (type == YAML_STREAM_END_EVENT) {
-            yaml_event_delete(&ev);
-            return 0;
-        }
-        if (type == YAML_DOCUMENT_START_EVENT && documents++ > 0) {
-            yaml_event_delete(&ev);
-            return fail(l, line, "a second YAML document: benchrun.yml holds "
-                                 "one (remove this \"---\")");
-        }
-        if (type == YAML_SCALAR_EVENT || type == YAML_SEQUENCE_START_EVENT ||
-            type == YAML_MAPPING_START_EVENT || type == YAML_ALIAS_EVENT) {
-            if (build(l, &ev, 0, root) != 0)
-                return -1;
-            continue;
-        }
-        yaml_event_delete(&ev);
-    }
-}
-
 /* ---- Messages --------------------------------------------------------- */
 
-/* What a node is, for "expected ..., got WHAT". */
-static const char *describe(const struct node *n, char *buf, size_t size)
+/* 1 for a plain empty scalar: a key written without a value. */
+static int is_empty(const struct brun_yaml_node *n)
 {
-    if (n->kind == LIST)
-        return "a list";
-    if (n->kind == MAP)
-        return "a mapping";
-    if (n->empty)
+    return n->kind == BRUN_YAML_SCALAR && n->plain && n->length == 0;
+}
+
+/* What a node is, for "expected ..., got WHAT". */
+static const char *describe(const struct brun_yaml_node *n, char *buf,
+                            size_t size)
+{
+    if (n->kind != BRUN_YAML_SCALAR)
+        return brun_yaml_kind_name(n);
+    if (is_empty(n))
         return "nothing";
     snprintf(buf, size, "\"%s\"", n->text);
     return buf;
@@ -425,7 +179,7 @@ static const struct brun_option_spec *option_named(const char *key)
 
 /* "unknown key "rouns" (did you mean "rounds"?)"; prefix is "" or
  * "thresholds: ". */
-static int unknown_key(struct loader *l, const struct node *key,
+static int unknown_key(struct loader *l, const struct brun_yaml_node *key,
                        const char *prefix, const char *const *keys,
                        size_t key_count, int with_table)
 {
@@ -457,30 +211,26 @@ static int unknown_key(struct loader *l, const struct node *key,
     return fail(l, key->line, "%sunknown key \"%s\"", prefix, key->text);
 }
 
-/* Checks that map's keys are scalars and none is given twice. */
-static int check_keys(struct loader *l, const struct node *map,
+/* Checks that none of map's keys is empty (the reader has refused keys
+ * that are not scalars and keys given twice). */
+static int check_keys(struct loader *l, const struct brun_yaml_node *map,
                       const char *prefix)
 {
-    char buf[128];
-    for (size_t i = 0; i < map->count; i += 2) {
-        const struct node *key = map->items[i];
-        if (key->kind != SCALAR || key->empty)
+    for (size_t i = 0; i < map->count; i++) {
+        const struct brun_yaml_node *key = map->pairs[i].key;
+        if (is_empty(key))
             return fail(l, key->line, "%sexpected a key such as \"rounds\", "
-                        "got %s", prefix, describe(key, buf, sizeof buf));
-        for (size_t j = 0; j < i; j += 2)
-            if (strcmp(map->items[j]->text, key->text) == 0)
-                return fail(l, key->line,
-                            "%s%s: given twice (first on line %d)", prefix,
-                            key->text, map->items[j]->line);
+                        "got nothing", prefix);
     }
     return 0;
 }
 
 /* The line to blame for a value: a key without a value is on the key's
  * line. */
-static int value_line(const struct node *key, const struct node *value)
+static int value_line(const struct brun_yaml_node *key,
+                      const struct brun_yaml_node *value)
 {
-    return value->kind == SCALAR && value->empty ? key->line : value->line;
+    return is_empty(value) ? key->line : value->line;
 }
 
 /* ---- Applying the tree ------------------------------------------------ */
@@ -519,13 +269,14 @@ static void free_strings(char **v, size_t n)
 
 /* A list of non-empty paths (targets, compare), resolved; *out owned by
  * the caller. */
-static int path_list(struct loader *l, const struct node *key,
-                     const struct node *value, char ***out, size_t *count)
+static int path_list(struct loader *l, const struct brun_yaml_node *key,
+                     const struct brun_yaml_node *value, char ***out,
+                     size_t *count)
 {
     char buf[128];
     char **v;
 
-    if (value->kind != LIST)
+    if (value->kind != BRUN_YAML_SEQUENCE)
         return fail(l, value_line(key, value),
                     "%s: expected a list of executables, got %s", key->text,
                     describe(value, buf, sizeof buf));
@@ -533,8 +284,8 @@ static int path_list(struct loader *l, const struct node *key,
     if (!v)
         return fail(l, value->line, "out of memory");
     for (size_t i = 0; i < value->count; i++) {
-        const struct node *item = value->items[i];
-        if (item->kind != SCALAR || item->text[0] == '\0') {
+        const struct brun_yaml_node *item = value->items[i];
+        if (item->kind != BRUN_YAML_SCALAR || item->text[0] == '\0') {
             free_strings(v, i);
             return fail(l, item->line, "%s: expected an executable, got %s",
                         key->text, describe(item, buf, sizeof buf));
@@ -550,8 +301,9 @@ static int path_list(struct loader *l, const struct node *key,
     return 0;
 }
 
-static int apply_targets(struct loader *l, const struct node *key,
-                         const struct node *value, struct brun_options *o)
+static int apply_targets(struct loader *l, const struct brun_yaml_node *key,
+                         const struct brun_yaml_node *value,
+                         struct brun_options *o)
 {
     char **v;
     size_t n;
@@ -564,8 +316,9 @@ static int apply_targets(struct loader *l, const struct node *key,
     return 0;
 }
 
-static int apply_compare(struct loader *l, const struct node *key,
-                         const struct node *value, struct brun_options *o)
+static int apply_compare(struct loader *l, const struct brun_yaml_node *key,
+                         const struct brun_yaml_node *value,
+                         struct brun_options *o)
 {
     char **v;
     size_t n;
@@ -595,7 +348,8 @@ static int threshold_fail_above(const char *text, double *out, char *why,
     return 0;
 }
 
-static int threshold_entry(struct loader *l, const struct node *entry,
+static int threshold_entry(struct loader *l,
+                           const struct brun_yaml_node *entry,
                            struct brun_threshold *t)
 {
     static const char prefix[] = "thresholds: ";
@@ -606,20 +360,21 @@ static int threshold_entry(struct loader *l, const struct node *entry,
     t->fail_above = -1;  /* not given: the run's fail_above */
     t->noise_floor = -1; /* not given: the run's noise floor */
     t->line = entry->line;
-    if (entry->kind != MAP)
+    if (entry->kind != BRUN_YAML_MAPPING)
         return fail(l, entry->line,
                     "thresholds: expected an entry such as \"- match: "
                     "\\\"memory/*\\\"\", got %s",
                     describe(entry, buf, sizeof buf));
     if (check_keys(l, entry, prefix) != 0)
         return -1;
-    for (size_t i = 0; i < entry->count; i += 2) {
-        const struct node *key = entry->items[i], *value = entry->items[i + 1];
+    for (size_t i = 0; i < entry->count; i++) {
+        const struct brun_yaml_node *key = entry->pairs[i].key;
+        const struct brun_yaml_node *value = entry->pairs[i].value;
         const char *name = key->text;
         int line = value_line(key, value);
         if (!is_one_of(name, threshold_keys, 3))
             return unknown_key(l, key, prefix, threshold_keys, 3, 0);
-        if (value->kind != SCALAR)
+        if (value->kind != BRUN_YAML_SCALAR)
             return fail(l, line, "thresholds: %s: expected %s, got %s", name,
                         strcmp(name, "match") == 0 ? "a pattern"
                                                    : "a percentage",
@@ -655,13 +410,15 @@ static void free_thresholds(struct brun_threshold *v, size_t n)
     free(v);
 }
 
-static int apply_thresholds(struct loader *l, const struct node *key,
-                            const struct node *value, struct brun_options *o)
+static int apply_thresholds(struct loader *l,
+                            const struct brun_yaml_node *key,
+                            const struct brun_yaml_node *value,
+                            struct brun_options *o)
 {
     char buf[128];
     struct brun_threshold *v;
 
-    if (value->kind != LIST)
+    if (value->kind != BRUN_YAML_SEQUENCE)
         return fail(l, value_line(key, value),
                     "thresholds: expected a list of entries such as \"- "
                     "match: \\\"memory/*\\\"\", got %s",
@@ -682,13 +439,14 @@ static int apply_thresholds(struct loader *l, const struct node *key,
 
 /* A key of the option table: the scalar goes to its setter. */
 static int apply_option(struct loader *l, const struct brun_option_spec *s,
-                        const struct node *key, const struct node *value,
+                        const struct brun_yaml_node *key,
+                        const struct brun_yaml_node *value,
                         struct brun_options *o)
 {
     char buf[128], why[256];
     int line = value_line(key, value);
 
-    if (value->kind != SCALAR) {
+    if (value->kind != BRUN_YAML_SCALAR) {
         char expected[160];
         expected_words(s, expected, sizeof expected);
         return fail(l, line, "%s: expected %s, got %s", key->text, expected,
@@ -711,28 +469,29 @@ static int apply_option(struct loader *l, const struct brun_option_spec *s,
 }
 
 /* slo: a mapping of case patterns to time budgets ("config/load: 10us"). */
-static int apply_slo(struct loader *l, const struct node *key,
-                     const struct node *value, struct brun_options *o)
+static int apply_slo(struct loader *l, const struct brun_yaml_node *key,
+                     const struct brun_yaml_node *value,
+                     struct brun_options *o)
 {
     char buf[128], why[256];
-    if (value->kind != MAP)
+    if (value->kind != BRUN_YAML_MAPPING)
         return fail(l, value_line(key, value),
                     "slo: expected budgets such as \"config/load: 10us\", "
                     "got %s",
                     describe(value, buf, sizeof buf));
     if (check_keys(l, value, "slo: ") != 0)
         return -1;
-    size_t n = value->count / 2;
+    size_t n = value->count;
     struct brun_slo_rule *v = calloc(n ? n : 1, sizeof *v);
     if (!v)
         return fail(l, value->line, "out of memory");
     for (size_t i = 0; i < n; i++) {
-        const struct node *pattern = value->items[2 * i];
-        const struct node *budget = value->items[2 * i + 1];
+        const struct brun_yaml_node *pattern = value->pairs[i].key;
+        const struct brun_yaml_node *budget = value->pairs[i].value;
         double seconds;
         int line = value_line(pattern, budget);
         const char *problem = NULL;
-        if (budget->kind != SCALAR)
+        if (budget->kind != BRUN_YAML_SCALAR)
             problem = "expected a duration such as 10us";
         else if (brun_parse_duration(budget->text, &seconds, why,
                                      sizeof why) != 0)
@@ -758,20 +517,21 @@ static int apply_slo(struct loader *l, const struct node *key,
 }
 
 /* exports: a list of "FORMAT=FILE", FILE relative to the file's folder. */
-static int apply_exports(struct loader *l, const struct node *key,
-                         const struct node *value, struct brun_options *o)
+static int apply_exports(struct loader *l, const struct brun_yaml_node *key,
+                         const struct brun_yaml_node *value,
+                         struct brun_options *o)
 {
     char buf[128], why[256];
     const struct brun_option_spec *spec = option_named("export");
-    if (value->kind != LIST)
+    if (value->kind != BRUN_YAML_SEQUENCE)
         return fail(l, value_line(key, value),
                     "exports: expected a list such as \"- junit=results.xml\", "
                     "got %s",
                     describe(value, buf, sizeof buf));
     o->exports_from_cli = 0; /* replace what o holds */
     for (size_t i = 0; i < value->count; i++) {
-        const struct node *item = value->items[i];
-        if (item->kind != SCALAR)
+        const struct brun_yaml_node *item = value->items[i];
+        if (item->kind != BRUN_YAML_SCALAR)
             return fail(l, item->line, "exports: expected FORMAT=FILE, got %s",
                         describe(item, buf, sizeof buf));
         const char *eq = strchr(item->text, '=');
@@ -793,16 +553,17 @@ static int apply_exports(struct loader *l, const struct node *key,
 }
 
 /* github: true/false, or a mapping of parts ("comment: false"). */
-static int apply_github(struct loader *l, const struct node *key,
-                        const struct node *value, struct brun_options *o)
+static int apply_github(struct loader *l, const struct brun_yaml_node *key,
+                        const struct brun_yaml_node *value,
+                        struct brun_options *o)
 {
     static const unsigned bits[] = {0, BRUN_GITHUB_SUMMARY,
                                     BRUN_GITHUB_ANNOTATIONS, BRUN_GITHUB_OUTPUTS,
                                     BRUN_GITHUB_COMMENT, BRUN_GITHUB_STATUS};
     char buf[128], why[256];
-    if (value->kind == SCALAR)
+    if (value->kind == BRUN_YAML_SCALAR)
         return apply_option(l, option_named("github"), key, value, o);
-    if (value->kind != MAP)
+    if (value->kind != BRUN_YAML_MAPPING)
         return fail(l, value_line(key, value),
                     "github: expected true, false or parts such as "
                     "\"comment: false\", got %s",
@@ -810,19 +571,21 @@ static int apply_github(struct loader *l, const struct node *key,
     if (check_keys(l, value, "github: ") != 0)
         return -1;
     o->github = 1;
-    for (size_t i = 0; i < value->count; i += 2) {
-        const struct node *part = value->items[i], *flag = value->items[i + 1];
+    for (size_t i = 0; i < value->count; i++) {
+        const struct brun_yaml_node *part = value->pairs[i].key;
+        const struct brun_yaml_node *flag = value->pairs[i].value;
         size_t k = 0;
         int on;
         while (k < 6 && strcmp(github_keys[k], part->text) != 0)
             k++;
         if (k == 6)
             return unknown_key(l, part, "github: ", github_keys, 6, 0);
-        if (flag->kind != SCALAR ||
+        if (flag->kind != BRUN_YAML_SCALAR ||
             brun_parse_bool(flag->text, &on, why, sizeof why) != 0)
             return fail(l, value_line(part, flag), "github: %s: %s",
                         part->text,
-                        flag->kind == SCALAR ? why : "expected true or false");
+                        flag->kind == BRUN_YAML_SCALAR ? why
+                                                       : "expected true or false");
         if (k == 0)
             o->github = on;
         else if (on)
@@ -833,23 +596,24 @@ static int apply_github(struct loader *l, const struct node *key,
     return 0;
 }
 
-static int apply(struct loader *l, const struct node *root,
+static int apply(struct loader *l, const struct brun_yaml_node *root,
                  struct brun_options *o)
 {
     char buf[128];
 
-    if (!root || (root->kind == SCALAR &&
-                  (root->empty || strcmp(root->text, "~") == 0 ||
+    if (!root || (root->kind == BRUN_YAML_SCALAR &&
+                  (is_empty(root) || strcmp(root->text, "~") == 0 ||
                    strcmp(root->text, "null") == 0)))
         return 0; /* nothing but comments, or an empty document */
-    if (root->kind != MAP)
+    if (root->kind != BRUN_YAML_MAPPING)
         return fail(l, root->line,
                     "expected keys such as \"rounds: 10\", got %s",
                     describe(root, buf, sizeof buf));
     if (check_keys(l, root, "") != 0)
         return -1;
-    for (size_t i = 0; i < root->count; i += 2) {
-        const struct node *key = root->items[i], *value = root->items[i + 1];
+    for (size_t i = 0; i < root->count; i++) {
+        const struct brun_yaml_node *key = root->pairs[i].key;
+        const struct brun_yaml_node *value = root->pairs[i].value;
         const struct brun_option_spec *s;
         int rc;
         if (strcmp(key->text, "targets") == 0)
@@ -897,26 +661,24 @@ int brun_config_load(const char *path, struct brun_options *o, char *why,
                      size_t why_size)
 {
     struct loader l;
-    struct node *root = NULL;
-    unsigned char *text = NULL;
+    struct brun_yaml_tree tree;
     int rc = -1;
 
     memset(&l, 0, sizeof l);
     l.path = path;
     l.why = why;
     l.why_size = why_size;
-    if (read_file(path, &text, &l.length, why, why_size) != 0)
+    /* Not regular files only: --config may name a pipe. */
+    if (brun_yaml_tree_read_file(path, MAX_FILE_SIZE, BRUN_YAML_ONE_LINE,
+                                 &tree, why, why_size) != 0)
         return -1;
-    l.text = text;
     l.dir = folder_of(path);
-    if (!l.dir || !yaml_parser_initialize(&l.parser)) {
+    if (!l.dir) {
         snprintf(why, why_size, "%s: out of memory", path);
-        free(l.dir);
-        free(text);
+        brun_yaml_tree_release(&tree);
         return -1;
     }
-    yaml_parser_set_input_string(&l.parser, text, l.length);
-    if (parse_tree(&l, &root) == 0 && apply(&l, root, o) == 0) {
+    if (apply(&l, tree.root, o) == 0) {
         char *copy = strdup(path);
         if (copy) {
             free(o->config_path);
@@ -926,10 +688,8 @@ int brun_config_load(const char *path, struct brun_options *o, char *why,
             snprintf(why, why_size, "%s: out of memory", path);
         }
     }
-    node_free(root);
-    yaml_parser_delete(&l.parser);
+    brun_yaml_tree_release(&tree);
     free(l.dir);
-    free(text);
     return rc;
 }
 

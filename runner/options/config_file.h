@@ -3,8 +3,9 @@
  * config_file.h: benchrun.yml, the project's settings file.
  *
  * Finds the file (--config FILE, ./benchrun.yml, or none) and loads it
- * into struct brun_options through libyaml, one key per option of the
- * table in option_table.c plus the lists (targets, compare, thresholds).
+ * into struct brun_options through the strict YAML reader of
+ * runner/yaml/yaml_tree.h, one key per option of the table in
+ * option_table.c plus the lists (targets, compare, thresholds).
  * It only reads: nothing is written, and nothing is printed; every error
  * is one line "PATH:LINE: ..." for the caller to show (exit status 2).
  * The command line is applied after the file, by cli.c, so it wins.
@@ -25,14 +26,14 @@
 int brun_config_locate(const char *cli_path, int no_config, char **path,
                        char *why, size_t why_size);
 
-/* Loads the benchrun.yml at path into o, which holds the defaults (the
- * command line is applied after, so it wins).  Keys of the option table
- * go through their setters; "targets", "compare" and "thresholds" replace
- * what o holds.  Relative paths in targets, compare, baseline_dir and json
- * are taken relative to the file's folder.  On success o->config_path is
- * a copy of path.  Returns 0, or -1 with "PATH:LINE: ..." in why; then o
- * may hold part of the file's settings, and is still fit for
- * brun_options_release. */
+/* Loads the benchrun.yml at path (at most 1 MiB; a pipe will do) into o,
+ * which holds the defaults (the command line is applied after, so it
+ * wins).  Keys of the option table go through their setters; "targets",
+ * "compare" and "thresholds" replace what o holds.  Relative paths in
+ * targets, compare, baseline_dir and json are taken relative to the
+ * file's folder.  On success o->config_path is a copy of path.  Returns
+ * 0, or -1 with "PATH:LINE: ..." in why; then o may hold part of the
+ * file's settings, and is still fit for brun_options_release. */
 int brun_config_load(const char *path, struct brun_options *o, char *why,
                      size_t why_size);
 
