@@ -4,8 +4,9 @@
 # folder with its own fragment.  Everything but main.c is one convenience
 # library, so the tests can call the driver's parts directly.  No part
 # includes run.h, and the parts' folders include each other in one
-# direction only (yaml <- options, baseline; options, files, worker <-
-# measure <- host, baseline <- compare).
+# direction only (tests/layout.sh checks it): yaml <- options, baseline;
+# worker <- measure, host; measure, host, files, yaml <- baseline;
+# measure, options, worker <- compare.
 
 noinst_LTLIBRARIES += runner/libbrrunner.la
 runner_libbrrunner_la_SOURCES = runner/run.c runner/run.h

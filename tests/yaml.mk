@@ -4,8 +4,10 @@
 # and the baseline store).  test_yaml writes its files in a scratch folder
 # at run time.
 
+if ENABLE_TESTS
 check_PROGRAMS += tests/test_yaml
 TESTS += tests/test_yaml
 tests_test_yaml_SOURCES = tests/test_yaml.c
 tests_test_yaml_CFLAGS = $(TEST_CFLAGS)
 tests_test_yaml_LDADD = tests/libtesthelpers.la $(BR_DRIVER_LIBS) $(TEST_LIBS)
+endif

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # runner/options/: what a user can set for one run, and where it comes
-# from: the option table, the command line, benchrun.yml (libyaml), and
-# the strict value parsers they share.
+# from: the option table, the command line, benchrun.yml (through
+# runner/yaml/), and the strict value parsers they share.
 runner_libbrrunner_la_SOURCES += \
 	runner/options/options.c runner/options/options.h \
 	runner/options/option_table.c runner/options/option_table.h \

@@ -4,5 +4,4 @@
 # so options/ and baseline/ can both build on it.
 runner_libbrrunner_la_SOURCES += \
 	runner/yaml/yaml_tree.c runner/yaml/yaml_tree.h
-# <yaml.h> for yaml_tree.c (empty where libyaml is in the default path).
-AM_CPPFLAGS += $(YAML_CFLAGS)
+# <yaml.h> comes with the runner library's own CPPFLAGS (runner/local.mk).
