@@ -11,16 +11,15 @@
 #include <ctype.h>
 #include <string.h>
 
-static const char config_text[] =
-    "# server settings\n"
-    "[server]\n"
-    "host = example.org\n"
-    "port = 8080\n"
-    "workers = 4\n"
-    "\n"
-    "[log]\n"
-    "level = info\n"
-    "file = /var/log/app.log\n";
+static const char config_text[] = "# server settings\n"
+                                  "[server]\n"
+                                  "host = example.org\n"
+                                  "port = 8080\n"
+                                  "workers = 4\n"
+                                  "\n"
+                                  "[log]\n"
+                                  "level = info\n"
+                                  "file = /var/log/app.log\n";
 
 struct setting {
     char section[16];
@@ -40,7 +39,8 @@ static void copy_trimmed(char *out, size_t size, const char *start,
         start++;
     while (end > start && isspace((unsigned char)end[-1]))
         end--;
-    size_t n = (size_t)(end - start) < size - 1 ? (size_t)(end - start) : size - 1;
+    size_t n =
+        (size_t)(end - start) < size - 1 ? (size_t)(end - start) : size - 1;
     memcpy(out, start, n);
     out[n] = '\0';
 }

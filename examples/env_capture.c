@@ -17,7 +17,7 @@
 #include <string.h>
 
 struct snapshot {
-    char *arena;     /* all strings, back to back */
+    char *arena; /* all strings, back to back */
     size_t used, capacity;
     char **vars;
     size_t count;

@@ -31,20 +31,20 @@ static void fill_pseudo_random(int *v, size_t n, uint32_t *seed)
 
 BENCH(sort, qsort_1000, .items = COUNT)
 {
-    int *v = malloc(COUNT * sizeof *v);   /* setup: not timed */
+    int *v = malloc(COUNT * sizeof *v); /* setup: not timed */
     uint32_t seed = 42;
     if (!v)
         BENCH_FAIL(st, "out of memory");
 
     BENCH_LOOP(st) {
-        benchrun_pause(st);               /* refill: not timed */
+        benchrun_pause(st); /* refill: not timed */
         fill_pseudo_random(v, COUNT, &seed);
         benchrun_resume(st);
         qsort(v, COUNT, sizeof *v, compare_ints);
         BENCH_ESCAPE(v);
     }
 
-    for (size_t i = 1; i < COUNT; i++)    /* teardown: check, not timed */
+    for (size_t i = 1; i < COUNT; i++) /* teardown: check, not timed */
         if (v[i - 1] > v[i])
             BENCH_FAIL(st, "qsort left the array unsorted");
     free(v);

@@ -67,21 +67,21 @@ struct benchrun_range {
  */
 struct benchrun_case {
     /* Filled in by BENCH(); not options. */
-    unsigned struct_size;            /* sizeof at compile time: layout check */
+    unsigned struct_size; /* sizeof at compile time: layout check */
     const char *group;
     const char *name;
     const char *file;
     int line;
     void (*fn)(struct benchrun_state *st);
-    const char *compiler;            /* __VERSION__ of the bench file */
-    int optimized;                   /* 1 when built with -O1 or more */
+    const char *compiler; /* __VERSION__ of the bench file */
+    int optimized;        /* 1 when built with -O1 or more */
 
     /* Options. */
-    const long long *args;           /* BENCH_ARGS(...): explicit argument list */
+    const long long *args; /* BENCH_ARGS(...): explicit argument list */
     size_t arg_count;
-    struct benchrun_range range;     /* BENCH_RANGE / BENCH_RANGE_MUL */
-    double bytes;                    /* bytes processed per iteration */
-    double items;                    /* items processed per iteration */
+    struct benchrun_range range; /* BENCH_RANGE / BENCH_RANGE_MUL */
+    double bytes;                /* bytes processed per iteration */
+    double items;                /* items processed per iteration */
 
     /* Plumbing. */
     int priv_sentinel;
@@ -103,10 +103,10 @@ uint64_t benchrun_priv_loop_next(struct benchrun_state *st, uint64_t left);
  * exactly once per case.  `continue` is fine; `break`, `return` or `goto`
  * out of the loop fail the case with a message saying so.
  */
-#define BENCH_LOOP(st)                                                        \
-    for (uint64_t benchrun_priv_n_ = benchrun_priv_loop_start(st);             \
-         benchrun_priv_n_ != BENCHRUN_PRIV_LOOP_DONE;                          \
-         benchrun_priv_n_ = benchrun_priv_loop_next((st), benchrun_priv_n_))   \
+#define BENCH_LOOP(st)                                                       \
+    for (uint64_t benchrun_priv_n_ = benchrun_priv_loop_start(st);           \
+         benchrun_priv_n_ != BENCHRUN_PRIV_LOOP_DONE;                        \
+         benchrun_priv_n_ = benchrun_priv_loop_next((st), benchrun_priv_n_)) \
         for (; benchrun_priv_n_ != 0; --benchrun_priv_n_)
 
 /* ---- Keeping results alive -------------------------------------------- */
@@ -117,15 +117,15 @@ uint64_t benchrun_priv_loop_next(struct benchrun_state *st, uint64_t left);
  * instruction beyond keeping the value in a register or in memory.
  */
 #ifdef __clang__
-#define BENCH_KEEP(x)                                                         \
-    do {                                                                      \
-        __typeof__(x) benchrun_priv_keep_ = (x);                              \
+#define BENCH_KEEP(x)                                                        \
+    do {                                                                     \
+        __typeof__(x) benchrun_priv_keep_ = (x);                             \
         __asm__ __volatile__("" : "+r,m"(benchrun_priv_keep_) : : "memory"); \
     } while (0)
 #else
-#define BENCH_KEEP(x)                                                         \
-    do {                                                                      \
-        __typeof__(x) benchrun_priv_keep_ = (x);                              \
+#define BENCH_KEEP(x)                                                        \
+    do {                                                                     \
+        __typeof__(x) benchrun_priv_keep_ = (x);                             \
         __asm__ __volatile__("" : "+m,r"(benchrun_priv_keep_) : : "memory"); \
     } while (0)
 #endif
@@ -162,15 +162,15 @@ void benchrun_fail(struct benchrun_state *st, const char *fmt, ...)
 void benchrun_skip(struct benchrun_state *st, const char *fmt, ...)
     BENCHRUN_PRIV_PRINTF(2, 3);
 
-#define BENCH_FAIL(st, ...)                                                   \
-    do {                                                                      \
-        benchrun_fail((st), __VA_ARGS__);                                     \
-        return;                                                               \
+#define BENCH_FAIL(st, ...)               \
+    do {                                  \
+        benchrun_fail((st), __VA_ARGS__); \
+        return;                           \
     } while (0)
-#define BENCH_SKIP(st, ...)                                                   \
-    do {                                                                      \
-        benchrun_skip((st), __VA_ARGS__);                                     \
-        return;                                                               \
+#define BENCH_SKIP(st, ...)               \
+    do {                                  \
+        benchrun_skip((st), __VA_ARGS__); \
+        return;                           \
     } while (0)
 
 /* ---- Registration ----------------------------------------------------- */
@@ -212,14 +212,14 @@ template <long long... V> struct benchrun_priv_args {
 };
 template <long long... V>
 const long long benchrun_priv_args<V...>::values[sizeof...(V)] = {V...};
-#define BENCH_ARGS(...)                                                       \
-    .args = benchrun_priv_args<__VA_ARGS__>::values,                          \
-    .arg_count = sizeof(benchrun_priv_args<__VA_ARGS__>::values) /            \
-                 sizeof(long long)
+#define BENCH_ARGS(...)                              \
+    .args = benchrun_priv_args<__VA_ARGS__>::values, \
+    .arg_count =                                     \
+        sizeof(benchrun_priv_args<__VA_ARGS__>::values) / sizeof(long long)
 extern "C" {
 #else
-#define BENCH_ARGS(...)                                                       \
-    .args = (const long long[]){__VA_ARGS__},                                 \
+#define BENCH_ARGS(...)                       \
+    .args = (const long long[]){__VA_ARGS__}, \
     .arg_count = sizeof((const long long[]){__VA_ARGS__}) / sizeof(long long)
 #endif
 /* Linear range: BENCH_RANGE(0, 100, 25) gives 0, 25, 50, 75, 100. */
@@ -237,9 +237,9 @@ extern "C" {
 #ifdef __cplusplus
 /* C++ warns (-Wextra) about fields a designated initialiser leaves out;
  * C does not.  The fields left out are meant to be zero. */
-#define BENCHRUN_PRIV_QUIET_BEGIN                                             \
-    _Pragma("GCC diagnostic push")                                            \
-    _Pragma("GCC diagnostic ignored \"-Wmissing-field-initializers\"")
+#define BENCHRUN_PRIV_QUIET_BEGIN  \
+    _Pragma("GCC diagnostic push") \
+        _Pragma("GCC diagnostic ignored \"-Wmissing-field-initializers\"")
 #define BENCHRUN_PRIV_QUIET_END _Pragma("GCC diagnostic pop")
 #else
 #define BENCHRUN_PRIV_QUIET_BEGIN
@@ -262,12 +262,12 @@ extern "C" {
         __VA_ARGS__};                                                         \
     BENCHRUN_PRIV_QUIET_END                                                   \
     BENCHRUN_PRIV_CONSTRUCTOR static void                                     \
-    benchrun_priv_register_##Group##_##Name(void)                             \
+        benchrun_priv_register_##Group##_##Name(void)                         \
     {                                                                         \
         benchrun_register(&benchrun_priv_case_##Group##_##Name);              \
     }                                                                         \
-    static void benchrun_priv_fn_##Group##_##Name(                            \
-        struct benchrun_state *st __attribute__((unused)))
+    static void benchrun_priv_fn_##Group##_##Name(struct benchrun_state *st   \
+                                                  __attribute__((unused)))
 
 #ifdef __cplusplus
 }

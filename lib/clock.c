@@ -171,7 +171,10 @@ static double rate_against_raw_clock(enum brun_clock_kind kind)
 void brun_clock_calibrate(enum brun_clock_kind kind,
                           struct brun_clock_info *info)
 {
-    enum { PAIRS = 2000, READS = 1000 };
+    enum {
+        PAIRS = 2000,
+        READS = 1000
+    };
     static double empty[PAIRS];
     uint64_t smallest = UINT64_MAX;
 
@@ -189,8 +192,9 @@ void brun_clock_calibrate(enum brun_clock_kind kind,
     }
     qsort(empty, PAIRS, sizeof empty[0], compare_doubles);
     info->empty_region_ns = brun_clock_ticks_to_ns(info, empty[PAIRS / 2]);
-    info->resolution_ns =
-        smallest == UINT64_MAX ? 0 : brun_clock_ticks_to_ns(info, (double)smallest);
+    info->resolution_ns = smallest == UINT64_MAX
+                              ? 0
+                              : brun_clock_ticks_to_ns(info, (double)smallest);
 
     /* Best of five batches of back-to-back reads: the cost of one read. */
     double best = -1;

@@ -59,11 +59,11 @@ static inline uint64_t brun_clock_read(enum brun_clock_kind kind)
 /* What the driver measured about a clock at start-up. */
 struct brun_clock_info {
     enum brun_clock_kind kind;
-    double ticks_per_second;   /* calibrated against CLOCK_MONOTONIC_RAW */
-    double resolution_ns;      /* smallest non-zero difference of two reads */
-    double read_cost_ns;       /* mean cost of one read, back to back */
-    double empty_region_ns;    /* median reading of an empty timed region */
-    int invariant;             /* 1: constant rate across P/C-states */
+    double ticks_per_second; /* calibrated against CLOCK_MONOTONIC_RAW */
+    double resolution_ns;    /* smallest non-zero difference of two reads */
+    double read_cost_ns;     /* mean cost of one read, back to back */
+    double empty_region_ns;  /* median reading of an empty timed region */
+    int invariant;           /* 1: constant rate across P/C-states */
 };
 
 /* "tsc", "cntvct" or "monotonic". */

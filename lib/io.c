@@ -41,8 +41,8 @@ int brun_io_pread_full(int fd, void *buf, size_t size, off_t offset)
 {
     size_t done = 0;
     while (done < size) {
-        ssize_t n = pread(fd, (char *)buf + done, size - done,
-                          offset + (off_t)done);
+        ssize_t n =
+            pread(fd, (char *)buf + done, size - done, offset + (off_t)done);
         if (n < 0 && errno == EINTR)
             continue;
         if (n < 0)
@@ -83,8 +83,8 @@ static int make_blocking(int fd)
     return fl < 0 ? -1 : fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
 }
 
-int brun_io_read_file(const char *path, size_t max_size, int flags,
-                      char **data, size_t *size)
+int brun_io_read_file(const char *path, size_t max_size, int flags, char **data,
+                      size_t *size)
 {
     struct stat st;
     *data = NULL;

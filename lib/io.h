@@ -44,7 +44,7 @@ enum {
  * (/dev/zero), fails with EFBIG; with BRUN_IO_REGULAR_ONLY anything but a
  * regular file fails with EINVAL.  Returns 0, or -1 with errno and *data
  * NULL. */
-int brun_io_read_file(const char *path, size_t max_size, int flags,
-                      char **data, size_t *size);
+int brun_io_read_file(const char *path, size_t max_size, int flags, char **data,
+                      size_t *size);
 
 #endif

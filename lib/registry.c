@@ -48,8 +48,7 @@ static int has_range(const struct benchrun_case *c)
 }
 
 /* Checks one description; returns 0 or -1 with a message. */
-static int check_case(const struct benchrun_case *c, char *err,
-                      size_t err_size)
+static int check_case(const struct benchrun_case *c, char *err, size_t err_size)
 {
     if (c->struct_size != sizeof(struct benchrun_case)) {
         snprintf(err, err_size,
@@ -71,8 +70,8 @@ static int check_case(const struct benchrun_case *c, char *err,
         return -1;
     }
     if (c->arg_count > 0 && !c->args) {
-        snprintf(err, err_size, "%s:%d: %s/%s: arg_count without args",
-                 c->file, c->line, c->group, c->name);
+        snprintf(err, err_size, "%s:%d: %s/%s: arg_count without args", c->file,
+                 c->line, c->group, c->name);
         return -1;
     }
     if (has_range(c)) {
@@ -187,8 +186,8 @@ int brun_registry_instances(struct brun_instance **out, size_t *count,
     for (const struct benchrun_case *c = registry_head; c; c = c->priv_next) {
         if (check_case(c, err, err_size) != 0)
             goto fail;
-        long nargs = (c->arg_count > 0 || has_range(c)) ? expand_args(c, values)
-                                                        : 0;
+        long nargs =
+            (c->arg_count > 0 || has_range(c)) ? expand_args(c, values) : 0;
         if (nargs < 0) {
             snprintf(err, err_size, "%s:%d: %s/%s has more than %d arguments",
                      c->file, c->line, c->group, c->name,
@@ -219,9 +218,9 @@ int brun_registry_instances(struct brun_instance **out, size_t *count,
     for (size_t i = 1; i < n; i++) {
         if (strcmp(v[i - 1].name, v[i].name) == 0) {
             snprintf(err, err_size,
-                     "case %s is registered twice: %s:%d and %s:%d",
-                     v[i].name, v[i - 1].def->file, v[i - 1].def->line,
-                     v[i].def->file, v[i].def->line);
+                     "case %s is registered twice: %s:%d and %s:%d", v[i].name,
+                     v[i - 1].def->file, v[i - 1].def->line, v[i].def->file,
+                     v[i].def->line);
             goto fail;
         }
     }

@@ -17,7 +17,7 @@
 
 #include "benchrun.h"
 
-#define BRUN_NAME_MAX 256       /* longest reported case name, with NUL */
+#define BRUN_NAME_MAX 256 /* longest reported case name, with NUL */
 #define BRUN_MAX_ARGS_PER_CASE 4096
 
 struct brun_instance {

@@ -154,7 +154,8 @@ static uint64_t calibrate_next(struct benchrun_state *st, uint64_t elapsed)
     st->calibration_ticks_total += elapsed;
     if (long_enough || st->n >= BRUN_MAX_ITERATIONS) {
         int warm = st->calibration_ticks_total >= st->req.warmup_ticks;
-        if (warm && (st->calibration_confirming || st->n >= BRUN_MAX_ITERATIONS))
+        if (warm &&
+            (st->calibration_confirming || st->n >= BRUN_MAX_ITERATIONS))
             return 0;
         st->calibration_confirming = warm;
         return st->n; /* same count again: confirm, or keep warming */

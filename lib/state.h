@@ -37,11 +37,11 @@ struct brun_sample {
 };
 
 enum brun_phase {
-    BRUN_PHASE_BEFORE,     /* body running, loop not entered yet */
+    BRUN_PHASE_BEFORE, /* body running, loop not entered yet */
     BRUN_PHASE_CALIBRATE,
     BRUN_PHASE_WARMUP,
     BRUN_PHASE_MEASURE,
-    BRUN_PHASE_AFTER,      /* loop finished (or abandoned) */
+    BRUN_PHASE_AFTER, /* loop finished (or abandoned) */
 };
 
 enum brun_outcome {
@@ -60,11 +60,11 @@ struct benchrun_state {
     double bytes, items;
 
     enum brun_phase phase;
-    unsigned loop_entries;  /* times BENCH_LOOP was started */
-    int left_early;         /* the loop was left with iterations to go */
-    uint64_t n;             /* iterations of the sample being timed */
-    uint64_t t_start;       /* clock at the start of that sample */
-    uint64_t paused_ticks;  /* paused time within that sample */
+    unsigned loop_entries; /* times BENCH_LOOP was started */
+    int left_early;        /* the loop was left with iterations to go */
+    uint64_t n;            /* iterations of the sample being timed */
+    uint64_t t_start;      /* clock at the start of that sample */
+    uint64_t paused_ticks; /* paused time within that sample */
     uint64_t pause_start;
     int paused;
     uint64_t cpu_start, ivcsw_start;

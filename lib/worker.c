@@ -62,8 +62,7 @@ static int parse_run(const struct brun_proto_msg *msg, struct brun_request *req,
     }
     if (brun_proto_u64(msg->fields[2], &clock) != 0 || clock > 2 ||
         brun_proto_u64(msg->fields[3], &req->iterations) != 0 ||
-        brun_proto_u64(msg->fields[4], &samples) != 0 ||
-        samples > 1000000 ||
+        brun_proto_u64(msg->fields[4], &samples) != 0 || samples > 1000000 ||
         brun_proto_u64(msg->fields[5], &req->warmup_ticks) != 0 ||
         brun_proto_u64(msg->fields[6], &req->target_ticks) != 0) {
         snprintf(why, why_size, "RUN has a malformed number");
@@ -192,8 +191,8 @@ int brun_worker_serve(int command_fd, int result_fd)
         const struct brun_instance *target;
         if (parse_run(&msg, &req, err, sizeof err) != 0) {
             send_error(result_fd, err);
-        } else if (!(target = brun_registry_find(instances, count,
-                                                 msg.fields[1]))) {
+        } else if (!(target =
+                         brun_registry_find(instances, count, msg.fields[1]))) {
             char why[BRUN_NAME_MAX + 64];
             snprintf(why, sizeof why, "no case named %s", msg.fields[1]);
             send_error(result_fd, why);

@@ -46,9 +46,9 @@ struct selected {
 
 /* What one target is compared with. */
 struct counterpart {
-    const char *old_path;                 /* executable to interleave, or NULL */
-    struct brun_case_list old_list;       /* its cases */
-    long saved_target;                    /* baseline target index, or -1 */
+    const char *old_path;           /* executable to interleave, or NULL */
+    struct brun_case_list old_list; /* its cases */
+    long saved_target;              /* baseline target index, or -1 */
 };
 
 struct run {
@@ -61,12 +61,13 @@ struct run {
     int have_filter;
     struct brun_baseline baseline;
     int have_baseline;
-    struct counterpart *counterparts;     /* per target, when comparing */
+    struct counterpart *counterparts; /* per target, when comparing */
     struct brun_compare_plan plan;
     struct brun_results results;
 };
 
-static void error_line(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void error_line(const char *fmt, ...)
+    __attribute__((format(printf, 1, 2)));
 
 static void error_line(const char *fmt, ...)
 {
@@ -363,9 +364,8 @@ static int fill_context(struct run *r, int argc, char **argv)
 
 /* ---- Comparison summary ----------------------------------------------- */
 
-static const struct brun_case_result *saved_case(const struct run *r,
-                                                 long saved_target,
-                                                 const char *name)
+static const struct brun_case_result *
+saved_case(const struct run *r, long saved_target, const char *name)
 {
     const struct brun_results *b = &r->baseline.results;
     for (size_t i = 0; saved_target >= 0 && i < b->case_count; i++)
@@ -455,7 +455,8 @@ static int start_summary(struct run *r)
         snprintf(against, sizeof against, "baseline \"%s\"", o->baseline);
         s->baseline_saved = strdup(r->baseline.saved);
         if (r->baseline.fingerprint.git_commit[0])
-            s->baseline_commit = strndup(r->baseline.fingerprint.git_commit, 12);
+            s->baseline_commit =
+                strndup(r->baseline.fingerprint.git_commit, 12);
     } else {
         snprintf(against, sizeof against, "%s", o->compare_with[0]);
         for (size_t i = 1; i < o->compare_count; i++) {
@@ -519,10 +520,9 @@ static int measure_one(struct run *r, const struct selected *sel,
         saved = NULL; /* failed when saved: nothing to compare with */
     const struct brun_listed_case *old = old_case(k, sel->listed->name);
     if (old)
-        return brun_compare_interleaved(path, k->old_path, sel->target,
-                                        sel->listed, old,
-                                        saved ? saved->plan.iterations : 0,
-                                        env, &r->plan, out);
+        return brun_compare_interleaved(
+            path, k->old_path, sel->target, sel->listed, old,
+            saved ? saved->plan.iterations : 0, env, &r->plan, out);
     if (saved && saved->round_count >= 2)
         return brun_compare_saved(path, sel->target, sel->listed, saved, env,
                                   &r->plan, out);
@@ -536,7 +536,8 @@ static int measure_one(struct run *r, const struct selected *sel,
         return BRUN_MEASURE_NO_MEMORY;
     }
     out->comparison->presence = BRUN_PRESENT_NEW_ONLY;
-    out->comparison->new_ns = brun_rounds_geomean(out->rounds, out->round_count);
+    out->comparison->new_ns =
+        brun_rounds_geomean(out->rounds, out->round_count);
     r->results.comparison->new_count++;
     return 0;
 }
@@ -619,8 +620,8 @@ static int write_files(const struct run *r, int status)
     char why[512];
 
     if (o->report_path &&
-        brun_atomic_write(o->report_path, write_markdown,
-                          (void *)&r->results, why, sizeof why) != 0) {
+        brun_atomic_write(o->report_path, write_markdown, (void *)&r->results,
+                          why, sizeof why) != 0) {
         error_line("--report %s: %s", o->report_path, why);
         status = BRUN_EXIT_USAGE;
     }
@@ -629,14 +630,14 @@ static int write_files(const struct run *r, int status)
         if (brun_atomic_write(o->exports[i].path, write_export, &job, why,
                               sizeof why) != 0) {
             error_line("--export %s=%s: %s",
-                       brun_export_format_name(job.format),
-                       o->exports[i].path, why);
+                       brun_export_format_name(job.format), o->exports[i].path,
+                       why);
             status = BRUN_EXIT_USAGE;
         }
     }
-    if (o->json_path && brun_atomic_write(o->json_path, write_json,
-                                          (void *)&r->results, why,
-                                          sizeof why) != 0) {
+    if (o->json_path &&
+        brun_atomic_write(o->json_path, write_json, (void *)&r->results, why,
+                          sizeof why) != 0) {
         error_line("--json %s: %s", o->json_path, why);
         status = BRUN_EXIT_USAGE;
     }
@@ -700,8 +701,8 @@ static int save_baseline(struct run *r, int status)
                    o->save_baseline, failed, failed == 1 ? "" : "s");
         return status;
     }
-    if (brun_baseline_save(baseline_dir(o), o->save_baseline, &r->results,
-                           why, sizeof why) != 0) {
+    if (brun_baseline_save(baseline_dir(o), o->save_baseline, &r->results, why,
+                           sizeof why) != 0) {
         error_line("cannot save baseline \"%s\": %s", o->save_baseline, why);
         return BRUN_EXIT_USAGE;
     }
@@ -762,8 +763,8 @@ static int check_options(struct run *r)
             error_line("--baseline: %s", why);
             return -1;
         }
-        if (brun_baseline_load(baseline_dir(o), o->baseline, &r->baseline,
-                               why, sizeof why) != 0) {
+        if (brun_baseline_load(baseline_dir(o), o->baseline, &r->baseline, why,
+                               sizeof why) != 0) {
             error_line("%s", why);
             return -1;
         }
@@ -837,7 +838,7 @@ int brun_run(const struct brun_options *o, int argc, char **argv)
     brun_console_slo(stdout, &r.results, &style);
     fflush(stdout);
 
-    status = failed_cases(&r.results) > 0       ? BRUN_EXIT_CASE_FAILED
+    status = failed_cases(&r.results) > 0  ? BRUN_EXIT_CASE_FAILED
              : failing > 0 || breaches > 0 ? BRUN_EXIT_REGRESSION
                                            : BRUN_EXIT_OK;
     if (o->save_baseline)

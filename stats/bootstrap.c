@@ -33,8 +33,8 @@ void brun_boot_settings_init(struct brun_boot_settings *s, size_t resamples,
 
 static int settings_ok(const struct brun_boot_settings *s)
 {
-    return s && s->resamples >= BRUN_BOOT_MIN_RESAMPLES &&
-           s->confidence > 0 && s->confidence < 1 &&
+    return s && s->resamples >= BRUN_BOOT_MIN_RESAMPLES && s->confidence > 0 &&
+           s->confidence < 1 &&
            (s->method == BRUN_BOOT_BCA || s->method == BRUN_BOOT_PERCENTILE);
 }
 
@@ -71,7 +71,8 @@ static double statistic(enum brun_boot_statistic stat, double *buf, size_t n)
 }
 
 /* buf[0..n) = a resample of x[0..n) with replacement. */
-static void resample(struct brun_rng *rng, const double *x, size_t n, double *buf)
+static void resample(struct brun_rng *rng, const double *x, size_t n,
+                     double *buf)
 {
     for (size_t i = 0; i < n; i++)
         buf[i] = x[brun_rng_below(rng, n)];
@@ -116,7 +117,8 @@ static double acceleration(double num, double den)
 /* Reads the interval off the bootstrap values theta[0..B) (sorted here).
  * `accel` is used by BCa only. */
 static void interval(double *theta, size_t B, double point, double accel,
-                     const struct brun_boot_settings *s, struct brun_boot_ci *out)
+                     const struct brun_boot_settings *s,
+                     struct brun_boot_ci *out)
 {
     gsl_sort(theta, 1, B);
     out->point = point;
@@ -142,7 +144,8 @@ static void interval(double *theta, size_t B, double point, double accel,
         if (share > 1.0 - edge)
             share = 1.0 - edge;
         double z0 = gsl_cdf_ugaussian_Pinv(share);
-        double zs[2] = {gsl_cdf_ugaussian_Pinv(q_lo), gsl_cdf_ugaussian_Pinv(q_hi)};
+        double zs[2] = {gsl_cdf_ugaussian_Pinv(q_lo),
+                        gsl_cdf_ugaussian_Pinv(q_hi)};
         double *qs[2] = {&q_lo, &q_hi};
         for (int k = 0; k < 2; k++) {
             double num = z0 + zs[k];

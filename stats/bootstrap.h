@@ -37,8 +37,8 @@
 #define BRUN_BOOT_MIN_RESAMPLES 10
 
 enum brun_boot_method {
-    BRUN_BOOT_BCA,        /* bias-corrected and accelerated (default) */
-    BRUN_BOOT_PERCENTILE  /* plain percentile interval */
+    BRUN_BOOT_BCA,       /* bias-corrected and accelerated (default) */
+    BRUN_BOOT_PERCENTILE /* plain percentile interval */
 };
 
 /* The statistic whose interval one-sample resampling gives. */
@@ -49,9 +49,9 @@ enum brun_boot_statistic {
 };
 
 struct brun_boot_settings {
-    size_t resamples;             /* B, at least BRUN_BOOT_MIN_RESAMPLES */
+    size_t resamples; /* B, at least BRUN_BOOT_MIN_RESAMPLES */
     uint64_t seed;
-    double confidence;            /* two-sided level, in (0, 1) */
+    double confidence; /* two-sided level, in (0, 1) */
     enum brun_boot_method method;
 };
 

@@ -120,7 +120,8 @@ int brun_mwu_test(const double *x, size_t nx, const double *y, size_t ny,
     double u2 = n1 * n2 - u1;
     out->u = u1;
 
-    if (tie_term == 0.0 && nx <= BRUN_MWU_EXACT_MAX && ny <= BRUN_MWU_EXACT_MAX) {
+    if (tie_term == 0.0 && nx <= BRUN_MWU_EXACT_MAX &&
+        ny <= BRUN_MWU_EXACT_MAX) {
         size_t top = nx * ny;
         double *c = u_counts(nx, ny);
         if (!c)
@@ -148,6 +149,7 @@ int brun_mwu_test(const double *x, size_t nx, const double *y, size_t ny,
     out->p_greater = clamp01(gsl_cdf_ugaussian_Q((u1 - mu - 0.5) / s));
     out->p_less = clamp01(gsl_cdf_ugaussian_Q((u2 - mu - 0.5) / s));
     double umax = u1 > u2 ? u1 : u2;
-    out->p_two_sided = clamp01(2.0 * gsl_cdf_ugaussian_Q((umax - mu - 0.5) / s));
+    out->p_two_sided =
+        clamp01(2.0 * gsl_cdf_ugaussian_Q((umax - mu - 0.5) / s));
     return 0;
 }

@@ -29,11 +29,11 @@
 #define BRUN_MWU_EXACT_MAX 25
 
 struct brun_mwu {
-    double u;           /* U of the first sample, in [0, nx ny] */
+    double u; /* U of the first sample, in [0, nx ny] */
     double p_two_sided;
-    double p_greater;   /* H1: x stochastically greater than y */
-    double p_less;      /* H1: x stochastically smaller than y */
-    int exact;          /* 1: exact distribution, 0: normal approximation */
+    double p_greater; /* H1: x stochastically greater than y */
+    double p_less;    /* H1: x stochastically smaller than y */
+    int exact;        /* 1: exact distribution, 0: normal approximation */
 };
 
 /* Tests x[0..nx) against y[0..ny).  Needs nx, ny >= 1 and finite values.

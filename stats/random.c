@@ -50,7 +50,8 @@ struct brun_rng *brun_rng_new(uint64_t seed)
         return NULL;
     }
     uint64_t mixed = splitmix64(seed);
-    gsl_rng_set(rng->r, (unsigned long)((mixed ^ (mixed >> 32)) & 0xffffffffULL));
+    gsl_rng_set(rng->r,
+                (unsigned long)((mixed ^ (mixed >> 32)) & 0xffffffffULL));
     return rng;
 }
 

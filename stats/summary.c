@@ -56,7 +56,8 @@ int brun_stats_summarize(const double *x, size_t n, struct brun_summary *out)
     out->n = n;
     out->mean = gsl_stats_mean(s, 1, n);
     out->median = gsl_stats_median_from_sorted_data(s, 1, n);
-    out->trimmed_mean = gsl_stats_trmean_from_sorted_data(BRUN_TRIM_FRACTION, s, 1, n);
+    out->trimmed_mean =
+        gsl_stats_trmean_from_sorted_data(BRUN_TRIM_FRACTION, s, 1, n);
     out->sd = n > 1 ? gsl_stats_sd_m(s, 1, n, out->mean) : 0.0;
     out->mad = gsl_stats_mad(s, 1, n, work); /* GSL scales it by 1.4826 */
     out->min = s[0];

@@ -18,12 +18,12 @@ struct brun_summary {
     size_t n;
     double mean;
     double median;
-    double trimmed_mean;  /* 20 % trimmed from each end */
-    double sd;            /* sample standard deviation (n - 1) */
-    double mad;           /* median absolute deviation, scaled by 1.4826 */
+    double trimmed_mean; /* 20 % trimmed from each end */
+    double sd;           /* sample standard deviation (n - 1) */
+    double mad;          /* median absolute deviation, scaled by 1.4826 */
     double min, max;
-    double q1, q3;        /* quartiles, GSL's interpolation (R type 7) */
-    double cv;            /* sd / mean; 0 when the mean is 0 */
+    double q1, q3; /* quartiles, GSL's interpolation (R type 7) */
+    double cv;     /* sd / mean; 0 when the mean is 0 */
     /* Tukey fences: mild beyond 1.5 IQR, severe beyond 3 IQR. */
     size_t low_severe, low_mild, high_mild, high_severe;
 };

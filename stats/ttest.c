@@ -82,8 +82,8 @@ int brun_ttest_welch(const double *x, size_t nx, const double *y, size_t ny,
         return no_evidence(out, 0.0, level);
     double mx = gsl_stats_mean(x, 1, nx), my = gsl_stats_mean(y, 1, ny);
     double diff = mx - my;
-    if (nx < 2 || ny < 2 || !(level > 0 && level < 1) ||
-        !(extra_var >= 0) || !isfinite(extra_var))
+    if (nx < 2 || ny < 2 || !(level > 0 && level < 1) || !(extra_var >= 0) ||
+        !isfinite(extra_var))
         return no_evidence(out, diff, level);
     double vx = gsl_stats_variance_m(x, 1, nx, mx) / (double)nx;
     double vy = gsl_stats_variance_m(y, 1, ny, my) / (double)ny;

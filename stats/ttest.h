@@ -23,18 +23,18 @@
 #include <stddef.h>
 
 struct brun_ttest {
-    double diff;        /* mean(x) - mean(y), or the mean of the differences */
-    double se;          /* standard error of diff */
-    double t;           /* diff / se (0 when se is 0) */
-    double df;          /* degrees of freedom (not an integer for Welch) */
-    double p_two_sided; /* H1: true difference != 0 */
-    double p_greater;   /* H1: true difference > 0 (x above y) */
-    double p_less;      /* H1: true difference < 0 */
-    double level;       /* confidence level of the bounds below */
+    double diff;         /* mean(x) - mean(y), or the mean of the differences */
+    double se;           /* standard error of diff */
+    double t;            /* diff / se (0 when se is 0) */
+    double df;           /* degrees of freedom (not an integer for Welch) */
+    double p_two_sided;  /* H1: true difference != 0 */
+    double p_greater;    /* H1: true difference > 0 (x above y) */
+    double p_less;       /* H1: true difference < 0 */
+    double level;        /* confidence level of the bounds below */
     double ci_lo, ci_hi; /* two-sided interval for the difference at level */
-    double lower;       /* one-sided lower bound at level: diff - t_level se */
-    double upper;       /* one-sided upper bound at level: diff + t_level se */
-    int degenerate;     /* 1 when se is 0 or the input was unusable */
+    double lower;        /* one-sided lower bound at level: diff - t_level se */
+    double upper;        /* one-sided upper bound at level: diff + t_level se */
+    int degenerate;      /* 1 when se is 0 or the input was unusable */
 };
 
 /* Welch's test of mean(x) - mean(y).  `extra_var` (>= 0, usually 0) is a

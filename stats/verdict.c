@@ -25,10 +25,12 @@
 
 static int settings_ok(const struct brun_compare_settings *s)
 {
-    return s && s->confidence > 0 && s->confidence < 1 && s->alpha_per_look > 0 &&
-           s->alpha_per_look < 0.5 && s->noise_floor >= 0 && isfinite(s->noise_floor) &&
+    return s && s->confidence > 0 && s->confidence < 1 &&
+           s->alpha_per_look > 0 && s->alpha_per_look < 0.5 &&
+           s->noise_floor >= 0 && isfinite(s->noise_floor) &&
            isfinite(s->fail_above) && s->session_noise >= 0 &&
-           isfinite(s->session_noise) && s->resamples >= BRUN_BOOT_MIN_RESAMPLES &&
+           isfinite(s->session_noise) &&
+           s->resamples >= BRUN_BOOT_MIN_RESAMPLES &&
            (s->bootstrap == BRUN_BOOT_BCA ||
             s->bootstrap == BRUN_BOOT_PERCENTILE);
 }
@@ -44,7 +46,8 @@ static double ratio_of(double log_ratio)
     return r > DBL_MIN ? r : DBL_MIN;
 }
 
-enum brun_label brun_verdict_label(double lower, double upper, double noise_floor)
+enum brun_label brun_verdict_label(double lower, double upper,
+                                   double noise_floor)
 {
     if (lower > 1.0 + noise_floor)
         return BRUN_LABEL_REGRESSED;
@@ -58,7 +61,8 @@ enum brun_label brun_verdict_label(double lower, double upper, double noise_floo
 int brun_verdict_gate(double lower, double ratio, double noise_floor,
                       double fail_above)
 {
-    return fail_above > 0 && lower > 1.0 + noise_floor && ratio >= 1.0 + fail_above;
+    return fail_above > 0 && lower > 1.0 + noise_floor &&
+           ratio >= 1.0 + fail_above;
 }
 
 /* The table without its directional rows: what a label falls back to when
@@ -188,20 +192,24 @@ int brun_compare_independent(const double *log_base, size_t nb,
 {
     double mb, mn;
     int both = finite_mean(log_base, nb, &mb) & finite_mean(log_new, nn, &mn);
-    neutral(out, BRUN_COMPARE_INDEPENDENT, nb, nn, s, both ? ratio_of(mn - mb) : 1.0);
+    neutral(out, BRUN_COMPARE_INDEPENDENT, nb, nn, s,
+            both ? ratio_of(mn - mb) : 1.0);
     if (!settings_ok(s))
         return -1;
     double extra = s->session_noise * s->session_noise;
     struct brun_ttest two, one;
-    if (brun_ttest_welch(log_new, nn, log_base, nb, extra, s->confidence, &two) != 0 ||
-        brun_ttest_welch(log_new, nn, log_base, nb, extra, 1.0 - s->alpha_per_look, &one) != 0)
+    if (brun_ttest_welch(log_new, nn, log_base, nb, extra, s->confidence,
+                         &two) != 0 ||
+        brun_ttest_welch(log_new, nn, log_base, nb, extra,
+                         1.0 - s->alpha_per_look, &one) != 0)
         return -1;
     from_tests(out, &two, &one, s);
 
     struct brun_boot_settings bs;
     struct brun_boot_ci ci;
     boot_settings(s, &bs);
-    set_boot(out, brun_boot_mean_diff(log_new, nn, log_base, nb, &bs, &ci), &ci);
+    set_boot(out, brun_boot_mean_diff(log_new, nn, log_base, nb, &bs, &ci),
+             &ci);
 
     struct brun_mwu u;
     if (brun_mwu_test(log_new, nn, log_base, nb, &u) == 0) {
@@ -233,8 +241,8 @@ int brun_verdict_suite(struct brun_comparison *cases, size_t m,
         free(buf);
         return -1;
     }
-    double *ps = buf, *pf = buf + m, *adj_s = buf + 2 * m,
-           *adj_f = buf + 3 * m, *adj_h = buf + 4 * m;
+    double *ps = buf, *pf = buf + m, *adj_s = buf + 2 * m, *adj_f = buf + 3 * m,
+           *adj_h = buf + 4 * m;
     int *rej_s = rej, *rej_f = rej + m, *rej_h = rej + 2 * m;
     for (size_t i = 0; i < m; i++) {
         ps[i] = cases[i].p_slower;
@@ -252,7 +260,8 @@ int brun_verdict_suite(struct brun_comparison *cases, size_t m,
         c->p_slower_bh = adj_s[i];
         c->p_faster_bh = adj_f[i];
         c->p_slower_holm = adj_h[i];
-        enum brun_label label = c->valid ? c->case_label : BRUN_LABEL_INCONCLUSIVE;
+        enum brun_label label =
+            c->valid ? c->case_label : BRUN_LABEL_INCONCLUSIVE;
         if ((label == BRUN_LABEL_REGRESSED && !rej_s[i]) ||
             (label == BRUN_LABEL_IMPROVED && !rej_f[i]))
             label = undirected_label(c->lower, c->upper, c->noise_floor);
@@ -263,10 +272,18 @@ int brun_verdict_suite(struct brun_comparison *cases, size_t m,
         if (counts) {
             counts->failed += (size_t)c->fails;
             switch (label) {
-            case BRUN_LABEL_REGRESSED: counts->regressed++; break;
-            case BRUN_LABEL_IMPROVED: counts->improved++; break;
-            case BRUN_LABEL_UNCHANGED: counts->unchanged++; break;
-            default: counts->inconclusive++; break;
+            case BRUN_LABEL_REGRESSED:
+                counts->regressed++;
+                break;
+            case BRUN_LABEL_IMPROVED:
+                counts->improved++;
+                break;
+            case BRUN_LABEL_UNCHANGED:
+                counts->unchanged++;
+                break;
+            default:
+                counts->inconclusive++;
+                break;
             }
         }
     }
@@ -283,8 +300,8 @@ enum brun_stop brun_verdict_stop(const struct brun_comparison *c,
     double x = s->fail_above, eps = s->noise_floor;
     if (brun_verdict_gate(c->lower, c->ratio, eps, x))
         return BRUN_STOP_FAIL;
-    int known = brun_verdict_label(c->lower, c->upper, eps) !=
-                BRUN_LABEL_INCONCLUSIVE;
+    int known =
+        brun_verdict_label(c->lower, c->upper, eps) != BRUN_LABEL_INCONCLUSIVE;
     if (x <= 0)
         return known ? BRUN_STOP_DETERMINED : BRUN_STOP_CONTINUE;
     if (c->upper < 1.0 + x && (known || !s->stop_needs_label))
@@ -297,10 +314,14 @@ enum brun_stop brun_verdict_stop(const struct brun_comparison *c,
 const char *brun_label_name(enum brun_label label)
 {
     switch (label) {
-    case BRUN_LABEL_REGRESSED: return "regressed";
-    case BRUN_LABEL_IMPROVED: return "improved";
-    case BRUN_LABEL_UNCHANGED: return "unchanged";
-    case BRUN_LABEL_INCONCLUSIVE: return "inconclusive";
+    case BRUN_LABEL_REGRESSED:
+        return "regressed";
+    case BRUN_LABEL_IMPROVED:
+        return "improved";
+    case BRUN_LABEL_UNCHANGED:
+        return "unchanged";
+    case BRUN_LABEL_INCONCLUSIVE:
+        return "inconclusive";
     }
     return "?";
 }
@@ -308,8 +329,10 @@ const char *brun_label_name(enum brun_label label)
 const char *brun_compare_mode_name(enum brun_compare_mode mode)
 {
     switch (mode) {
-    case BRUN_COMPARE_PAIRED: return "paired";
-    case BRUN_COMPARE_INDEPENDENT: return "independent";
+    case BRUN_COMPARE_PAIRED:
+        return "paired";
+    case BRUN_COMPARE_INDEPENDENT:
+        return "independent";
     }
     return "?";
 }
@@ -317,11 +340,16 @@ const char *brun_compare_mode_name(enum brun_compare_mode mode)
 const char *brun_stop_name(enum brun_stop stop)
 {
     switch (stop) {
-    case BRUN_STOP_CONTINUE: return "continue";
-    case BRUN_STOP_FAIL: return "fail";
-    case BRUN_STOP_EXCLUDED: return "excluded";
-    case BRUN_STOP_PRECISE: return "precise";
-    case BRUN_STOP_DETERMINED: return "determined";
+    case BRUN_STOP_CONTINUE:
+        return "continue";
+    case BRUN_STOP_FAIL:
+        return "fail";
+    case BRUN_STOP_EXCLUDED:
+        return "excluded";
+    case BRUN_STOP_PRECISE:
+        return "precise";
+    case BRUN_STOP_DETERMINED:
+        return "determined";
     }
     return "?";
 }

@@ -73,16 +73,16 @@ enum brun_stop {
 };
 
 struct brun_compare_settings {
-    double confidence;  /* two-sided level of the reported intervals */
+    double confidence;     /* two-sided level of the reported intervals */
     double alpha_per_look; /* one-sided level of L, U and the tests, at one
                               look (the caller splits it over its looks) */
-    double noise_floor; /* as a fraction of the ratio */
-    double fail_above;  /* X: gate on slowdowns beyond this fraction; <= 0:
+    double noise_floor;    /* as a fraction of the ratio */
+    double fail_above;     /* X: gate on slowdowns beyond this fraction; <= 0:
                            no gate */
-    double session_noise; /* independent mode: between-session SD, log
+    double session_noise;  /* independent mode: between-session SD, log
                              scale */
-    size_t resamples;   /* bootstrap resamples */
-    uint64_t seed;      /* bootstrap seed (brun_rng_seed_for() per case) */
+    size_t resamples;      /* bootstrap resamples */
+    uint64_t seed;         /* bootstrap seed (brun_rng_seed_for() per case) */
     enum brun_boot_method bootstrap;
     int stop_needs_label; /* brun_verdict_stop(): 1 = stopping early on U or
                              on precision also needs a label other than
@@ -92,7 +92,7 @@ struct brun_compare_settings {
 
 struct brun_comparison {
     enum brun_compare_mode mode;
-    int valid;          /* 1 when the t comparison could be made (>= 2
+    int valid;            /* 1 when the t comparison could be made (>= 2
                            finite rounds per side, settings in range); when
                            0 every number below is neutral (ratio from what
                            data there is, else 1; bounds = ratio; p-values
@@ -102,11 +102,11 @@ struct brun_comparison {
     double confidence, alpha_per_look, noise_floor, fail_above; /* copied
                                                    from the settings */
 
-    double ratio;         /* r: exp(mean log difference) */
-    double ci_lo, ci_hi;  /* two-sided t interval of the ratio at level */
-    double lower, upper;  /* L, U: one-sided t bounds at 1 - alpha */
-    double p_slower;      /* one-sided, H1: ratio > 1 */
-    double p_faster;      /* one-sided, H1: ratio < 1 */
+    double ratio;        /* r: exp(mean log difference) */
+    double ci_lo, ci_hi; /* two-sided t interval of the ratio at level */
+    double lower, upper; /* L, U: one-sided t bounds at 1 - alpha */
+    double p_slower;     /* one-sided, H1: ratio > 1 */
+    double p_faster;     /* one-sided, H1: ratio < 1 */
     double p_two;
     double t, df, se_log; /* t statistic, its df, SE of the log ratio */
     double mde;           /* minimum detectable slowdown at 80 % power, as a
@@ -116,13 +116,13 @@ struct brun_comparison {
     /* Bootstrap interval of the ratio at level (reported, never gates;
      * excludes sigma_sess). */
     double boot_lo, boot_hi;
-    int boot_ok;          /* 0 when it could not be computed (then
+    int boot_ok; /* 0 when it could not be computed (then
                              boot_lo = boot_hi = ratio) */
 
     /* Mann–Whitney on per-round log estimates (independent mode only). */
-    int mwu_computed;     /* 0 in paired mode or on failure: the four
+    int mwu_computed; /* 0 in paired mode or on failure: the four
                              fields below are then u = 0, p = 1, exact = 0 */
-    double mwu_u;         /* U of the new side */
+    double mwu_u;     /* U of the new side */
     double mwu_p_slower, mwu_p_faster, mwu_p_two;
     int mwu_exact;
 
@@ -139,8 +139,8 @@ struct brun_comparison {
 };
 
 struct brun_suite_settings {
-    double fdr;         /* BH false discovery rate for the labels */
-    double gate_alpha;  /* Holm family-wise level for failing */
+    double fdr;        /* BH false discovery rate for the labels */
+    double gate_alpha; /* Holm family-wise level for failing */
 };
 
 struct brun_suite_counts {
@@ -161,7 +161,7 @@ int brun_compare_independent(const double *log_base, size_t nb,
 
 /* The §4.7 label from L, U and eps. */
 enum brun_label brun_verdict_label(double lower, double upper,
-                                  double noise_floor);
+                                   double noise_floor);
 
 /* The per-case gate: 1 when fail_above > 0, lower > 1 + noise_floor and
  * ratio >= 1 + fail_above. */

@@ -346,8 +346,7 @@ static void log_request(const struct request *q, int status);
 static const struct request *current;
 static int logged;
 
-static void respond(int fd, int status, const char *extra_headers,
-                    json_t *body)
+static void respond(int fd, int status, const char *extra_headers, json_t *body)
 {
     if (current && !logged) {
         log_request(current, status);
@@ -505,14 +504,13 @@ static int handle(int fd, const struct request *q)
                      "<http://127.0.0.1:%d/repositories/42/issues/%ld/"
                      "comments?per_page=%ld&page=%ld>; rel=\"last\"\r\n",
                      fake.port, number, per_page, page + 1, fake.port, number,
-                     per_page, (long)((total + (size_t)per_page - 1) /
-                                      (size_t)per_page));
+                     per_page,
+                     (long)((total + (size_t)per_page - 1) / (size_t)per_page));
         respond(fd, 200, link[0] ? link : NULL, list);
         return 200;
     }
     if (strcmp(q->method, "POST") == 0 &&
-        sscanf(path, "/repos/o/r/issues/%ld/comment%63s", &number, tail) ==
-            2 &&
+        sscanf(path, "/repos/o/r/issues/%ld/comment%63s", &number, tail) == 2 &&
         strcmp(tail, "s") == 0) {
         const char *text;
         json_t *root;
@@ -597,12 +595,12 @@ static void log_request(const struct request *q, int status)
              space ? (int)(space - q->authorization)
                    : (int)strlen(q->authorization),
              q->authorization);
-    json_t *line = json_pack(
-        "{ss,ss,ss,ss,ss,ss,ss,ss,ss?,si}", "method", q->method, "path",
-        q->target, "auth_scheme", scheme, "token", space ? space + 1 : "",
-        "accept", q->accept, "api_version", q->api_version, "user_agent",
-        q->user_agent, "content_type", q->content_type, "body", q->body,
-        "status", status);
+    json_t *line =
+        json_pack("{ss,ss,ss,ss,ss,ss,ss,ss,ss?,si}", "method", q->method,
+                  "path", q->target, "auth_scheme", scheme, "token",
+                  space ? space + 1 : "", "accept", q->accept, "api_version",
+                  q->api_version, "user_agent", q->user_agent, "content_type",
+                  q->content_type, "body", q->body, "status", status);
     char *text = line ? json_dumps(line, JSON_COMPACT) : NULL;
     if (text)
         fprintf(f, "%s\n", text);

@@ -132,7 +132,8 @@ int run_command(char *const argv[], char *const env[], double timeout_s,
     close(err[0]);
     int status;
     waitpid(pid, &status, 0);
-    r->status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    r->status =
+        WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     append(&o, "", 0);
     append(&e, "", 0);
     r->out = o.data;

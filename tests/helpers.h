@@ -10,9 +10,9 @@
 #include <stddef.h>
 
 struct command_result {
-    int status;   /* exit status, or 128 + signal */
-    char *out;    /* everything written to stdout (NUL-terminated) */
-    char *err;    /* everything written to stderr */
+    int status; /* exit status, or 128 + signal */
+    char *out;  /* everything written to stdout (NUL-terminated) */
+    char *err;  /* everything written to stderr */
 };
 
 /* Runs argv[0] (a path) with argv, extra environment entries env (NULL or

@@ -22,7 +22,8 @@ AM_TESTS_ENVIRONMENT = \
 TEST_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS) $(JANSSON_CFLAGS) $(LIBXML_CFLAGS)
 TEST_LIBS = $(CRITERION_LIBS) $(JANSSON_LIBS) $(LIBXML_LIBS)
 
-EXTRA_DIST += tests/loop_probe.c tests/lsan.supp tests/dist_contents.sh
+EXTRA_DIST += tests/loop_probe.c tests/lsan.supp tests/dist_contents.sh \
+	tests/layout.sh tests/format.sh
 
 include tests/stats.mk
 include tests/yaml.mk
@@ -118,8 +119,7 @@ tests_test_compare_LDADD = $(BR_DRIVER_LIBS) $(TEST_LIBS)
 
 # The tree's shape: folders, includes, fragments, names in comments
 # (README.md's Layout).  A POSIX sh script printing TAP.
-TESTS += tests/layout.sh
-EXTRA_DIST += tests/layout.sh
+TESTS += tests/layout.sh tests/format.sh
 
 # The real programs, end to end.
 BR_PROGRAM_TESTS = tests/test_driver tests/test_loop_asm tests/test_gate \

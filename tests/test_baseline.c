@@ -128,7 +128,8 @@ static void summarize_case(struct brun_case_result *c)
             all[k++] = c->rounds[i].samples[j].ns_per_iteration;
     }
     cr_assert_eq(brun_stats_summarize(all, total, &c->samples_summary), 0);
-    cr_assert_eq(brun_stats_summarize(est, c->round_count, &c->rounds_summary), 0);
+    cr_assert_eq(brun_stats_summarize(est, c->round_count, &c->rounds_summary),
+                 0);
     if (brun_stats_mean_ci(means, c->round_count, 0.95, &c->ci_low_ns,
                            &c->ci_high_ns) != 0)
         c->ci_low_ns = c->ci_high_ns = c->samples_summary.mean;
@@ -140,8 +141,9 @@ static void summarize_case(struct brun_case_result *c)
 /* Names a YAML reader could take for something else, or that need
  * quoting or escaping. */
 static const char *const tricky_names[] = {
-    "null", "123", "true", "ünï/cödé: ✓ 'single' \"double\"", "a: b # c",
-    "- dash", "0x1f", "1.5e3", "~", "tab\there", "2024-05-01",
+    "null",     "123",       "true",       "ünï/cödé: ✓ 'single' \"double\"",
+    "a: b # c", "- dash",    "0x1f",       "1.5e3",
+    "~",        "tab\there", "2024-05-01",
 };
 #define TRICKY (sizeof tricky_names / sizeof tricky_names[0])
 
@@ -171,8 +173,8 @@ static void make_results(struct brun_results *r, size_t cases, unsigned rounds,
     c->host.load_average = 0.25;
     snprintf(c->host.governor, sizeof c->host.governor, "performance");
     c->host.aslr = 2;
-    c->settings = (struct brun_settings){rounds, samples, 50.5, 10.0, 30.0,
-                                         60.0, 0, 1};
+    c->settings =
+        (struct brun_settings){rounds, samples, 50.5, 10.0, 30.0, 60.0, 0, 1};
     c->command_line = xstrdup("benchrun --rounds 3 ./bench");
     c->warning_count = 2;
     c->warnings = calloc(2, sizeof *c->warnings);
@@ -209,13 +211,15 @@ static void make_results(struct brun_results *r, size_t cases, unsigned rounds,
         k->compiler = xstrdup(i % 3 ? "clang 14.0.6" : "gcc 12.2.0");
         k->bytes_per_iteration = 64.0 * (double)i;
         k->items_per_iteration = (double)i / 3;
-        k->plan = (struct brun_plan){1000 + i, rounds, samples, 50.5, 10.0,
-                                     2.5 + 0.1 * (double)i, 1, i % 4 == 0};
+        k->plan = (struct brun_plan){1000 + i, rounds,    samples,
+                                     50.5,     10.0,      2.5 + 0.1 * (double)i,
+                                     1,        i % 4 == 0};
         unsigned made = rounds;
         if (i % 5 == 1) {
             k->status = BRUN_STATUS_FAILED;
             k->failure = BRUN_FAILURE_SIGNAL;
-            k->reason = xstrdup("killed by signal 11 (Segmentation fault), in round 2");
+            k->reason =
+                xstrdup("killed by signal 11 (Segmentation fault), in round 2");
             k->output = xstrdup("line one\nkey: value\n  indented 'quote'\n");
             made = 1;
         } else if (i % 5 == 3) {
@@ -226,7 +230,8 @@ static void make_results(struct brun_results *r, size_t cases, unsigned rounds,
         k->rounds = calloc(made ? made : 1, sizeof *k->rounds);
         cr_assert_not_null(k->rounds);
         for (unsigned j = 0; j < made; j++)
-            fill_round(&k->rounds[j], j, samples, 1000 + i + j, &c->clock, &rng);
+            fill_round(&k->rounds[j], j, samples, 1000 + i + j, &c->clock,
+                       &rng);
         k->round_count = made;
         if (k->status == BRUN_STATUS_OK)
             summarize_case(k);
@@ -364,7 +369,8 @@ static void expect_load_error(const char *name, size_t line, const char *text1,
         cr_assert_not_null(strstr(why, text2), "no \"%s\" in: %s", text2, why);
     char *after = read_all(yml(name), &after_size);
     cr_assert_eq(after_size, before_size);
-    cr_assert_eq(memcmp(before, after, before_size), 0, "load changed the file");
+    cr_assert_eq(memcmp(before, after, before_size), 0,
+                 "load changed the file");
     char *files_after = listing(store);
     cr_assert_str_eq(files_before, files_after, "load changed the store");
     free(before);
@@ -444,10 +450,14 @@ static void expect_same_results(const struct brun_results *a,
     cr_assert_str_eq(x->date, y->date);
     cr_assert_eq(x->seed, y->seed);
     cr_assert_eq(x->clock.kind, y->clock.kind);
-    expect_same_double(x->clock.ticks_per_second, y->clock.ticks_per_second, "tps", 0);
-    expect_same_double(x->clock.resolution_ns, y->clock.resolution_ns, "resolution", 0);
-    expect_same_double(x->clock.read_cost_ns, y->clock.read_cost_ns, "read cost", 0);
-    expect_same_double(x->clock.empty_region_ns, y->clock.empty_region_ns, "empty", 0);
+    expect_same_double(x->clock.ticks_per_second, y->clock.ticks_per_second,
+                       "tps", 0);
+    expect_same_double(x->clock.resolution_ns, y->clock.resolution_ns,
+                       "resolution", 0);
+    expect_same_double(x->clock.read_cost_ns, y->clock.read_cost_ns,
+                       "read cost", 0);
+    expect_same_double(x->clock.empty_region_ns, y->clock.empty_region_ns,
+                       "empty", 0);
     cr_assert_eq(x->clock.invariant, y->clock.invariant);
     cr_assert_str_eq(x->host.cpu_model, y->host.cpu_model);
     cr_assert_eq(x->host.cpus, y->host.cpus);
@@ -485,8 +495,10 @@ static void expect_same_results(const struct brun_results *a,
         cr_assert_eq(p->line, q->line);
         cr_assert_eq(p->optimized, q->optimized);
         cr_assert_str_eq(p->compiler, q->compiler);
-        expect_same_double(p->bytes_per_iteration, q->bytes_per_iteration, "bytes", i);
-        expect_same_double(p->items_per_iteration, q->items_per_iteration, "items", i);
+        expect_same_double(p->bytes_per_iteration, q->bytes_per_iteration,
+                           "bytes", i);
+        expect_same_double(p->items_per_iteration, q->items_per_iteration,
+                           "items", i);
         cr_assert_eq(p->status, q->status, "status of case %zu", i);
         cr_assert_eq(p->failure, q->failure, "failure of case %zu", i);
         if (p->reason)
@@ -501,7 +513,8 @@ static void expect_same_results(const struct brun_results *a,
                      "plan of case %zu differs", i);
         cr_assert_eq(p->round_count, q->round_count, "rounds of case %zu", i);
         for (size_t k = 0; k < p->round_count; k++) {
-            const struct brun_round_result *u = &p->rounds[k], *v = &q->rounds[k];
+            const struct brun_round_result *u = &p->rounds[k],
+                                           *v = &q->rounds[k];
             cr_assert_eq(u->index, v->index);
             cr_assert_eq(u->iterations, v->iterations);
             cr_assert_eq(u->warmup_samples, v->warmup_samples);
@@ -511,7 +524,8 @@ static void expect_same_results(const struct brun_results *a,
             expect_same_double(u->estimate_ns, v->estimate_ns, "estimate", i);
             cr_assert_eq(u->sample_count, v->sample_count);
             for (size_t s = 0; s < u->sample_count; s++) {
-                const struct brun_sample_result *m = &u->samples[s], *n = &v->samples[s];
+                const struct brun_sample_result *m = &u->samples[s],
+                                                *n = &v->samples[s];
                 cr_assert_eq(m->iterations, n->iterations);
                 cr_assert_eq(m->ticks, n->ticks);
                 cr_assert_eq(m->paused_ticks, n->paused_ticks);
@@ -570,11 +584,13 @@ Test(baseline, save_then_load_gives_back_every_field)
     cr_assert_eq(b.fingerprint.git_dirty < 0, fp.git_commit[0] == '\0');
     cr_assert_str_eq(b.fingerprint.benchrun_version, "0.1.0");
     cr_assert_str_eq(b.fingerprint.clock, "tsc");
-    expect_same_double(b.fingerprint.ticks_per_second, 2893202123.25, "fp tps", 0);
+    expect_same_double(b.fingerprint.ticks_per_second, 2893202123.25, "fp tps",
+                       0);
 
     /* The harness is stored; bench_faulty (rpath into the tree) is not. */
     cr_assert_not_null(b.executables[0]);
-    cr_assert_eq(b.executables[0][0], '/', "not absolute: %s", b.executables[0]);
+    cr_assert_eq(b.executables[0][0], '/', "not absolute: %s",
+                 b.executables[0]);
     cr_assert(files_equal(b.executables[0], build_path("examples/harness")));
     struct stat st;
     cr_assert_eq(stat(b.executables[0], &st), 0);
@@ -583,8 +599,8 @@ Test(baseline, save_then_load_gives_back_every_field)
     cr_assert_null(b.targets[0].not_stored_because);
     cr_assert_null(b.executables[1]);
     cr_assert_eq(b.targets[1].self_contained, 0);
-    cr_assert_not_null(strstr(b.targets[1].not_stored_because, "RUNPATH"),
-                       "%s", b.targets[1].not_stored_because);
+    cr_assert_not_null(strstr(b.targets[1].not_stored_because, "RUNPATH"), "%s",
+                       b.targets[1].not_stored_because);
     cr_assert_eq(strlen(b.targets[1].sha256), 64);
     brun_baseline_release(&b);
     cr_assert_null(b.results.cases);
@@ -599,7 +615,8 @@ Test(baseline, a_stored_executable_still_runs_from_the_store)
     char why[2048];
     make_results(&r, 2, 2, 3, 5);
     save_ok("main", &r);
-    cr_assert_eq(brun_baseline_load(store, "main", &b, why, sizeof why), 0, "%s", why);
+    cr_assert_eq(brun_baseline_load(store, "main", &b, why, sizeof why), 0,
+                 "%s", why);
     char *argv[] = {b.executables[0], "--list", NULL};
     cr_assert_eq(run_command(argv, NULL, 30, &out), 0);
     cr_assert_eq(out.status, 0, "stored copy failed: %s", out.err);
@@ -615,10 +632,16 @@ Test(baseline, file_is_commented_yaml_with_a_fixed_key_order)
     char *text = saved_main(&size);
     cr_assert_eq(strncmp(text, "# ", 2), 0);
     cr_assert_not_null(strstr(text, "do not edit"));
-    const char *order[] = {"\nschema: benchrun-baseline\n", "\nschema_version: 1\n",
-                           "\nname: main\n", "\nsaved: ",  "\nfingerprint:\n",
-                           "\nrun:\n", "\nsettings:\n", "\nclock:\n",
-                           "\ntargets:\n", "\ncases:\n"};
+    const char *order[] = {"\nschema: benchrun-baseline\n",
+                           "\nschema_version: 1\n",
+                           "\nname: main\n",
+                           "\nsaved: ",
+                           "\nfingerprint:\n",
+                           "\nrun:\n",
+                           "\nsettings:\n",
+                           "\nclock:\n",
+                           "\ntargets:\n",
+                           "\ncases:\n"};
     const char *last = text;
     for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
         const char *at = strstr(text, order[i]);
@@ -661,7 +684,8 @@ Test(baseline, numbers_are_written_and_read_the_same_under_a_comma_locale)
     char *text = read_all(yml("main"), NULL);
     cr_assert_not_null(strstr(text, "ticks_per_second: 2893202123.25\n"));
     cr_assert_not_null(strstr(text, "warmup_ms: 50.5\n"));
-    cr_assert_eq(brun_baseline_load(store, "main", &b, why, sizeof why), 0, "%s", why);
+    cr_assert_eq(brun_baseline_load(store, "main", &b, why, sizeof why), 0,
+                 "%s", why);
     expect_same_results(&r, &b.results);
     snprintf(probe, sizeof probe, "%.1f", 1.5);
     cr_assert_str_eq(probe, "1,5", "the store changed the process's locale");
@@ -685,11 +709,14 @@ Test(baseline, every_truncation_is_a_one_line_error_with_a_line)
         struct brun_baseline b;
         write_all(yml("main"), text, cut);
         int rc = brun_baseline_load(store, "main", &b, why, sizeof why);
-        cr_assert_eq(rc, -1, "a file cut at %zu of %zu bytes loaded", cut, size);
+        cr_assert_eq(rc, -1, "a file cut at %zu of %zu bytes loaded", cut,
+                     size);
         cr_assert_null(b.name);
-        cr_assert_null(strchr(why, '\n'), "cut %zu: not one line: %s", cut, why);
+        cr_assert_null(strchr(why, '\n'), "cut %zu: not one line: %s", cut,
+                       why);
         snprintf(prefix, sizeof prefix, "%s:", yml("main"));
-        cr_assert_eq(strncmp(why, prefix, strlen(prefix)), 0, "cut %zu: %s", cut, why);
+        cr_assert_eq(strncmp(why, prefix, strlen(prefix)), 0, "cut %zu: %s",
+                     cut, why);
         char *end;
         unsigned long line = strtoul(why + strlen(prefix), &end, 10);
         cr_assert(line >= 1 && line <= lines && strncmp(end, ": ", 2) == 0,
@@ -701,7 +728,8 @@ Test(baseline, every_truncation_is_a_one_line_error_with_a_line)
     write_all(yml("main"), text, size - 1);
     struct brun_baseline b;
     char why[2048];
-    cr_assert_eq(brun_baseline_load(store, "main", &b, why, sizeof why), 0, "%s", why);
+    cr_assert_eq(brun_baseline_load(store, "main", &b, why, sizeof why), 0,
+                 "%s", why);
     brun_baseline_release(&b);
     free(text);
 }
@@ -736,7 +764,8 @@ Test(baseline, garbage_is_a_one_line_error_with_a_line)
     expect_load_error("main", 1, "not a benchrun baseline", NULL);
     write_all(yml("main"), "just words\n", 11);
     expect_load_error("main", 1, "not a benchrun baseline", NULL);
-    const char other[] = "# some other tool's file\nversion: 3\nitems: [1, 2]\n";
+    const char other[] =
+        "# some other tool's file\nversion: 3\nitems: [1, 2]\n";
     write_all(yml("main"), other, sizeof other - 1);
     expect_load_error("main", 2, "schema: missing", NULL);
     free(mixed);
@@ -753,8 +782,9 @@ Test(baseline, another_schema_or_version_is_refused)
 
 Test(baseline, an_unknown_key_is_refused)
 {
-    edit_expect("\n  optimized: ", 0, "\n  bogus: 1\n  optimized: ",
-                "cases[0].bogus: unknown key", NULL);
+    edit_expect("\n  optimized: ", 0,
+                "\n  bogus: 1\n  optimized: ", "cases[0].bogus: unknown key",
+                NULL);
 }
 
 Test(baseline, a_duplicate_key_is_refused)
@@ -768,8 +798,9 @@ Test(baseline, a_duplicate_key_is_refused)
     cr_assert_not_null(at);
     snprintf(first, sizeof first, "given twice (first on line %zu)",
              line_at(text, (size_t)(at - text)));
-    edit_expect("\n  optimized: ", 2, "\n  line: 12\n  optimized: ",
-                "cases[2].line: given twice", first);
+    edit_expect("\n  optimized: ", 2,
+                "\n  line: 12\n  optimized: ", "cases[2].line: given twice",
+                first);
     free(text);
 }
 
@@ -800,7 +831,8 @@ Test(baseline, a_wrong_type_is_refused)
     edit_expect("\n  compiler: gcc 12.2.0\n", 0, "\n  compiler: 12\n",
                 "cases[0].compiler: expected a string, got a number", NULL);
     edit_expect("\n    - [1000, ", 0, "\n    - [1000, [1], ",
-                "cases[0].rounds[0].samples[0]: expected [iterations, ticks", NULL);
+                "cases[0].rounds[0].samples[0]: expected [iterations, ticks",
+                NULL);
     edit_expect("\n  seed: 1\n", 0, "\n  seed: '1'\n",
                 "run.seed: expected a whole number", NULL);
 }
@@ -813,7 +845,8 @@ Test(baseline, a_negative_number_is_refused)
                 "cases[0].rounds[0].mean_ns", "below the smallest allowed");
     edit_expect("\n    - [", 0, "\n    - [-",
                 "cases[0].rounds[0].samples[0].iterations: expected a whole "
-                "number >= 0", NULL);
+                "number >= 0",
+                NULL);
 }
 
 Test(baseline, an_estimate_that_does_not_match_its_samples_is_refused)
@@ -846,7 +879,8 @@ Test(baseline, an_estimate_that_does_not_match_its_samples_is_refused)
     write_all(yml("main"), edited, strlen(edited));
     struct brun_baseline b;
     char why[2048];
-    cr_assert_eq(brun_baseline_load(store, "main", &b, why, sizeof why), 0, "%s", why);
+    cr_assert_eq(brun_baseline_load(store, "main", &b, why, sizeof why), 0,
+                 "%s", why);
     brun_baseline_release(&b);
     free(edited);
     free(text);
@@ -925,10 +959,12 @@ Test(baseline, an_anchor_or_alias_is_refused)
      * defines it. */
     edit_expect(model, 0, anchored,
                 "fingerprint.cpu_model: anchor &m: anchors and aliases are "
-                "not supported", NULL);
+                "not supported",
+                NULL);
     edit_expect(kernel, 0, aliased,
                 "fingerprint.kernel: alias *m: anchors and aliases are not "
-                "supported", NULL);
+                "supported",
+                NULL);
 
     /* Both, the alias repeating the anchored value: the anchor, which
      * comes first, is the error. */
@@ -956,8 +992,8 @@ Test(baseline, a_file_past_64_mib_or_not_a_regular_file_is_refused)
     cr_assert_eq(truncate(yml("main"), ((off_t)64 << 20) + 1), 0, "%s",
                  strerror(errno));
     cr_assert_eq(brun_baseline_load(store, "main", &b, why, sizeof why), -1);
-    snprintf(expected, sizeof expected,
-             "%s:1: larger than the limit of 64 MiB", yml("main"));
+    snprintf(expected, sizeof expected, "%s:1: larger than the limit of 64 MiB",
+             yml("main"));
     cr_assert_str_eq(why, expected);
     cr_assert_null(b.name);
     cr_assert_eq(unlink(yml("main")), 0);
@@ -973,7 +1009,8 @@ Test(baseline, a_baseline_renamed_by_hand_is_refused)
     size_t size;
     char *text = saved_main(&size);
     write_all(yml("copy"), text, size);
-    size_t line = line_at(text, (size_t)(strstr(text, "\nname: main") - text)) + 1;
+    size_t line =
+        line_at(text, (size_t)(strstr(text, "\nname: main") - text)) + 1;
     expect_load_error("copy", line, "name: the file says \"main\"", "\"copy\"");
     free(text);
 }
@@ -986,7 +1023,8 @@ Test(baseline, a_stored_executable_that_changed_is_refused)
     cr_assert_not_null(exe);
     size_t line = line_at(text, (size_t)(exe - text)) + 1;
     char copy[4600];
-    snprintf(copy, sizeof copy, "%s/%.68s", store, exe + strlen("\n  executable: "));
+    snprintf(copy, sizeof copy, "%s/%.68s", store,
+             exe + strlen("\n  executable: "));
     FILE *f = fopen(copy, "ab");
     cr_assert_not_null(f, "%s: %s", copy, strerror(errno));
     fputc(0, f);
@@ -994,7 +1032,8 @@ Test(baseline, a_stored_executable_that_changed_is_refused)
     expect_load_error("main", line, "targets[0].executable",
                       "no longer matches its sha256");
     cr_assert_eq(unlink(copy), 0);
-    expect_load_error("main", line, "targets[0].executable", "cannot be opened");
+    expect_load_error("main", line, "targets[0].executable",
+                      "cannot be opened");
     free(text);
 }
 
@@ -1059,8 +1098,10 @@ Test(baseline, an_invalid_name_is_refused_before_anything_is_written)
     struct brun_results r;
     char why[2048];
     make_results(&r, 2, 2, 3, 1);
-    cr_assert_eq(brun_baseline_save(store, "../escape", &r, why, sizeof why), -1);
-    cr_assert_not_null(strstr(why, "invalid baseline name \"../escape\""), "%s", why);
+    cr_assert_eq(brun_baseline_save(store, "../escape", &r, why, sizeof why),
+                 -1);
+    cr_assert_not_null(strstr(why, "invalid baseline name \"../escape\""), "%s",
+                       why);
     struct stat st;
     cr_assert_neq(stat(store, &st), 0, "the store was created for a bad name");
     brun_results_release(&r);
@@ -1068,11 +1109,25 @@ Test(baseline, an_invalid_name_is_refused_before_anything_is_written)
 
 Test(baseline, names_follow_the_rules)
 {
-    const char *good[] = {"main", "v1.2.3", "pr-42_fix", "A", "x-", "9lives",
-                          "0123456789012345678901234567890123456789012345678901234567890123"};
-    const char *bad[] = {"", ".hidden", "-flag", "a/b", "a b", "ä", "x\n",
-                         "01234567890123456789012345678901234567890123456789012345678901234",
-                         "..", "a:b"};
+    const char *good[] = {
+        "main",
+        "v1.2.3",
+        "pr-42_fix",
+        "A",
+        "x-",
+        "9lives",
+        "0123456789012345678901234567890123456789012345678901234567890123"};
+    const char *bad[] = {
+        "",
+        ".hidden",
+        "-flag",
+        "a/b",
+        "a b",
+        "ä",
+        "x\n",
+        "01234567890123456789012345678901234567890123456789012345678901234",
+        "..",
+        "a:b"};
     char why[256];
     for (size_t i = 0; i < sizeof good / sizeof good[0]; i++)
         cr_assert_eq(brun_baseline_name_valid(good[i], why, sizeof why), 1,
@@ -1105,7 +1160,10 @@ Test(baseline, concurrent_saves_leave_one_complete_baseline)
                 make_results(&r, 40, 3, 10, 1000 + (uint64_t)(10 * round + k));
                 if (read(go[0], &byte, 1) != 0)
                     _exit(3);
-                _exit(brun_baseline_save(store, "shared", &r, why, sizeof why) == 0 ? 0 : 1);
+                _exit(brun_baseline_save(store, "shared", &r, why,
+                                         sizeof why) == 0
+                          ? 0
+                          : 1);
             }
         }
         close(go[0]);
@@ -1118,8 +1176,8 @@ Test(baseline, concurrent_saves_leave_one_complete_baseline)
         }
         struct brun_baseline b;
         char why[2048];
-        cr_assert_eq(brun_baseline_load(store, "shared", &b, why, sizeof why), 0,
-                     "%s", why);
+        cr_assert_eq(brun_baseline_load(store, "shared", &b, why, sizeof why),
+                     0, "%s", why);
         uint64_t seed = b.results.context.seed;
         cr_assert(seed == 1000u + 10u * (unsigned)round ||
                       seed == 1001u + 10u * (unsigned)round,
@@ -1156,11 +1214,13 @@ Test(baseline, a_save_waits_for_the_lock_and_gives_up_with_a_message)
     make_results(&r, 3, 2, 3, 77);
     brun_baseline_set_lock_timeout(0.3);
     cr_assert_eq(brun_baseline_save(store, "main", &r, why, sizeof why), -1);
-    cr_assert_not_null(strstr(why, "another benchrun has held the baseline store lock"),
-                       "%s", why);
+    cr_assert_not_null(
+        strstr(why, "another benchrun has held the baseline store lock"), "%s",
+        why);
     cr_assert_not_null(strstr(why, lock_path), "%s", why);
     char *now = read_all(yml("main"), NULL);
-    cr_assert_str_eq(now, old, "a save that never got the lock changed the file");
+    cr_assert_str_eq(now, old,
+                     "a save that never got the lock changed the file");
 
     /* With the holder finishing, the same save goes through. */
     brun_baseline_set_lock_timeout(30);
@@ -1170,7 +1230,8 @@ Test(baseline, a_save_waits_for_the_lock_and_gives_up_with_a_message)
     waitpid(pid, &status, 0);
     cr_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0);
     struct brun_baseline b;
-    cr_assert_eq(brun_baseline_load(store, "main", &b, why, sizeof why), 0, "%s", why);
+    cr_assert_eq(brun_baseline_load(store, "main", &b, why, sizeof why), 0,
+                 "%s", why);
     cr_assert_eq(b.results.context.seed, 77);
     brun_baseline_release(&b);
     brun_results_release(&r);
@@ -1190,7 +1251,12 @@ static double seconds_now(void)
 Test(baseline, a_save_killed_at_any_moment_leaves_a_complete_baseline,
      .timeout = 120)
 {
-    enum { KILLS = 16, CASES = 150, ROUNDS = 6, SAMPLES = 25 };
+    enum {
+        KILLS = 16,
+        CASES = 150,
+        ROUNDS = 6,
+        SAMPLES = 25
+    };
     struct brun_results big;
     char why[2048];
     uint64_t current;
@@ -1204,7 +1270,8 @@ Test(baseline, a_save_killed_at_any_moment_leaves_a_complete_baseline,
     pid_t timed = fork();
     cr_assert_neq(timed, -1);
     if (timed == 0)
-        _exit(brun_baseline_save(store, "big", &big, why, sizeof why) == 0 ? 0 : 1);
+        _exit(brun_baseline_save(store, "big", &big, why, sizeof why) == 0 ? 0
+                                                                           : 1);
     int timed_status;
     cr_assert_eq(waitpid(timed, &timed_status, 0), timed);
     cr_assert(WIFEXITED(timed_status) && WEXITSTATUS(timed_status) == 0);
@@ -1215,7 +1282,8 @@ Test(baseline, a_save_killed_at_any_moment_leaves_a_complete_baseline,
     for (int i = 0; i < KILLS; i++) {
         uint64_t seed = 600 + (uint64_t)i;
         big.context.seed = seed;
-        double fraction = ((double)i + (double)(next_random(&rng) % 1000) / 1000.0) / KILLS;
+        double fraction =
+            ((double)i + (double)(next_random(&rng) % 1000) / 1000.0) / KILLS;
         struct timespec delay;
         double d = duration * 1.3 * fraction;
         delay.tv_sec = (time_t)d;
@@ -1230,7 +1298,8 @@ Test(baseline, a_save_killed_at_any_moment_leaves_a_complete_baseline,
         kill(pid, SIGKILL);
         int status;
         cr_assert_eq(waitpid(pid, &status, 0), pid);
-        cr_assert(WIFSIGNALED(status) || (WIFEXITED(status) && WEXITSTATUS(status) == 0),
+        cr_assert(WIFSIGNALED(status) ||
+                      (WIFEXITED(status) && WEXITSTATUS(status) == 0),
                   "the saver failed on its own (status %d)", status);
 
         struct brun_baseline b;
@@ -1248,7 +1317,8 @@ Test(baseline, a_save_killed_at_any_moment_leaves_a_complete_baseline,
         brun_baseline_release(&b);
     }
     cr_log_info("a save takes %.3f s; kills that left the old baseline: %d, "
-                "the new one: %d", duration, saw_old, saw_new);
+                "the new one: %d",
+                duration, saw_old, saw_new);
 
     /* Leftovers of killed saves: listing ignores them, a save clears them. */
     char stale[4400];
@@ -1256,7 +1326,8 @@ Test(baseline, a_save_killed_at_any_moment_leaves_a_complete_baseline,
     write_all(stale, "schema: half", 12);
     struct brun_baseline_entry *list;
     size_t count;
-    cr_assert_eq(brun_baseline_list(store, &list, &count, why, sizeof why), 0, "%s", why);
+    cr_assert_eq(brun_baseline_list(store, &list, &count, why, sizeof why), 0,
+                 "%s", why);
     cr_assert_eq(count, 1);
     cr_assert_str_eq(list[0].name, "big");
     cr_assert_eq(list[0].valid, 1, "%s", list[0].problem);
@@ -1282,7 +1353,8 @@ Test(baseline, list_is_sorted_and_flags_broken_files)
     struct brun_baseline_entry *v;
     size_t n;
     char why[2048];
-    cr_assert_eq(brun_baseline_list(store, &v, &n, why, sizeof why), 0, "%s", why);
+    cr_assert_eq(brun_baseline_list(store, &v, &n, why, sizeof why), 0, "%s",
+                 why);
     cr_assert_eq(n, 0, "a missing store is not empty");
     cr_assert_null(v);
 
@@ -1290,13 +1362,14 @@ Test(baseline, list_is_sorted_and_flags_broken_files)
     save_ok("zeta", &r);
     save_ok("alpha", &r);
     write_all(yml("mid"), "schema: benchrun-baseline\nschema_version: 1\n", 44);
-    write_all(yml("bad name"), "x", 1);                 /* not a baseline name */
+    write_all(yml("bad name"), "x", 1); /* not a baseline name */
     write_all(yml(".hidden"), "x", 1);
     char notes[4400];
     snprintf(notes, sizeof notes, "%s/notes.txt", store);
     write_all(notes, "x", 1);
 
-    cr_assert_eq(brun_baseline_list(store, &v, &n, why, sizeof why), 0, "%s", why);
+    cr_assert_eq(brun_baseline_list(store, &v, &n, why, sizeof why), 0, "%s",
+                 why);
     cr_assert_eq(n, 3);
     cr_assert_str_eq(v[0].name, "alpha");
     cr_assert_str_eq(v[1].name, "mid");
@@ -1349,7 +1422,8 @@ Test(baseline, unreferenced_copies_are_collected)
     save_ok("a", &r);
     save_ok("b", &r);
     cr_assert_eq(count_files(bin), 1, "one copy shared by both");
-    cr_assert_eq(brun_baseline_load(store, "a", &b, why, sizeof why), 0, "%s", why);
+    cr_assert_eq(brun_baseline_load(store, "a", &b, why, sizeof why), 0, "%s",
+                 why);
     snprintf(harness_copy, sizeof harness_copy, "%s", b.executables[0]);
     brun_baseline_release(&b);
 
@@ -1358,7 +1432,8 @@ Test(baseline, unreferenced_copies_are_collected)
     r.targets[0].path = xstrdup(build_path("examples/sort"));
     save_ok("b", &r);
     cr_assert_eq(count_files(bin), 2);
-    cr_assert_eq(brun_baseline_load(store, "b", &b, why, sizeof why), 0, "%s", why);
+    cr_assert_eq(brun_baseline_load(store, "b", &b, why, sizeof why), 0, "%s",
+                 why);
     snprintf(sort_copy, sizeof sort_copy, "%s", b.executables[0]);
     brun_baseline_release(&b);
 
@@ -1369,10 +1444,12 @@ Test(baseline, unreferenced_copies_are_collected)
     cr_assert_eq(access(sort_copy, F_OK), 0);
 
     /* Deleting one user keeps the copy; deleting the last removes it. */
-    cr_assert_eq(brun_baseline_delete(store, "a", why, sizeof why), 0, "%s", why);
+    cr_assert_eq(brun_baseline_delete(store, "a", why, sizeof why), 0, "%s",
+                 why);
     cr_assert_neq(access(yml("a"), F_OK), 0);
     cr_assert_eq(access(sort_copy, F_OK), 0);
-    cr_assert_eq(brun_baseline_delete(store, "b", why, sizeof why), 0, "%s", why);
+    cr_assert_eq(brun_baseline_delete(store, "b", why, sizeof why), 0, "%s",
+                 why);
     cr_assert_eq(count_files(bin), 0);
     char *files = listing(store);
     cr_assert_str_eq(files, ".lock,bin");
@@ -1413,7 +1490,8 @@ Test(baseline, loading_writes_nothing)
 
 Test(baseline, fingerprint_diff_lists_each_changed_field)
 {
-    struct brun_fingerprint a = {.cpus = 8, .git_dirty = 0, .ticks_per_second = 3e9};
+    struct brun_fingerprint a = {
+        .cpus = 8, .git_dirty = 0, .ticks_per_second = 3e9};
     snprintf(a.cpu_model, sizeof a.cpu_model, "CPU A");
     snprintf(a.kernel, sizeof a.kernel, "Linux 6.1");
     snprintf(a.machine, sizeof a.machine, "x86_64");
@@ -1441,10 +1519,12 @@ Test(baseline, fingerprint_diff_lists_each_changed_field)
     b.git_commit[0] = '\0';
     b.git_dirty = -1;
     cr_assert_eq(brun_fingerprint_diff(&a, &b, out, sizeof out), 2);
-    cr_assert_not_null(strstr(out, "git commit: 00000000000000000000000000000000"
-                                   "00000001 -> (unknown)\n"),
+    cr_assert_not_null(strstr(out,
+                              "git commit: 00000000000000000000000000000000"
+                              "00000001 -> (unknown)\n"),
                        "%s", out);
-    cr_assert_not_null(strstr(out, "git work tree: clean -> no repository\n"), "%s", out);
+    cr_assert_not_null(strstr(out, "git work tree: clean -> no repository\n"),
+                       "%s", out);
     /* A short buffer is cut, still terminated, and the count stays right. */
     char tiny[10];
     cr_assert_eq(brun_fingerprint_diff(&a, &b, tiny, sizeof tiny), 2);
@@ -1464,7 +1544,8 @@ Test(baseline, fingerprint_reads_git_of_the_current_directory)
     cr_assert_eq(mkdir(repo, 0755), 0);
     cr_assert_eq(chdir(repo), 0);
     brun_fingerprint_of(&r, &fp);
-    cr_assert_str_eq(fp.git_commit, "", "outside a repository: %s", fp.git_commit);
+    cr_assert_str_eq(fp.git_commit, "", "outside a repository: %s",
+                     fp.git_commit);
     cr_assert_eq(fp.git_dirty, -1);
     cr_assert_str_eq(fp.compilers, "gcc 12.2.0, clang 14.0.6");
     cr_assert_str_eq(fp.clock, "tsc");

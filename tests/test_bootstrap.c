@@ -55,24 +55,28 @@ Test(bootstrap, matches_scipy_bootstrap_within_monte_carlo_error)
         s.resamples = B_CHECK;
         s.seed = 1000 + i;
         s.confidence = stats_ref_num(ref, "level");
-        s.method = strcmp(method, "BCa") == 0 ? BRUN_BOOT_BCA : BRUN_BOOT_PERCENTILE;
+        s.method =
+            strcmp(method, "BCa") == 0 ? BRUN_BOOT_BCA : BRUN_BOOT_PERCENTILE;
         struct brun_boot_ci ci;
         int status;
         if (strcmp(stat, "mean_diff") == 0)
             status = brun_boot_mean_diff(x, nx, y, ny, &s, &ci);
         else
             status = brun_boot_one(x, nx,
-                                   strcmp(stat, "mean") == 0 ? BRUN_BOOT_MEAN
-                                                             : BRUN_BOOT_TRIMMED_MEAN,
+                                   strcmp(stat, "mean") == 0
+                                       ? BRUN_BOOT_MEAN
+                                       : BRUN_BOOT_TRIMMED_MEAN,
                                    &s, &ci);
         cr_assert_eq(status, 0, "%s", name);
         cr_assert_eq(ci.degenerate, 0, "%s", name);
         double lo = stats_ref_num(ref, "lo"), hi = stats_ref_num(ref, "hi");
         double tol = WIDTH_TOL * (hi - lo);
-        note("%s: ours [%.6g, %.6g], scipy [%.6g, %.6g]", name, ci.lo, ci.hi, lo, hi);
+        note("%s: ours [%.6g, %.6g], scipy [%.6g, %.6g]", name, ci.lo, ci.hi,
+             lo, hi);
         stats_ref_close(ci.lo, lo, 0, tol, "lower bound", name);
         stats_ref_close(ci.hi, hi, 0, tol, "upper bound", name);
-        cr_assert(ci.lo < ci.point && ci.point < ci.hi, "%s: point inside", name);
+        cr_assert(ci.lo < ci.point && ci.point < ci.hi, "%s: point inside",
+                  name);
         free(x);
         free(y);
     }
@@ -80,7 +84,8 @@ Test(bootstrap, matches_scipy_bootstrap_within_monte_carlo_error)
     json_decref(root);
 }
 
-static const double skewed[] = {1.02, 0.97, 1.10, 0.99, 1.35, 1.01, 0.96, 1.05, 2.10, 1.00};
+static const double skewed[] = {1.02, 0.97, 1.10, 0.99, 1.35,
+                                1.01, 0.96, 1.05, 2.10, 1.00};
 
 Test(bootstrap, same_seed_same_interval_other_seed_other_interval)
 {
@@ -191,8 +196,10 @@ Test(bootstrap, unusable_input_returns_error_with_finite_values)
     cr_assert_eq(brun_boot_mean_diff(two, 2, bad, 3, &s, &ci), -1);
     assert_finite_ci(&ci);
     s.resamples = 5;
-    cr_assert_eq(brun_boot_one(two, 2, BRUN_BOOT_MEAN, &s, &ci), -1, "too few resamples");
+    cr_assert_eq(brun_boot_one(two, 2, BRUN_BOOT_MEAN, &s, &ci), -1,
+                 "too few resamples");
     brun_boot_settings_init(&s, 2000, 0.95);
     s.confidence = 1.0;
-    cr_assert_eq(brun_boot_one(two, 2, BRUN_BOOT_MEAN, &s, &ci), -1, "level outside (0, 1)");
+    cr_assert_eq(brun_boot_one(two, 2, BRUN_BOOT_MEAN, &s, &ci), -1,
+                 "level outside (0, 1)");
 }

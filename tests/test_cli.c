@@ -38,10 +38,25 @@ Test(cli, options_before_and_after_targets)
 {
     struct brun_options o;
     char why[256];
-    char *argv[] = {"benchrun", "./a", "--rounds=4", "./b", "--warmup",
-                    "250us", "--sample-time", "2ms", "--budget", "1.5",
-                    "--timeout", "2m", "-q", "--seed", "42", "--no-jitter",
-                    "--iterations", "1000", NULL};
+    char *argv[] = {"benchrun",
+                    "./a",
+                    "--rounds=4",
+                    "./b",
+                    "--warmup",
+                    "250us",
+                    "--sample-time",
+                    "2ms",
+                    "--budget",
+                    "1.5",
+                    "--timeout",
+                    "2m",
+                    "-q",
+                    "--seed",
+                    "42",
+                    "--no-jitter",
+                    "--iterations",
+                    "1000",
+                    NULL};
     cr_assert_eq(parse(&o, why, argv), BRUN_CLI_RUN, "%s", why);
     cr_assert_eq(o.target_count, 2);
     cr_assert_str_eq(o.targets[0], "./a");
@@ -87,8 +102,12 @@ Test(cli, export_is_parsed_once_into_format_and_file)
 {
     struct brun_options o;
     char why[256];
-    char *argv[] = {"benchrun", "./a", "--export", "junit=out/b.xml",
-                    "--export=bencher=a=b.json", NULL};
+    char *argv[] = {"benchrun",
+                    "./a",
+                    "--export",
+                    "junit=out/b.xml",
+                    "--export=bencher=a=b.json",
+                    NULL};
     cr_assert_eq(parse(&o, why, argv), BRUN_CLI_RUN, "%s", why);
     cr_assert_eq(o.export_count, 2);
     cr_assert_eq(o.exports[0].format, BRUN_EXPORT_JUNIT);
@@ -103,8 +122,7 @@ Test(cli, export_is_parsed_once_into_format_and_file)
  * parser of its own. */
 Test(cli, a_bad_export_is_refused_in_the_words_of_the_export_parser)
 {
-    static const char *const bad[] = {"junit", "junit=", "=a.xml",
-                                      "csv=a.csv"};
+    static const char *const bad[] = {"junit", "junit=", "=a.xml", "csv=a.csv"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         struct brun_options o;
         enum brun_export_format format;

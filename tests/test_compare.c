@@ -75,8 +75,7 @@ static void fixture_init(struct fixture *f)
 {
     char why[256];
     const char *dir = getenv("BENCHRUN_TEST_BUILDDIR");
-    snprintf(f->path, sizeof f->path, "%s/tests/detect_base",
-             dir ? dir : ".");
+    snprintf(f->path, sizeof f->path, "%s/tests/detect_base", dir ? dir : ".");
     brun_options_defaults(&f->options);
     f->options.rounds = 2;
     f->options.max_rounds = 2;
@@ -85,13 +84,18 @@ static void fixture_init(struct fixture *f)
     f->options.sample_s = 0.001;
     brun_clock_calibrate(f->options.clock, &f->clock);
     memset(&f->env, 0, sizeof f->env);
-    f->env.settings = (struct brun_measure_settings){
-        .rounds = 2, .samples = 2, .warmup_s = 0, .sample_s = 0.001,
-        .budget_s = 10, .timeout_s = 30, .iterations = 0, .jitter = 1};
+    f->env.settings = (struct brun_measure_settings){.rounds = 2,
+                                                     .samples = 2,
+                                                     .warmup_s = 0,
+                                                     .sample_s = 0.001,
+                                                     .budget_s = 10,
+                                                     .timeout_s = 30,
+                                                     .iterations = 0,
+                                                     .jitter = 1};
     f->env.clock = &f->clock;
     f->env.rng = brun_rng_new(7);
-    cr_assert_eq(brun_discover(f->path, 30, &f->list, why, sizeof why), 0,
-                 "%s", why);
+    cr_assert_eq(brun_discover(f->path, 30, &f->list, why, sizeof why), 0, "%s",
+                 why);
     cr_assert_gt(f->list.count, 0);
 }
 

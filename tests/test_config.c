@@ -87,11 +87,20 @@ static void refused(const char *text, const char *start, const char *words[])
 
 /* ---- Every key of the option table ------------------------------------ */
 
-static int near(double a, double b) { return a - b < 1e-12 && b - a < 1e-12; }
-static int same(const char *a, const char *b) { return a && strcmp(a, b) == 0; }
+static int near(double a, double b)
+{
+    return a - b < 1e-12 && b - a < 1e-12;
+}
+static int same(const char *a, const char *b)
+{
+    return a && strcmp(a, b) == 0;
+}
 
-#define CHECK(name, expr) \
-    static int name(const struct brun_options *o) { return (expr); }
+#define CHECK(name, expr)                         \
+    static int name(const struct brun_options *o) \
+    {                                             \
+        return (expr);                            \
+    }
 
 CHECK(filter_set, same(o->filter, "^hash/"))
 CHECK(rounds_set, o->rounds == 7)
@@ -175,7 +184,8 @@ Test(config, every_key_of_the_option_table_is_read_into_the_options)
         if (!t[i].key)
             continue;
         size_t r = 0;
-        while (r < sizeof rows / sizeof rows[0] && strcmp(rows[r].key, t[i].key))
+        while (r < sizeof rows / sizeof rows[0] &&
+               strcmp(rows[r].key, t[i].key))
             r++;
         cr_assert(r < sizeof rows / sizeof rows[0],
                   "benchrun.yml key \"%s\" (--%s) has no row in this test",
@@ -267,16 +277,16 @@ Test(config, thresholds_keep_their_order_values_and_lines)
 {
     struct brun_options o;
     char why[512];
-    cr_assert_eq(load("fail_above: 10%\n"              /* 1 */
-                      "thresholds:\n"                  /* 2 */
-                      "  - match: \"memory/*\"\n"      /* 3 */
-                      "    fail_above: 25%\n"          /* 4 */
-                      "    noise_floor: 2%\n"          /* 5 */
-                      "  # the hot path is tighter\n"  /* 6 */
+    cr_assert_eq(load("fail_above: 10%\n"                /* 1 */
+                      "thresholds:\n"                    /* 2 */
+                      "  - match: \"memory/*\"\n"        /* 3 */
+                      "    fail_above: 25%\n"            /* 4 */
+                      "    noise_floor: 2%\n"            /* 5 */
+                      "  # the hot path is tighter\n"    /* 6 */
                       "  - match: \"hash/lookup_hit\"\n" /* 7 */
-                      "    fail_above: off\n"          /* 8 */
-                      "  - noise_floor: 0.5%\n"        /* 9 */
-                      "    match: \"*\"\n",            /* 10 */
+                      "    fail_above: off\n"            /* 8 */
+                      "  - noise_floor: 0.5%\n"          /* 9 */
+                      "    match: \"*\"\n",              /* 10 */
                       &o, why, sizeof why),
                  0, "%s", why);
     cr_assert(near(o.fail_above, 0.10));
@@ -311,15 +321,14 @@ Test(config, fail_above_none_in_a_threshold_also_means_never)
 
 /* ---- Relative paths --------------------------------------------------- */
 
-static const char paths_file[] =
-    "targets:\n"
-    "  - build/bench_a\n"
-    "  - /opt/bench_b\n"
-    "compare:\n"
-    "  - old/bench_a\n"
-    "  - /opt/old_b\n"
-    "baseline_dir: .benchrun/baselines\n"
-    "json: out/results.json\n";
+static const char paths_file[] = "targets:\n"
+                                 "  - build/bench_a\n"
+                                 "  - /opt/bench_b\n"
+                                 "compare:\n"
+                                 "  - old/bench_a\n"
+                                 "  - /opt/old_b\n"
+                                 "baseline_dir: .benchrun/baselines\n"
+                                 "json: out/results.json\n";
 
 Test(config, relative_paths_follow_the_file_folder)
 {
@@ -374,8 +383,8 @@ Test(config, the_command_line_wins_over_the_file)
 {
     struct brun_options o;
     char why[512];
-    char *argv[] = {"benchrun", "--rounds", "7", "--json", "cli.json",
-                    "./x", NULL};
+    char *argv[] = {"benchrun", "--rounds", "7", "--json",
+                    "cli.json", "./x",      NULL};
     cr_assert_eq(load("targets: [a, b]\nrounds: 5\nfail_above: 20%\n"
                       "json: file.json\n",
                       &o, why, sizeof why),
@@ -447,11 +456,14 @@ Test(config, a_scalar_key_given_a_list_or_mapping_names_the_type)
     refused("fail_above: {memory: 10%}\n",
             "benchrun.yml:1: fail_above: expected a percentage",
             WORDS("got a mapping"));
-    refused("\n\njitter: [yes]\n", "benchrun.yml:3: jitter: expected true or "
-            "false, got a list", NULL);
+    refused("\n\njitter: [yes]\n",
+            "benchrun.yml:3: jitter: expected true or "
+            "false, got a list",
+            NULL);
     refused("clock: [tsc]\n",
             "benchrun.yml:1: clock: expected auto, tsc, cntvct or monotonic, "
-            "got a list", NULL);
+            "got a list",
+            NULL);
 }
 
 Test(config, a_list_key_given_a_scalar_or_mapping_names_the_type)
@@ -507,10 +519,10 @@ Test(config, an_unknown_key_far_from_any_suggests_nothing)
 
 Test(config, command_line_only_options_are_unknown_keys)
 {
-    static const char *texts[] = {"list: true\n", "help: yes\n",
-                                  "config: other.yml\n", "version: true\n",
-                                  "list_baselines: true\n",
-                                  "delete_baseline: main\n"};
+    static const char *texts[] = {
+        "list: true\n",           "help: yes\n",
+        "config: other.yml\n",    "version: true\n",
+        "list_baselines: true\n", "delete_baseline: main\n"};
     for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
         refused(texts[i], "benchrun.yml:1: unknown key \"",
                 WORDS("is for the command line only"));
@@ -588,7 +600,7 @@ Test(config, the_top_level_must_be_a_mapping)
     refused("# targets\n- a\n- b\n",
             "benchrun.yml:2: expected keys such as \"rounds: 10\", got a list",
             NULL);
-    refused("rounds\n", "benchrun.yml:1: expected keys such as", 
+    refused("rounds\n", "benchrun.yml:1: expected keys such as",
             WORDS("got \"rounds\""));
 }
 
@@ -610,8 +622,8 @@ Test(config, a_yaml_syntax_error_names_its_line)
     /* An unclosed quote. */
     refused("rounds: 10\n"
             "filter: \"abc\n",
-            "benchrun.yml:", WORDS("not valid YAML: ",
-                                   "found unexpected end of stream"));
+            "benchrun.yml:",
+            WORDS("not valid YAML: ", "found unexpected end of stream"));
     /* Not UTF-8. */
     refused("rounds: 10\n"
             "filter: \xff\xfe\n",
@@ -690,9 +702,8 @@ Test(config, locate_takes_config_and_requires_it_to_exist)
                  "%s", why);
     cr_assert_str_eq(path, "other.yml");
     free(path);
-    cr_assert_eq(brun_config_locate("ci/missing.yml", 0, &path, why,
-                                    sizeof why),
-                 -1);
+    cr_assert_eq(
+        brun_config_locate("ci/missing.yml", 0, &path, why, sizeof why), -1);
     cr_assert_null(path);
     cr_assert(strstr(why, "--config ci/missing.yml: No such file"), "%s", why);
     cr_assert_eq(brun_config_locate(".", 0, &path, why, sizeof why), -1);
@@ -791,8 +802,10 @@ Test(config, slo_mistakes_name_the_line)
 {
     refused("slo:\n  a: fast\n", "benchrun.yml:2: slo: a: expected a duration",
             WORDS("\"fast\""));
-    refused("slo:\n  a: 0us\n", "benchrun.yml:2: slo: a: a budget must be more "
-            "than 0", NULL);
+    refused("slo:\n  a: 0us\n",
+            "benchrun.yml:2: slo: a: a budget must be more "
+            "than 0",
+            NULL);
     refused("slo:\n  - a\n", "benchrun.yml:2: slo: expected budgets", NULL);
     refused("slo:\n  a: 1us\n  a: 2us\n",
             "benchrun.yml:3: slo.a: given twice (first on line 2)", NULL);
@@ -817,8 +830,10 @@ Test(config, exports_are_resolved_next_to_the_file_and_replaced_by_the_cli)
     cr_assert_eq(o.export_count, 1, "the command line replaces the list");
     cr_assert_eq(o.exports[0].format, BRUN_EXPORT_GOOGLE_BENCHMARK);
     brun_options_release(&o);
-    refused("exports:\n  - junit\n", "benchrun.yml:2: exports: expected "
-            "FORMAT=FILE", NULL);
+    refused("exports:\n  - junit\n",
+            "benchrun.yml:2: exports: expected "
+            "FORMAT=FILE",
+            NULL);
     /* The format is checked as the file is read, with its line. */
     refused("exports:\n  - junit=a.xml\n  - csv=b.csv\n",
             "benchrun.yml:3: exports: unknown export format \"csv\"", NULL);
@@ -832,19 +847,23 @@ Test(config, github_takes_a_boolean_or_parts)
     cr_assert_eq(o.github, 1);
     cr_assert_eq(o.github_parts, (unsigned)BRUN_GITHUB_ALL);
     brun_options_release(&o);
-    cr_assert_eq(load("github:\n  comment: false\n  status: no\n", &o, why,
-                      sizeof why),
-                 0, "%s", why);
+    cr_assert_eq(
+        load("github:\n  comment: false\n  status: no\n", &o, why, sizeof why),
+        0, "%s", why);
     cr_assert_eq(o.github, 1, "a mapping turns it on");
-    cr_assert_eq(o.github_parts, (unsigned)(BRUN_GITHUB_SUMMARY |
-                                            BRUN_GITHUB_ANNOTATIONS |
-                                            BRUN_GITHUB_OUTPUTS));
+    cr_assert_eq(o.github_parts,
+                 (unsigned)(BRUN_GITHUB_SUMMARY | BRUN_GITHUB_ANNOTATIONS |
+                            BRUN_GITHUB_OUTPUTS));
     brun_options_release(&o);
     cr_assert_eq(load("github:\n  enabled: false\n", &o, why, sizeof why), 0);
     cr_assert_eq(o.github, 0);
     brun_options_release(&o);
-    refused("github:\n  coment: false\n", "benchrun.yml:2: github: unknown "
-            "key \"coment\" (did you mean \"comment\"?)", NULL);
-    refused("github:\n  comment: maybe\n", "benchrun.yml:2: github: comment: "
-            "expected true or false", NULL);
+    refused("github:\n  coment: false\n",
+            "benchrun.yml:2: github: unknown "
+            "key \"coment\" (did you mean \"comment\"?)",
+            NULL);
+    refused("github:\n  comment: maybe\n",
+            "benchrun.yml:2: github: comment: "
+            "expected true or false",
+            NULL);
 }

@@ -16,8 +16,8 @@
 #include "tests/helpers.h"
 
 /* Fast settings: the tests check behaviour, not timings. */
-#define FAST "--rounds", "2", "--samples", "2", "--warmup", "0", \
-             "--sample-time", "1ms"
+#define FAST \
+    "--rounds", "2", "--samples", "2", "--warmup", "0", "--sample-time", "1ms"
 
 static char *scratch;
 static char json_path[4200];
@@ -94,8 +94,8 @@ static void expect_failure(json_t *root, const char *name, const char *kind,
 Test(driver, misbehaving_cases_are_reported_and_the_others_measured)
 {
     struct command_result r;
-    benchrun(&r, NULL, build_path("tests/bench_faulty"), FAST, "--timeout",
-             "1", "--json", json_path, NULL);
+    benchrun(&r, NULL, build_path("tests/bench_faulty"), FAST, "--timeout", "1",
+             "--json", json_path, NULL);
     cr_assert_eq(r.status, 3, "exit %d; stderr: %s", r.status, r.err);
     json_t *root = load_json();
 
@@ -107,7 +107,8 @@ Test(driver, misbehaving_cases_are_reported_and_the_others_measured)
                    "without entering BENCH_LOOP");
     expect_failure(root, "misuse/breaks_out", "misuse", "early");
     expect_failure(root, "misuse/returns_inside", "misuse", "from inside");
-    expect_failure(root, "report/fails", "reported", "fixture missing: data.bin");
+    expect_failure(root, "report/fails", "reported",
+                   "fixture missing: data.bin");
     /* Where a crash happened is said (reports/model/wording.c); a case's
      * own message is left as it is. */
     expect_failure(root, "crash/segfault", "signal", ", while calibrating");
@@ -128,11 +129,11 @@ Test(driver, misbehaving_cases_are_reported_and_the_others_measured)
                          field(c, "reason"));
         json_t *rounds = json_object_get(c, "rounds");
         cr_assert_eq(json_array_size(rounds), 2);
-        cr_assert_eq(json_array_size(json_object_get(json_array_get(rounds, 1),
-                                                     "samples")),
+        cr_assert_eq(json_array_size(
+                         json_object_get(json_array_get(rounds, 1), "samples")),
                      2);
-        double mean = json_number_value(json_object_get(
-            json_object_get(c, "estimate"), "mean_ns"));
+        double mean = json_number_value(
+            json_object_get(json_object_get(c, "estimate"), "mean_ns"));
         cr_assert(mean > 0, "%s mean %g", measured[i], mean);
     }
     json_decref(root);
@@ -268,14 +269,14 @@ Test(driver, a_broken_worker_protocol_is_caught)
 
 Test(driver, garbage_while_measuring_fails_only_that_case)
 {
-    const char *modes[][2] = {{"FAKE_WORKER_MODE=run-garbage", "SAMPLE"},
-                              {"FAKE_WORKER_MODE=run-extra",
-                               "more samples than"}};
+    const char *modes[][2] = {
+        {"FAKE_WORKER_MODE=run-garbage", "SAMPLE"},
+        {"FAKE_WORKER_MODE=run-extra", "more samples than"}};
     for (size_t i = 0; i < 2; i++) {
         struct command_result r;
         char *env[] = {(char *)modes[i][0], NULL};
-        benchrun(&r, env, build_path("tests/fake_worker"), FAST,
-                 "--iterations", "10", "--json", json_path, NULL);
+        benchrun(&r, env, build_path("tests/fake_worker"), FAST, "--iterations",
+                 "10", "--json", json_path, NULL);
         cr_assert_eq(r.status, 3, "%s: exit %d %s", modes[i][0], r.status,
                      r.err);
         json_t *root = load_json();
@@ -305,7 +306,7 @@ Test(driver, examples_run_end_to_end_with_throughput_and_parameters)
     struct command_result r;
     char paths[6][4096];
     const char *names[] = {"hash_lookup", "config_parse", "env_capture",
-                           "memcpy", "sort", "harness"};
+                           "memcpy",      "sort",         "harness"};
     for (int i = 0; i < 6; i++) {
         char rel[64];
         snprintf(rel, sizeof rel, "examples/%s", names[i]);

@@ -88,14 +88,17 @@ Test(elf, a_bench_with_an_rpath_into_the_build_tree_is_not)
     cr_assert_eq(r, 0, "tests/bench_faulty counted as self-contained");
     cr_assert(strstr(why, "DT_RUNPATH") || strstr(why, "DT_RPATH"), "%s", why);
     snprintf(libs, sizeof libs, "%s", build_path("lib/.libs"));
-    cr_assert_not_null(strstr(why, libs), "reason does not name %s: %s", libs, why);
-    cr_assert_not_null(strstr(why, "outside the system library directories"), "%s", why);
+    cr_assert_not_null(strstr(why, libs), "reason does not name %s: %s", libs,
+                       why);
+    cr_assert_not_null(strstr(why, "outside the system library directories"),
+                       "%s", why);
 }
 
 Test(elf, a_system_program_needing_only_system_libraries_is)
 {
     char why[512];
-    const char *p = access("/bin/true", X_OK) == 0 ? "/bin/true" : "/usr/bin/true";
+    const char *p =
+        access("/bin/true", X_OK) == 0 ? "/bin/true" : "/usr/bin/true";
     cr_assert_eq(check(p, why, sizeof why), 1, "%s: %s", p, why);
 }
 
@@ -155,7 +158,8 @@ Test(elf, unsupported_or_damaged_headers_are_not_self_contained)
 
     damaged_header("riscv", 18, 243, 4096); /* EM_RISCV */
     cr_assert_eq(check(in_scratch("riscv"), why, sizeof why), 0);
-    cr_assert_not_null(strstr(why, "ELF machine 243 is not supported"), "%s", why);
+    cr_assert_not_null(strstr(why, "ELF machine 243 is not supported"), "%s",
+                       why);
 
     damaged_header("object", 16, 1, 4096); /* ET_REL */
     cr_assert_eq(check(in_scratch("object"), why, sizeof why), 0);
@@ -230,15 +234,16 @@ Test(elf, a_library_outside_the_system_directories_is_not)
     struct command_result r;
     write_file(in_scratch("helper.c"), lib, sizeof lib - 1, 0644);
     snprintf(cmd, sizeof cmd,
-             "cd '%s' && %s -shared -fPIC -o libbrunhelper.so helper.c", scratch,
-             cc && *cc ? cc : "cc");
+             "cd '%s' && %s -shared -fPIC -o libbrunhelper.so helper.c",
+             scratch, cc && *cc ? cc : "cc");
     char *argv[] = {"/bin/sh", "-c", cmd, NULL};
     cr_assert_eq(run_command(argv, NULL, 60, &r), 0);
     cr_assert_eq(r.status, 0, "%s", r.err);
     command_result_free(&r);
     /* No rpath: found only through LD_LIBRARY_PATH at run time. */
     snprintf(flags, sizeof flags, "-L'%s' -lbrunhelper", scratch);
-    compile("needs", "int helper(void);\nint main(void) { return helper() - 42; }\n",
+    compile("needs",
+            "int helper(void);\nint main(void) { return helper() - 42; }\n",
             flags);
     cr_assert_eq(check(in_scratch("needs"), why, sizeof why), 0);
     cr_assert_not_null(strstr(why, "needs libbrunhelper.so"), "%s", why);
@@ -250,17 +255,26 @@ Test(sha256, known_vectors)
 {
     char hex[BRUN_SHA256_HEX_SIZE];
     brun_sha256_hex("", 0, hex);
-    cr_assert_str_eq(hex, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    cr_assert_str_eq(
+        hex,
+        "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
     brun_sha256_hex("abc", 3, hex);
-    cr_assert_str_eq(hex, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
-    const char two_blocks[] = "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq";
+    cr_assert_str_eq(
+        hex,
+        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    const char two_blocks[] =
+        "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq";
     brun_sha256_hex(two_blocks, sizeof two_blocks - 1, hex);
-    cr_assert_str_eq(hex, "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+    cr_assert_str_eq(
+        hex,
+        "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
     char *million = malloc(1000000);
     cr_assert_not_null(million);
     memset(million, 'a', 1000000);
     brun_sha256_hex(million, 1000000, hex);
-    cr_assert_str_eq(hex, "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+    cr_assert_str_eq(
+        hex,
+        "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
     free(million);
 }
 
@@ -277,7 +291,8 @@ Test(sha256, pieces_of_any_size_give_the_same_digest)
             struct brun_sha256 h;
             brun_sha256_init(&h);
             for (size_t at = 0; at < len; at += step)
-                brun_sha256_update(&h, data + at, len - at < step ? len - at : step);
+                brun_sha256_update(&h, data + at,
+                                   len - at < step ? len - at : step);
             brun_sha256_final_hex(&h, pieces);
             cr_assert_str_eq(whole, pieces, "length %zu, step %zu", len, step);
         }
@@ -298,16 +313,18 @@ Test(sha256, a_file_matches_the_sha256sum_command)
     }
     write_file(in_scratch("megabyte"), data, size, 0644);
     free(data);
-    cr_assert_eq(brun_sha256_file(in_scratch("megabyte"), hex, why, sizeof why), 0,
-                 "%s", why);
+    cr_assert_eq(brun_sha256_file(in_scratch("megabyte"), hex, why, sizeof why),
+                 0, "%s", why);
     char *argv[] = {"/usr/bin/sha256sum", (char *)in_scratch("megabyte"), NULL};
     if (access(argv[0], X_OK) != 0)
         argv[0] = "/bin/sha256sum";
     cr_assert_eq(run_command(argv, NULL, 30, &r), 0, "cannot run sha256sum");
     cr_assert_eq(r.status, 0, "%s", r.err);
-    cr_assert_eq(strncmp(r.out, hex, 64), 0, "ours %s, sha256sum %.64s", hex, r.out);
+    cr_assert_eq(strncmp(r.out, hex, 64), 0, "ours %s, sha256sum %.64s", hex,
+                 r.out);
     command_result_free(&r);
 
-    cr_assert_eq(brun_sha256_file(in_scratch("absent"), hex, why, sizeof why), -1);
+    cr_assert_eq(brun_sha256_file(in_scratch("absent"), hex, why, sizeof why),
+                 -1);
     cr_assert_not_null(strstr(why, "cannot open"), "%s", why);
 }

@@ -54,8 +54,8 @@ static struct output export_of(enum brun_export_format format, int compare)
 static json_t *parse_json(const struct output *out)
 {
     json_error_t error;
-    json_t *root = json_loadb(out->text, out->size, JSON_REJECT_DUPLICATES,
-                              &error);
+    json_t *root =
+        json_loadb(out->text, out->size, JSON_REJECT_DUPLICATES, &error);
     cr_assert_not_null(root, "invalid JSON at line %d: %s\n%s", error.line,
                        error.text, out->text);
     return root;
@@ -81,7 +81,8 @@ Test(format, names_round_trip)
     for (size_t i = 0; i < 4; i++) {
         enum brun_export_format f = BRUN_EXPORT_JUNIT;
         char why[256] = "untouched";
-        cr_assert_eq(brun_export_format_parse(names[i], &f, why, sizeof why), 0);
+        cr_assert_eq(brun_export_format_parse(names[i], &f, why, sizeof why),
+                     0);
         cr_assert_eq(f, formats[i]);
         cr_assert_str_eq(brun_export_format_name(f), names[i]);
     }
@@ -122,9 +123,9 @@ Test(format, export_argument_splits_at_the_first_equals)
                  0, "%s", why);
     cr_assert_eq(f, BRUN_EXPORT_JUNIT);
     cr_assert_str_eq(file, "out/bench.xml");
-    cr_assert_eq(brun_export_spec_parse("bencher=a=b.json", &f, &file, why,
-                                        sizeof why),
-                 0);
+    cr_assert_eq(
+        brun_export_spec_parse("bencher=a=b.json", &f, &file, why, sizeof why),
+        0);
     cr_assert_eq(f, BRUN_EXPORT_BENCHER);
     cr_assert_str_eq(file, "a=b.json");
 
@@ -134,19 +135,18 @@ Test(format, export_argument_splits_at_the_first_equals)
     cr_assert_eq(brun_export_spec_parse("junit=", &f, &file, why, sizeof why),
                  -1);
     cr_assert(strstr(why, "file name is empty"), "%s", why);
-    cr_assert_eq(brun_export_spec_parse("xml=a.xml", &f, &file, why,
-                                        sizeof why),
-                 -1);
+    cr_assert_eq(
+        brun_export_spec_parse("xml=a.xml", &f, &file, why, sizeof why), -1);
     cr_assert(strstr(why, "unknown export format \"xml\""), "%s", why);
 }
 
 static const struct {
     double v;
     const char *text;
-} significant_cases[] = {{12.3456, "12.35"},     {0.00123456, "0.001235"},
-                         {9.99996, "10.00"},     {123456, "123456"},
-                         {0, "0"},               {-2.5, "-2.500"},
-                         {NAN, "-"},             {INFINITY, "-"}};
+} significant_cases[] = {{12.3456, "12.35"}, {0.00123456, "0.001235"},
+                         {9.99996, "10.00"}, {123456, "123456"},
+                         {0, "0"},           {-2.5, "-2.500"},
+                         {NAN, "-"},         {INFINITY, "-"}};
 
 static void check_significant_digits(const char *locale)
 {
@@ -205,8 +205,7 @@ static json_t *find_by_name(json_t *array, const char *name)
 {
     size_t i;
     json_t *item;
-    json_array_foreach(array, i, item)
-    {
+    json_array_foreach(array, i, item) {
         if (strcmp(json_string_value(json_object_get(item, "name")), name) == 0)
             return item;
     }
@@ -223,10 +222,10 @@ Test(gab, one_element_per_measured_case_with_its_numbers)
     cr_assert_eq(json_array_size(root), ok_cases(&r));
     size_t i;
     json_t *item;
-    json_array_foreach(root, i, item)
-    {
+    json_array_foreach(root, i, item) {
         cr_assert(json_is_string(json_object_get(item, "name")));
-        cr_assert_str_eq(json_string_value(json_object_get(item, "unit")), "ns");
+        cr_assert_str_eq(json_string_value(json_object_get(item, "unit")),
+                         "ns");
         cr_assert(json_is_number(json_object_get(item, "value")));
         const char *range = json_string_value(json_object_get(item, "range"));
         cr_assert_not_null(range);
@@ -243,12 +242,13 @@ Test(gab, one_element_per_measured_case_with_its_numbers)
     const char *range = json_string_value(json_object_get(item, "range"));
     double shown = strtod(range + strlen("± "), NULL);
     cr_assert(fabs(shown - half) <= half * 5e-4, "%s vs %g", range, half);
-    static const size_t exact[] = {PLAIN_PIPE, PLAIN_BACKTICK, PLAIN_HTML,
-                                   PLAIN_MENTION, PLAIN_UNICODE, PLAIN_LONG};
+    static const size_t exact[] = {PLAIN_PIPE,    PLAIN_BACKTICK, PLAIN_HTML,
+                                   PLAIN_MENTION, PLAIN_UNICODE,  PLAIN_LONG};
     for (size_t k = 0; k < sizeof exact / sizeof exact[0]; k++)
         cr_assert_not_null(find_by_name(root, r.cases[exact[k]].name), "%s",
                            r.cases[exact[k]].name);
-    cr_assert_not_null(find_by_name(root, "bad/utf8 \xef\xbf\xbd\xef\xbf\xbd end\x01"));
+    cr_assert_not_null(
+        find_by_name(root, "bad/utf8 \xef\xbf\xbd\xef\xbf\xbd end\x01"));
     cr_assert_null(find_by_name(root, "crash/segv"), "failed cases left out");
     cr_assert_null(find_by_name(root, "slow/skipped"), "skipped left out");
     json_decref(root);
@@ -267,8 +267,8 @@ Test(gab, extra_carries_the_verdict_when_compared)
               "%s", extra);
     cr_assert_not_null(find_by_name(root, "hash/unchanged [./bench_new]"));
     cr_assert_not_null(find_by_name(root, "hash/unchanged [./bench b|c <x>]"));
-    const char *fresh =
-        json_string_value(json_object_get(find_by_name(root, "hash/new"), "extra"));
+    const char *fresh = json_string_value(
+        json_object_get(find_by_name(root, "hash/new"), "extra"));
     cr_assert(strstr(fresh, "vs baseline: new"), "%s", fresh);
     json_decref(root);
     free(out.text);
@@ -323,8 +323,8 @@ Test(bencher, measures_map_to_the_model)
                  4096 * 1e9 / bytes->samples_summary.mean);
     cr_assert_eq(metric(root, bytes->name, "bytes-per-second", "lower_value"),
                  4096 * 1e9 / bytes->ci_high_ns);
-    cr_assert_null(json_object_get(json_object_get(root, bytes->name),
-                                   "throughput"));
+    cr_assert_null(
+        json_object_get(json_object_get(root, bytes->name), "throughput"));
     cr_assert_eq(metric(root, items->name, "throughput", "value"),
                  10 * 1e9 / items->samples_summary.mean);
     cr_assert_eq(metric(root, items->name, "throughput", "upper_value"),
@@ -363,11 +363,13 @@ Test(gbench, context_has_the_fields_tools_read)
     cr_assert(json_is_false(json_object_get(c, "cpu_scaling_enabled")));
     cr_assert(json_is_true(json_object_get(c, "aslr_enabled")));
     cr_assert(json_is_array(json_object_get(c, "caches")));
-    cr_assert_eq(json_number_value(json_array_get(json_object_get(c, "load_avg"), 0)),
-                 0.25);
-    cr_assert_str_eq(json_string_value(json_object_get(c, "library_build_type")),
-                     "release");
-    cr_assert_eq(json_integer_value(json_object_get(c, "json_schema_version")), 1);
+    cr_assert_eq(
+        json_number_value(json_array_get(json_object_get(c, "load_avg"), 0)),
+        0.25);
+    cr_assert_str_eq(
+        json_string_value(json_object_get(c, "library_build_type")), "release");
+    cr_assert_eq(json_integer_value(json_object_get(c, "json_schema_version")),
+                 1);
     json_decref(root);
     free(out.text);
 }
@@ -378,8 +380,7 @@ static size_t entries(json_t *benchmarks, const char *name, json_t **out,
 {
     size_t n = 0, i;
     json_t *b;
-    json_array_foreach(benchmarks, i, b)
-    {
+    json_array_foreach(benchmarks, i, b) {
         if (strcmp(json_string_value(json_object_get(b, "name")), name) == 0 &&
             n < max)
             out[n++] = b;
@@ -409,8 +410,7 @@ Test(gbench, rounds_are_repetitions_with_aggregates)
     size_t i;
     json_t *b;
     /* What compare.py needs of every entry. */
-    json_array_foreach(benchmarks, i, b)
-    {
+    json_array_foreach(benchmarks, i, b) {
         cr_assert(json_is_string(json_object_get(b, "name")));
         cr_assert(json_is_string(json_object_get(b, "run_name")));
         cr_assert_str_eq(str(b, "time_unit"), "ns");
@@ -418,7 +418,8 @@ Test(gbench, rounds_are_repetitions_with_aggregates)
         num(b, "cpu_time");
         num(b, "iterations");
         const char *type = str(b, "run_type");
-        cr_assert(strcmp(type, "iteration") == 0 || strcmp(type, "aggregate") == 0);
+        cr_assert(strcmp(type, "iteration") == 0 ||
+                  strcmp(type, "aggregate") == 0);
     }
     /* 3 repetitions and 4 aggregates per measured case, 1 entry else. */
     cr_assert_eq(json_array_size(benchmarks),
@@ -555,7 +556,8 @@ static xmlNodePtr find_testcase(xmlNodePtr node, const char *classname,
 static xmlNodePtr child(xmlNodePtr node, const char *name)
 {
     for (xmlNodePtr k = node ? node->children : NULL; k; k = k->next)
-        if (k->type == XML_ELEMENT_NODE && strcmp((const char *)k->name, name) == 0)
+        if (k->type == XML_ELEMENT_NODE &&
+            strcmp((const char *)k->name, name) == 0)
             return k;
     return NULL;
 }
@@ -588,12 +590,15 @@ Test(junit, hostile_names_survive_escaping)
     cr_assert(attr_is(child(root, "testsuite"), "name", "./bench_plain"));
 
     cr_assert_not_null(find_testcase(root, "parse", "a|b"));
-    cr_assert_not_null(find_testcase(root, "html", "<script>alert(1)</script>"));
+    cr_assert_not_null(
+        find_testcase(root, "html", "<script>alert(1)</script>"));
     cr_assert_not_null(find_testcase(root, "newline", "line1\nline2\r\t|end"));
     cr_assert_not_null(find_testcase(root, "unicode", "µs ✓ 漢字"));
-    cr_assert_not_null(find_testcase(root, "bad", "utf8 \xef\xbf\xbd\xef\xbf\xbd "
-                                                  "end\xef\xbf\xbd"));
-    cr_assert_not_null(find_testcase(root, "long", r.cases[PLAIN_LONG].name + 5));
+    cr_assert_not_null(find_testcase(root, "bad",
+                                     "utf8 \xef\xbf\xbd\xef\xbf\xbd "
+                                     "end\xef\xbf\xbd"));
+    cr_assert_not_null(
+        find_testcase(root, "long", r.cases[PLAIN_LONG].name + 5));
     cr_assert_not_null(find_testcase(root, "nogroup", "nogroup"));
     xmlNodePtr tick = find_testcase(root, "parse", "`tick` and ``two``");
     cr_assert_not_null(tick);
@@ -605,17 +610,18 @@ Test(junit, hostile_names_survive_escaping)
     cr_assert(attr_is(failure, "message",
                       "killed by signal SIGSEGV (Segmentation fault)"));
     xmlChar *body = xmlNodeGetContent(failure);
-    cr_assert(strstr((const char *)body,
-                     "line two <b>&amp;</b> \xef\xbf\xbd[31mred"),
-              "%s", body);
+    cr_assert(
+        strstr((const char *)body, "line two <b>&amp;</b> \xef\xbf\xbd[31mred"),
+        "%s", body);
     xmlFree(body);
-    xmlNodePtr skipped = child(find_testcase(root, "slow", "skipped"), "skipped");
+    xmlNodePtr skipped =
+        child(find_testcase(root, "slow", "skipped"), "skipped");
     cr_assert(attr_is(skipped, "message", "needs --allow-slow | `x` @admin"));
     xmlNodePtr ok = find_testcase(root, "parse", "small");
     cr_assert(attr_is(ok, "time", "0.875"));
     body = xmlNodeGetContent(child(ok, "system-out"));
-    cr_assert(strstr((const char *)body, "mean 12.53 ns, median 12.53 ns"), "%s",
-              body);
+    cr_assert(strstr((const char *)body, "mean 12.53 ns, median 12.53 ns"),
+              "%s", body);
     xmlFree(body);
     xmlFreeDoc(doc);
     free(out.text);
@@ -632,17 +638,18 @@ Test(junit, regressions_and_slo_breaches_fail)
     cr_assert_eq(count_elements(root, "testsuite"), 3);
     xmlNodePtr gate = child(find_testcase(root, "hash", "fails"), "failure");
     cr_assert(attr_is(gate, "type", "regression"));
-    cr_assert(attr_is(gate, "message", "+25.00% (95% CI +18.75% to +31.25%), "
-                                       "above the 10% threshold"));
+    cr_assert(attr_is(gate, "message",
+                      "+25.00% (95% CI +18.75% to +31.25%), "
+                      "above the 10% threshold"));
     xmlNodePtr slo = child(find_testcase(root, "hash", "regressed"), "failure");
     cr_assert(attr_is(slo, "type", "slo"));
-    cr_assert(attr_is(slo, "message",
-                      "SLO critical: 125% of its 80.00 ns budget"));
+    cr_assert(
+        attr_is(slo, "message", "SLO critical: 125% of its 80.00 ns budget"));
     cr_assert(attr_is(child(find_testcase(root, "io", "crash"), "failure"),
                       "type", "timeout"));
     cr_assert_null(child(find_testcase(root, "hash", "improved"), "failure"));
-    cr_assert_not_null(child(find_testcase(root, "gone", "`x|y`\n@bob"),
-                             "skipped"));
+    cr_assert_not_null(
+        child(find_testcase(root, "gone", "`x|y`\n@bob"), "skipped"));
     xmlFreeDoc(doc);
     free(out.text);
 }
@@ -675,9 +682,9 @@ Test(export, output_does_not_depend_on_the_locale)
     for (int f = 0; f < 4; f++)
         for (int m = 0; m < 2; m++) {
             struct output de = export_of((enum brun_export_format)f, m);
-            cr_assert_str_eq(de.text, c_locale[f][m].text, "%s, model %d",
-                             brun_export_format_name((enum brun_export_format)f),
-                             m);
+            cr_assert_str_eq(
+                de.text, c_locale[f][m].text, "%s, model %d",
+                brun_export_format_name((enum brun_export_format)f), m);
             free(de.text);
             free(c_locale[f][m].text);
         }

@@ -21,8 +21,9 @@
  * detection benchmark measures that).  The slow build does 150 % more
  * work, so it stays many standard errors away even when make check runs
  * tests in parallel on a small machine and round times swing by 20 %. */
-#define FAST "--rounds", "4", "--max-rounds", "16", "--samples", "3", \
-             "--warmup", "1ms", "--sample-time", "1ms", "--no-color"
+#define FAST                                                             \
+    "--rounds", "4", "--max-rounds", "16", "--samples", "3", "--warmup", \
+        "1ms", "--sample-time", "1ms", "--no-color"
 
 /* These tests measure: one at a time, so they do not slow each other down
  * (Criterion reads CRITERION_JOBS after constructors run). */
@@ -62,8 +63,9 @@ static struct command_result benchrun_in(const char *dir, ...)
     va_start(ap, dir);
     if (dir) {
         /* Through the shell, to start in dir. */
-        size_t len = (size_t)snprintf(command, sizeof command, "cd '%s' && '%s'",
-                                      dir, build_path("runner/benchrun"));
+        size_t len =
+            (size_t)snprintf(command, sizeof command, "cd '%s' && '%s'", dir,
+                             build_path("runner/benchrun"));
         for (const char *a; (a = va_arg(ap, const char *));)
             len += (size_t)snprintf(command + len, sizeof command - len,
                                     " '%s'", a);
@@ -136,8 +138,8 @@ Test(gate, unchanged_code_passes_against_a_saved_baseline)
         struct command_result r =
             benchrun(base_exe, FAST, "--baseline", "main", "--baseline-dir",
                      store, "--fail-above", "10%", "--json", json_path);
-        cr_assert_eq(r.status, 0, "run %d: exit %d\n%s%s", run, r.status,
-                     r.out, r.err);
+        cr_assert_eq(r.status, 0, "run %d: exit %d\n%s%s", run, r.status, r.out,
+                     r.err);
         json_t *root = load_json();
         json_t *k = case_comparison(root, "detect/chain");
         cr_assert_str_eq(text(k, "mode"), "paired", "the saved copy re-runs");
@@ -168,8 +170,7 @@ Test(gate, clearly_more_work_fails_with_the_case_named)
      * stretches either build's rounds (3.46 was seen at load 5.9), so only
      * "clearly slower" is asserted. */
     cr_assert(ratio > 1.3, "ratio %g for 150 %% more work", ratio);
-    cr_assert(lo < ratio && ratio < hi, "CI [%g, %g] around %g", lo, hi,
-              ratio);
+    cr_assert(lo < ratio && ratio < hi, "CI [%g, %g] around %g", lo, hi, ratio);
     json_t *summary = json_object_get(root, "comparison");
     cr_assert_eq(json_integer_value(json_object_get(
                      json_object_get(summary, "counts"), "failing")),
@@ -197,9 +198,9 @@ Test(gate, saved_numbers_mode_when_executables_are_not_rerun)
 
 Test(gate, two_builds_compare_directly_without_saving)
 {
-    struct command_result r = benchrun(slow_exe, "--compare", base_exe, FAST,
-                                       "--fail-above", "0.1", "--json",
-                                       json_path);
+    struct command_result r =
+        benchrun(slow_exe, "--compare", base_exe, FAST, "--fail-above", "0.1",
+                 "--json", json_path);
     cr_assert_eq(r.status, 1, "exit %d\n%s%s", r.status, r.out, r.err);
     json_t *root = load_json();
     json_t *k = case_comparison(root, "detect/chain");
@@ -214,8 +215,8 @@ Test(gate, two_builds_compare_directly_without_saving)
 
 Test(gate, added_and_removed_cases_are_new_and_missing)
 {
-    struct command_result r = benchrun(extra_exe, "--compare", base_exe, FAST,
-                                       "--json", json_path);
+    struct command_result r =
+        benchrun(extra_exe, "--compare", base_exe, FAST, "--json", json_path);
     cr_assert_eq(r.status, 0, "%s%s", r.out, r.err);
     json_t *root = load_json();
     cr_assert_str_eq(text(case_comparison(root, "detect/extra"), "presence"),
@@ -228,8 +229,8 @@ Test(gate, added_and_removed_cases_are_new_and_missing)
     cr_assert(strstr(r.out, "missing from the new build: detect/extra"), "%s",
               r.out);
     root = load_json();
-    json_t *missing = json_object_get(json_object_get(root, "comparison"),
-                                      "missing");
+    json_t *missing =
+        json_object_get(json_object_get(root, "comparison"), "missing");
     cr_assert_eq(json_array_size(missing), 1);
     cr_assert_str_eq(text(json_array_get(missing, 0), "name"), "detect/extra");
     json_decref(root);
@@ -239,8 +240,8 @@ Test(gate, added_and_removed_cases_are_new_and_missing)
 Test(gate, a_missing_baseline_lists_the_saved_ones)
 {
     save_base();
-    struct command_result r = benchrun(base_exe, "--baseline", "mian",
-                                       "--baseline-dir", store);
+    struct command_result r =
+        benchrun(base_exe, "--baseline", "mian", "--baseline-dir", store);
     cr_assert_eq(r.status, 2);
     cr_assert(is_one_line(r.err), "%s", r.err);
     cr_assert(strstr(r.err, "\"mian\" not found") && strstr(r.err, "main"),
@@ -260,8 +261,8 @@ Test(gate, a_damaged_baseline_is_refused_and_left_untouched)
     fwrite(data, 1, size / 2, f); /* truncated mid-file */
     fclose(f);
 
-    struct command_result r = benchrun(base_exe, "--baseline", "main",
-                                       "--baseline-dir", store);
+    struct command_result r =
+        benchrun(base_exe, "--baseline", "main", "--baseline-dir", store);
     cr_assert_eq(r.status, 2, "%s", r.err);
     cr_assert(is_one_line(r.err), "%s", r.err);
     cr_assert(strstr(r.err, "main.yml:"), "names the file and line: %s", r.err);
@@ -296,8 +297,8 @@ Test(gate, a_failing_run_never_replaces_a_good_baseline)
 Test(gate, baselines_can_be_listed_and_deleted)
 {
     save_base();
-    struct command_result r = benchrun("--list-baselines", "--baseline-dir",
-                                       store);
+    struct command_result r =
+        benchrun("--list-baselines", "--baseline-dir", store);
     cr_assert_eq(r.status, 0);
     cr_assert(strncmp(r.out, "main ", 5) == 0, "%s", r.out);
     command_result_free(&r);
@@ -316,15 +317,15 @@ Test(gate, fail_above_forms_are_accepted_or_rejected_as_documented)
 {
     const char *good[] = {"10%", "10", "0.1", "2.5%"};
     for (size_t i = 0; i < 4; i++) {
-        struct command_result r = benchrun(base_exe, "--list", "--fail-above",
-                                           good[i]);
+        struct command_result r =
+            benchrun(base_exe, "--list", "--fail-above", good[i]);
         cr_assert_eq(r.status, 0, "%s: %s", good[i], r.err);
         command_result_free(&r);
     }
     const char *bad[] = {"ten", "-5%", "10 %", "1e9", "0"};
     for (size_t i = 0; i < 5; i++) {
-        struct command_result r = benchrun(base_exe, "--list", "--fail-above",
-                                           bad[i]);
+        struct command_result r =
+            benchrun(base_exe, "--list", "--fail-above", bad[i]);
         cr_assert_eq(r.status, 2, "%s accepted", bad[i]);
         cr_assert(strstr(r.err, "--fail-above"), "%s", r.err);
         command_result_free(&r);
@@ -351,8 +352,8 @@ Test(gate, benchrun_yml_gives_targets_defaults_and_thresholds)
                  "warmup: 1ms\nsample_time: 1ms\nfail_above: 10%%\n"
                  "color: never\n",
                  base_exe);
-    struct command_result r = benchrun_in(scratch, "--save-baseline", "main",
-                                          NULL);
+    struct command_result r =
+        benchrun_in(scratch, "--save-baseline", "main", NULL);
     cr_assert_eq(r.status, 0, "%s%s", r.out, r.err);
     command_result_free(&r);
     r = benchrun_in(scratch, "--baseline", "main", NULL);
@@ -371,10 +372,11 @@ Test(gate, benchrun_yml_gives_targets_defaults_and_thresholds)
     cr_assert_eq(r.status, 0, "%s%s", r.out, r.err);
     command_result_free(&r);
     /* ...and a per-case threshold exempts the case. */
-    write_config("targets:\n  - %s\nrounds: 4\nmax_rounds: 16\nsamples: 3\n"
-                 "warmup: 1ms\nsample_time: 1ms\nfail_above: 10%%\n"
-                 "thresholds:\n  - match: \"detect/*\"\n    fail_above: 400%%\n",
-                 slow_exe);
+    write_config(
+        "targets:\n  - %s\nrounds: 4\nmax_rounds: 16\nsamples: 3\n"
+        "warmup: 1ms\nsample_time: 1ms\nfail_above: 10%%\n"
+        "thresholds:\n  - match: \"detect/*\"\n    fail_above: 400%%\n",
+        slow_exe);
     r = benchrun_in(scratch, "--baseline", "main", NULL);
     cr_assert_eq(r.status, 0, "%s%s", r.out, r.err);
     cr_assert(strstr(r.out, "regressed"), "still labelled: %s", r.out);
@@ -398,9 +400,20 @@ Test(gate, benchrun_dir_moves_the_store)
     char env_line[4400];
     snprintf(env_line, sizeof env_line, "BENCHRUN_DIR=%s", dir);
     char *env[] = {env_line, NULL};
-    char *argv[] = {strdup(build_path("runner/benchrun")), base_exe, "--rounds",
-                    "2", "--samples", "2", "--warmup", "0", "--sample-time",
-                    "1ms", "--save-baseline", "main", "-q", NULL};
+    char *argv[] = {strdup(build_path("runner/benchrun")),
+                    base_exe,
+                    "--rounds",
+                    "2",
+                    "--samples",
+                    "2",
+                    "--warmup",
+                    "0",
+                    "--sample-time",
+                    "1ms",
+                    "--save-baseline",
+                    "main",
+                    "-q",
+                    NULL};
     struct command_result r;
     cr_assert_eq(run_command(argv, env, 120, &r), 0);
     cr_assert_eq(r.status, 0, "%s", r.err);
@@ -426,9 +439,8 @@ Test(gate, slo_budgets_warn_and_fail_unless_warning_only)
     cr_assert(strstr(r.out, "SLO warning  detect/chain"), "%s", r.out);
     command_result_free(&r);
     json_t *root = load_json();
-    json_t *slo = json_object_get(json_array_get(json_object_get(root, "cases"),
-                                                 0),
-                                  "slo");
+    json_t *slo = json_object_get(
+        json_array_get(json_object_get(root, "cases"), 0), "slo");
     cr_assert_str_eq(text(slo, "status"), "warning");
     cr_assert(json_number_value(json_object_get(slo, "budget_ns")) == 1000);
     json_decref(root);
@@ -460,8 +472,8 @@ Test(gate, report_and_exports_are_written_by_the_command_line)
     snprintf(d, sizeof d, "github-action-benchmark=%s", gab);
     struct command_result r =
         benchrun(slow_exe, "--compare", base_exe, FAST, "--fail-above", "10%",
-                 "--report", report, "--export", a, "--export", b,
-                 "--export", c, "--export", d);
+                 "--report", report, "--export", a, "--export", b, "--export",
+                 c, "--export", d);
     cr_assert_eq(r.status, 1, "%s%s", r.out, r.err);
     command_result_free(&r);
 

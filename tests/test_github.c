@@ -40,17 +40,19 @@
 
 /* The reports library keeps its own copy of the part bits. */
 #define SAME(a, b) ((int)(a) == (int)(b))
-_Static_assert(SAME(BRUN_GH_PART_SUMMARY, BRUN_GITHUB_SUMMARY) &&
-                   SAME(BRUN_GH_PART_ANNOTATIONS, BRUN_GITHUB_ANNOTATIONS) &&
-                   SAME(BRUN_GH_PART_OUTPUTS, BRUN_GITHUB_OUTPUTS) &&
-                   SAME(BRUN_GH_PART_COMMENT, BRUN_GITHUB_COMMENT) &&
-                   SAME(BRUN_GH_PART_STATUS, BRUN_GITHUB_STATUS) &&
-                   SAME(BRUN_GH_PART_ALL, BRUN_GITHUB_ALL),
-               "reports/github/github.h and runner/options/options.h disagree on --github "
-               "parts");
+_Static_assert(
+    SAME(BRUN_GH_PART_SUMMARY, BRUN_GITHUB_SUMMARY) &&
+        SAME(BRUN_GH_PART_ANNOTATIONS, BRUN_GITHUB_ANNOTATIONS) &&
+        SAME(BRUN_GH_PART_OUTPUTS, BRUN_GITHUB_OUTPUTS) &&
+        SAME(BRUN_GH_PART_COMMENT, BRUN_GITHUB_COMMENT) &&
+        SAME(BRUN_GH_PART_STATUS, BRUN_GITHUB_STATUS) &&
+        SAME(BRUN_GH_PART_ALL, BRUN_GITHUB_ALL),
+    "reports/github/github.h and runner/options/options.h disagree on --github "
+    "parts");
 
-#define FAST "--rounds", "4", "--max-rounds", "16", "--samples", "3", \
-             "--warmup", "1ms", "--sample-time", "1ms", "--no-color"
+#define FAST                                                             \
+    "--rounds", "4", "--max-rounds", "16", "--samples", "3", "--warmup", \
+        "1ms", "--sample-time", "1ms", "--no-color"
 
 #define SECRET "ghs_BenchrunTestSecret_7Hq2ZpX9"
 #define HEAD_SHA "c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00"
@@ -80,8 +82,7 @@ static void setup(void)
     SCRATCH(port_path, "fake.port");
 #undef SCRATCH
     snprintf(base_exe, sizeof base_exe, "%s", build_path("tests/detect_base"));
-    snprintf(slow_exe, sizeof slow_exe, "%s",
-             build_path("tests/detect_slow"));
+    snprintf(slow_exe, sizeof slow_exe, "%s", build_path("tests/detect_slow"));
     fake_pid = 0;
     fake_port = 0;
 }
@@ -132,11 +133,16 @@ static void start_fake(const char *control)
 {
     write_text(control_path, control);
     char *argv[] = {strdup(build_path("tests/fake_github")),
-                    "--port-file", port_path,
-                    "--log", log_path,
-                    "--state", state_path,
-                    "--control", control_path,
-                    "--lifetime", "100",
+                    "--port-file",
+                    port_path,
+                    "--log",
+                    log_path,
+                    "--state",
+                    state_path,
+                    "--control",
+                    control_path,
+                    "--lifetime",
+                    "100",
                     NULL};
     cr_assert_eq(posix_spawn(&fake_pid, argv[0], NULL, NULL, argv, environ), 0,
                  "cannot start %s", argv[0]);
@@ -191,8 +197,7 @@ static size_t count_requests(json_t *log, const char *method,
     return n;
 }
 
-static json_t *last_request(json_t *log, const char *method,
-                            const char *prefix)
+static json_t *last_request(json_t *log, const char *method, const char *prefix)
 {
     json_t *found = NULL, *q;
     size_t i;
@@ -307,18 +312,17 @@ static struct command_result run_job(const char *const *overrides, ...)
 
 /* The base build alone (exit 0), and the slower build against the base
  * with a 10 % gate (exit 1). */
-#define run_base(overrides) \
+#define run_base(overrides)                                             \
     run_job(overrides, base_exe, FAST, "--github", "--json", json_path, \
             "--report", report_path, NULL)
-#define run_slow(overrides) \
+#define run_slow(overrides)                                                   \
     run_job(overrides, slow_exe, "--compare", base_exe, FAST, "--fail-above", \
-            "10%", "--github", "--json", json_path, "--report", report_path, \
+            "10%", "--github", "--json", json_path, "--report", report_path,  \
             NULL)
 
 static void assert_no_secret_in(const char *what, const char *text)
 {
-    cr_assert(!text || !strstr(text, SECRET), "the token appears in %s",
-              what);
+    cr_assert(!text || !strstr(text, SECRET), "the token appears in %s", what);
     /* Nor a good part of it. */
     cr_assert(!text || !strstr(text, &SECRET[8]),
               "part of the token appears in %s", what);
@@ -382,9 +386,9 @@ Test(github, a_pull_request_gets_summary_outputs_annotations_comment_status)
     /* The outputs. */
     char *outputs = slurp(outputs_path);
     cr_assert_not_null(outputs, "no outputs");
-    const char *expected[][2] = {{"verdict", "fail"},    {"regressions", "1"},
-                                 {"failed-cases", "0"},  {"exit-status", "1"},
-                                 {"compared", "1"},      {"failing", "1"}};
+    const char *expected[][2] = {{"verdict", "fail"},   {"regressions", "1"},
+                                 {"failed-cases", "0"}, {"exit-status", "1"},
+                                 {"compared", "1"},     {"failing", "1"}};
     for (size_t i = 0; i < sizeof expected / sizeof expected[0]; i++) {
         char *v = output_value(outputs, expected[i][0]);
         cr_assert_not_null(v, "no %s in\n%s", expected[i][0], outputs);
@@ -395,13 +399,13 @@ Test(github, a_pull_request_gets_summary_outputs_annotations_comment_status)
     cr_assert_not_null(delimiter, "%s", outputs);
     delimiter += 9;
     char closing[128];
-    snprintf(closing, sizeof closing, "\n%.*s\n",
-             (int)strcspn(delimiter, "\n"), delimiter);
+    snprintf(closing, sizeof closing, "\n%.*s\n", (int)strcspn(delimiter, "\n"),
+             delimiter);
     const char *value = strchr(delimiter, '\n') + 1;
     const char *end = strstr(value - 1, closing);
     cr_assert_not_null(end, "the summary value is not closed:\n%s", outputs);
-    cr_assert(strstr(value, "detect/chain") && strstr(value, "benchrun"),
-              "%s", value);
+    cr_assert(strstr(value, "detect/chain") && strstr(value, "benchrun"), "%s",
+              value);
     cr_assert_eq(count_occurrences(outputs, closing + 1), 2,
                  "the delimiter only opens and closes");
 
@@ -476,22 +480,22 @@ Test(github, a_second_run_updates_its_comment_and_no_one_elses)
                "comment=bench-bot User <!-- benchrun-report:other -->\\nx\n");
     json_t *before = comments();
     cr_assert_eq(json_array_size(before), 2);
-    json_int_t mallory = json_integer_value(
-        json_object_get(json_array_get(before, 0), "id"));
+    json_int_t mallory =
+        json_integer_value(json_object_get(json_array_get(before, 0), "id"));
 
     for (int run = 0; run < 2; run++) {
         struct command_result r = run_base(NULL);
-        cr_assert_eq(r.status, 0, "run %d: exit %d\n%s%s", run, r.status,
-                     r.out, r.err);
+        cr_assert_eq(r.status, 0, "run %d: exit %d\n%s%s", run, r.status, r.out,
+                     r.err);
         cr_assert_eq(warnings_in(r.err), 0, "%s", r.err);
         assert_no_secret(&r);
         command_result_free(&r);
     }
     json_t *log = requests();
-    cr_assert_eq(count_requests(log, "POST", "/repos/o/r/issues/7/comments"),
-                 1, "one comment created");
-    cr_assert_eq(count_requests(log, "PATCH", "/repos/o/r/issues/comments/"),
-                 1, "then updated");
+    cr_assert_eq(count_requests(log, "POST", "/repos/o/r/issues/7/comments"), 1,
+                 "one comment created");
+    cr_assert_eq(count_requests(log, "PATCH", "/repos/o/r/issues/comments/"), 1,
+                 "then updated");
     json_t *list = comments();
     cr_assert_eq(json_array_size(list), 3);
     json_t *ours = json_array_get(list, 2);
@@ -532,9 +536,9 @@ Test(github, the_built_in_token_finds_its_bot_comment_across_pages)
                  1);
     cr_assert_eq(count_requests(log, "PATCH", "/repos/o/r/issues/comments/"),
                  1);
-    cr_assert(count_requests(log, "GET",
-                             "/repositories/42/issues/7/comments") >= 3,
-              "the Link header's next pages were followed");
+    cr_assert(
+        count_requests(log, "GET", "/repositories/42/issues/7/comments") >= 3,
+        "the Link header's next pages were followed");
     json_t *list = comments();
     cr_assert_eq(json_array_size(list), 7);
     json_t *ours = json_array_get(list, 6);
@@ -612,8 +616,8 @@ Test(github, a_validation_error_is_reported_and_not_retried)
     cr_assert(is_one_line(strstr(r.err, "benchrun: warning: ")), "%s", r.err);
     json_t *log = requests();
     cr_assert_eq(count_requests(log, "POST", "/repos/o/r/statuses/"), 1);
-    cr_assert_eq(count_requests(log, "POST", "/repos/o/r/issues/7/comments"),
-                 1, "the comment went on");
+    cr_assert_eq(count_requests(log, "POST", "/repos/o/r/issues/7/comments"), 1,
+                 "the comment went on");
     assert_no_secret(&r);
     json_decref(log);
     command_result_free(&r);
@@ -668,8 +672,8 @@ Test(github, a_slow_server_times_out_with_warnings)
     cr_assert(strstr(r.err, "--github: comment not posted: ") &&
                   strstr(r.err, "--github: status not posted: "),
               "%s", r.err);
-    cr_assert(strstr(r.err, "no answer from GitHub: Timeout was reached"),
-              "%s", r.err);
+    cr_assert(strstr(r.err, "no answer from GitHub: Timeout was reached"), "%s",
+              r.err);
     char *outputs = slurp(outputs_path);
     cr_assert(outputs && strstr(outputs, "exit-status=1\n"), "%s", outputs);
     assert_no_secret(&r);
@@ -694,8 +698,7 @@ Test(github, a_429_waits_for_retry_after_and_succeeds)
 Test(github, plain_http_to_another_host_is_refused)
 {
     start_fake("");
-    const char *remote[] = {"GITHUB_API_URL=http://example.invalid:8080",
-                            NULL};
+    const char *remote[] = {"GITHUB_API_URL=http://example.invalid:8080", NULL};
     struct command_result r = run_base(remote);
     cr_assert_eq(r.status, 0, "exit %d\n%s%s", r.status, r.out, r.err);
     cr_assert_eq(warnings_in(r.err), 1, "%s", r.err);
@@ -820,8 +823,8 @@ Test(github_commands, data_and_properties_are_escaped)
     /* A hostile case name stays inside its one annotation. */
     buf = NULL;
     f = open_memstream(&buf, &len);
-    brun_gh_annotation(f, "error", "dir,x/f:1.c", 12,
-                       "bad\n::add-mask::x", "100% bad\n::error::injected");
+    brun_gh_annotation(f, "error", "dir,x/f:1.c", 12, "bad\n::add-mask::x",
+                       "100% bad\n::error::injected");
     fclose(f);
     cr_assert_str_eq(buf, "::error file=dir%2Cx/f%3A1.c,line=12,title=bad%0A"
                           "%3A%3Aadd-mask%3A%3Ax::100%25 bad%0A::error::"
@@ -903,8 +906,8 @@ Test(github_limits, the_step_summary_stays_under_one_mebibyte)
     cr_assert_eq(memcmp(mine, buf, kept), 0, "a prefix of the report");
     cr_assert_eq(mine[kept - 1], '\n', "cut at a line boundary");
     size_t lines_total = count_occurrences(buf, "\n");
-    size_t lines_kept = count_occurrences(mine, "\n") -
-                        count_occurrences(note, "\n");
+    size_t lines_kept =
+        count_occurrences(mine, "\n") - count_occurrences(note, "\n");
     char expected[128];
     snprintf(expected, sizeof expected, "%zu more lines were left out",
              lines_total - lines_kept);
@@ -1006,9 +1009,10 @@ Test(github_limits, outputs_use_a_fresh_delimiter)
     cr_assert_eq(brun_gh_write_outputs(path, &r, 1, why, sizeof why), 0);
     cr_assert_eq(brun_gh_write_outputs(path, &r, 1, why, sizeof why), 0);
     char *text = slurp(path);
-    cr_assert(strncmp(text, "earlier=1\nverdict=fail\nregressions=2\n"
-                            "failing=2\nfailed-cases=0\nexit-status=1\n"
-                            "compared=3\nsummary<<benchrun_",
+    cr_assert(strncmp(text,
+                      "earlier=1\nverdict=fail\nregressions=2\n"
+                      "failing=2\nfailed-cases=0\nexit-status=1\n"
+                      "compared=3\nsummary<<benchrun_",
                       strlen("earlier=1\nverdict=fail\nregressions=2\n"
                              "failing=2\nfailed-cases=0\nexit-status=1\n"
                              "compared=3\nsummary<<benchrun_")) == 0,
@@ -1109,9 +1113,8 @@ Test(github_http, link_headers_give_the_next_page)
         "rel=\"prev\", <https://api.github.com/repositories/1/issues/2/"
         "comments?page=3>; rel=\"next\", <https://api.github.com/"
         "repositories/1/issues/2/comments?page=9>; rel=\"last\"");
-    cr_assert_str_eq(next,
-                     "https://api.github.com/repositories/1/issues/2/"
-                     "comments?page=3");
+    cr_assert_str_eq(next, "https://api.github.com/repositories/1/issues/2/"
+                           "comments?page=3");
     free(next);
     cr_assert_null(brun_gh_link_next("<https://x/?page=1>; rel=\"first\""));
     cr_assert_null(brun_gh_link_next(""));
@@ -1123,14 +1126,12 @@ Test(github_http, only_https_or_loopback_http_is_allowed)
     char why[512];
     brun_github_settings_init(&s);
     curl_global_init(CURL_GLOBAL_DEFAULT);
-    const char *allowed[] = {"https://api.github.com",
-                             "https://ghe.example.com/api/v3/",
-                             "http://127.0.0.1:8080", "http://[::1]:9",
-                             "http://localhost:1"};
+    const char *allowed[] = {
+        "https://api.github.com", "https://ghe.example.com/api/v3/",
+        "http://127.0.0.1:8080", "http://[::1]:9", "http://localhost:1"};
     const char *refused[] = {"http://api.github.com",
-                             "http://127.0.0.1.example.com",
-                             "ftp://127.0.0.1/", "file:///etc/passwd",
-                             "not a url"};
+                             "http://127.0.0.1.example.com", "ftp://127.0.0.1/",
+                             "file:///etc/passwd", "not a url"};
     for (size_t i = 0; i < 5; i++) {
         struct brun_gh_client *c =
             brun_gh_client_new(allowed[i], "t", &s, why, sizeof why);
@@ -1139,8 +1140,8 @@ Test(github_http, only_https_or_loopback_http_is_allowed)
         c = brun_gh_client_new(refused[i], "t", &s, why, sizeof why);
         cr_assert_null(c, "%s accepted", refused[i]);
     }
-    cr_assert_null(brun_gh_client_new("https://api.github.com", "a\nb", &s,
-                                      why, sizeof why),
+    cr_assert_null(brun_gh_client_new("https://api.github.com", "a\nb", &s, why,
+                                      sizeof why),
                    "no header injection through the token");
     curl_global_cleanup();
 }

@@ -90,9 +90,8 @@ Test(io, a_regular_file_is_read_whole_and_terminated)
     FILE *f = fopen(path, "w");
     fputs("a: 1\nb: 2\n", f);
     fclose(f);
-    cr_assert_eq(brun_io_read_file(path, 100, BRUN_IO_REGULAR_ONLY, &data,
-                                   &size),
-                 0);
+    cr_assert_eq(
+        brun_io_read_file(path, 100, BRUN_IO_REGULAR_ONLY, &data, &size), 0);
     cr_assert_eq(size, 10);
     cr_assert_str_eq(data, "a: 1\nb: 2\n");
     free(data);
@@ -108,11 +107,10 @@ Test(io, an_endless_device_is_cut_at_the_bound)
 {
     char *data;
     size_t size;
-    cr_assert_eq(brun_io_read_file("/dev/zero", 1 << 20, 0, &data, &size),
-                 -1);
+    cr_assert_eq(brun_io_read_file("/dev/zero", 1 << 20, 0, &data, &size), -1);
     cr_assert_eq(errno, EFBIG);
-    cr_assert_eq(brun_io_read_file("/dev/zero", 1 << 20,
-                                   BRUN_IO_REGULAR_ONLY, &data, &size),
+    cr_assert_eq(brun_io_read_file("/dev/zero", 1 << 20, BRUN_IO_REGULAR_ONLY,
+                                   &data, &size),
                  -1);
     cr_assert_eq(errno, EINVAL);
 }
@@ -123,9 +121,8 @@ Test(io, a_fifo_without_a_writer_does_not_hang, .timeout = 10)
     size_t size;
     path_in(path, sizeof path, "fifo");
     cr_assert_eq(mkfifo(path, 0600), 0);
-    cr_assert_eq(brun_io_read_file(path, 100, BRUN_IO_REGULAR_ONLY, &data,
-                                   &size),
-                 -1);
+    cr_assert_eq(
+        brun_io_read_file(path, 100, BRUN_IO_REGULAR_ONLY, &data, &size), -1);
     cr_assert_eq(errno, EINVAL);
     /* Allowed, it reads as empty: no writer, no data. */
     cr_assert_eq(brun_io_read_file(path, 100, 0, &data, &size), 0);

@@ -17,16 +17,16 @@
 
 /* The public functions of benchrun.h (the API). */
 static const char *const public_functions[] = {
-    "benchrun_arg",        "benchrun_fail",         "benchrun_main",
-    "benchrun_pause",      "benchrun_priv_loop_next",
-    "benchrun_priv_loop_start",                     "benchrun_register",
-    "benchrun_resume",     "benchrun_set_bytes",    "benchrun_set_items",
-    "benchrun_skip",       "benchrun_version"};
+    "benchrun_arg",       "benchrun_fail",           "benchrun_main",
+    "benchrun_pause",     "benchrun_priv_loop_next", "benchrun_priv_loop_start",
+    "benchrun_register",  "benchrun_resume",         "benchrun_set_bytes",
+    "benchrun_set_items", "benchrun_skip",           "benchrun_version"};
 
 Test(library, exports_only_public_names)
 {
     char library[4096];
-    snprintf(library, sizeof library, "%s", build_path("lib/.libs/libbenchrun.so"));
+    snprintf(library, sizeof library, "%s",
+             build_path("lib/.libs/libbenchrun.so"));
     if (access(library, R_OK) != 0)
         cr_skip_test("no shared library was built (--disable-shared)");
     char *argv[] = {"/usr/bin/nm", "-D", "--defined-only", library, NULL};
@@ -45,8 +45,8 @@ Test(library, exports_only_public_names)
         cr_assert(strncmp(name, "benchrun_", 9) == 0 ||
                       strcmp(name, "main") == 0,
                   "internal symbol %s is exported", name);
-        for (size_t i = 0; i < sizeof public_functions / sizeof *public_functions;
-             i++)
+        for (size_t i = 0;
+             i < sizeof public_functions / sizeof *public_functions; i++)
             if (strcmp(name, public_functions[i]) == 0)
                 found++;
     }
@@ -65,8 +65,8 @@ Test(library, header_and_man_page_carry_the_configure_version)
                      "lib/benchrun.h says %s, configure.ac %s",
                      BENCHRUN_VERSION, PACKAGE_VERSION);
     unsigned major, minor, patch;
-    cr_assert_eq(sscanf(PACKAGE_VERSION, "%u.%u.%u", &major, &minor, &patch),
-                 3, "PACKAGE_VERSION %s is not MAJOR.MINOR.PATCH",
+    cr_assert_eq(sscanf(PACKAGE_VERSION, "%u.%u.%u", &major, &minor, &patch), 3,
+                 "PACKAGE_VERSION %s is not MAJOR.MINOR.PATCH",
                  PACKAGE_VERSION);
     cr_assert_eq(BENCHRUN_VERSION_NUM, major << 16 | minor << 8 | patch,
                  "lib/benchrun.h: BENCHRUN_VERSION_NUM 0x%06x is not %s",

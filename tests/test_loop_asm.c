@@ -18,9 +18,8 @@ static char *compile_probe(const char *compiler)
     char command[8192], out_path[4200];
     char *dir = make_scratch_dir();
     snprintf(out_path, sizeof out_path, "%s/probe.s", dir);
-    snprintf(command, sizeof command, "%s -O2 -S -I'%s' '%s' -o '%s'",
-             compiler, source_path("lib"), source_path("tests/loop_probe.c"),
-             out_path);
+    snprintf(command, sizeof command, "%s -O2 -S -I'%s' '%s' -o '%s'", compiler,
+             source_path("lib"), source_path("tests/loop_probe.c"), out_path);
     char *argv[] = {"/bin/sh", "-c", command, NULL};
     struct command_result r;
     cr_assert_eq(run_command(argv, NULL, 60, &r), 0);
@@ -44,9 +43,9 @@ static int is_noise(const char *line)
 
 static int is_decrement(const char *insn)
 {
-    return strncmp(insn, "sub", 3) == 0 ? strstr(insn, "$1,") != NULL
+    return strncmp(insn, "sub", 3) == 0   ? strstr(insn, "$1,") != NULL
            : strncmp(insn, "add", 3) == 0 ? strstr(insn, "$-1,") != NULL
-                                           : strncmp(insn, "dec", 3) == 0;
+                                          : strncmp(insn, "dec", 3) == 0;
 }
 
 /* Finds a label whose body, up to the branch back to it, is exactly a
@@ -81,7 +80,8 @@ static int find_two_instruction_loop(char *assembly, char *found, size_t size)
             target--;
         if (strchr(first, ':') || !is_decrement(first))
             continue;
-        if ((strncmp(second, "jne", 3) == 0 || strncmp(second, "jnz", 3) == 0) &&
+        if ((strncmp(second, "jne", 3) == 0 ||
+             strncmp(second, "jnz", 3) == 0) &&
             strstr(second, label) && strcmp(target, label) == 0) {
             snprintf(found, size, "%s: %s; %s", label, first, second);
             return 1;
@@ -95,8 +95,7 @@ static void check_compiler(const char *compiler)
     char loop[512];
     char *assembly = compile_probe(compiler);
     int ok = find_two_instruction_loop(assembly, loop, sizeof loop);
-    cr_assert(ok, "%s: no decrement-and-branch loop in the assembly",
-              compiler);
+    cr_assert(ok, "%s: no decrement-and-branch loop in the assembly", compiler);
     cr_log_info("%s: %s", compiler, loop);
     free(assembly);
 }

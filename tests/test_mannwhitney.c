@@ -27,13 +27,15 @@ Test(mannwhitney, matches_scipy_mannwhitneyu)
         double *y = stats_ref_array(ref, "y", &ny);
         struct brun_mwu r;
         cr_assert_eq(brun_mwu_test(x, nx, y, ny, &r), 0, "%s", name);
-        cr_assert_eq(r.exact, stats_ref_bool(ref, "exact"), "method of %s", name);
+        cr_assert_eq(r.exact, stats_ref_bool(ref, "exact"), "method of %s",
+                     name);
         stats_ref_close(r.u, stats_ref_num(ref, "u"), 0, 1e-9, "U", name);
-        stats_ref_close(r.p_two_sided, stats_ref_num(ref, "p_two_sided"), 1e-10, 1e-15,
-                        "p two-sided", name);
-        stats_ref_close(r.p_greater, stats_ref_num(ref, "p_greater"), 1e-10, 1e-15,
-                        "p greater", name);
-        stats_ref_close(r.p_less, stats_ref_num(ref, "p_less"), 1e-10, 1e-15, "p less", name);
+        stats_ref_close(r.p_two_sided, stats_ref_num(ref, "p_two_sided"), 1e-10,
+                        1e-15, "p two-sided", name);
+        stats_ref_close(r.p_greater, stats_ref_num(ref, "p_greater"), 1e-10,
+                        1e-15, "p greater", name);
+        stats_ref_close(r.p_less, stats_ref_num(ref, "p_less"), 1e-10, 1e-15,
+                        "p less", name);
         exact += (size_t)r.exact;
         asymptotic += (size_t)!r.exact;
         free(x);

@@ -210,8 +210,7 @@ struct names {
     size_t count;
 };
 
-static void collect_name(const char *line, size_t len, size_t header,
-                         void *ctx)
+static void collect_name(const char *line, size_t len, size_t header, void *ctx)
 {
     struct names *names = ctx;
     size_t end;
@@ -290,9 +289,9 @@ Test(markdown, hostile_names_survive_their_code_spans)
     report_model_plain(&r);
     cr_assert_eq(names.count, PLAIN_CASES);
     /* Shown byte for byte. */
-    static const size_t exact[] = {0, PLAIN_PIPE, PLAIN_BACKTICK, PLAIN_HTML,
-                                   PLAIN_MENTION, PLAIN_UNICODE, PLAIN_LONG,
-                                   PLAIN_CRASH, PLAIN_SKIPPED};
+    static const size_t exact[] = {0,          PLAIN_PIPE,    PLAIN_BACKTICK,
+                                   PLAIN_HTML, PLAIN_MENTION, PLAIN_UNICODE,
+                                   PLAIN_LONG, PLAIN_CRASH,   PLAIN_SKIPPED};
     for (size_t i = 0; i < sizeof exact / sizeof exact[0]; i++)
         cr_assert(has_name(&names, r.cases[exact[i]].name), "%s",
                   r.cases[exact[i]].name);
@@ -331,15 +330,17 @@ Test(markdown, nothing_outside_code_spans_is_html_or_a_mention)
 Test(markdown, status_line_says_what_happened)
 {
     struct output plain = plain_report(), cmp = compare_report();
-    cr_assert(strstr(plain.text, "\n\n11 cases measured · ❌ 1 failed · ⏭️ 1 "
-                                 "skipped · 🚨 1 SLO breach · ⚠️ 1 SLO "
-                                 "warning\n"),
+    cr_assert(strstr(plain.text,
+                     "\n\n11 cases measured · ❌ 1 failed · ⏭️ 1 "
+                     "skipped · 🚨 1 SLO breach · ⚠️ 1 SLO "
+                     "warning\n"),
               "%s", plain.text);
-    cr_assert(strstr(cmp.text, "\n\n🚨 **1 regression beyond 10%** · ⚠️ 1 "
-                               "regression below the 10% gate · 1 improved · "
-                               "2 unchanged · 1 inconclusive · 1 new · 2 "
-                               "missing · ❌ 1 failed · ⏭️ 1 skipped · 🚨 1 "
-                               "SLO breach · ⚠️ 1 SLO warning\n"),
+    cr_assert(strstr(cmp.text,
+                     "\n\n🚨 **1 regression beyond 10%** · ⚠️ 1 "
+                     "regression below the 10% gate · 1 improved · "
+                     "2 unchanged · 1 inconclusive · 1 new · 2 "
+                     "missing · ❌ 1 failed · ⏭️ 1 skipped · 🚨 1 "
+                     "SLO breach · ⚠️ 1 SLO warning\n"),
               "%s", cmp.text);
     free(plain.text);
     free(cmp.text);
@@ -360,15 +361,20 @@ Test(markdown, status_line_says_what_happened)
 Test(markdown, verdicts_and_slos_use_the_shared_words)
 {
     struct output out = compare_report();
-    static const char *const words[] = {
-        "| 🚨 regressed, FAILS (> 10%) |", "| ⚠️ regressed |",
-        "| improved |", "| unchanged |", "| inconclusive (could see ≥ 3.2%) |",
-        "| new |", "| not comparable |",
-        "| missing (not in the new build) |", "❌ failed: `ran past --timeout",
-        "⏭️ skipped: `needs a network`", "| +25.00% | +18.75% to +31.25% |",
-        "| ✅ 25% of its 400.0 ns budget |",
-        "| 🚨 125% of its 80.00 ns budget |",
-        "## `hash` in `./bench b|c <x>`"};
+    static const char *const words[] = {"| 🚨 regressed, FAILS (> 10%) |",
+                                        "| ⚠️ regressed |",
+                                        "| improved |",
+                                        "| unchanged |",
+                                        "| inconclusive (could see ≥ 3.2%) |",
+                                        "| new |",
+                                        "| not comparable |",
+                                        "| missing (not in the new build) |",
+                                        "❌ failed: `ran past --timeout",
+                                        "⏭️ skipped: `needs a network`",
+                                        "| +25.00% | +18.75% to +31.25% |",
+                                        "| ✅ 25% of its 400.0 ns budget |",
+                                        "| 🚨 125% of its 80.00 ns budget |",
+                                        "## `hash` in `./bench b|c <x>`"};
     for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
         cr_assert(strstr(out.text, words[i]), "missing %s in\n%s", words[i],
                   out.text);
@@ -450,9 +456,9 @@ Test(escape, utf8_sequences_are_checked)
                  "overlong");
     cr_assert_eq(brun_utf8_sequence((const unsigned char *)"\xed\xa0\x80", &cp),
                  0, "surrogate");
-    cr_assert_eq(brun_utf8_sequence((const unsigned char *)"\xf4\x90\x80\x80",
-                                    &cp),
-                 0, "beyond U+10FFFF");
+    cr_assert_eq(
+        brun_utf8_sequence((const unsigned char *)"\xf4\x90\x80\x80", &cp), 0,
+        "beyond U+10FFFF");
     cr_assert_eq(brun_utf8_sequence((const unsigned char *)"\xe6\xbc", &cp), 0,
                  "cut short");
     cr_assert_eq(brun_utf8_sequence((const unsigned char *)"\x80", &cp), 0,

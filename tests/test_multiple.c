@@ -84,7 +84,8 @@ Test(multiple, output_follows_input_order)
         for (size_t i = 0; i < 5; i++) {
             cr_assert_float_eq(adj_q[i], adj_p[perm[i]], 0);
             cr_assert_eq(rej_q[i], rej_p[perm[i]]);
-            cr_assert_geq(adj_p[i], p[i], "adjusted p is never below the raw one");
+            cr_assert_geq(adj_p[i], p[i],
+                          "adjusted p is never below the raw one");
         }
     }
 }
@@ -102,7 +103,8 @@ Test(multiple, holm_rejects_no_more_than_bh)
 
 Test(multiple, rejects_invalid_p_values_and_levels)
 {
-    const double bad[] = {0.1, NAN}, neg[] = {-0.1}, big[] = {1.5}, ok[] = {0.01};
+    const double bad[] = {0.1, NAN}, neg[] = {-0.1}, big[] = {1.5},
+                 ok[] = {0.01};
     double adj[2] = {7, 7};
     int rej[2] = {7, 7};
     cr_assert_eq(brun_multiple_bh(bad, 2, 0.05, adj, rej), -1);

@@ -26,8 +26,8 @@ static void round_trip(const char *const *fields, size_t n,
 
 Test(protocol, hostile_strings_round_trip)
 {
-    const char *fields[] = {"CASE", "a b", "100%", "line\nbreak", "",
-                            "-", "tab\there", "\x7f", "µs ✓", "%2d"};
+    const char *fields[] = {"CASE", "a b",       "100%", "line\nbreak", "",
+                            "-",    "tab\there", "\x7f", "µs ✓",        "%2d"};
     struct brun_proto_msg msg;
     struct brun_proto_out m;
     round_trip(fields, 10, &msg, &m);
@@ -75,8 +75,8 @@ Test(protocol, strict_number_parsing)
 
 Test(protocol, malformed_lines_are_refused)
 {
-    const char *bad[] = {"", "CASE  two-spaces", "CASE %zz", "CASE %4",
-                         "CASE trailing ", "CASE a\tb"};
+    const char *bad[] = {"",        "CASE  two-spaces", "CASE %zz",
+                         "CASE %4", "CASE trailing ",   "CASE a\tb"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         char line[64], why[128] = "";
         struct brun_proto_msg msg;
@@ -104,7 +104,8 @@ Test(protocol, lines_split_across_reads_are_reassembled)
     cr_assert_eq(brun_proto_in_line(&in, &line), 1);
     cr_assert_str_eq(line, "HELLO 1 x");
     cr_assert_eq(brun_proto_in_line(&in, &line), 0);
-    cr_assert_eq(brun_proto_in_pending(&in), 4, "a truncated message is visible");
+    cr_assert_eq(brun_proto_in_pending(&in), 4,
+                 "a truncated message is visible");
     cr_assert_eq(brun_proto_in_feed(&in, " ok\n", 4), 0);
     cr_assert_eq(brun_proto_in_line(&in, &line), 1);
     cr_assert_str_eq(line, "DONE ok");

@@ -31,10 +31,12 @@ Test(random, different_seeds_give_different_streams)
     const uint64_t seeds[] = {1, 2, 1 + (1ULL << 32), 0};
     for (int i = 0; i < 4; i++)
         for (int j = i + 1; j < 4; j++) {
-            struct brun_rng *a = brun_rng_new(seeds[i]), *b = brun_rng_new(seeds[j]);
+            struct brun_rng *a = brun_rng_new(seeds[i]),
+                            *b = brun_rng_new(seeds[j]);
             int same = 0;
             for (int k = 0; k < 64; k++)
-                same += brun_rng_below(a, UINT64_MAX) == brun_rng_below(b, UINT64_MAX);
+                same += brun_rng_below(a, UINT64_MAX) ==
+                        brun_rng_below(b, UINT64_MAX);
             cr_assert_lt(same, 2, "seeds %d and %d", i, j);
             brun_rng_free(a);
             brun_rng_free(b);
@@ -44,7 +46,10 @@ Test(random, different_seeds_give_different_streams)
 Test(random, uniform_is_in_unit_interval_and_flat)
 {
     struct brun_rng *r = brun_rng_new(7);
-    enum { N = 100000, BINS = 10 };
+    enum {
+        N = 100000,
+        BINS = 10
+    };
     int bins[BINS] = {0};
     for (int i = 0; i < N; i++) {
         double u = brun_rng_uniform(r);
@@ -62,8 +67,15 @@ Test(random, uniform_is_in_unit_interval_and_flat)
 Test(random, below_stays_in_range_for_every_width)
 {
     struct brun_rng *r = brun_rng_new(99);
-    const uint64_t ns[] = {2, 3, 10, 1000, 0xffffffffULL, 0x100000000ULL,
-                           0x100000001ULL, (1ULL << 40) + 3, UINT64_MAX};
+    const uint64_t ns[] = {2,
+                           3,
+                           10,
+                           1000,
+                           0xffffffffULL,
+                           0x100000000ULL,
+                           0x100000001ULL,
+                           (1ULL << 40) + 3,
+                           UINT64_MAX};
     for (size_t k = 0; k < sizeof ns / sizeof ns[0]; k++)
         for (int i = 0; i < 2000; i++)
             cr_assert_lt(brun_rng_below(r, ns[k]), ns[k]);
@@ -75,7 +87,10 @@ Test(random, below_stays_in_range_for_every_width)
 Test(random, below_small_n_is_uniform)
 {
     struct brun_rng *r = brun_rng_new(2024);
-    enum { N = 60000, K = 6 };
+    enum {
+        N = 60000,
+        K = 6
+    };
     int count[K] = {0};
     for (int i = 0; i < N; i++)
         count[brun_rng_below(r, K)]++;
@@ -92,7 +107,9 @@ Test(random, below_wide_n_has_no_modulo_bias)
      * draws below 2^62 instead of a third. */
     struct brun_rng *r = brun_rng_new(5);
     const uint64_t n = 3ULL << 62;
-    enum { N = 30000 };
+    enum {
+        N = 30000
+    };
     int low = 0;
     for (int i = 0; i < N; i++)
         low += brun_rng_below(r, n) < (1ULL << 62);
@@ -104,7 +121,9 @@ Test(random, below_wide_n_has_no_modulo_bias)
 Test(random, gaussian_has_requested_spread)
 {
     struct brun_rng *r = brun_rng_new(11);
-    enum { N = 50000 };
+    enum {
+        N = 50000
+    };
     double s = 0, s2 = 0;
     for (int i = 0; i < N; i++) {
         double g = brun_rng_gaussian(r, 2.0);

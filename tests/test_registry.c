@@ -28,10 +28,10 @@ static struct brun_instance *instances(size_t *count)
 Test(registry, cases_from_two_files_are_all_found_in_order)
 {
     static const char *expected[] = {
-        "alpha/listed/0",     "alpha/listed/50",    "alpha/listed/150",
-        "alpha/plain",        "beta/multiplied/8",  "beta/multiplied/64",
+        "alpha/listed/0",      "alpha/listed/50",      "alpha/listed/150",
+        "alpha/plain",         "beta/multiplied/8",    "beta/multiplied/64",
         "beta/multiplied/512", "beta/multiplied/1000", "beta/stepped/0",
-        "beta/stepped/25",    "beta/stepped/50",    "beta/stepped/75",
+        "beta/stepped/25",     "beta/stepped/50",      "beta/stepped/75",
         "beta/stepped/100"};
     size_t n;
     struct brun_instance *v = instances(&n);
@@ -45,7 +45,8 @@ Test(registry, arguments_and_options_reach_the_instance)
 {
     size_t n;
     struct brun_instance *v = instances(&n);
-    const struct brun_instance *in = brun_registry_find(v, n, "alpha/listed/150");
+    const struct brun_instance *in =
+        brun_registry_find(v, n, "alpha/listed/150");
     cr_assert_not_null(in);
     cr_assert_eq(in->arg, 150);
     cr_assert_eq(in->has_arg, 1);
@@ -59,10 +60,13 @@ Test(registry, arguments_and_options_reach_the_instance)
 
 Test(registry, duplicate_names_are_refused_with_both_places)
 {
-    static struct benchrun_case dup = {
-        .struct_size = sizeof(struct benchrun_case),
-        .group = "alpha", .name = "plain", .file = "elsewhere.c", .line = 7,
-        .fn = noop};
+    static struct benchrun_case dup = {.struct_size =
+                                           sizeof(struct benchrun_case),
+                                       .group = "alpha",
+                                       .name = "plain",
+                                       .file = "elsewhere.c",
+                                       .line = 7,
+                                       .fn = noop};
     struct brun_instance *v;
     size_t n;
     char err[256];
@@ -75,10 +79,13 @@ Test(registry, duplicate_names_are_refused_with_both_places)
 
 Test(registry, registering_twice_is_harmless)
 {
-    static struct benchrun_case once = {
-        .struct_size = sizeof(struct benchrun_case),
-        .group = "gamma", .name = "once", .file = "x.c", .line = 1,
-        .fn = noop};
+    static struct benchrun_case once = {.struct_size =
+                                            sizeof(struct benchrun_case),
+                                        .group = "gamma",
+                                        .name = "once",
+                                        .file = "x.c",
+                                        .line = 1,
+                                        .fn = noop};
     size_t before, after;
     free(instances(&before));
     benchrun_register(&once);
@@ -97,8 +104,8 @@ static void expect_refusal(struct benchrun_case *c, const char *fragment)
     benchrun_register(c);
     cr_assert_eq(brun_registry_instances(&v, &n, err, sizeof err), -1,
                  "accepted a case that should be refused (%s)", fragment);
-    cr_assert(strstr(err, fragment) != NULL, "message \"%s\" lacks \"%s\"",
-              err, fragment);
+    cr_assert(strstr(err, fragment) != NULL, "message \"%s\" lacks \"%s\"", err,
+              fragment);
     cr_assert(strstr(err, "bad.c:") != NULL, "no file:line in \"%s\"", err);
 }
 
@@ -106,8 +113,11 @@ Test(registry, bad_descriptions_are_refused)
 {
     static const long long args[] = {1, 2};
     struct benchrun_case base = {.struct_size = sizeof(struct benchrun_case),
-                                 .group = "bad", .name = "case",
-                                 .file = "bad.c", .line = 3, .fn = noop};
+                                 .group = "bad",
+                                 .name = "case",
+                                 .file = "bad.c",
+                                 .line = 3,
+                                 .fn = noop};
     struct benchrun_case c = base;
     c.struct_size = 8;
     expect_refusal(&c, "another benchrun.h");

@@ -66,8 +66,8 @@ static json_t *write_and_parse(void (*writer)(struct brun_json *, void *),
     return root;
 }
 
-static const char *hostile[] = {"quote\" backslash\\", "new\nline\r\ttab",
-                                "\x01\x1f control", "µs ✓ 漢字",
+static const char *hostile[] = {"quote\" backslash\\",   "new\nline\r\ttab",
+                                "\x01\x1f control",      "µs ✓ 漢字",
                                 "bad utf8 \xff\xfe end", "</script>"};
 
 static void write_hostile(struct brun_json *j, void *ctx)
@@ -139,7 +139,8 @@ static void sample_results(struct brun_results *r)
         {1000, 10000, 0, 9000, 0, 10.0}, {1000, 12000, 0, 11000, 1, 12.0}};
     static struct brun_round_result rounds[2];
     static struct brun_case_result cases[2];
-    static struct brun_target_info target = {"./bench \"quoted\"", "0.1.0", 1, 2};
+    static struct brun_target_info target = {"./bench \"quoted\"", "0.1.0", 1,
+                                             2};
     memset(r, 0, sizeof *r);
     r->context.benchrun_version = "0.1.0";
     snprintf(r->context.date, sizeof r->context.date, "2026-11-21T00:00:00Z");
@@ -233,6 +234,7 @@ Test(console, table_lines_up_and_failures_are_explained)
     char h[512], w[512];
     snprintf(h, sizeof h, "%.*s", (int)header_len, header);
     snprintf(w, sizeof w, "%.*s", (int)row_len, row);
-    cr_assert_eq(brun_display_width(h), brun_display_width(w), "\n%s\n%s", h, w);
+    cr_assert_eq(brun_display_width(h), brun_display_width(w), "\n%s\n%s", h,
+                 w);
     free(text);
 }

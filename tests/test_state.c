@@ -212,8 +212,8 @@ Test(state, paused_time_is_excluded_from_the_sample)
     for (uint32_t i = 0; i < st.sample_count; i++) {
         /* Three 2 ms sleeps were paused; what remains is three
          * increments and the pause/resume calls themselves. */
-        cr_assert(st.samples[i].paused_ticks >= 6000000,
-                  "paused %llu ns", (unsigned long long)st.samples[i].paused_ticks);
+        cr_assert(st.samples[i].paused_ticks >= 6000000, "paused %llu ns",
+                  (unsigned long long)st.samples[i].paused_ticks);
         cr_assert(st.samples[i].ticks * 100 < st.samples[i].paused_ticks,
                   "timed %llu ns of %llu paused",
                   (unsigned long long)st.samples[i].ticks,

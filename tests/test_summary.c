@@ -52,14 +52,20 @@ Test(summary, matches_numpy_and_scipy_reference_values)
         struct brun_summary s;
         cr_assert_eq(brun_stats_summarize(x, n, &s), 0, "%s", name);
         cr_assert_eq(s.n, n);
-        stats_ref_close(s.mean, stats_ref_num(ref, "mean"), 1e-13, 1e-13, "mean", name);
-        stats_ref_close(s.sd, stats_ref_num(ref, "sd"), 1e-11, 1e-13, "sd", name);
-        stats_ref_close(s.median, stats_ref_num(ref, "median"), 1e-14, 0, "median", name);
-        stats_ref_close(s.trimmed_mean, stats_ref_num(ref, "trimmed_mean"), 1e-13, 1e-13,
-                        "trimmed mean", name);
-        stats_ref_close(s.mad, stats_ref_num(ref, "mad"), 1e-12, 1e-13, "MAD", name);
-        stats_ref_close(s.q1, stats_ref_num(ref, "q1"), 1e-13, 1e-13, "q1", name);
-        stats_ref_close(s.q3, stats_ref_num(ref, "q3"), 1e-13, 1e-13, "q3", name);
+        stats_ref_close(s.mean, stats_ref_num(ref, "mean"), 1e-13, 1e-13,
+                        "mean", name);
+        stats_ref_close(s.sd, stats_ref_num(ref, "sd"), 1e-11, 1e-13, "sd",
+                        name);
+        stats_ref_close(s.median, stats_ref_num(ref, "median"), 1e-14, 0,
+                        "median", name);
+        stats_ref_close(s.trimmed_mean, stats_ref_num(ref, "trimmed_mean"),
+                        1e-13, 1e-13, "trimmed mean", name);
+        stats_ref_close(s.mad, stats_ref_num(ref, "mad"), 1e-12, 1e-13, "MAD",
+                        name);
+        stats_ref_close(s.q1, stats_ref_num(ref, "q1"), 1e-13, 1e-13, "q1",
+                        name);
+        stats_ref_close(s.q3, stats_ref_num(ref, "q3"), 1e-13, 1e-13, "q3",
+                        name);
         stats_ref_close(s.min, stats_ref_num(ref, "min"), 0, 0, "min", name);
         stats_ref_close(s.max, stats_ref_num(ref, "max"), 0, 0, "max", name);
 
@@ -90,7 +96,8 @@ Test(summary, counts_outliers_against_reference_quartile_fences)
         double *x = stats_ref_array(ref, "x", &n);
         double q1 = stats_ref_num(ref, "q1"), q3 = stats_ref_num(ref, "q3");
         double iqr = q3 - q1;
-        size_t want[4] = {0, 0, 0, 0}; /* low severe, low mild, high mild, high severe */
+        size_t want[4] = {0, 0, 0,
+                          0}; /* low severe, low mild, high mild, high severe */
         for (size_t i = 0; i < n; i++) {
             if (x[i] < q1 - 3 * iqr)
                 want[0]++;

@@ -17,23 +17,28 @@
 
 #define P_TOL 1e-9
 
-static void check_against(const struct brun_ttest *r, json_t *ref, const char *name)
+static void check_against(const struct brun_ttest *r, json_t *ref,
+                          const char *name)
 {
     size_t nci;
     double *ci = stats_ref_array(ref, "ci", &nci);
-    stats_ref_close(r->diff, stats_ref_num(ref, "diff"), 1e-12, 1e-14, "diff", name);
+    stats_ref_close(r->diff, stats_ref_num(ref, "diff"), 1e-12, 1e-14, "diff",
+                    name);
     stats_ref_close(r->se, stats_ref_num(ref, "se"), 1e-10, 1e-15, "se", name);
     stats_ref_close(r->t, stats_ref_num(ref, "t"), 1e-9, 1e-12, "t", name);
     stats_ref_close(r->df, stats_ref_num(ref, "df"), 1e-10, 0, "df", name);
-    stats_ref_close(r->p_two_sided, stats_ref_num(ref, "p_two_sided"), P_TOL, 1e-14,
-                    "p two-sided", name);
+    stats_ref_close(r->p_two_sided, stats_ref_num(ref, "p_two_sided"), P_TOL,
+                    1e-14, "p two-sided", name);
     stats_ref_close(r->p_greater, stats_ref_num(ref, "p_greater"), P_TOL, 1e-14,
                     "p greater", name);
-    stats_ref_close(r->p_less, stats_ref_num(ref, "p_less"), P_TOL, 1e-14, "p less", name);
+    stats_ref_close(r->p_less, stats_ref_num(ref, "p_less"), P_TOL, 1e-14,
+                    "p less", name);
     stats_ref_close(r->ci_lo, ci[0], 1e-11, 1e-13, "CI low", name);
     stats_ref_close(r->ci_hi, ci[1], 1e-11, 1e-13, "CI high", name);
-    stats_ref_close(r->lower, stats_ref_num(ref, "lower"), 1e-11, 1e-13, "lower bound", name);
-    stats_ref_close(r->upper, stats_ref_num(ref, "upper"), 1e-11, 1e-13, "upper bound", name);
+    stats_ref_close(r->lower, stats_ref_num(ref, "lower"), 1e-11, 1e-13,
+                    "lower bound", name);
+    stats_ref_close(r->upper, stats_ref_num(ref, "upper"), 1e-11, 1e-13,
+                    "upper bound", name);
     cr_assert_eq(r->degenerate, 0, "%s", name);
     free(ci);
 }
@@ -49,8 +54,10 @@ static size_t check_welch_set(json_t *root, const char *set)
         double *x = stats_ref_array(ref, "x", &nx);
         double *y = stats_ref_array(ref, "y", &ny);
         struct brun_ttest r;
-        cr_assert_eq(brun_ttest_welch(x, nx, y, ny, stats_ref_num(ref, "extra_var"),
-                                      stats_ref_num(ref, "level"), &r), 0, "%s", name);
+        cr_assert_eq(brun_ttest_welch(x, nx, y, ny,
+                                      stats_ref_num(ref, "extra_var"),
+                                      stats_ref_num(ref, "level"), &r),
+                     0, "%s", name);
         check_against(&r, ref, name);
         free(x);
         free(y);
@@ -86,12 +93,14 @@ Test(ttest, paired_matches_scipy_ttest_rel)
         double *y = stats_ref_array(ref, "y", &ny);
         cr_assert_eq(nx, ny);
         struct brun_ttest r, d;
-        cr_assert_eq(brun_ttest_paired(x, y, nx, stats_ref_num(ref, "level"), &r), 0);
+        cr_assert_eq(
+            brun_ttest_paired(x, y, nx, stats_ref_num(ref, "level"), &r), 0);
         check_against(&r, ref, name);
         /* The one-sample test on the differences is the same test. */
         for (size_t i = 0; i < nx; i++)
             x[i] -= y[i];
-        cr_assert_eq(brun_ttest_one_sample(x, nx, stats_ref_num(ref, "level"), &d), 0);
+        cr_assert_eq(
+            brun_ttest_one_sample(x, nx, stats_ref_num(ref, "level"), &d), 0);
         check_against(&d, ref, name);
         free(x);
         free(y);
@@ -110,7 +119,8 @@ Test(ttest, one_sided_p_values_are_complementary)
     cr_assert_float_eq(r.p_greater + r.p_less, 1.0, 1e-12);
     cr_assert_float_eq(r.p_two_sided, 2 * fmin(r.p_greater, r.p_less), 1e-12);
     cr_assert(r.ci_lo < r.lower && r.lower < r.diff && r.diff < r.upper &&
-              r.upper < r.ci_hi, "one-sided 90 %% bounds lie inside the two-sided interval");
+                  r.upper < r.ci_hi,
+              "one-sided 90 %% bounds lie inside the two-sided interval");
 }
 
 Test(ttest, extra_variance_widens_the_interval)
@@ -128,8 +138,9 @@ Test(ttest, extra_variance_widens_the_interval)
 
 static void assert_all_finite(const struct brun_ttest *r)
 {
-    const double v[] = {r->diff, r->se, r->t, r->df, r->p_two_sided, r->p_greater,
-                        r->p_less, r->level, r->ci_lo, r->ci_hi, r->lower, r->upper};
+    const double v[] = {r->diff,        r->se,        r->t,      r->df,
+                        r->p_two_sided, r->p_greater, r->p_less, r->level,
+                        r->ci_lo,       r->ci_hi,     r->lower,  r->upper};
     for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
         cr_assert(isfinite(v[i]), "field %zu is %g", i, v[i]);
 }
@@ -196,7 +207,8 @@ Test(ttest, too_few_or_non_finite_values_report_no_evidence)
     assert_all_finite(&r);
     cr_assert_eq(brun_ttest_paired(many, bad, 3, 0.95, &r), -1);
     assert_all_finite(&r);
-    cr_assert_eq(brun_ttest_one_sample(many, 3, 1.5, &r), -1, "level outside (0, 1)");
+    cr_assert_eq(brun_ttest_one_sample(many, 3, 1.5, &r), -1,
+                 "level outside (0, 1)");
     assert_all_finite(&r);
     cr_assert_eq(brun_ttest_welch(many, 3, many, 3, -1, 0.95, &r), -1,
                  "negative extra variance");

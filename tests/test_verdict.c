@@ -65,8 +65,8 @@ static void paired_rounds(struct brun_rng *r, double log_ratio, double noise,
     }
 }
 
-static void side_rounds(struct brun_rng *r, double centre, double noise, size_t n,
-                        double *x)
+static void side_rounds(struct brun_rng *r, double centre, double noise,
+                        size_t n, double *x)
 {
     for (size_t i = 0; i < n; i++)
         x[i] = centre + brun_rng_gaussian(r, noise);
@@ -74,24 +74,45 @@ static void side_rounds(struct brun_rng *r, double centre, double noise, size_t 
 
 static void assert_comparison_finite(const struct brun_comparison *c)
 {
-    const double v[] = {c->confidence, c->alpha_per_look, c->noise_floor, c->fail_above, c->ratio,
-                        c->ci_lo, c->ci_hi, c->lower, c->upper, c->p_slower,
-                        c->p_faster, c->p_two, c->t, c->df, c->se_log, c->mde,
-                        c->boot_lo, c->boot_hi, c->mwu_u, c->mwu_p_slower,
-                        c->mwu_p_faster, c->mwu_p_two, c->p_slower_bh,
-                        c->p_faster_bh, c->p_slower_holm};
+    const double v[] = {c->confidence,
+                        c->alpha_per_look,
+                        c->noise_floor,
+                        c->fail_above,
+                        c->ratio,
+                        c->ci_lo,
+                        c->ci_hi,
+                        c->lower,
+                        c->upper,
+                        c->p_slower,
+                        c->p_faster,
+                        c->p_two,
+                        c->t,
+                        c->df,
+                        c->se_log,
+                        c->mde,
+                        c->boot_lo,
+                        c->boot_hi,
+                        c->mwu_u,
+                        c->mwu_p_slower,
+                        c->mwu_p_faster,
+                        c->mwu_p_two,
+                        c->p_slower_bh,
+                        c->p_faster_bh,
+                        c->p_slower_holm};
     for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
         cr_assert(isfinite(v[i]), "field %zu is %g", i, v[i]);
     cr_assert(c->ratio > 0 && c->lower > 0 && c->ci_lo > 0);
     cr_assert(c->p_slower >= 0 && c->p_slower <= 1 && c->p_faster >= 0 &&
               c->p_faster <= 1 && c->p_two >= 0 && c->p_two <= 1);
-    cr_assert(c->label >= BRUN_LABEL_INCONCLUSIVE && c->label <= BRUN_LABEL_REGRESSED);
+    cr_assert(c->label >= BRUN_LABEL_INCONCLUSIVE &&
+              c->label <= BRUN_LABEL_REGRESSED);
 }
 
 /* The settings these tests assume: benchrun's defaults at the time they
  * were written (the program's own come from its option table), with the
  * gate at x.  stats/ itself has no defaults. */
-static struct brun_compare_settings settings(enum brun_compare_mode mode, double x)
+static struct brun_compare_settings settings(enum brun_compare_mode mode,
+                                             double x)
 {
     struct brun_compare_settings s = {
         .confidence = 0.95,
@@ -136,7 +157,8 @@ Test(verdict, gate_needs_significance_beyond_floor_and_point_beyond_threshold)
     cr_assert(brun_verdict_gate(1.02, 1.12, 0.01, 0.10));
     cr_assert(brun_verdict_gate(1.02, 1.10, 0.01, 0.10), "r = 1 + X fails");
     cr_assert(!brun_verdict_gate(1.02, 1.09, 0.01, 0.10), "point below X");
-    cr_assert(!brun_verdict_gate(1.005, 1.30, 0.01, 0.10), "L within the floor");
+    cr_assert(!brun_verdict_gate(1.005, 1.30, 0.01, 0.10),
+              "L within the floor");
     cr_assert(!brun_verdict_gate(1.5, 1.6, 0.01, 0.0), "X = 0: no gate");
     cr_assert(!brun_verdict_gate(1.5, 1.6, 0.01, -1.0), "X < 0: no gate");
 }
@@ -148,7 +170,8 @@ Test(verdict, names_of_labels_and_modes)
     cr_assert_str_eq(brun_label_name(BRUN_LABEL_UNCHANGED), "unchanged");
     cr_assert_str_eq(brun_label_name(BRUN_LABEL_INCONCLUSIVE), "inconclusive");
     cr_assert_str_eq(brun_compare_mode_name(BRUN_COMPARE_PAIRED), "paired");
-    cr_assert_str_eq(brun_compare_mode_name(BRUN_COMPARE_INDEPENDENT), "independent");
+    cr_assert_str_eq(brun_compare_mode_name(BRUN_COMPARE_INDEPENDENT),
+                     "independent");
     cr_assert_str_eq(brun_stop_name(BRUN_STOP_FAIL), "fail");
 }
 
@@ -187,7 +210,8 @@ Test(verdict, paired_ratio_and_intervals_are_exp_of_the_log_t_test)
     cr_assert_float_eq(c.se_log, 0.02 / sqrt(12), 1e-12);
     cr_assert_float_eq(c.df, 11, 0);
     /* log-scale interval symmetric around log r */
-    cr_assert_float_eq(log(c.ci_hi) - log(c.ratio), log(c.ratio) - log(c.ci_lo), 1e-12);
+    cr_assert_float_eq(log(c.ci_hi) - log(c.ratio), log(c.ratio) - log(c.ci_lo),
+                       1e-12);
     cr_assert(c.ci_lo < c.lower && c.upper < c.ci_hi);
     cr_assert_float_eq(c.p_slower + c.p_faster, 1, 1e-12);
     cr_assert_eq(c.case_label, BRUN_LABEL_REGRESSED);
@@ -212,7 +236,8 @@ Test(verdict, independent_mode_adds_session_variance_and_reports_mann_whitney)
     assert_comparison_finite(&b);
     cr_assert_float_eq(a.ratio, 1.2, 1e-12);
     cr_assert_float_eq(a.se_log * a.se_log, 0.0004 / 10 + 0.0009 / 12, 1e-15);
-    cr_assert_float_eq(b.se_log * b.se_log, a.se_log * a.se_log + 0.0004, 1e-15);
+    cr_assert_float_eq(b.se_log * b.se_log, a.se_log * a.se_log + 0.0004,
+                       1e-15);
     cr_assert_lt(b.lower, a.lower);
     cr_assert_eq(a.n_base, 10);
     cr_assert_eq(a.n_new, 12);
@@ -309,7 +334,8 @@ Test(verdict, degenerate_inputs_never_produce_nan)
     cr_assert_eq(brun_compare_paired(bad, 3, &sp, &c[2]), -1);
     cr_assert_eq(brun_compare_paired(constant, 4, &sp, &c[3]), 0);
     cr_assert_eq(brun_compare_independent(one, 1, constant, 4, &si, &c[4]), -1);
-    cr_assert_eq(brun_compare_independent(constant, 4, constant, 4, &si, &c[5]), 0);
+    cr_assert_eq(brun_compare_independent(constant, 4, constant, 4, &si, &c[5]),
+                 0);
     cr_assert_eq(brun_compare_independent(constant, 4, bad, 3, &si, &c[6]), -1);
     cr_assert_eq(brun_compare_independent(tiny, 3, huge, 3, &si, &c[7]), 0);
     struct brun_compare_settings wrong = sp;
@@ -324,11 +350,13 @@ Test(verdict, degenerate_inputs_never_produce_nan)
         cr_assert_float_eq(c[k].p_two, 1, 0);
         cr_assert_eq(brun_verdict_stop(&c[k], &sp), BRUN_STOP_CONTINUE);
     }
-    cr_assert_float_eq(c[1].ratio, exp(0.3), 1e-12, "n = 1 still reports its ratio");
+    cr_assert_float_eq(c[1].ratio, exp(0.3), 1e-12,
+                       "n = 1 still reports its ratio");
     cr_assert_float_eq(c[4].ratio, exp(0.2 - 0.3), 1e-12);
     cr_assert_float_eq(c[6].ratio, 1, 0, "no finite mean on one side: ratio 1");
     struct brun_comparison empty;
-    cr_assert_eq(brun_compare_independent(constant, 0, huge, 3, &si, &empty), -1);
+    cr_assert_eq(brun_compare_independent(constant, 0, huge, 3, &si, &empty),
+                 -1);
     assert_comparison_finite(&empty);
     cr_assert_float_eq(empty.ratio, 1, 0, "an empty side gives no ratio");
     /* all rounds 0.2 apart: zero variance, a definite slowdown */
@@ -343,7 +371,8 @@ Test(verdict, degenerate_inputs_never_produce_nan)
     for (int k = 0; k < 9; k++)
         assert_comparison_finite(&c[k]);
     cr_assert_eq(counts.regressed + counts.improved + counts.unchanged +
-                 counts.inconclusive, 9);
+                     counts.inconclusive,
+                 9);
 }
 
 /* ---- the suite decision -------------------------------------------- */
@@ -369,7 +398,8 @@ Test(verdict, bh_demotes_a_marginal_case_among_twenty)
     struct brun_suite_settings ss;
     ss = suite_settings();
     suite_of(1, 0.03, 0.0125 * sqrt(10), 0, c);
-    cr_assert(c[0].p_slower > 0.0025 && c[0].p_slower < 0.05, "%g", c[0].p_slower);
+    cr_assert(c[0].p_slower > 0.0025 && c[0].p_slower < 0.05, "%g",
+              c[0].p_slower);
     cr_assert_eq(c[0].case_label, BRUN_LABEL_REGRESSED);
     cr_assert_eq(brun_verdict_suite(c, 1, &ss, NULL), 0);
     cr_assert_eq(c[0].label, BRUN_LABEL_REGRESSED, "a family of one keeps it");
@@ -415,7 +445,8 @@ Test(verdict, holm_gate_needs_family_wise_significance)
     /* r = 1.16, t = 3.5 on 9 df, p ~ 0.0034: fails alone (<= 0.01), not
      * among 20 (Holm needs <= 0.0005). */
     suite_of(1, 0.15, 0.043 * sqrt(10), 0.10, c);
-    cr_assert(c[0].p_slower > 0.0005 && c[0].p_slower < 0.01, "%g", c[0].p_slower);
+    cr_assert(c[0].p_slower > 0.0005 && c[0].p_slower < 0.01, "%g",
+              c[0].p_slower);
     cr_assert_eq(c[0].case_fails, 1);
     cr_assert_eq(brun_verdict_suite(c, 1, &ss, NULL), 0);
     cr_assert_eq(c[0].fails, 1);
@@ -430,7 +461,8 @@ Test(verdict, holm_gate_needs_family_wise_significance)
 
     /* p ~ 0.001: BH (<= 0.0025) keeps "regressed", Holm still does not fail. */
     suite_of(20, 0.15, 0.035 * sqrt(10), 0.10, c);
-    cr_assert(c[0].p_slower > 0.0005 && c[0].p_slower < 0.0025, "%g", c[0].p_slower);
+    cr_assert(c[0].p_slower > 0.0005 && c[0].p_slower < 0.0025, "%g",
+              c[0].p_slower);
     cr_assert_eq(brun_verdict_suite(c, 20, &ss, NULL), 0);
     cr_assert_eq(c[0].label, BRUN_LABEL_REGRESSED);
     cr_assert_eq(c[0].fails, 0);
@@ -441,7 +473,11 @@ Test(verdict, a_a_suites_flag_rarely_and_never_fail)
     /* BH keeps each direction's list of claims at FDR q; under pure A/A
      * every claim is false, so a suite shows a "regressed" (or an
      * "improved") label with probability at most q. */
-    enum { SUITES = 400, M = 20, N = 8 };
+    enum {
+        SUITES = 400,
+        M = 20,
+        N = 8
+    };
     struct brun_rng *r = brun_rng_new(424242);
     struct brun_compare_settings s = settings(BRUN_COMPARE_PAIRED, 0.10);
     s.resamples = BRUN_BOOT_MIN_RESAMPLES; /* the bootstrap is not under test */
@@ -466,7 +502,8 @@ Test(verdict, a_a_suites_flag_rarely_and_never_fail)
     double raw = (double)raw_flags / (SUITES * M);
     double fs = (double)slower / SUITES, ff = (double)faster / SUITES;
     note("A/A, %d suites of %d: per-case flags before BH %.4f; suites with a "
-         "regressed label %.4f, with an improved label %.4f", SUITES, M, raw, fs, ff);
+         "regressed label %.4f, with an improved label %.4f",
+         SUITES, M, raw, fs, ff);
     cr_assert_eq(fails, 0);
     cr_assert_gt(raw * M, 0.1, "BH must have raw flags to remove");
     cr_assert_leq(fs, 0.075, "suites with a false regression: %.4f", fs);
@@ -592,11 +629,14 @@ Test(verdict, paired_t_interval_covers_true_ratio_at_nominal_rate)
     const size_t ns[] = {8, 16};
     for (int i = 0; i < 2; i++) {
         struct cover k = cover_paired(1000 + i, ns[i], 2000, 1.03, FEW);
-        double two = share(k.two_sided, k.trials), one = share(k.lower, k.trials);
+        double two = share(k.two_sided, k.trials),
+               one = share(k.lower, k.trials);
         note("paired n=%zu: t 95%% CI coverage %.4f, one-sided L coverage %.4f",
              ns[i], two, one);
-        cr_assert(two >= 0.93 && two <= 0.97, "n=%zu two-sided %.4f", ns[i], two);
-        cr_assert(one >= 0.93 && one <= 0.97, "n=%zu one-sided %.4f", ns[i], one);
+        cr_assert(two >= 0.93 && two <= 0.97, "n=%zu two-sided %.4f", ns[i],
+                  two);
+        cr_assert(one >= 0.93 && one <= 0.97, "n=%zu one-sided %.4f", ns[i],
+                  one);
     }
 }
 
@@ -604,19 +644,23 @@ Test(verdict, welch_interval_covers_true_ratio_at_nominal_rate)
 {
     struct cover k = cover_independent(2000, 10, 12, 2000, 0.97, 0, 0, FEW);
     double two = share(k.two_sided, k.trials), one = share(k.lower, k.trials);
-    note("independent 10/12: t 95%% CI coverage %.4f, one-sided L coverage %.4f",
-         two, one);
+    note(
+        "independent 10/12: t 95%% CI coverage %.4f, one-sided L coverage %.4f",
+        two, one);
     cr_assert(two >= 0.93 && two <= 0.97, "two-sided %.4f", two);
     cr_assert(one >= 0.93 && one <= 0.97, "one-sided %.4f", one);
 }
 
 Test(verdict, session_variance_term_restores_coverage_of_saved_baselines)
 {
-    struct cover naive = cover_independent(3000, 10, 10, 2000, 1.0, 0.02, 0, FEW);
-    struct cover fixed = cover_independent(3000, 10, 10, 2000, 1.0, 0.02, 0.02, FEW);
+    struct cover naive =
+        cover_independent(3000, 10, 10, 2000, 1.0, 0.02, 0, FEW);
+    struct cover fixed =
+        cover_independent(3000, 10, 10, 2000, 1.0, 0.02, 0.02, FEW);
     double a = share(naive.two_sided, naive.trials);
     double b = share(fixed.two_sided, fixed.trials);
-    note("2 %% session offset: coverage %.4f without sigma_sess, %.4f with", a, b);
+    note("2 %% session offset: coverage %.4f without sigma_sess, %.4f with", a,
+         b);
     cr_assert_lt(a, 0.85, "ignoring the session offset must under-cover");
     cr_assert(b >= 0.93 && b <= 0.97, "with sigma_sess %.4f", b);
 }
@@ -631,7 +675,8 @@ Test(verdict, bootstrap_cross_check_covers_roughly_at_nominal_rate)
     double a = share(p16.boot, p16.trials), b = share(p8.boot, p8.trials),
            c = share(i16.boot, i16.trials);
     note("BCa bootstrap 95%% coverage: paired n=16 %.4f, paired n=8 %.4f, "
-                "independent 16/16 %.4f", a, b, c);
+         "independent 16/16 %.4f",
+         a, b, c);
     cr_assert(a >= 0.90 && a <= 0.98, "paired n=16 %.4f", a);
     cr_assert(c >= 0.90 && c <= 0.98, "independent %.4f", c);
     cr_assert(b >= 0.85 && b <= 0.98, "paired n=8 %.4f", b);
@@ -639,7 +684,10 @@ Test(verdict, bootstrap_cross_check_covers_roughly_at_nominal_rate)
 
 Test(verdict, mde_is_the_effect_detected_with_80_percent_power)
 {
-    enum { N = 16, TRIALS = 2000 };
+    enum {
+        N = 16,
+        TRIALS = 2000
+    };
     const double sd = 0.02; /* SD of the log differences */
     double d[N];
     struct brun_compare_settings s = settings(BRUN_COMPARE_PAIRED, 0);
@@ -651,7 +699,8 @@ Test(verdict, mde_is_the_effect_detected_with_80_percent_power)
     exact_rounds(0.0, sd, 32, d32);
     cr_assert_eq(brun_compare_paired(d32, 32, &s, &c32), 0);
     cr_assert_lt(c32.mde, c.mde, "more rounds detect smaller effects");
-    cr_assert(c.mde > 2.5 * sd / sqrt(N) && c.mde < 3.5 * sd / sqrt(N), "%g", c.mde);
+    cr_assert(c.mde > 2.5 * sd / sqrt(N) && c.mde < 3.5 * sd / sqrt(N), "%g",
+              c.mde);
 
     struct brun_rng *r = brun_rng_new(8080);
     int detected = 0;

@@ -46,11 +46,20 @@ static void markdown(FILE *f, const void *r)
     brun_markdown_write(f, r, NULL);
 }
 
-static void junit(FILE *f, const void *r) { brun_junit_write(f, r); }
+static void junit(FILE *f, const void *r)
+{
+    brun_junit_write(f, r);
+}
 
-static void gab(FILE *f, const void *r) { brun_export_gab(f, r); }
+static void gab(FILE *f, const void *r)
+{
+    brun_export_gab(f, r);
+}
 
-static void gbench(FILE *f, const void *r) { brun_export_gbench(f, r); }
+static void gbench(FILE *f, const void *r)
+{
+    brun_export_gbench(f, r);
+}
 
 static void annotations(FILE *f, const void *r)
 {
@@ -64,9 +73,9 @@ struct sinks {
 
 static struct sinks render(const struct brun_results *r)
 {
-    struct sinks s = {capture(console, r),  capture(markdown, r),
-                      capture(junit, r),    capture(gab, r),
-                      capture(gbench, r),   capture(annotations, r)};
+    struct sinks s = {capture(console, r), capture(markdown, r),
+                      capture(junit, r),   capture(gab, r),
+                      capture(gbench, r),  capture(annotations, r)};
     return s;
 }
 
@@ -171,8 +180,9 @@ Test(wording, every_report_words_a_verdict_alike)
             /* "baseline B, CHANGE, VERDICT" (no change when not
              * comparable), in <system-out> as it is: our own words. */
             expect("junit", s.junit.text, ", ", NULL, verdict, "\n");
-            expect("gab", s.gab.text, k->stats.valid ? ", " : "vs baseline: ",
-                   json_content, verdict, "");
+            expect("gab", s.gab.text,
+                   k->stats.valid ? ", " : "vs baseline: ", json_content,
+                   verdict, "");
         } else {
             expect("junit", s.junit.text, "\n", NULL, verdict,
                    ": not in the baseline");
@@ -185,13 +195,12 @@ Test(wording, every_report_words_a_verdict_alike)
             (k->stats.label == BRUN_LABEL_REGRESSED ||
              k->stats.label == BRUN_LABEL_INCONCLUSIVE || !k->stats.valid)) {
             snprintf(title, sizeof title, "benchrun: %s %s", c->name, verdict);
-            expect("annotations", s.annotations.text, "title=",
-                   brun_gh_escape_property, title, "::");
+            expect("annotations", s.annotations.text,
+                   "title=", brun_gh_escape_property, title, "::");
         }
     }
     cr_assert_eq(seen, 8, "every compared case of the model was checked");
-    expect("markdown", s.markdown.text, "| ", NULL, brun_wording_missing,
-           " |");
+    expect("markdown", s.markdown.text, "| ", NULL, brun_wording_missing, " |");
     expect("junit", s.junit.text, "<skipped message=\"", xml_attribute,
            brun_wording_missing, ", baseline ");
     expect("console", s.console.text, "\n", NULL, brun_wording_missing_list,
@@ -220,8 +229,7 @@ Test(wording, a_gate_failure_is_one_sentence_everywhere)
            "\n");
 
     /* How many fail the gate, in the status line and the commit status. */
-    brun_wording_failing(1, r.comparison->fail_above, failing,
-                         sizeof failing);
+    brun_wording_failing(1, r.comparison->fail_above, failing, sizeof failing);
     expect("markdown", s.markdown.text, "🚨 **", NULL, failing, "**");
     r.cases[6].status = BRUN_STATUS_SKIPPED; /* no failed case first */
     brun_gh_status_description(&r, 1, description, sizeof description);
@@ -280,8 +288,8 @@ Test(wording, an_slo_share_reads_the_same_everywhere)
             char title[256];
             snprintf(title, sizeof title, "benchrun: %s SLO %s", c->name,
                      brun_slo_status_name(c->slo.status));
-            expect("annotations", s.annotations.text, "title=",
-                   brun_gh_escape_property, title, "::");
+            expect("annotations", s.annotations.text,
+                   "title=", brun_gh_escape_property, title, "::");
             expect("annotations", s.annotations.text, " per iteration, ",
                    brun_gh_escape_data, share, "\n");
         }
@@ -304,9 +312,10 @@ Test(wording, the_summary_line_is_the_same_everywhere)
     r.cases[6].status = BRUN_STATUS_SKIPPED;
     r.cases[0].comparison->stats.fails = 0;
     brun_wording_compared(&r, line, sizeof line);
-    cr_assert(strncmp(line, "7 compared: 2 regressed (0 beyond the 10% "
-                            "threshold), 1 improved, 2 unchanged, 2 "
-                            "inconclusive; 1 new, 2 missing",
+    cr_assert(strncmp(line,
+                      "7 compared: 2 regressed (0 beyond the 10% "
+                      "threshold), 1 improved, 2 unchanged, 2 "
+                      "inconclusive; 1 new, 2 missing",
                       strlen(line)) == 0,
               "%s", line);
     struct output out = capture(console, &r);
@@ -333,8 +342,7 @@ Test(wording, where_a_case_failed_is_said_for_crashes_and_hangs)
     cr_assert_str_eq(out, "killed by signal SIGSEGV (Segmentation fault), "
                           "while calibrating");
     brun_wording_failure_reason("timed out after 2 s (--timeout)",
-                                BRUN_FAILURE_TIMEOUT, &round, out,
-                                sizeof out);
+                                BRUN_FAILURE_TIMEOUT, &round, out, sizeof out);
     cr_assert_str_eq(out, "timed out after 2 s (--timeout), in round 2 of 5");
     /* The case's own words need no place. */
     brun_wording_failure_reason("fixture missing", BRUN_FAILURE_REPORTED,
@@ -343,8 +351,8 @@ Test(wording, where_a_case_failed_is_said_for_crashes_and_hangs)
     brun_wording_failure_reason("left BENCH_LOOP early", BRUN_FAILURE_MISUSE,
                                 &calibrating, out, sizeof out);
     cr_assert_str_eq(out, "left BENCH_LOOP early");
-    brun_wording_failure_reason("exited with status 1", BRUN_FAILURE_EXIT,
-                                NULL, out, sizeof out);
+    brun_wording_failure_reason("exited with status 1", BRUN_FAILURE_EXIT, NULL,
+                                out, sizeof out);
     cr_assert_str_eq(out, "exited with status 1");
     const struct brun_failure_phase none = {BRUN_STAGE_NONE, 0, 0};
     brun_wording_phase(&none, out, sizeof out);

@@ -360,30 +360,29 @@ Test(yaml, input_past_the_size_bound_is_refused)
     struct brun_yaml_tree tree;
     char why[256];
     const char text[] = "a: 1\nb: 2\n"; /* 10 bytes */
-    cr_assert_eq(brun_yaml_tree_parse(text, 10, "t.yml", 10, 0, &tree, why,
-                                      sizeof why),
-                 0, "%s", why);
+    cr_assert_eq(
+        brun_yaml_tree_parse(text, 10, "t.yml", 10, 0, &tree, why, sizeof why),
+        0, "%s", why);
     brun_yaml_tree_release(&tree);
     refused_sized(text, 10, 9, 0, "t.yml:1: larger than the limit of 9 bytes");
     refused_sized(text, 10, 0, 0, "t.yml:1: larger than the limit of 0 bytes");
 
     /* A file, and one that never ends. */
     write_file("t.yml", "a: 1\nb: 2\n");
-    cr_assert_eq(brun_yaml_tree_read_file("t.yml", 10, 0, &tree, why,
-                                          sizeof why),
-                 0, "%s", why);
+    cr_assert_eq(
+        brun_yaml_tree_read_file("t.yml", 10, 0, &tree, why, sizeof why), 0,
+        "%s", why);
     brun_yaml_tree_release(&tree);
-    cr_assert_eq(brun_yaml_tree_read_file("t.yml", 9, 0, &tree, why,
-                                          sizeof why),
-                 -1);
+    cr_assert_eq(
+        brun_yaml_tree_read_file("t.yml", 9, 0, &tree, why, sizeof why), -1);
     says(why, "t.yml:1: larger than the limit of 9 bytes");
-    cr_assert_eq(brun_yaml_tree_read_file("/dev/zero", 4096, 0, &tree, why,
-                                          sizeof why),
-                 -1);
+    cr_assert_eq(
+        brun_yaml_tree_read_file("/dev/zero", 4096, 0, &tree, why, sizeof why),
+        -1);
     says(why, "/dev/zero:1: larger than the limit of 4 KiB");
-    cr_assert_eq(brun_yaml_tree_read_file("/dev/zero", LIMIT, 0, &tree, why,
-                                          sizeof why),
-                 -1);
+    cr_assert_eq(
+        brun_yaml_tree_read_file("/dev/zero", LIMIT, 0, &tree, why, sizeof why),
+        -1);
     says(why, "/dev/zero:1: larger than the limit of 1 MiB");
     cr_assert_null(tree.root);
 }
@@ -399,17 +398,16 @@ Test(yaml, regular_files_only_refuses_a_device_and_a_fifo_does_not_hang)
     says(why, "/dev/zero: cannot read it: not a regular file");
     /* A FIFO without a writer reads as empty rather than blocking. */
     cr_assert_eq(mkfifo("fifo", 0600), 0, "mkfifo: %s", strerror(errno));
-    cr_assert_eq(brun_yaml_tree_read_file("fifo", LIMIT, 0, &tree, why,
-                                          sizeof why),
-                 0, "%s", why);
+    cr_assert_eq(
+        brun_yaml_tree_read_file("fifo", LIMIT, 0, &tree, why, sizeof why), 0,
+        "%s", why);
     cr_assert_null(tree.root);
-    cr_assert_eq(brun_yaml_tree_read_file("fifo", LIMIT,
-                                          BRUN_YAML_REGULAR_FILE, &tree, why,
-                                          sizeof why),
+    cr_assert_eq(brun_yaml_tree_read_file("fifo", LIMIT, BRUN_YAML_REGULAR_FILE,
+                                          &tree, why, sizeof why),
                  -1);
     says(why, "fifo: cannot read it: not a regular file");
-    cr_assert_eq(brun_yaml_tree_read_file("missing.yml", LIMIT, 0, &tree,
-                                          why, sizeof why),
+    cr_assert_eq(brun_yaml_tree_read_file("missing.yml", LIMIT, 0, &tree, why,
+                                          sizeof why),
                  -1);
     cr_assert_eq(errno, ENOENT);
     cr_assert(strncmp(why, "missing.yml: cannot read it: ", 29) == 0, "%s",

@@ -51,11 +51,13 @@ void brun_console_context(FILE *out, const struct brun_results *r,
 
     fprintf(out, "%sbenchrun %s%s · %s · seed %llu\n", b, c->benchrun_version,
             x, c->date, (unsigned long long)c->seed);
-    fprintf(out, "clock    %s at %s GHz%s · resolution %s · read cost %s · "
-                 "empty region %s\n",
+    fprintf(out,
+            "clock    %s at %s GHz%s · resolution %s · read cost %s · "
+            "empty region %s\n",
             brun_clock_name(c->clock.kind), freq,
-            c->clock.kind == BRUN_CLOCK_TSC ? " (invariant TSC, not core cycles)"
-                                            : "",
+            c->clock.kind == BRUN_CLOCK_TSC
+                ? " (invariant TSC, not core cycles)"
+                : "",
             res, cost, empty);
     char load[32];
     brun_format_fixed(c->host.load_average, 2, load, sizeof load);
@@ -71,13 +73,15 @@ void brun_console_context(FILE *out, const struct brun_results *r,
     brun_format_duration(c->settings.sample_ms * 1e6, sample, sizeof sample);
     brun_format_duration(c->settings.budget_s * 1e9, budget, sizeof budget);
     if (c->settings.iterations)
-        fprintf(out, "plan     %u rounds × %u samples of %llu iterations · "
-                     "warm-up %s\n",
+        fprintf(out,
+                "plan     %u rounds × %u samples of %llu iterations · "
+                "warm-up %s\n",
                 c->settings.rounds, c->settings.samples,
                 (unsigned long long)c->settings.iterations, warm);
     else
-        fprintf(out, "plan     %u rounds × %u samples of %s · warm-up %s · "
-                     "budget %s per case\n",
+        fprintf(out,
+                "plan     %u rounds × %u samples of %s · warm-up %s · "
+                "budget %s per case\n",
                 c->settings.rounds, c->settings.samples, sample, warm, budget);
     for (size_t i = 0; i < c->warning_count; i++)
         fprintf(out, "%swarning%s  %s\n", paint(style, ANSI_YELLOW), x,
@@ -100,8 +104,8 @@ struct columns {
     size_t min, sd, outliers, cpu;
 };
 
-static void add_columns(struct brun_table *t, struct columns *k,
-                        int throughput, int verbose)
+static void add_columns(struct brun_table *t, struct columns *k, int throughput,
+                        int verbose)
 {
     k->name = brun_table_column(t, "case", 0);
     k->mean = brun_table_column(t, "mean", 1);
@@ -115,8 +119,8 @@ static void add_columns(struct brun_table *t, struct columns *k,
     }
     k->rounds = brun_table_column(t, "rounds×samples", 1);
     k->iterations = brun_table_column(t, "iterations", 1);
-    k->throughput = throughput ? brun_table_column(t, "throughput", 1)
-                               : (size_t)-1;
+    k->throughput =
+        throughput ? brun_table_column(t, "throughput", 1) : (size_t)-1;
 }
 
 /* Share of wall time the worker thread was on a CPU, over all samples. */
@@ -163,7 +167,8 @@ static void fill_ok_row(struct brun_table *t, size_t row,
                  s->low_mild + s->low_severe + s->high_mild + s->high_severe);
         brun_table_set(t, row, k->outliers, text);
         char pct[32];
-        brun_format_fixed(100.0 * cpu_share(c, ns_per_tick), 1, pct, sizeof pct);
+        brun_format_fixed(100.0 * cpu_share(c, ns_per_tick), 1, pct,
+                          sizeof pct);
         snprintf(text, sizeof text, "%s%%", pct);
         brun_table_set(t, row, k->cpu, text);
     }
@@ -228,8 +233,9 @@ void brun_console_problems(FILE *out, const struct brun_results *r,
 static void print_round_estimates(FILE *out, const struct brun_results *r,
                                   size_t target)
 {
-    fputs("\nper-round estimates (20% trimmed mean of each worker's samples):\n",
-          out);
+    fputs(
+        "\nper-round estimates (20% trimmed mean of each worker's samples):\n",
+        out);
     for (size_t i = 0; i < r->case_count; i++) {
         const struct brun_case_result *c = &r->cases[i];
         if (c->target != target || c->round_count == 0)
@@ -318,7 +324,7 @@ void brun_console_slo(FILE *out, const struct brun_results *r,
         snprintf(word, sizeof word, "%s", brun_slo_status_name(c->slo.status));
         for (char *p = word; c->slo.status == BRUN_SLO_CRITICAL && *p; p++)
             *p = (char)toupper((unsigned char)*p);
-        const char *colour = c->slo.status == BRUN_SLO_CRITICAL ? ANSI_RED
+        const char *colour = c->slo.status == BRUN_SLO_CRITICAL  ? ANSI_RED
                              : c->slo.status == BRUN_SLO_WARNING ? ANSI_YELLOW
                                                                  : "";
         brun_format_duration(c->samples_summary.mean, mean, sizeof mean);

@@ -10,8 +10,8 @@
 #include "reports/model/model.h"
 
 struct brun_console_style {
-    int color;      /* ANSI colours on */
-    int verbosity;  /* -1 quiet, 0 normal, 1 verbose */
+    int color;     /* ANSI colours on */
+    int verbosity; /* -1 quiet, 0 normal, 1 verbose */
 };
 
 /* The context block: version, date, seed, clock, host, plan, warnings. */

@@ -65,8 +65,9 @@ static void print_header(FILE *out, const struct brun_results *r,
     brun_format_percent(s->fail_above, gate, sizeof gate);
     brun_format_fixed(s->fdr, 2, q, sizeof q);
     brun_format_fixed(s->gate_alpha, 2, holm, sizeof holm);
-    fprintf(out, "  up to %u looks · one-sided α %s per look · %s%s · "
-                 "labels BH q %s · gate Holm α %s",
+    fprintf(out,
+            "  up to %u looks · one-sided α %s per look · %s%s · "
+            "labels BH q %s · gate Holm α %s",
             s->planned_looks, alpha, s->fail_above > 0 ? "fail above " : "",
             s->fail_above > 0 ? gate : "no gate (--fail-above not set)", q,
             holm);
@@ -76,8 +77,9 @@ static void print_header(FILE *out, const struct brun_results *r,
     }
     fputc('\n', out);
     if (s->fingerprint_diff_count > 0) {
-        fprintf(out, "%sWARNING: this machine or build differs from the "
-                     "baseline's; differences below may not be the code's:%s\n",
+        fprintf(out,
+                "%sWARNING: this machine or build differs from the "
+                "baseline's; differences below may not be the code's:%s\n",
                 paint(style, ANSI_YELLOW), paint(style, ANSI_RESET));
         for (size_t i = 0; i < s->fingerprint_diff_count; i++)
             fprintf(out, "  %s\n", s->fingerprint_diffs[i]);
@@ -103,12 +105,12 @@ static void fill_row(struct brun_table *t, size_t row,
     char text[128], lo[32], hi[32];
 
     if (c->status != BRUN_STATUS_OK) {
-        brun_table_set(t, row, 6, c->status == BRUN_STATUS_FAILED ? "FAILED"
-                                                                  : "skipped");
+        brun_table_set(t, row, 6,
+                       c->status == BRUN_STATUS_FAILED ? "FAILED" : "skipped");
         if (style->color)
-            brun_table_colour(t, row, 6, c->status == BRUN_STATUS_FAILED
-                                             ? ANSI_RED
-                                             : ANSI_YELLOW);
+            brun_table_colour(t, row, 6,
+                              c->status == BRUN_STATUS_FAILED ? ANSI_RED
+                                                              : ANSI_YELLOW);
         return;
     }
     brun_wording_verdict(k, text, sizeof text);
@@ -179,9 +181,8 @@ void brun_console_comparison(FILE *out, const struct brun_results *r,
         char ci[32], level[24];
         brun_format_percent(r->comparison->confidence, level, sizeof level);
         snprintf(ci, sizeof ci, "%s CI", level);
-        const char *const headers[] = {"case",   "baseline", "new",
-                                       "change", ci,         "p adj.",
-                                       "verdict", "rounds"};
+        const char *const headers[] = {"case", "baseline", "new",     "change",
+                                       ci,     "p adj.",   "verdict", "rounds"};
         static const int right[] = {0, 1, 1, 1, 1, 1, 0, 1};
         size_t shown = 0;
 

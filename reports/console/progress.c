@@ -27,8 +27,8 @@ void brun_progress_update(void *ctx, const char *case_name, unsigned round,
         fprintf(stderr, "\r\033[K[%zu/%zu] %s calibrating", p->index, p->total,
                 case_name);
     else
-        fprintf(stderr, "\r\033[K[%zu/%zu] %s round %u/%u", p->index,
-                p->total, case_name, round, rounds);
+        fprintf(stderr, "\r\033[K[%zu/%zu] %s round %u/%u", p->index, p->total,
+                case_name, round, rounds);
     fflush(stderr);
     p->shown = 1;
 }

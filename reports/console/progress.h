@@ -10,9 +10,9 @@
 
 struct brun_progress {
     int enabled;
-    size_t index;   /* 1-based case being measured */
+    size_t index; /* 1-based case being measured */
     size_t total;
-    int shown;      /* a line is on screen */
+    int shown; /* a line is on screen */
 };
 
 void brun_progress_init(struct brun_progress *p, int enabled, size_t total);

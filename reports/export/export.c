@@ -13,7 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-
 static const char *const names[] = {
     [BRUN_EXPORT_GITHUB_ACTION_BENCHMARK] = "github-action-benchmark",
     [BRUN_EXPORT_BENCHER] = "bencher",

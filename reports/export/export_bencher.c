@@ -59,8 +59,8 @@ void brun_export_bencher(FILE *out, const struct brun_results *r)
             brun_json_number(&j, "upper_value", c->ci_high_ns);
         }
         brun_json_object_end(&j);
-        int have_time = isfinite(c->samples_summary.mean) &&
-                        c->samples_summary.mean > 0;
+        int have_time =
+            isfinite(c->samples_summary.mean) && c->samples_summary.mean > 0;
         if (have_time && c->items_per_iteration > 0)
             rate_metric(&j, "throughput", c, c->items_per_iteration);
         if (have_time && c->bytes_per_iteration > 0)

@@ -57,7 +57,8 @@ void brun_export_significant(double v, int digits, char *out, size_t size)
         decimals = 17;
     /* 9.9996 at 4 digits rounds up to 10.000: one decimal fewer. */
     double scale = pow(10.0, decimals);
-    if (decimals > 0 && fabs(round(v * scale) / scale) >= pow(10.0, magnitude + 1))
+    if (decimals > 0 &&
+        fabs(round(v * scale) / scale) >= pow(10.0, magnitude + 1))
         decimals--;
     brun_format_fixed(v, decimals, out, size);
 }

@@ -33,12 +33,17 @@
 #include "reports/text/format.h"
 
 /* What a case contributes to its suite's counters. */
-enum outcome { PASSED, FAILED, SKIPPED };
+enum outcome {
+    PASSED,
+    FAILED,
+    SKIPPED
+};
 
 static int slo_fails(const struct brun_results *r,
                      const struct brun_case_result *c)
 {
-    return c->slo.status == BRUN_SLO_CRITICAL && !(r->slo && r->slo->warning_only);
+    return c->slo.status == BRUN_SLO_CRITICAL &&
+           !(r->slo && r->slo->warning_only);
 }
 
 static enum outcome outcome_of(const struct brun_results *r,
@@ -133,7 +138,8 @@ static void properties(FILE *out, const struct brun_results *r,
             property(out, "fingerprint_difference", s->fingerprint_diffs[i]);
     }
     if (r->slo)
-        property(out, "slo_warning_only", r->slo->warning_only ? "true" : "false");
+        property(out, "slo_warning_only",
+                 r->slo->warning_only ? "true" : "false");
     fputs("    </properties>\n", out);
 }
 
@@ -154,11 +160,13 @@ static void figures(FILE *out, const struct brun_case_result *c)
     fprintf(out, "\n%zu rounds × %u samples of %s iterations\n", c->round_count,
             c->plan.samples, a);
     if (s->mean > 0 && c->bytes_per_iteration > 0) {
-        brun_format_byte_rate(c->bytes_per_iteration * 1e9 / s->mean, a, sizeof a);
+        brun_format_byte_rate(c->bytes_per_iteration * 1e9 / s->mean, a,
+                              sizeof a);
         fprintf(out, "throughput %s\n", a);
     }
     if (s->mean > 0 && c->items_per_iteration > 0) {
-        brun_format_item_rate(c->items_per_iteration * 1e9 / s->mean, a, sizeof a);
+        brun_format_item_rate(c->items_per_iteration * 1e9 / s->mean, a,
+                              sizeof a);
         fprintf(out, "throughput %s\n", a);
     }
     if (c->comparison) {
@@ -298,8 +306,7 @@ static void missing_suite(FILE *out, const struct brun_results *r)
         brun_format_duration(s->missing[i].baseline_ns, was, sizeof was);
         fputs("    <testcase", out);
         name_attributes(out, s->missing[i].name ? s->missing[i].name : "");
-        fprintf(out,
-                " time=\"0.000\">\n      <skipped message=\"%s, baseline ",
+        fprintf(out, " time=\"0.000\">\n      <skipped message=\"%s, baseline ",
                 brun_wording_missing);
         brun_xml_escape(out, was, 1);
         fputs("\"/>\n    </testcase>\n", out);
@@ -321,7 +328,8 @@ void brun_junit_write(FILE *out, const struct brun_results *r)
     all.tests += missing;
     all.skipped += missing;
 
-    fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"benchrun\"",
+    fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites "
+          "name=\"benchrun\"",
           out);
     counter_attributes(out, &all);
     fputs(">\n", out);

@@ -60,9 +60,15 @@ static void escape(FILE *out, const char *s, int property)
     }
 }
 
-void brun_gh_escape_data(FILE *out, const char *s) { escape(out, s, 0); }
+void brun_gh_escape_data(FILE *out, const char *s)
+{
+    escape(out, s, 0);
+}
 
-void brun_gh_escape_property(FILE *out, const char *s) { escape(out, s, 1); }
+void brun_gh_escape_property(FILE *out, const char *s)
+{
+    escape(out, s, 1);
+}
 
 void brun_gh_annotation(FILE *out, const char *level, const char *file,
                         int line, const char *title, const char *message)
@@ -88,9 +94,9 @@ void brun_gh_annotation(FILE *out, const char *level, const char *file,
 /* ---- Annotations ----------------------------------------------------- */
 
 struct annotation_pass {
-    FILE *out;          /* NULL: only count */
+    FILE *out; /* NULL: only count */
     const char *workspace;
-    size_t total[2];    /* errors, warnings found in the counting pass */
+    size_t total[2]; /* errors, warnings found in the counting pass */
     size_t printed[2];
 };
 
@@ -421,11 +427,11 @@ int brun_gh_write_summary(const char *path, const char *markdown, size_t len,
     size_t held = st.st_size > 0 ? (size_t)st.st_size : 0;
     size_t out_len = 0;
     int cut = 0;
-    char *text = held < BRUN_GH_SUMMARY_LIMIT
-                     ? brun_gh_fit(markdown, len, BRUN_GH_SUMMARY_LIMIT - held,
-                                   BRUN_GH_BYTES, brun_gh_summary_note,
-                                   &out_len, &cut)
-                     : NULL;
+    char *text =
+        held < BRUN_GH_SUMMARY_LIMIT
+            ? brun_gh_fit(markdown, len, BRUN_GH_SUMMARY_LIMIT - held,
+                          BRUN_GH_BYTES, brun_gh_summary_note, &out_len, &cut)
+            : NULL;
     if (!text) {
         snprintf(why, why_size,
                  "%s already holds %zu bytes: no room for the report within "
@@ -471,8 +477,9 @@ void brun_gh_summary_text(const struct brun_results *r, int exit_status,
                 continue;
             char change[32];
             brun_format_change(k->stats.ratio, change, sizeof change);
-            fprintf(f, "%s%s (%s)", listed ? ", " : " Beyond the threshold: ",
-                    r->cases[i].name, change);
+            fprintf(f, "%s%s (%s)",
+                    listed ? ", " : " Beyond the threshold: ", r->cases[i].name,
+                    change);
             listed++;
         }
         if (listed)

@@ -15,10 +15,10 @@
 #include "reports/model/model.h"
 
 /* GitHub's limits. */
-#define BRUN_GH_SUMMARY_LIMIT (1024 * 1024)  /* bytes per step summary */
-#define BRUN_GH_COMMENT_LIMIT 65536          /* characters per comment */
-#define BRUN_GH_DESCRIPTION_LIMIT 140        /* characters per status */
-#define BRUN_GH_ANNOTATIONS_SHOWN 10         /* per type per step */
+#define BRUN_GH_SUMMARY_LIMIT (1024 * 1024) /* bytes per step summary */
+#define BRUN_GH_COMMENT_LIMIT 65536         /* characters per comment */
+#define BRUN_GH_DESCRIPTION_LIMIT 140       /* characters per status */
+#define BRUN_GH_ANNOTATIONS_SHOWN 10        /* per type per step */
 
 /* Workflow command escaping (actions/toolkit command.ts): the message
  * ("data") gets % CR LF as %25 %0D %0A; a property value also gets : and
@@ -46,7 +46,10 @@ void brun_gh_annotations(FILE *out, const struct brun_results *r,
  * two for one beyond U+FFFF), over len bytes of UTF-8. */
 size_t brun_gh_char_count(const char *s, size_t len);
 
-enum brun_gh_measure { BRUN_GH_BYTES, BRUN_GH_CHARS };
+enum brun_gh_measure {
+    BRUN_GH_BYTES,
+    BRUN_GH_CHARS
+};
 
 /* Makes text[0..len) fit limit (bytes or characters).  When it fits, a
  * copy.  Otherwise its longest prefix ending at a line boundary, closers

@@ -81,8 +81,7 @@ int brun_gh_event_load(struct brun_gh_event *e, char *why, size_t why_size)
         else if (errno == EINVAL)
             snprintf(why, why_size, "event file %s: not a regular file", path);
         else
-            snprintf(why, why_size, "event file %s: %s", path,
-                     strerror(errno));
+            snprintf(why, why_size, "event file %s: %s", path, strerror(errno));
         return -1;
     }
     json_t *root = json_loadb(text, text_len, JSON_REJECT_DUPLICATES, &error);

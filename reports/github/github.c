@@ -138,9 +138,9 @@ static int publish_pull_request(const struct brun_results *r,
         return failed + wanted;
     }
     brun_gh_comment_key(key, sizeof key);
-    if (want_comment && brun_gh_post_comment(client, &event, key, markdown,
-                                             markdown_len, why,
-                                             sizeof why) != 0) {
+    if (want_comment &&
+        brun_gh_post_comment(client, &event, key, markdown, markdown_len, why,
+                             sizeof why) != 0) {
         warn(log, "--github: comment not posted: %s", why);
         failed++;
     }

@@ -47,7 +47,7 @@ struct brun_gh_client {
     char scheme[8], host[256];
     long port;
     struct brun_github_settings settings;
-    int unreachable;            /* a request got no answer at all */
+    int unreachable; /* a request got no answer at all */
     char error[CURL_ERROR_SIZE];
 };
 
@@ -107,8 +107,7 @@ static int split_url(const char *url, char *scheme, size_t scheme_size,
     snprintf(host, host_size, "%s", part);
     curl_free(part);
     part = NULL;
-    if (curl_url_get(u, CURLUPART_PORT, &part, CURLU_DEFAULT_PORT) !=
-        CURLUE_OK)
+    if (curl_url_get(u, CURLUPART_PORT, &part, CURLU_DEFAULT_PORT) != CURLUE_OK)
         goto out;
     *port = strtol(part, NULL, 10);
     for (char *p = scheme; *p; p++)
@@ -170,8 +169,8 @@ struct brun_gh_client *brun_gh_client_new(const char *api_url,
         c->settings.timeout_s = 10; /* 0 would mean no timeout at all */
     if (!(c->settings.total_s >= 0))
         c->settings.total_s = 60;
-    if (split_url(api_url, c->scheme, sizeof c->scheme, c->host,
-                  sizeof c->host, &c->port) != 0) {
+    if (split_url(api_url, c->scheme, sizeof c->scheme, c->host, sizeof c->host,
+                  &c->port) != 0) {
         snprintf(why, why_size, "GITHUB_API_URL \"%.200s\" is not a URL",
                  api_url);
         goto fail;
@@ -209,8 +208,7 @@ struct brun_gh_client *brun_gh_client_new(const char *api_url,
     snprintf(auth, auth_size, "Authorization: Bearer %s", token);
     static const char *const fixed[] = {
         "Accept: application/vnd.github+json",
-        "X-GitHub-Api-Version: 2022-11-28",
-        "Content-Type: application/json",
+        "X-GitHub-Api-Version: 2022-11-28", "Content-Type: application/json",
         "Expect:", /* no 100-continue round trip for large bodies */
     };
     for (size_t i = 0; i <= sizeof fixed / sizeof fixed[0]; i++) {
@@ -337,13 +335,13 @@ static size_t on_header(char *data, size_t size, size_t count, void *userp)
         size_t offset, size;
     } wanted[] = {
         {"retry-after:", offsetof(struct answer, retry_after),
-         sizeof ((struct answer *)0)->retry_after},
+         sizeof((struct answer *)0)->retry_after},
         {"x-ratelimit-remaining:", offsetof(struct answer, remaining),
-         sizeof ((struct answer *)0)->remaining},
+         sizeof((struct answer *)0)->remaining},
         {"x-ratelimit-reset:", offsetof(struct answer, reset),
-         sizeof ((struct answer *)0)->reset},
+         sizeof((struct answer *)0)->reset},
         {"link:", offsetof(struct answer, link),
-         sizeof ((struct answer *)0)->link},
+         sizeof((struct answer *)0)->link},
     };
     /* A new status line (after a redirect): forget the previous headers. */
     if (n >= 5 && strncmp(data, "HTTP/", 5) == 0) {
@@ -581,8 +579,8 @@ int brun_gh_request(struct brun_gh_client *c, const char *method,
         if (now() - start + wait > c->settings.total_s) {
             size_t len = strlen(resp->message);
             snprintf(resp->message + len, sizeof resp->message - len,
-                     "%s(gave up: a retry would wait %.0f s)",
-                     len ? " " : "", ceil(wait));
+                     "%s(gave up: a retry would wait %.0f s)", len ? " " : "",
+                     ceil(wait));
             break;
         }
         sleep_for(wait);

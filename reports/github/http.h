@@ -15,10 +15,10 @@
 struct brun_gh_client;
 
 struct brun_gh_response {
-    long status;      /* HTTP status; 0 when no answer came */
-    char *body;       /* NUL-terminated, or NULL */
+    long status; /* HTTP status; 0 when no answer came */
+    char *body;  /* NUL-terminated, or NULL */
     size_t size;
-    char *next;       /* Link rel="next" (checked: same origin), or NULL */
+    char *next;        /* Link rel="next" (checked: same origin), or NULL */
     char message[300]; /* GitHub's "message" (+ first error), or why no
                           answer came; control characters replaced */
 };

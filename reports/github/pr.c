@@ -151,8 +151,8 @@ static int ours(json_t *comment, const char *marker, const struct identity *me)
     json_t *user = json_object_get(comment, "user");
     const char *login = json_string_value(json_object_get(user, "login"));
     const char *type = json_string_value(json_object_get(user, "type"));
-    if (!starts_with_marker(
-            json_string_value(json_object_get(comment, "body")), marker) ||
+    if (!starts_with_marker(json_string_value(json_object_get(comment, "body")),
+                            marker) ||
         !login || strcasecmp(login, me->login) != 0)
         return 0;
     return !me->bot || (type && strcmp(type, "Bot") == 0);
@@ -260,10 +260,10 @@ int brun_gh_post_comment(struct brun_gh_client *c,
             break;
         if (id) {
             snprintf(path, sizeof path,
-                     "/repos/%s/issues/comments/%" JSON_INTEGER_FORMAT,
-                     e->repo, id);
-            int got = brun_gh_request(c, "PATCH", path, body,
-                                      BRUN_GH_RETRY_ALL, &resp);
+                     "/repos/%s/issues/comments/%" JSON_INTEGER_FORMAT, e->repo,
+                     id);
+            int got = brun_gh_request(c, "PATCH", path, body, BRUN_GH_RETRY_ALL,
+                                      &resp);
             int gone = got == 0 && resp.status == 404;
             if (got == 0 && resp.status == 200)
                 rc = 0;
@@ -325,8 +325,8 @@ static void cut_chars(const char *s, size_t limit, char *out, size_t size)
             *p = ' ';
 }
 
-void brun_gh_status_description(const struct brun_results *r,
-                                int exit_status, char *out, size_t size)
+void brun_gh_status_description(const struct brun_results *r, int exit_status,
+                                char *out, size_t size)
 {
     char text[1024];
     brun_wording_status_description(r, exit_status, text, sizeof text);
@@ -341,8 +341,9 @@ static void run_url(char *out, size_t size)
     const char *repo = getenv("GITHUB_REPOSITORY");
     const char *run = getenv("GITHUB_RUN_ID");
     out[0] = '\0';
-    if (!server || (strncmp(server, "https://", 8) != 0 &&
-                    strncmp(server, "http://", 7) != 0) ||
+    if (!server ||
+        (strncmp(server, "https://", 8) != 0 &&
+         strncmp(server, "http://", 7) != 0) ||
         strcspn(server, " \"<>\\^`{|}") != strlen(server) ||
         !brun_gh_repo_valid(repo) || !run || !*run ||
         strspn(run, "0123456789") != strlen(run))
@@ -356,22 +357,19 @@ static void run_url(char *out, size_t size)
     snprintf(out, size, "%.*s/%s/actions/runs/%s", (int)len, server, repo, run);
 }
 
-int brun_gh_post_status(struct brun_gh_client *c,
-                        const struct brun_gh_event *e, const char *key,
-                        const struct brun_results *r, int exit_status,
-                        char *why, size_t why_size)
+int brun_gh_post_status(struct brun_gh_client *c, const struct brun_gh_event *e,
+                        const char *key, const struct brun_results *r,
+                        int exit_status, char *why, size_t why_size)
 {
     char description[512], context[128], url[1024], path[512];
     struct brun_gh_response resp;
     const char *state = brun_wording_commit_state(exit_status);
-    brun_gh_status_description(r, exit_status, description,
-                               sizeof description);
+    brun_gh_status_description(r, exit_status, description, sizeof description);
     snprintf(context, sizeof context, "benchrun%s%s", *key ? "/" : "", key);
     run_url(url, sizeof url);
-    const char *pairs[] = {"state",      state,
-                           "description", description,
-                           "context",    context,
-                           "target_url", url[0] ? url : NULL};
+    const char *pairs[] = {
+        "state",   state,   "description", description,
+        "context", context, "target_url",  url[0] ? url : NULL};
     char *body = json_body(pairs, 4);
     if (!body) {
         snprintf(why, why_size, "out of memory");

@@ -27,14 +27,13 @@ int brun_gh_post_comment(struct brun_gh_client *c,
 
 /* Posts the commit status for exit_status on e's head commit.  Returns 0,
  * or -1 with why. */
-int brun_gh_post_status(struct brun_gh_client *c,
-                        const struct brun_gh_event *e, const char *key,
-                        const struct brun_results *r, int exit_status,
-                        char *why, size_t why_size);
+int brun_gh_post_status(struct brun_gh_client *c, const struct brun_gh_event *e,
+                        const char *key, const struct brun_results *r,
+                        int exit_status, char *why, size_t why_size);
 
 /* The status description of reports/model/wording.h, cut to fewer than
  * BRUN_GH_DESCRIPTION_LIMIT characters. */
-void brun_gh_status_description(const struct brun_results *r,
-                                int exit_status, char *out, size_t size);
+void brun_gh_status_description(const struct brun_results *r, int exit_status,
+                                char *out, size_t size);
 
 #endif /* BRUN_GITHUB_PR_H */

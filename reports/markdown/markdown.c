@@ -158,8 +158,8 @@ static void status_line(FILE *out, const struct brun_results *r)
         warning += c->slo.status == BRUN_SLO_WARNING;
         if (k && k->presence == BRUN_PRESENT_BOTH && k->stats.valid) {
             failing += k->stats.fails != 0;
-            regressed += !k->stats.fails &&
-                         k->stats.label == BRUN_LABEL_REGRESSED;
+            regressed +=
+                !k->stats.fails && k->stats.label == BRUN_LABEL_REGRESSED;
         }
     }
     if (r->comparison) {
@@ -263,9 +263,10 @@ static void throughput_cell(FILE *out, const struct brun_case_result *c)
 
 static void slo_cell(FILE *out, const struct brun_case_slo *slo)
 {
-    static const char *const marks[] = {
-        [BRUN_SLO_NONE] = "", [BRUN_SLO_OK] = "✅",
-        [BRUN_SLO_WARNING] = "⚠️", [BRUN_SLO_CRITICAL] = "🚨"};
+    static const char *const marks[] = {[BRUN_SLO_NONE] = "",
+                                        [BRUN_SLO_OK] = "✅",
+                                        [BRUN_SLO_WARNING] = "⚠️",
+                                        [BRUN_SLO_CRITICAL] = "🚨"};
     char share[96];
     if (slo->status == BRUN_SLO_NONE || (size_t)slo->status >= 4) {
         fputs("—", out);
@@ -318,7 +319,8 @@ static void case_cell(FILE *out, const struct brun_case_result *c, int column)
     }
     if (c->status != BRUN_STATUS_OK) {
         if (column == COL_MEAN) {
-            fputs(c->status == BRUN_STATUS_FAILED ? "❌ failed" : "⏭️ skipped",
+            fputs(c->status == BRUN_STATUS_FAILED ? "❌ failed"
+                                                  : "⏭️ skipped",
                   out);
             if (c->reason && c->reason[0]) {
                 fputs(": ", out);
@@ -418,7 +420,8 @@ static void write_table(FILE *out, const struct brun_results *r,
         brun_md_code(out, r->targets[t->target].path, 0);
     }
     fputs("\n\n", out);
-    header(out, t, r->comparison ? r->comparison->confidence : BRUN_CASE_CI_LEVEL);
+    header(out, t,
+           r->comparison ? r->comparison->confidence : BRUN_CASE_CI_LEVEL);
 
     for (size_t i = 0; i < r->case_count; i++) {
         const struct brun_case_result *c = &r->cases[i];
@@ -459,7 +462,8 @@ static void environment(FILE *out, const struct brun_results *r)
     fputs("- **host** ", out);
     brun_md_code(out, c->host.cpu_model[0] ? c->host.cpu_model : "unknown CPU",
                  0);
-    fprintf(out, " · %d %s · ", c->host.cpus, c->host.cpus == 1 ? "core" : "cores");
+    fprintf(out, " · %d %s · ", c->host.cpus,
+            c->host.cpus == 1 ? "core" : "cores");
     {
         char kernel[sizeof c->host.kernel + sizeof c->host.machine + 2];
         snprintf(kernel, sizeof kernel, "%s%s%s", c->host.kernel,
@@ -475,7 +479,8 @@ static void environment(FILE *out, const struct brun_results *r)
     brun_format_fixed(c->clock.ticks_per_second / 1e9, 5, a, sizeof a);
     brun_format_duration(c->clock.resolution_ns, b, sizeof b);
     brun_format_duration(c->clock.read_cost_ns, d, sizeof d);
-    fprintf(out, "\n- **clock** %s at %s GHz%s · resolution %s · read cost %s\n",
+    fprintf(out,
+            "\n- **clock** %s at %s GHz%s · resolution %s · read cost %s\n",
             brun_clock_name(c->clock.kind), a,
             c->clock.kind == BRUN_CLOCK_TSC
                 ? (c->clock.invariant ? " (invariant TSC)" : " (TSC)")
@@ -526,7 +531,8 @@ static void environment(FILE *out, const struct brun_results *r)
         }
         fputs("\n", out);
         if (s->fingerprint_diff_count > 0)
-            fputs("- ⚠️ **this machine or build differs from the baseline's**; "
+            fputs("- ⚠️ **this machine or build differs from the "
+                  "baseline's**; "
                   "differences may not be the code's:\n",
                   out);
         for (size_t i = 0; i < s->fingerprint_diff_count; i++) {

@@ -28,12 +28,12 @@
 struct brun_host {
     char cpu_model[128];
     int cpus;
-    char kernel[160];   /* uname: sysname release */
-    char machine[72];   /* uname: machine */
+    char kernel[160]; /* uname: sysname release */
+    char machine[72]; /* uname: machine */
     char hostname[128];
     double load_average; /* 1-minute, at start */
-    char governor[32];  /* cpufreq governor of cpu0, "" when none */
-    int aslr;           /* /proc/sys/kernel/randomize_va_space, -1 unknown */
+    char governor[32];   /* cpufreq governor of cpu0, "" when none */
+    int aslr;            /* /proc/sys/kernel/randomize_va_space, -1 unknown */
 };
 
 /* The measurement settings in force (after defaults and options). */
@@ -42,21 +42,21 @@ struct brun_settings {
     unsigned samples;
     double warmup_ms;
     double sample_ms;
-    double budget_s;      /* per case */
-    double timeout_s;     /* per worker process */
-    uint64_t iterations;  /* fixed count per sample; 0 = calibrate */
-    int jitter;           /* vary the count by up to +10 % per round */
+    double budget_s;     /* per case */
+    double timeout_s;    /* per worker process */
+    uint64_t iterations; /* fixed count per sample; 0 = calibrate */
+    int jitter;          /* vary the count by up to +10 % per round */
 };
 
 struct brun_context {
     const char *benchrun_version;
-    char date[32];        /* UTC, ISO 8601 */
+    char date[32]; /* UTC, ISO 8601 */
     uint64_t seed;
     struct brun_clock_info clock;
     struct brun_host host;
     struct brun_settings settings;
     char *command_line;
-    char **warnings;      /* environment warnings, one line each */
+    char **warnings; /* environment warnings, one line each */
     size_t warning_count;
 };
 
@@ -68,27 +68,27 @@ struct brun_sample_result {
     uint64_t cpu_ns;
     uint64_t ivcsw;
     double ns_per_iteration;
-    int disturbed;            /* the thread lost the CPU during it (derived:
+    int disturbed; /* the thread lost the CPU during it (derived:
                                  runner/measure/estimate.c) */
 };
 
 /* One worker process: its warm-up and its samples. */
 struct brun_round_result {
-    unsigned index;           /* 0-based */
+    unsigned index; /* 0-based */
     long pid;
-    uint64_t iterations;      /* per sample in this round */
+    uint64_t iterations; /* per sample in this round */
     unsigned warmup_samples;
     double warmup_ns;
     int warmup_steady;
     struct brun_sample_result *samples;
     size_t sample_count;
-    double mean_ns;           /* mean ns/iteration of the samples used */
-    double estimate_ns;       /* 20 % trimmed mean of the samples used:
+    double mean_ns;             /* mean ns/iteration of the samples used */
+    double estimate_ns;         /* 20 % trimmed mean of the samples used:
                                  the round's estimate */
     unsigned disturbed_samples; /* samples during which it was preempted */
-    int used_all_samples;     /* 1: too many were disturbed to leave them
+    int used_all_samples;       /* 1: too many were disturbed to leave them
                                  out, so the estimate uses them all */
-    double wall_s;            /* process start to exit */
+    double wall_s;              /* process start to exit */
 };
 
 enum brun_case_status {
@@ -100,12 +100,12 @@ enum brun_case_status {
 /* Why a case failed. */
 enum brun_failure_kind {
     BRUN_FAILURE_NONE,
-    BRUN_FAILURE_REPORTED,  /* the case called benchrun_fail() */
-    BRUN_FAILURE_MISUSE,    /* loop never entered, left early, ... */
-    BRUN_FAILURE_SIGNAL,    /* killed by a signal (crash, abort) */
-    BRUN_FAILURE_EXIT,      /* the process exited before finishing */
-    BRUN_FAILURE_TIMEOUT,   /* ran past --timeout */
-    BRUN_FAILURE_PROTOCOL,  /* garbled conversation with the worker */
+    BRUN_FAILURE_REPORTED, /* the case called benchrun_fail() */
+    BRUN_FAILURE_MISUSE,   /* loop never entered, left early, ... */
+    BRUN_FAILURE_SIGNAL,   /* killed by a signal (crash, abort) */
+    BRUN_FAILURE_EXIT,     /* the process exited before finishing */
+    BRUN_FAILURE_TIMEOUT,  /* ran past --timeout */
+    BRUN_FAILURE_PROTOCOL, /* garbled conversation with the worker */
 };
 
 /* Where in its measurement a case failed. */
@@ -118,44 +118,44 @@ enum brun_failure_stage {
 
 struct brun_failure_phase {
     enum brun_failure_stage stage;
-    unsigned round;         /* BRUN_STAGE_ROUND: which, from 1 */
-    unsigned rounds;        /* BRUN_STAGE_ROUND: how many were planned */
+    unsigned round;  /* BRUN_STAGE_ROUND: which, from 1 */
+    unsigned rounds; /* BRUN_STAGE_ROUND: how many were planned */
 };
 
 /* The plan a case was measured with. */
 struct brun_plan {
-    uint64_t iterations;          /* per sample (before jitter) */
-    unsigned rounds;              /* planned */
-    unsigned samples;             /* per round */
+    uint64_t iterations; /* per sample (before jitter) */
+    unsigned rounds;     /* planned */
+    unsigned samples;    /* per round */
     double warmup_ms;
     double sample_target_ms;
-    double calibration_ns;        /* ns/iteration seen by calibration */
-    int calibrated;               /* 0 when --iterations fixed the count */
-    int budget_limited;           /* rounds or samples cut to the budget */
+    double calibration_ns; /* ns/iteration seen by calibration */
+    int calibrated;        /* 0 when --iterations fixed the count */
+    int budget_limited;    /* rounds or samples cut to the budget */
 };
 
 /* Where a compared case exists. */
 enum brun_presence {
-    BRUN_PRESENT_BOTH,      /* in the baseline and the new build */
-    BRUN_PRESENT_NEW_ONLY,  /* added since the baseline */
+    BRUN_PRESENT_BOTH,     /* in the baseline and the new build */
+    BRUN_PRESENT_NEW_ONLY, /* added since the baseline */
 };
 
 /* Why a case's comparison stopped adding rounds. */
 enum brun_compare_end {
-    BRUN_END_DECIDED,       /* the stopping rule was met (see stop) */
-    BRUN_END_MAX_ROUNDS,    /* --max-rounds reached */
-    BRUN_END_BUDGET,        /* the case's time budget ran out */
+    BRUN_END_DECIDED,    /* the stopping rule was met (see stop) */
+    BRUN_END_MAX_ROUNDS, /* --max-rounds reached */
+    BRUN_END_BUDGET,     /* the case's time budget ran out */
 };
 
 /* A case compared with its baseline. */
 struct brun_case_comparison {
     enum brun_presence presence;
-    struct brun_comparison stats;  /* valid = 0 when not comparable */
-    double baseline_ns, new_ns;    /* geometric means of round estimates */
-    double fail_above;             /* gate in force for this case (0 none) */
+    struct brun_comparison stats; /* valid = 0 when not comparable */
+    double baseline_ns, new_ns;   /* geometric means of round estimates */
+    double fail_above;            /* gate in force for this case (0 none) */
     double noise_floor;
-    unsigned looks;                /* looks taken */
-    enum brun_stop stop;           /* the rule that ended it, if decided */
+    unsigned looks;      /* looks taken */
+    enum brun_stop stop; /* the rule that ended it, if decided */
     enum brun_compare_end end;
     /* The baseline side's rounds: measured now when interleaved, loaded
      * from the baseline file otherwise. */
@@ -166,10 +166,10 @@ struct brun_case_comparison {
 /* A case's service-level objective: an absolute time budget from
  * benchrun.yml "slo:", judged on the mean time per iteration. */
 enum brun_slo_status {
-    BRUN_SLO_NONE,       /* no budget applies to this case */
-    BRUN_SLO_OK,         /* below the warning level */
-    BRUN_SLO_WARNING,    /* at or above warning_fraction of the budget */
-    BRUN_SLO_CRITICAL,   /* at or above critical_fraction of the budget */
+    BRUN_SLO_NONE,     /* no budget applies to this case */
+    BRUN_SLO_OK,       /* below the warning level */
+    BRUN_SLO_WARNING,  /* at or above warning_fraction of the budget */
+    BRUN_SLO_CRITICAL, /* at or above critical_fraction of the budget */
 };
 
 struct brun_case_slo {
@@ -180,13 +180,13 @@ struct brun_case_slo {
 };
 
 struct brun_case_result {
-    char *name;                   /* "group/name" or "group/name/ARG" */
-    size_t target;                /* index into brun_results.targets */
+    char *name;    /* "group/name" or "group/name/ARG" */
+    size_t target; /* index into brun_results.targets */
     char *file;
     int line;
     int optimized;
     char *compiler;
-    double bytes_per_iteration;   /* 0 = not declared */
+    double bytes_per_iteration; /* 0 = not declared */
     double items_per_iteration;
 
     enum brun_case_status status;
@@ -194,9 +194,9 @@ struct brun_case_result {
     struct brun_failure_phase phase; /* where it failed, in this run; only
                                         reason is saved (baseline files,
                                         JSON), and it says where in words */
-    char *reason;                 /* one line, for failed or skipped, worded
+    char *reason;                    /* one line, for failed or skipped, worded
                                      by brun_wording_failure_reason() */
-    char *output;                 /* captured stdout+stderr tail, or NULL */
+    char *output;                    /* captured stdout+stderr tail, or NULL */
 
     struct brun_plan plan;
     struct brun_round_result *rounds;
@@ -214,9 +214,9 @@ struct brun_case_result {
 
 /* How SLOs were judged in this run. */
 struct brun_slo_summary {
-    double warning_fraction;   /* default 0.5 */
-    double critical_fraction;  /* default 1.0 */
-    int warning_only;          /* 1: a critical breach does not fail the run */
+    double warning_fraction;  /* default 0.5 */
+    double critical_fraction; /* default 1.0 */
+    int warning_only;         /* 1: a critical breach does not fail the run */
     size_t ok, warning, critical;
 };
 
@@ -228,30 +228,30 @@ struct brun_missing_case {
 
 /* What the run was compared with, and the suite's decision. */
 struct brun_comparison_summary {
-    char *against;                /* "baseline main" or "./old-bench" */
-    enum brun_compare_mode mode;  /* paired (interleaved) or independent */
-    char *baseline_saved;         /* when it was saved, or NULL */
-    char *baseline_commit;        /* its git commit, or NULL */
-    char **fingerprint_diffs;     /* one line per differing field */
+    char *against;               /* "baseline main" or "./old-bench" */
+    enum brun_compare_mode mode; /* paired (interleaved) or independent */
+    char *baseline_saved;        /* when it was saved, or NULL */
+    char *baseline_commit;       /* its git commit, or NULL */
+    char **fingerprint_diffs;    /* one line per differing field */
     size_t fingerprint_diff_count;
     struct brun_missing_case *missing;
     size_t missing_count;
-    size_t new_count;             /* cases without a baseline */
+    size_t new_count; /* cases without a baseline */
     unsigned planned_looks;
-    double alpha_per_look;        /* one-sided, for L and U */
-    double session_noise;         /* independent mode's between-run noise */
-    double confidence;            /* of the reported intervals */
-    double fdr, gate_alpha;       /* suite settings */
-    double fail_above;            /* --fail-above (0 none) */
+    double alpha_per_look;  /* one-sided, for L and U */
+    double session_noise;   /* independent mode's between-run noise */
+    double confidence;      /* of the reported intervals */
+    double fdr, gate_alpha; /* suite settings */
+    double fail_above;      /* --fail-above (0 none) */
     struct brun_suite_counts counts;
-    size_t failing;               /* cases that fail the gate */
+    size_t failing; /* cases that fail the gate */
 };
 
 struct brun_target_info {
     char *path;
-    char *library_version;        /* libbenchrun version it was built with */
+    char *library_version; /* libbenchrun version it was built with */
     unsigned protocol;
-    size_t case_count;            /* cases it registers (before --filter) */
+    size_t case_count; /* cases it registers (before --filter) */
 };
 
 struct brun_results {
@@ -268,12 +268,12 @@ struct brun_results {
  * (not from brun_comparison_summary.counts), so every summary of one run
  * gives the same numbers. */
 struct brun_tally {
-    size_t cases;        /* every case */
-    size_t failed;       /* status failed */
-    size_t compared;     /* measured and present in the baseline too */
-    size_t regressed;    /* of the compared, labelled regressed (failing
+    size_t cases;     /* every case */
+    size_t failed;    /* status failed */
+    size_t compared;  /* measured and present in the baseline too */
+    size_t regressed; /* of the compared, labelled regressed (failing
                             the gate or not) */
-    size_t failing;      /* of the compared, failing the gate */
+    size_t failing;   /* of the compared, failing the gate */
     size_t improved, unchanged, inconclusive; /* of the compared; a case
                             that could not be compared is inconclusive */
     size_t slo_warning, slo_critical;

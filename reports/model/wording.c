@@ -52,8 +52,8 @@ void brun_wording_change(const struct brun_case_comparison *k, char *out,
     snprintf(out, size, "%s (%s CI %s to %s)", change, level, lo, hi);
 }
 
-void brun_wording_gate_failure(const struct brun_case_comparison *k,
-                               char *out, size_t size)
+void brun_wording_gate_failure(const struct brun_case_comparison *k, char *out,
+                               size_t size)
 {
     char change[160], gate[32];
     brun_wording_change(k, change, sizeof change);
@@ -77,10 +77,9 @@ void brun_wording_phase(const struct brun_failure_phase *p, char *out,
     snprintf(out, size, "%s", "");
 }
 
-void brun_wording_failure_reason(const char *what,
-                                 enum brun_failure_kind kind,
-                                 const struct brun_failure_phase *p,
-                                 char *out, size_t size)
+void brun_wording_failure_reason(const char *what, enum brun_failure_kind kind,
+                                 const struct brun_failure_phase *p, char *out,
+                                 size_t size)
 {
     char where[64] = "";
     if (p && kind != BRUN_FAILURE_REPORTED && kind != BRUN_FAILURE_MISUSE &&
@@ -116,8 +115,7 @@ void brun_wording_slo(const struct brun_case_slo *slo, char *out, size_t size)
         return;
     }
     brun_wording_slo_share(slo, share, sizeof share);
-    snprintf(out, size, "SLO %s: %s", brun_slo_status_name(slo->status),
-             share);
+    snprintf(out, size, "SLO %s: %s", brun_slo_status_name(slo->status), share);
 }
 
 const char *brun_wording_slo_count(enum brun_slo_status s, size_t n)
@@ -147,8 +145,7 @@ void brun_wording_failed(size_t n, char *out, size_t size)
     snprintf(out, size, "%zu %s failed", n, n == 1 ? "case" : "cases");
 }
 
-void brun_wording_compared(const struct brun_results *r, char *out,
-                           size_t size)
+void brun_wording_compared(const struct brun_results *r, char *out, size_t size)
 {
     const struct brun_comparison_summary *s = r->comparison;
     struct brun_tally n;
@@ -169,9 +166,8 @@ void brun_wording_compared(const struct brun_results *r, char *out,
     snprintf(out, size, "%zu compared: %zu %s%s, %zu %s, %zu %s, %zu %s%s",
              n.compared, n.regressed, brun_label_name(BRUN_LABEL_REGRESSED),
              beyond, n.improved, brun_label_name(BRUN_LABEL_IMPROVED),
-             n.unchanged, brun_label_name(BRUN_LABEL_UNCHANGED),
-             n.inconclusive, brun_label_name(BRUN_LABEL_INCONCLUSIVE),
-             elsewhere);
+             n.unchanged, brun_label_name(BRUN_LABEL_UNCHANGED), n.inconclusive,
+             brun_label_name(BRUN_LABEL_INCONCLUSIVE), elsewhere);
 }
 
 const char *brun_wording_run_verdict(int exit_status)
@@ -187,8 +183,7 @@ const char *brun_wording_commit_state(int exit_status)
 }
 
 void brun_wording_status_description(const struct brun_results *r,
-                                     int exit_status, char *out,
-                                     size_t size)
+                                     int exit_status, char *out, size_t size)
 {
     const struct brun_case_result *first_failing = NULL, *first_failed = NULL;
     struct brun_tally n;

@@ -52,8 +52,8 @@ void brun_wording_change(const struct brun_case_comparison *k, char *out,
 
 /* Why a case fails the gate: its change, then "above the 10% threshold":
  * "+25.00% (95% CI +18.75% to +31.25%), above the 10% threshold". */
-void brun_wording_gate_failure(const struct brun_case_comparison *k,
-                               char *out, size_t size);
+void brun_wording_gate_failure(const struct brun_case_comparison *k, char *out,
+                               size_t size);
 
 /* ---- Why a case failed ------------------------------------------------ */
 
@@ -71,10 +71,9 @@ void brun_wording_phase(const struct brun_failure_phase *p, char *out,
  * conversation, where it helps to find the fault; not to the case's own
  * benchrun_fail() or misuse message, which says what it means by itself.
  * p may be NULL (nowhere in particular). */
-void brun_wording_failure_reason(const char *what,
-                                 enum brun_failure_kind kind,
-                                 const struct brun_failure_phase *p,
-                                 char *out, size_t size);
+void brun_wording_failure_reason(const char *what, enum brun_failure_kind kind,
+                                 const struct brun_failure_phase *p, char *out,
+                                 size_t size);
 
 /* A failed or skipped case's reason as the reports show it: its reason,
  * or "no reason given" when it has none. */
@@ -101,8 +100,7 @@ const char *brun_wording_slo_count(enum brun_slo_status s, size_t n);
 
 /* n cases failing a gate: "1 regression beyond 10%", "2 regressions beyond
  * 10%". */
-void brun_wording_failing(size_t n, double fail_above, char *out,
-                          size_t size);
+void brun_wording_failing(size_t n, double fail_above, char *out, size_t size);
 
 /* n cases that failed to run: "1 case failed", "2 cases failed". */
 void brun_wording_failed(size_t n, char *out, size_t size);
@@ -133,7 +131,6 @@ const char *brun_wording_commit_state(int exit_status);
  * "Failed, " and brun_wording_compared(), else "3 cases measured, none
  * failed".  Not cut to GitHub's limit (reports/github/pr.c does that). */
 void brun_wording_status_description(const struct brun_results *r,
-                                     int exit_status, char *out,
-                                     size_t size);
+                                     int exit_status, char *out, size_t size);
 
 #endif /* BRUN_WORDING_H */

@@ -37,8 +37,8 @@ void brun_format_duration(double ns, char *out, size_t size)
     static const struct {
         double scale;
         const char *unit;
-    } units[] = {{1e3, "ps"}, {1.0, "ns"}, {1e-3, "µs"}, {1e-6, "ms"},
-                 {1e-9, "s"}};
+    } units[] = {
+        {1e3, "ps"}, {1.0, "ns"}, {1e-3, "µs"}, {1e-6, "ms"}, {1e-9, "s"}};
     const size_t count = sizeof units / sizeof units[0];
     if (!isfinite(ns)) {
         snprintf(out, size, "-");
@@ -72,8 +72,8 @@ static void scaled_rate(double v, const char *const *prefixes, double step,
 
 void brun_format_byte_rate(double bytes_per_second, char *out, size_t size)
 {
-    static const char *const prefixes[] = {"B", "KiB", "MiB", "GiB", "TiB",
-                                           "PiB", NULL};
+    static const char *const prefixes[] = {"B",   "KiB", "MiB", "GiB",
+                                           "TiB", "PiB", NULL};
     scaled_rate(bytes_per_second, prefixes, 1024.0, "/s", out, size);
 }
 

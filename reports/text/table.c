@@ -33,7 +33,8 @@ size_t brun_table_row(struct brun_table *t)
         if (!cells)
             return (size_t)-1;
         t->cells = cells;
-        const char **colour = realloc(t->colour, cap * t->columns * sizeof *colour);
+        const char **colour =
+            realloc(t->colour, cap * t->columns * sizeof *colour);
         if (!colour)
             return (size_t)-1;
         t->colour = colour;

@@ -17,9 +17,9 @@
 struct brun_table {
     size_t columns;
     char *header[BRUN_TABLE_MAX_COLUMNS];
-    int right[BRUN_TABLE_MAX_COLUMNS];    /* 1: right-aligned */
-    char **cells;                         /* rows * columns, NULL = "" */
-    const char **colour;                  /* ANSI prefix per cell or NULL */
+    int right[BRUN_TABLE_MAX_COLUMNS]; /* 1: right-aligned */
+    char **cells;                      /* rows * columns, NULL = "" */
+    const char **colour;               /* ANSI prefix per cell or NULL */
     size_t rows, capacity;
 };
 

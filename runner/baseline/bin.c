@@ -244,7 +244,8 @@ void brun_baseline_collect(const char *dir)
             unlink(path);
             continue;
         }
-        if (e->d_name[0] == '.' || len <= 4 || strcmp(e->d_name + len - 4, ".yml") != 0)
+        if (e->d_name[0] == '.' || len <= 4 ||
+            strcmp(e->d_name + len - 4, ".yml") != 0)
             continue;
         if (scan_file(path, &refs) != 0) {
             closedir(d);
@@ -260,7 +261,8 @@ void brun_baseline_collect(const char *dir)
     if (d) {
         for (struct dirent *e; (e = readdir(d));) {
             int temp = strncmp(e->d_name, ".tmp-", 5) == 0;
-            if (!temp && !(is_digest(e->d_name) && !referenced(&refs, e->d_name)))
+            if (!temp &&
+                !(is_digest(e->d_name) && !referenced(&refs, e->d_name)))
                 continue;
             snprintf(path, sizeof path, "%s/%s", bin, e->d_name);
             unlink(path);
@@ -270,4 +272,3 @@ void brun_baseline_collect(const char *dir)
     }
     free(refs.hex);
 }
-

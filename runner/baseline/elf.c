@@ -100,8 +100,7 @@ static int search_path_ok(const char *tag, const char *value, char *why,
         }
         if (strstr(dir, "$ORIGIN") || strstr(dir, "${ORIGIN}")) {
             snprintf(why, why_size,
-                     "%s %s is relative to the executable ($ORIGIN)", tag,
-                     dir);
+                     "%s %s is relative to the executable ($ORIGIN)", tag, dir);
             return 0;
         }
         if (!is_system_dir(dir)) {
@@ -244,7 +243,8 @@ static int judge_dynamic(const struct elf_file *f, uint64_t dyn_offset,
     }
     for (size_t i = 0; i < needed_count && result == 1; i++) {
         if (needed[i] >= strsz) {
-            snprintf(why, why_size, "DT_NEEDED points outside the string table");
+            snprintf(why, why_size,
+                     "DT_NEEDED points outside the string table");
             result = 0;
         } else if (!needed_found(strings + needed[i], triplet)) {
             snprintf(why, why_size,
@@ -258,8 +258,8 @@ static int judge_dynamic(const struct elf_file *f, uint64_t dyn_offset,
 }
 
 /* Checks the ELF header; 1 when it is a supported executable. */
-static int judge_header(const unsigned char *h, size_t got, const char **triplet,
-                        char *why, size_t why_size)
+static int judge_header(const unsigned char *h, size_t got,
+                        const char **triplet, char *why, size_t why_size)
 {
     if (got >= 2 && h[0] == '#' && h[1] == '!') {
         snprintf(why, why_size, "a script (#!), not an ELF executable");

@@ -25,14 +25,14 @@
 struct brun_baseline_stored {
     int self_contained;
     char sha256[BRUN_SHA256_HEX_SIZE];
-    char executable[80];           /* "bin/SHA256", or "" when not stored */
-    char not_stored_because[256];  /* "" when stored */
+    char executable[80];          /* "bin/SHA256", or "" when not stored */
+    char not_stored_because[256]; /* "" when stored */
 };
 
 /* Everything a baseline file holds. */
 struct brun_baseline_doc {
     const char *name;
-    const char *saved;                         /* UTC, ISO 8601 */
+    const char *saved; /* UTC, ISO 8601 */
     const struct brun_fingerprint *fingerprint;
     const struct brun_results *results;
     const struct brun_baseline_stored *targets; /* results->target_count */
@@ -58,8 +58,7 @@ int brun_baseline_emit(FILE *out, const struct brun_baseline_doc *doc,
  * Reads nothing but dir/bin/ files. */
 int brun_baseline_parse(const char *text, size_t size, const char *path,
                         const char *dir, const char *expected_name,
-                        struct brun_baseline *out, char *why,
-                        size_t why_size);
+                        struct brun_baseline *out, char *why, size_t why_size);
 
 /* What a plain (unquoted) scalar means under YAML's core schema, with
  * YAML 1.1's yes/no/on/off counted as booleans too. */

@@ -46,11 +46,11 @@
 struct reader {
     const char *path;
     const char *dir;
-    const char *expected_name;  /* NULL: any name */
+    const char *expected_name; /* NULL: any name */
     char *why;
     size_t why_size;
     int failed;
-    struct brun_baseline *b;    /* what is being filled */
+    struct brun_baseline *b; /* what is being filled */
 };
 
 /* value for an error message: printable, at most 60 bytes, quoted. */
@@ -323,10 +323,10 @@ enum field_type {
 struct field {
     const char *name;
     enum field_type type;
-    size_t offset;  /* of the member in the mapping's struct */
-    size_t size;    /* of that member: TEXT's buffer */
-    int nullable;   /* null is allowed (TEXT, STRING, BOOL) */
-    long min, max;  /* INT: the range */
+    size_t offset;             /* of the member in the mapping's struct */
+    size_t size;               /* of that member: TEXT's buffer */
+    int nullable;              /* null is allowed (TEXT, STRING, BOOL) */
+    long min, max;             /* INT: the range */
     const struct field *table; /* MAPPING: its keys, table[0..count) */
     size_t count;
     /* CUSTOM: reads value, whose key path is key, into base (the
@@ -405,7 +405,8 @@ static int read_fields(struct reader *rd, const struct brun_yaml_node *map,
     char key[256];
 
     if (n > MAX_FIELDS)
-        return fail_at(rd, map, where, "too many keys for the reader (a bug "
+        return fail_at(rd, map, where,
+                       "too many keys for the reader (a bug "
                        "in benchrun)");
     if (map->kind != BRUN_YAML_MAPPING)
         return fail_at(rd, map, where, "expected a mapping, got %s",
@@ -476,8 +477,8 @@ static int read_fingerprint(struct reader *rd, const struct brun_yaml_node *map,
     struct brun_fingerprint *fp = &b->fingerprint;
     struct brun_host *h = &b->results.context.host;
     enum brun_clock_kind kind;
-    if (read_fields(rd, map, key, fingerprint_fields,
-                    COUNT(fingerprint_fields), fp) != 0)
+    if (read_fields(rd, map, key, fingerprint_fields, COUNT(fingerprint_fields),
+                    fp) != 0)
         return -1;
     if (fp->git_commit[0] && !is_hex(fp->git_commit, 40) &&
         !is_hex(fp->git_commit, 64))
@@ -758,12 +759,12 @@ static int read_sample(struct reader *rd, const struct brun_yaml_node *n,
     uint64_t raw[5];
     char at[192];
     if (n->kind != BRUN_YAML_SEQUENCE || n->count != 5)
-        return fail_at(rd, n, key, "expected [iterations, ticks, "
+        return fail_at(rd, n, key,
+                       "expected [iterations, ticks, "
                        "paused_ticks, cpu_ns, ivcsw]");
     for (size_t k = 0; k < 5; k++) {
         keyf(at, sizeof at, "%s.%s", key, parts[k]);
-        if (get_uint(rd, brun_yaml_item_at(n, k), at, UINT64_MAX,
-                     &raw[k]) != 0)
+        if (get_uint(rd, brun_yaml_item_at(n, k), at, UINT64_MAX, &raw[k]) != 0)
             return -1;
     }
     if (raw[0] == 0)
@@ -774,8 +775,8 @@ static int read_sample(struct reader *rd, const struct brun_yaml_node *n,
     s->cpu_ns = raw[3];
     s->ivcsw = raw[4];
     /* Recomputed as runner/measure/measure.c computes it, never read. */
-    s->ns_per_iteration = brun_clock_ticks_to_ns(clock, (double)s->ticks) /
-                          (double)s->iterations;
+    s->ns_per_iteration =
+        brun_clock_ticks_to_ns(clock, (double)s->ticks) / (double)s->iterations;
     return 0;
 }
 
@@ -798,8 +799,10 @@ static int read_round_index(struct reader *rd, const struct brun_yaml_node *n,
     if (get_uint(rd, n, key, UINT_MAX, &index) != 0)
         return -1;
     if (index != r->index)
-        return fail_at(rd, n, key, "is %" PRIu64 ", expected %u (rounds in "
-                       "order)", index, r->index);
+        return fail_at(rd, n, key,
+                       "is %" PRIu64 ", expected %u (rounds in "
+                       "order)",
+                       index, r->index);
     return 0;
 }
 
@@ -834,8 +837,8 @@ static int read_round(struct reader *rd, const struct brun_yaml_node *map,
     join(key, sizeof key, where, "samples");
     if (count != plan->samples)
         return fail_at(rd, brun_yaml_find(map, "samples")->key, key,
-                       "%zu samples, but plan.samples is %u",
-                       count, plan->samples);
+                       "%zu samples, but plan.samples is %u", count,
+                       plan->samples);
     r->samples = calloc(count ? count : 1, sizeof *r->samples);
     if (!r->samples)
         return fail_at(rd, samples, key, "out of memory");
@@ -972,9 +975,8 @@ static int read_case(struct reader *rd, const struct brun_yaml_node *map,
                        "samples is 0 but there are rounds");
     }
     join(key, sizeof key, where, "rounds");
-    if (count > c->plan.rounds ||
-        (c->status == BRUN_STATUS_OK &&
-         (count != c->plan.rounds || count == 0)))
+    if (count > c->plan.rounds || (c->status == BRUN_STATUS_OK &&
+                                   (count != c->plan.rounds || count == 0)))
         return fail_at(rd, brun_yaml_find(map, "rounds")->key, key,
                        "%zu rounds, but plan.rounds is %u and status is %s",
                        count, c->plan.rounds, brun_status_name(c->status));
@@ -1040,7 +1042,7 @@ static int read_cases(struct reader *rd, const struct brun_yaml_node *list,
         if (strcmp(seen[i].name, seen[i - 1].name) == 0) {
             const struct brun_yaml_node *again =
                 later(seen[i].node, seen[i - 1].node) ? seen[i].node
-                                                       : seen[i - 1].node;
+                                                      : seen[i - 1].node;
             char name[80];
             shown(seen[i].name, name, sizeof name);
             fail_at(rd, again, key, "duplicate case name %s", name);
@@ -1110,10 +1112,9 @@ static const struct field top_fields[] = {
     {"name", CUSTOM, .read = read_name},
     {"saved", CUSTOM, .read = read_saved},
     {"fingerprint", CUSTOM, .read = read_fingerprint},
-    {"run", MAPPING, NESTED(struct brun_baseline, results.context,
-                            run_fields)},
-    {"settings", MAPPING, NESTED(struct brun_baseline,
-                                 results.context.settings, settings_fields)},
+    {"run", MAPPING, NESTED(struct brun_baseline, results.context, run_fields)},
+    {"settings", MAPPING,
+     NESTED(struct brun_baseline, results.context.settings, settings_fields)},
     {"clock", CUSTOM, .read = read_clock},
     {"targets", CUSTOM, .read = read_targets},
     {"cases", CUSTOM, .read = read_cases},
@@ -1179,17 +1180,20 @@ int brun_baseline_parse(const char *text, size_t size, const char *path,
                         const char *dir, const char *expected_name,
                         struct brun_baseline *out, char *why, size_t why_size)
 {
-    struct reader rd = {.path = path, .dir = dir,
-                        .expected_name = expected_name, .why = why,
-                        .why_size = why_size, .b = out};
+    struct reader rd = {.path = path,
+                        .dir = dir,
+                        .expected_name = expected_name,
+                        .why = why,
+                        .why_size = why_size,
+                        .b = out};
     struct brun_c_locale locale;
     struct brun_yaml_tree tree;
 
     memset(out, 0, sizeof *out);
     if (brun_yaml_enter_c_locale(&locale, why, why_size) != 0)
         return -1;
-    if (brun_yaml_tree_parse(text, size, path, BRUN_BASELINE_MAX_SIZE, 0,
-                             &tree, why, why_size) != 0)
+    if (brun_yaml_tree_parse(text, size, path, BRUN_BASELINE_MAX_SIZE, 0, &tree,
+                             why, why_size) != 0)
         rd.failed = 1; /* the message is the YAML reader's */
     else
         read_top(&rd, &tree);

@@ -68,9 +68,8 @@ static void scalar(struct emitter *em, const char *value,
     int quoted = style == YAML_SINGLE_QUOTED_SCALAR_STYLE ||
                  style == YAML_DOUBLE_QUOTED_SCALAR_STYLE;
     emit(em, &ev,
-         yaml_scalar_event_initialize(&ev, NULL, NULL,
-                                      (yaml_char_t *)value, (int)strlen(value),
-                                      !quoted, 1, style));
+         yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)value,
+                                      (int)strlen(value), !quoted, 1, style));
 }
 
 static void plain(struct emitter *em, const char *value)
@@ -84,9 +83,9 @@ static void map_start(struct emitter *em, int flow)
     if (em->failed)
         return;
     emit(em, &ev,
-         yaml_mapping_start_event_initialize(
-             &ev, NULL, NULL, 1,
-             flow ? YAML_FLOW_MAPPING_STYLE : YAML_BLOCK_MAPPING_STYLE));
+         yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1,
+                                             flow ? YAML_FLOW_MAPPING_STYLE
+                                                  : YAML_BLOCK_MAPPING_STYLE));
 }
 
 static void map_end(struct emitter *em)
@@ -134,8 +133,10 @@ static void exact(struct emitter *em, const char *where, const char *key,
     if (em->failed)
         return;
     if (!brun_yaml_utf8_valid(value, strlen(value))) {
-        failf(em, "%s%s: \"%s\" is not valid UTF-8, which a baseline file "
-                  "cannot hold", where, key, value);
+        failf(em,
+              "%s%s: \"%s\" is not valid UTF-8, which a baseline file "
+              "cannot hold",
+              where, key, value);
         return;
     }
     plain(em, key);
@@ -200,8 +201,8 @@ static void int_field(struct emitter *em, const char *key, long long v)
     plain(em, buf);
 }
 
-static void double_field(struct emitter *em, const char *where,
-                         const char *key, double v)
+static void double_field(struct emitter *em, const char *where, const char *key,
+                         double v)
 {
     char buf[40];
     if (!isfinite(v)) {
@@ -282,7 +283,8 @@ static void write_context(struct emitter *em, const struct brun_context *c)
     map_end(em);
 }
 
-static void write_targets(struct emitter *em, const struct brun_baseline_doc *doc)
+static void write_targets(struct emitter *em,
+                          const struct brun_baseline_doc *doc)
 {
     const struct brun_results *r = doc->results;
     char where[64];
@@ -377,7 +379,8 @@ static void write_cases(struct emitter *em, const struct brun_results *r)
         text(em, "compiler", c->compiler ? c->compiler : "");
         text(em, "status", brun_status_name(c->status));
         text(em, "failure",
-             c->failure == BRUN_FAILURE_NONE ? NULL : brun_failure_name(c->failure));
+             c->failure == BRUN_FAILURE_NONE ? NULL
+                                             : brun_failure_name(c->failure));
         text(em, "reason", c->reason);
         text(em, "output", c->output);
         double_field(em, where, "bytes_per_iteration", c->bytes_per_iteration);
@@ -410,7 +413,8 @@ int brun_baseline_emit(FILE *out, const struct brun_baseline_doc *doc,
         return -1;
     }
     if (!yaml_emitter_initialize(&em.e)) {
-        snprintf(why, why_size, "cannot start the YAML emitter (out of memory)");
+        snprintf(why, why_size,
+                 "cannot start the YAML emitter (out of memory)");
         return -1;
     }
     yaml_emitter_set_output_file(&em.e, out);
@@ -419,7 +423,8 @@ int brun_baseline_emit(FILE *out, const struct brun_baseline_doc *doc,
     yaml_emitter_set_indent(&em.e, 2);
 
     emit(&em, &ev, yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING));
-    emit(&em, &ev, yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 1));
+    emit(&em, &ev,
+         yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 1));
     map_start(&em, 0);
     text(&em, "schema", BRUN_BASELINE_SCHEMA);
     uint_field(&em, "schema_version", BRUN_BASELINE_SCHEMA_VERSION);

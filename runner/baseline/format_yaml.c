@@ -71,9 +71,9 @@ enum brun_yaml_plain brun_yaml_plain_kind(const char *s)
         "true", "True", "TRUE", "false", "False", "FALSE", "yes", "Yes",
         "YES",  "no",   "No",   "NO",    "on",    "On",    "ON",  "off",
         "Off",  "OFF",  "y",    "Y",     "n",     "N"};
-    static const char *const specials[] = {
-        ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf",
-        "-.Inf", "-.INF", ".nan", ".NaN", ".NAN"};
+    static const char *const specials[] = {".inf",  ".Inf",  ".INF",  "+.inf",
+                                           "+.Inf", "+.INF", "-.inf", "-.Inf",
+                                           "-.INF", ".nan",  ".NaN",  ".NAN"};
     int is_int;
 
     if (one_of(s, nulls, sizeof nulls / sizeof nulls[0]))

@@ -54,7 +54,8 @@ int brun_baseline_lock(const char *dir, int exclusive, int *fd, char *why,
         if (flock(*fd, (exclusive ? LOCK_EX : LOCK_SH) | LOCK_NB) == 0)
             return 0;
         if (errno != EWOULDBLOCK && errno != EINTR) {
-            snprintf(why, why_size, "cannot lock %s: %s", path, strerror(errno));
+            snprintf(why, why_size, "cannot lock %s: %s", path,
+                     strerror(errno));
             break;
         }
         clock_gettime(CLOCK_MONOTONIC, &now);
@@ -79,4 +80,3 @@ void brun_baseline_unlock(int fd)
     if (fd >= 0)
         close(fd); /* releases the flock */
 }
-

@@ -44,8 +44,10 @@ static void compress(uint32_t state[8], const unsigned char *p)
         w[i] = (uint32_t)p[4 * i] << 24 | (uint32_t)p[4 * i + 1] << 16 |
                (uint32_t)p[4 * i + 2] << 8 | (uint32_t)p[4 * i + 3];
     for (int i = 16; i < 64; i++) {
-        uint32_t s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3);
-        uint32_t s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10);
+        uint32_t s0 =
+            rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3);
+        uint32_t s1 =
+            rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10);
         w[i] = w[i - 16] + s0 + w[i - 7] + s1;
     }
     uint32_t a = state[0], b = state[1], c = state[2], d = state[3];
@@ -107,7 +109,8 @@ void brun_sha256_update(struct brun_sha256 *h, const void *data, size_t size)
     }
 }
 
-void brun_sha256_final_hex(struct brun_sha256 *h, char hex[BRUN_SHA256_HEX_SIZE])
+void brun_sha256_final_hex(struct brun_sha256 *h,
+                           char hex[BRUN_SHA256_HEX_SIZE])
 {
     static const char digits[] = "0123456789abcdef";
     uint64_t bits = h->length * 8;

@@ -19,9 +19,9 @@
 
 struct brun_sha256 {
     uint32_t state[8];
-    uint64_t length;          /* bytes hashed so far */
+    uint64_t length; /* bytes hashed so far */
     unsigned char block[64];
-    size_t used;              /* bytes waiting in block */
+    size_t used; /* bytes waiting in block */
 };
 
 void brun_sha256_init(struct brun_sha256 *h);

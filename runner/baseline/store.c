@@ -53,8 +53,7 @@ int brun_baseline_name_valid(const char *name, char *why, size_t why_size)
         return 0;
     }
     if (name[0] == '.' || name[0] == '-') {
-        say(why, why_size,
-            "a baseline name must not start with '%c'", name[0]);
+        say(why, why_size, "a baseline name must not start with '%c'", name[0]);
         return 0;
     }
     for (size_t i = 0; i < len; i++) {
@@ -64,11 +63,13 @@ int brun_baseline_name_valid(const char *name, char *why, size_t why_size)
             if (c >= 0x20 && c < 0x7f)
                 say(why, why_size,
                     "'%c' is not allowed in a baseline name (only "
-                    "letters, digits, '.', '_' and '-')", c);
+                    "letters, digits, '.', '_' and '-')",
+                    c);
             else
                 say(why, why_size,
                     "byte 0x%02x is not allowed in a baseline name (only "
-                    "letters, digits, '.', '_' and '-')", c);
+                    "letters, digits, '.', '_' and '-')",
+                    c);
             return 0;
         }
     }
@@ -80,8 +81,8 @@ static int checked_name(const char *name, char *why, size_t why_size)
     char reason[160];
     if (brun_baseline_name_valid(name, reason, sizeof reason))
         return 0;
-    say(why, why_size, "invalid baseline name \"%.64s\": %s",
-        name ? name : "", reason);
+    say(why, why_size, "invalid baseline name \"%.64s\": %s", name ? name : "",
+        reason);
     return -1;
 }
 
@@ -153,8 +154,11 @@ static void not_found(const char *dir, const char *name, char *why,
 {
     char **names;
     size_t count;
-    int n = snprintf(why, why_size, "baseline \"%s\" not found in %s; ", name, dir);
-    size_t len = n > 0 && (size_t)n < why_size ? (size_t)n : why_size ? why_size - 1 : 0;
+    int n =
+        snprintf(why, why_size, "baseline \"%s\" not found in %s; ", name, dir);
+    size_t len = n > 0 && (size_t)n < why_size ? (size_t)n
+                 : why_size                    ? why_size - 1
+                                               : 0;
     if (saved_names(dir, &names, &count) != 0 || count == 0) {
         snprintf(why + len, why_size - len, "none saved yet");
         return;
@@ -162,7 +166,8 @@ static void not_found(const char *dir, const char *name, char *why,
     n = snprintf(why + len, why_size - len, "saved baselines: ");
     for (size_t i = 0; i < count && n >= 0 && (size_t)n < why_size - len; i++) {
         len += (size_t)n;
-        n = snprintf(why + len, why_size - len, "%s%s", i ? ", " : "", names[i]);
+        n = snprintf(why + len, why_size - len, "%s%s", i ? ", " : "",
+                     names[i]);
     }
     free_names(names, count);
 }
@@ -218,9 +223,9 @@ static int make_dirs(const char *dir, char *why, size_t why_size)
 static int slurp(const char *path, char **data, size_t *size, int *missing,
                  char *why, size_t why_size)
 {
-    int rc = brun_yaml_read_bytes(path, BRUN_BASELINE_MAX_SIZE,
-                                  BRUN_YAML_REGULAR_FILE, data, size, why,
-                                  why_size);
+    int rc =
+        brun_yaml_read_bytes(path, BRUN_BASELINE_MAX_SIZE,
+                             BRUN_YAML_REGULAR_FILE, data, size, why, why_size);
     *missing = rc != 0 && errno == ENOENT;
     return rc;
 }
@@ -239,7 +244,8 @@ static int load_unlocked(const char *dir, const char *name,
             not_found(dir, name, why, why_size);
         return -1;
     }
-    int r = brun_baseline_parse(data, size, path, dir, name, out, why, why_size);
+    int r =
+        brun_baseline_parse(data, size, path, dir, name, out, why, why_size);
     free(data);
     return r;
 }
@@ -353,8 +359,9 @@ static int save_locked(const char *dir, const char *name,
         return -1;
     }
     for (size_t i = 0; i < r->target_count; i++)
-        if (brun_baseline_store_target(dir, r->targets[i].path ? r->targets[i].path : "",
-                         &stored[i], reason, sizeof reason) != 0) {
+        if (brun_baseline_store_target(
+                dir, r->targets[i].path ? r->targets[i].path : "", &stored[i],
+                reason, sizeof reason) != 0) {
             say(why, why_size, "cannot save baseline \"%s\": %s", name, reason);
             goto out;
         }
@@ -366,15 +373,16 @@ static int save_locked(const char *dir, const char *name,
     if (brun_baseline_parse(data, size, path, dir, name, &check, reason,
                             sizeof reason) != 0) {
         say(why, why_size,
-            "cannot save baseline \"%s\": it would not load back: %s",
-            name, reason);
+            "cannot save baseline \"%s\": it would not load back: %s", name,
+            reason);
         goto out;
     }
     brun_baseline_release(&check);
     struct buffer buffer = {data, size};
-    if (brun_atomic_write(path, write_buffer, &buffer, reason, sizeof reason) != 0) {
-        say(why, why_size, "cannot save baseline \"%s\" to %s: %s", name,
-            path, reason);
+    if (brun_atomic_write(path, write_buffer, &buffer, reason, sizeof reason) !=
+        0) {
+        say(why, why_size, "cannot save baseline \"%s\" to %s: %s", name, path,
+            reason);
         goto out;
     }
     brun_baseline_collect(dir);
@@ -386,8 +394,7 @@ out:
 }
 
 int brun_baseline_save(const char *dir, const char *name,
-                       const struct brun_results *r, char *why,
-                       size_t why_size)
+                       const struct brun_results *r, char *why, size_t why_size)
 {
     struct brun_fingerprint fp;
     int lock;
@@ -461,7 +468,8 @@ int brun_baseline_list(const char *dir, struct brun_baseline_entry **out,
         char problem[1024];
         v[i].name = names[i]; /* ownership moves to the entry */
         names[i] = NULL;
-        if (brun_baseline_load(dir, v[i].name, &b, problem, sizeof problem) != 0) {
+        if (brun_baseline_load(dir, v[i].name, &b, problem, sizeof problem) !=
+            0) {
             v[i].valid = 0;
             v[i].problem = strdup(problem);
             if (!v[i].problem) {

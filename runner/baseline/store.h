@@ -49,15 +49,15 @@ int brun_baseline_save(const char *dir, const char *name,
 
 /* What was stored for one target. */
 struct brun_baseline_target {
-    char sha256[65];            /* of the executable when it was saved */
+    char sha256[65]; /* of the executable when it was saved */
     int self_contained;
-    char *not_stored_because;   /* NULL when a copy was stored */
+    char *not_stored_because; /* NULL when a copy was stored */
 };
 
 struct brun_baseline {
-    char *path;                 /* the .yml, as opened */
+    char *path; /* the .yml, as opened */
     char *name;
-    char saved[32];             /* UTC, ISO 8601 */
+    char saved[32]; /* UTC, ISO 8601 */
     struct brun_fingerprint fingerprint;
     /* The run, in the model every report uses; summaries recomputed from
      * the raw samples.  results.context.benchrun_version points into
@@ -67,7 +67,7 @@ struct brun_baseline {
      * the stored copy, or NULL when none was stored; and the details. */
     char **executables;
     struct brun_baseline_target *targets;
-    char *version_storage;      /* owns results.context.benchrun_version */
+    char *version_storage; /* owns results.context.benchrun_version */
 };
 
 /* Loads DIR/NAME.yml into out (zeroed first).  A missing baseline gives
@@ -86,8 +86,8 @@ struct brun_baseline_entry {
     char saved[32];
     size_t case_count;
     char git_commit[72];
-    int valid;                  /* 0: could not be loaded, see problem */
-    char *problem;              /* the load error, or NULL */
+    int valid;     /* 0: could not be loaded, see problem */
+    char *problem; /* the load error, or NULL */
 };
 
 /* Lists the baselines of DIR, sorted by name.  A missing DIR is an empty

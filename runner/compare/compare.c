@@ -66,8 +66,7 @@ void brun_compare_case_limits(const struct brun_compare_plan *p,
     }
 }
 
-double brun_rounds_geomean(const struct brun_round_result *rounds,
-                           size_t count)
+double brun_rounds_geomean(const struct brun_round_result *rounds, size_t count)
 {
     double sum = 0;
     size_t n = 0;
@@ -90,7 +89,8 @@ static void case_settings(const struct brun_compare_plan *p, const char *name,
     s->alpha_per_look = p->alpha_per_look;
     s->noise_floor = noise_floor;
     s->fail_above = fail_above;
-    s->session_noise = p->mode == BRUN_COMPARE_INDEPENDENT ? p->session_noise : 0;
+    s->session_noise =
+        p->mode == BRUN_COMPARE_INDEPENDENT ? p->session_noise : 0;
     s->resamples = p->resamples;
     s->seed = brun_rng_seed_for(p->seed, name);
     s->bootstrap = p->bootstrap;
@@ -169,8 +169,8 @@ static int next_look_fits(double started, unsigned done, unsigned next,
 
 /* Where a comparison is in its sequence of looks. */
 struct looks {
-    unsigned next;      /* index of the next look in plan->looks */
-    double started;     /* when the case began, for the budget */
+    unsigned next;  /* index of the next look in plan->looks */
+    double started; /* when the case began, for the budget */
 };
 
 /* Called after each round (done rounds so far).  When a look is due,
@@ -191,8 +191,8 @@ static int after_round(const struct brun_compare_plan *plan,
     int compared = compare_now(plan, settings, base, nb, fresh, nn, &k->stats);
     if (compared == BRUN_MEASURE_NO_MEMORY)
         return BRUN_MEASURE_NO_MEMORY;
-    if (compared == 0 &&
-        (k->stop = stop_rule(&k->stats, settings, plan)) != BRUN_STOP_CONTINUE) {
+    if (compared == 0 && (k->stop = stop_rule(&k->stats, settings, plan)) !=
+                             BRUN_STOP_CONTINUE) {
         k->end = BRUN_END_DECIDED;
         return 1;
     }
@@ -207,8 +207,8 @@ static int after_round(const struct brun_compare_plan *plan,
     return 0;
 }
 
-static struct brun_case_comparison *new_comparison(const struct brun_compare_plan *p,
-                                                   const char *name)
+static struct brun_case_comparison *
+new_comparison(const struct brun_compare_plan *p, const char *name)
 {
     struct brun_case_comparison *k = calloc(1, sizeof *k);
     if (k)
@@ -258,8 +258,7 @@ static void blame_baseline(struct brun_case_result *c,
 {
     char line[1024];
     snprintf(line, sizeof line, "the baseline build %s: %s",
-             old->status == BRUN_STATUS_SKIPPED ? "skipped the case"
-                                                : "failed",
+             old->status == BRUN_STATUS_SKIPPED ? "skipped the case" : "failed",
              brun_wording_reason(old));
     c->status = BRUN_STATUS_FAILED;
     c->failure = old->failure != BRUN_FAILURE_NONE ? old->failure
@@ -311,8 +310,8 @@ int brun_compare_interleaved(const char *new_path, const char *old_path,
     while (r == 0 && !over) {
         /* ABBA: a random order for the first round of each pair, the
          * reverse for the second. */
-        old_first = done % 2 == 0 ? (int)brun_rng_below(env->rng, 2)
-                                  : !old_first;
+        old_first =
+            done % 2 == 0 ? (int)brun_rng_below(env->rng, 2) : !old_first;
         uint64_t n = brun_measure_jitter(env, c->plan.iterations);
         for (int side = 0; side < 2 && r == 0; side++) {
             int run_old = side == 0 ? old_first : !old_first;
@@ -381,10 +380,10 @@ int brun_compare_saved(const char *new_path, size_t target_index,
         r = brun_measure_round(new_path, listed, env, done, last,
                                brun_measure_jitter(env, c->plan.iterations), c);
         if (r == 0)
-            over = after_round(plan, &settings, &at, ++done,
-                               env->settings.budget_s, saved->rounds,
-                               saved->round_count, c->rounds, c->round_count,
-                               k);
+            over =
+                after_round(plan, &settings, &at, ++done,
+                            env->settings.budget_s, saved->rounds,
+                            saved->round_count, c->rounds, c->round_count, k);
         if (over < 0)
             r = over;
     }

@@ -39,16 +39,16 @@ struct brun_compare_plan {
     enum brun_compare_mode mode;
     unsigned looks[BRUN_MAX_LOOKS]; /* rounds at each look, increasing */
     unsigned look_count;
-    double confidence;              /* two-sided level of reported CIs */
-    double alpha_per_look;          /* one-sided: (1 - confidence) / looks */
-    double fail_above;              /* the run's gate (0: none) */
-    double fdr;                     /* BH level for the labels */
-    double gate_alpha;              /* Holm level for failing */
-    double noise_floor;             /* the option, or the mode's floor */
-    double session_noise;           /* independent mode only */
+    double confidence;     /* two-sided level of reported CIs */
+    double alpha_per_look; /* one-sided: (1 - confidence) / looks */
+    double fail_above;     /* the run's gate (0: none) */
+    double fdr;            /* BH level for the labels */
+    double gate_alpha;     /* Holm level for failing */
+    double noise_floor;    /* the option, or the mode's floor */
+    double session_noise;  /* independent mode only */
     unsigned resamples;
     enum brun_boot_method bootstrap;
-    uint64_t seed;                  /* run seed; per case derived by name */
+    uint64_t seed; /* run seed; per case derived by name */
     const struct brun_threshold *thresholds;
     size_t threshold_count;
 };

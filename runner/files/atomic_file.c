@@ -50,8 +50,8 @@ int brun_check_writable(const char *path, char *why, size_t why_size)
     return 0;
 }
 
-int brun_atomic_write(const char *path, brun_write_fn write_content,
-                      void *ctx, char *why, size_t why_size)
+int brun_atomic_write(const char *path, brun_write_fn write_content, void *ctx,
+                      char *why, size_t why_size)
 {
     char dir[4096], tmp[4200];
     const char *base = strrchr(path, '/');
@@ -62,8 +62,8 @@ int brun_atomic_write(const char *path, brun_write_fn write_content,
     /* Close-on-exec: a worker started meanwhile must not inherit it. */
     int fd = mkostemp(tmp, O_CLOEXEC);
     if (fd < 0) {
-        snprintf(why, why_size, "cannot create a temporary file in %s: %s",
-                 dir, strerror(errno));
+        snprintf(why, why_size, "cannot create a temporary file in %s: %s", dir,
+                 strerror(errno));
         return -1;
     }
     if (fchmod(fd, 0644) != 0) {

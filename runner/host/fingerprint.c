@@ -55,9 +55,11 @@ static int run_git(char *const argv[], char *out, size_t out_size)
         close(pipe_fd[1]);
         return -1;
     }
-    if (posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0) == 0 &&
+    if (posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY,
+                                         0) == 0 &&
         posix_spawn_file_actions_adddup2(&actions, pipe_fd[1], 1) == 0 &&
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0) == 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY,
+                                         0) == 0)
         ok = posix_spawnp(&pid, argv[0], &actions, NULL, argv, environ) == 0;
     posix_spawn_file_actions_destroy(&actions);
     close(pipe_fd[1]);
@@ -103,8 +105,8 @@ static void probe_git(struct brun_fingerprint *fp)
 {
     char head[128], status[64];
     char *rev_parse[] = {"git", "rev-parse", "--verify", "-q", "HEAD", NULL};
-    char *porcelain[] = {"git", "--no-optional-locks", "status",
-                         "--porcelain", NULL};
+    char *porcelain[] = {"git", "--no-optional-locks", "status", "--porcelain",
+                         NULL};
 
     fp->git_commit[0] = '\0';
     fp->git_dirty = -1;
@@ -164,14 +166,14 @@ void brun_fingerprint_of(const struct brun_results *r,
 }
 
 /* Appends one formatted line to out, keeping it terminated. */
-static void add_line(char *out, size_t out_size, size_t *len,
-                     const char *label, const char *before, const char *after)
+static void add_line(char *out, size_t out_size, size_t *len, const char *label,
+                     const char *before, const char *after)
 {
     if (*len >= out_size)
         return;
-    int n = snprintf(out + *len, out_size - *len, "%s: %s -> %s\n", label,
-                     *before ? before : "(unknown)",
-                     *after ? after : "(unknown)");
+    int n =
+        snprintf(out + *len, out_size - *len, "%s: %s -> %s\n", label,
+                 *before ? before : "(unknown)", *after ? after : "(unknown)");
     if (n > 0)
         *len += (size_t)n < out_size - *len ? (size_t)n : out_size - *len - 1;
 }
@@ -221,7 +223,8 @@ size_t brun_fingerprint_diff(const struct brun_fingerprint *a,
         if (!differs)
             continue;
         count++;
-        add_line(out, out_size, &len, fields[i].label, fields[i].a, fields[i].b);
+        add_line(out, out_size, &len, fields[i].label, fields[i].a,
+                 fields[i].b);
     }
     return count;
 }

@@ -21,11 +21,12 @@ struct brun_fingerprint {
     int cpus;
     char kernel[160];
     char machine[72];
-    char compilers[256];       /* distinct compilers of the cases, ", "-joined */
-    char git_commit[72];       /* "" when not in a git repository (40 or 64 hex digits otherwise) */
-    int git_dirty;             /* 1 modified, 0 clean, -1 no repository */
+    char compilers[256]; /* distinct compilers of the cases, ", "-joined */
+    char git_commit
+        [72]; /* "" when not in a git repository (40 or 64 hex digits otherwise) */
+    int git_dirty; /* 1 modified, 0 clean, -1 no repository */
     char benchrun_version[32];
-    char clock[16];            /* "tsc", "cntvct" or "monotonic" */
+    char clock[16]; /* "tsc", "cntvct" or "monotonic" */
     double ticks_per_second;
 };
 

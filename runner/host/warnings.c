@@ -32,12 +32,14 @@ void brun_check_environment(struct brun_context *c, const char *const *paths,
                             const struct brun_case_list *lists, size_t count)
 {
     if (c->host.load_average > 0.5 * c->host.cpus)
-        brun_warn(c, "the system is busy (load average %.2f on %d CPUs): "
-                     "expect noisy timings",
+        brun_warn(c,
+                  "the system is busy (load average %.2f on %d CPUs): "
+                  "expect noisy timings",
                   c->host.load_average, c->host.cpus);
     if (c->host.governor[0] && strcmp(c->host.governor, "performance") != 0)
-        brun_warn(c, "CPU frequency governor is \"%s\", not \"performance\": "
-                     "the clock speed may change during the run",
+        brun_warn(c,
+                  "CPU frequency governor is \"%s\", not \"performance\": "
+                  "the clock speed may change during the run",
                   c->host.governor);
     for (size_t t = 0; t < count; t++) {
         size_t unoptimized = 0;
@@ -49,9 +51,10 @@ void brun_check_environment(struct brun_context *c, const char *const *paths,
                     example = lists[t].cases[i].file;
             }
         if (unoptimized > 0)
-            brun_warn(c, "%s: %zu case%s compiled without optimisation "
-                         "(e.g. %s): build with -O2 for representative "
-                         "timings",
+            brun_warn(c,
+                      "%s: %zu case%s compiled without optimisation "
+                      "(e.g. %s): build with -O2 for representative "
+                      "timings",
                       paths[t], unoptimized, unoptimized == 1 ? "" : "s",
                       example);
     }

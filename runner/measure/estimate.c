@@ -28,8 +28,8 @@ int brun_sample_used(const struct brun_round_result *r,
 void brun_round_estimate(struct brun_round_result *r, double ticks_per_second)
 {
     const double ns_per_tick = 1e9 / ticks_per_second;
-    double *used = malloc((r->sample_count ? r->sample_count : 1) *
-                          sizeof *used);
+    double *used =
+        malloc((r->sample_count ? r->sample_count : 1) * sizeof *used);
     size_t clean = 0;
 
     r->disturbed_samples = 0;
@@ -86,8 +86,8 @@ int brun_case_summarize(struct brun_case_result *c)
         }
         brun_stats_summarize(all, k, &c->samples_summary);
         brun_stats_summarize(estimates, c->round_count, &c->rounds_summary);
-        if (brun_stats_mean_ci(means, c->round_count, BRUN_CASE_CI_LEVEL, &c->ci_low_ns,
-                               &c->ci_high_ns) != 0)
+        if (brun_stats_mean_ci(means, c->round_count, BRUN_CASE_CI_LEVEL,
+                               &c->ci_low_ns, &c->ci_high_ns) != 0)
             c->ci_low_ns = c->ci_high_ns = c->samples_summary.mean;
         status = 0;
     }

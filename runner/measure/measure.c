@@ -38,7 +38,13 @@
 /* Spawning and greeting a worker, roughly; used only for planning. */
 #define WORKER_OVERHEAD_S 0.003
 
-enum done_kind { DONE_NONE, DONE_OK, DONE_FAIL, DONE_SKIP, DONE_MISUSE };
+enum done_kind {
+    DONE_NONE,
+    DONE_OK,
+    DONE_FAIL,
+    DONE_SKIP,
+    DONE_MISUSE
+};
 
 /* Everything a worker answered to RUN. */
 struct run_reply {
@@ -108,8 +114,8 @@ static int on_done(struct run_reply *r, const struct brun_proto_msg *m,
     return 1;
 }
 
-static int on_run_message(void *ctx, const struct brun_proto_msg *m,
-                          char *why, size_t why_size)
+static int on_run_message(void *ctx, const struct brun_proto_msg *m, char *why,
+                          size_t why_size)
 {
     struct run_reply *r = ctx;
     const char *verb = m->fields[0];
@@ -155,9 +161,8 @@ static int on_run_message(void *ctx, const struct brun_proto_msg *m,
         if (expect_fields(m, 3, why, why_size))
             return -1;
         if (brun_proto_double(m->fields[1], &r->bytes) ||
-            brun_proto_double(m->fields[2], &r->items) ||
-            !isfinite(r->bytes) || !isfinite(r->items) || r->bytes < 0 ||
-            r->items < 0)
+            brun_proto_double(m->fields[2], &r->items) || !isfinite(r->bytes) ||
+            !isfinite(r->items) || r->bytes < 0 || r->items < 0)
             return bad_number(why, why_size);
         r->throughput_seen = 1;
         return 0;
@@ -194,8 +199,7 @@ static void set_failure(struct brun_case_result *c, enum brun_case_status st,
  * completed the command cleanly (the case may still have failed or
  * skipped itself: see reply->done); otherwise records the failure in c
  * and returns 1, or returns -1 when interrupted. */
-static int run_worker(const char *path,
-                      const struct brun_failure_phase *where,
+static int run_worker(const char *path, const struct brun_failure_phase *where,
                       const struct brun_listed_case *listed,
                       const struct brun_measure_env *env, uint64_t iterations,
                       uint32_t samples, uint64_t warmup_ticks,
@@ -293,12 +297,13 @@ static void fit_budget(struct brun_plan *plan, double sample_s, double warmup_s,
     double per_round = budget_s / plan->rounds - WORKER_OVERHEAD_S - warm;
     double fit = sample_s > 0 ? floor(per_round / sample_s) : plan->samples;
     if (fit < plan->samples)
-        plan->samples = fit < BRUN_MIN_SAMPLES ? BRUN_MIN_SAMPLES : (unsigned)fit;
+        plan->samples =
+            fit < BRUN_MIN_SAMPLES ? BRUN_MIN_SAMPLES : (unsigned)fit;
     round_s = WORKER_OVERHEAD_S + warm + plan->samples * sample_s;
     if (plan->rounds * round_s > budget_s) {
         double rounds = floor(budget_s / round_s);
-        plan->rounds = rounds < BRUN_MIN_ROUNDS ? BRUN_MIN_ROUNDS
-                                                : (unsigned)rounds;
+        plan->rounds =
+            rounds < BRUN_MIN_ROUNDS ? BRUN_MIN_ROUNDS : (unsigned)rounds;
     }
 }
 

@@ -31,15 +31,15 @@ struct brun_measure_settings {
     double sample_s;
     double budget_s;
     double timeout_s;
-    uint64_t iterations;        /* 0 = calibrate */
+    uint64_t iterations; /* 0 = calibrate */
     int jitter;
 };
 
 struct brun_measure_env {
     struct brun_measure_settings settings;
     const struct brun_clock_info *clock;
-    struct brun_rng *rng;       /* iteration jitter and stack padding */
-    brun_progress_fn progress;  /* or NULL */
+    struct brun_rng *rng;      /* iteration jitter and stack padding */
+    brun_progress_fn progress; /* or NULL */
     void *progress_ctx;
 };
 

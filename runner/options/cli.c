@@ -25,11 +25,12 @@ void brun_cli_usage(FILE *out)
     const struct brun_option_spec *t = brun_option_table(&count);
     const char *section = NULL;
 
-    fputs("Usage: benchrun [OPTIONS] [TARGET...]\n"
-          "Measure the cases of bench executables, each round in its own worker\n"
-          "process; compare with a saved baseline and fail on a regression.\n"
-          "Without targets, they come from benchrun.yml.\n",
-          out);
+    fputs(
+        "Usage: benchrun [OPTIONS] [TARGET...]\n"
+        "Measure the cases of bench executables, each round in its own worker\n"
+        "process; compare with a saved baseline and fail on a regression.\n"
+        "Without targets, they come from benchrun.yml.\n",
+        out);
     for (size_t i = 0; i < count; i++) {
         char left[64];
         if (!section || strcmp(section, t[i].section) != 0) {
@@ -51,15 +52,16 @@ void brun_cli_usage(FILE *out)
         else
             fprintf(out, "  %-26s %s\n", left, t[i].help);
     }
-    fputs("\nTIME is a number with an optional unit (ns, us, ms, s, m); a bare\n"
-          "number is in seconds.  Every option that sets something has a\n"
-          "benchrun.yml key (see benchrun(1)); the command line wins.\n"
-          "\n"
-          "Exit status: 0 all cases ran and none regressed beyond --fail-above;\n"
-          "1 a regression beyond --fail-above; 2 usage, config, target or\n"
-          "baseline error (nothing measured); 3 a case crashed, timed out or\n"
-          "failed (the rest are reported).\n",
-          out);
+    fputs(
+        "\nTIME is a number with an optional unit (ns, us, ms, s, m); a bare\n"
+        "number is in seconds.  Every option that sets something has a\n"
+        "benchrun.yml key (see benchrun(1)); the command line wins.\n"
+        "\n"
+        "Exit status: 0 all cases ran and none regressed beyond --fail-above;\n"
+        "1 a regression beyond --fail-above; 2 usage, config, target or\n"
+        "baseline error (nothing measured); 3 a case crashed, timed out or\n"
+        "failed (the rest are reported).\n",
+        out);
 }
 
 /* getopt_long's view of the table: each option's val is 256 + index. */
@@ -111,7 +113,8 @@ int brun_cli_config_choice(int argc, char **argv, const char **path,
             *path = argv[i] + 9;
         else if (strcmp(argv[i], "--config") == 0) {
             if (i + 1 >= argc) {
-                snprintf(why, why_size, "--config needs a value (see "
+                snprintf(why, why_size,
+                         "--config needs a value (see "
                          "benchrun --help)");
                 return -1;
             }

@@ -42,7 +42,7 @@
 
 struct loader {
     const char *path;
-    char *dir;             /* the file's folder, for relative paths */
+    char *dir; /* the file's folder, for relative paths */
     char *why;
     size_t why_size;
 };
@@ -63,8 +63,8 @@ static const char *const github_keys[] = {"enabled", "summary", "annotations",
                                           "outputs", "comment", "status"};
 
 /* Writes "PATH:LINE: message" into the loader's why; returns -1. */
-__attribute__((format(printf, 3, 4)))
-static int fail(struct loader *l, int line, const char *format, ...)
+__attribute__((format(printf, 3, 4))) static int
+fail(struct loader *l, int line, const char *format, ...)
 {
     char message[512];
     va_list ap;
@@ -194,8 +194,8 @@ static int unknown_key(struct loader *l, const struct brun_yaml_node *key,
         const struct brun_option_spec *same = option_named(key->text);
         if (same && same->key && same->set) /* no_jitter, quiet, ... */
             return fail(l, key->line,
-                        "unknown key \"%s\" (did you mean \"%s\"?)",
-                        key->text, same->key);
+                        "unknown key \"%s\" (did you mean \"%s\"?)", key->text,
+                        same->key);
         if (same) /* list, help, config, delete_baseline, ... */
             return fail(l, key->line,
                         "unknown key \"%s\" (--%s is for the command line "
@@ -219,8 +219,10 @@ static int check_keys(struct loader *l, const struct brun_yaml_node *map,
     for (size_t i = 0; i < map->count; i++) {
         const struct brun_yaml_node *key = map->pairs[i].key;
         if (is_empty(key))
-            return fail(l, key->line, "%sexpected a key such as \"rounds\", "
-                        "got nothing", prefix);
+            return fail(l, key->line,
+                        "%sexpected a key such as \"rounds\", "
+                        "got nothing",
+                        prefix);
     }
     return 0;
 }
@@ -348,8 +350,7 @@ static int threshold_fail_above(const char *text, double *out, char *why,
     return 0;
 }
 
-static int threshold_entry(struct loader *l,
-                           const struct brun_yaml_node *entry,
+static int threshold_entry(struct loader *l, const struct brun_yaml_node *entry,
                            struct brun_threshold *t)
 {
     static const char prefix[] = "thresholds: ";
@@ -381,15 +382,16 @@ static int threshold_entry(struct loader *l,
                         describe(value, buf, sizeof buf));
         if (strcmp(name, "match") == 0) {
             if (value->text[0] == '\0')
-                return fail(l, line, "thresholds: match: expected a pattern, "
+                return fail(l, line,
+                            "thresholds: match: expected a pattern, "
                             "got nothing");
             match = value->text;
         } else if (strcmp(name, "fail_above") == 0) {
             if (threshold_fail_above(value->text, &t->fail_above, why,
                                      sizeof why) != 0)
                 return fail(l, line, "thresholds: fail_above: %s", why);
-        } else if (brun_parse_percentage(value->text, 0.5, &t->noise_floor,
-                                         why, sizeof why) != 0) {
+        } else if (brun_parse_percentage(value->text, 0.5, &t->noise_floor, why,
+                                         sizeof why) != 0) {
             return fail(l, line, "thresholds: noise_floor: %s", why);
         }
     }
@@ -410,8 +412,7 @@ static void free_thresholds(struct brun_threshold *v, size_t n)
     free(v);
 }
 
-static int apply_thresholds(struct loader *l,
-                            const struct brun_yaml_node *key,
+static int apply_thresholds(struct loader *l, const struct brun_yaml_node *key,
                             const struct brun_yaml_node *value,
                             struct brun_options *o)
 {
@@ -470,8 +471,7 @@ static int apply_option(struct loader *l, const struct brun_option_spec *s,
 
 /* slo: a mapping of case patterns to time budgets ("config/load: 10us"). */
 static int apply_slo(struct loader *l, const struct brun_yaml_node *key,
-                     const struct brun_yaml_node *value,
-                     struct brun_options *o)
+                     const struct brun_yaml_node *value, struct brun_options *o)
 {
     char buf[128], why[256];
     if (value->kind != BRUN_YAML_MAPPING)
@@ -493,8 +493,8 @@ static int apply_slo(struct loader *l, const struct brun_yaml_node *key,
         const char *problem = NULL;
         if (budget->kind != BRUN_YAML_SCALAR)
             problem = "expected a duration such as 10us";
-        else if (brun_parse_duration(budget->text, &seconds, why,
-                                     sizeof why) != 0)
+        else if (brun_parse_duration(budget->text, &seconds, why, sizeof why) !=
+                 0)
             problem = why;
         else if (seconds <= 0)
             problem = "a budget must be more than 0";
@@ -557,9 +557,12 @@ static int apply_github(struct loader *l, const struct brun_yaml_node *key,
                         const struct brun_yaml_node *value,
                         struct brun_options *o)
 {
-    static const unsigned bits[] = {0, BRUN_GITHUB_SUMMARY,
-                                    BRUN_GITHUB_ANNOTATIONS, BRUN_GITHUB_OUTPUTS,
-                                    BRUN_GITHUB_COMMENT, BRUN_GITHUB_STATUS};
+    static const unsigned bits[] = {0,
+                                    BRUN_GITHUB_SUMMARY,
+                                    BRUN_GITHUB_ANNOTATIONS,
+                                    BRUN_GITHUB_OUTPUTS,
+                                    BRUN_GITHUB_COMMENT,
+                                    BRUN_GITHUB_STATUS};
     char buf[128], why[256];
     if (value->kind == BRUN_YAML_SCALAR)
         return apply_option(l, option_named("github"), key, value, o);
@@ -582,10 +585,10 @@ static int apply_github(struct loader *l, const struct brun_yaml_node *key,
             return unknown_key(l, part, "github: ", github_keys, 6, 0);
         if (flag->kind != BRUN_YAML_SCALAR ||
             brun_parse_bool(flag->text, &on, why, sizeof why) != 0)
-            return fail(l, value_line(part, flag), "github: %s: %s",
-                        part->text,
-                        flag->kind == BRUN_YAML_SCALAR ? why
-                                                       : "expected true or false");
+            return fail(l, value_line(part, flag), "github: %s: %s", part->text,
+                        flag->kind == BRUN_YAML_SCALAR
+                            ? why
+                            : "expected true or false");
         if (k == 0)
             o->github = on;
         else if (on)
@@ -669,8 +672,8 @@ int brun_config_load(const char *path, struct brun_options *o, char *why,
     l.why = why;
     l.why_size = why_size;
     /* Not regular files only: --config may name a pipe. */
-    if (brun_yaml_tree_read_file(path, MAX_FILE_SIZE, BRUN_YAML_ONE_LINE,
-                                 &tree, why, why_size) != 0)
+    if (brun_yaml_tree_read_file(path, MAX_FILE_SIZE, BRUN_YAML_ONE_LINE, &tree,
+                                 why, why_size) != 0)
         return -1;
     l.dir = folder_of(path);
     if (!l.dir) {
@@ -701,15 +704,18 @@ int brun_config_locate(const char *cli_path, int no_config, char **path,
 
     *path = NULL;
     if (cli_path && no_config) {
-        snprintf(why, why_size, "--config %s and --no-config contradict each "
-                 "other: give one", cli_path);
+        snprintf(why, why_size,
+                 "--config %s and --no-config contradict each "
+                 "other: give one",
+                 cli_path);
         return -1;
     }
     if (no_config)
         return 0;
     if (cli_path) {
         if (!*cli_path) {
-            snprintf(why, why_size, "--config: expected a file, got an empty "
+            snprintf(why, why_size,
+                     "--config: expected a file, got an empty "
                      "name");
             return -1;
         }
@@ -719,8 +725,10 @@ int brun_config_locate(const char *cli_path, int no_config, char **path,
             return -1;
         }
         if (S_ISDIR(st.st_mode)) {
-            snprintf(why, why_size, "--config %s: is a directory, not a "
-                     "file", cli_path);
+            snprintf(why, why_size,
+                     "--config %s: is a directory, not a "
+                     "file",
+                     cli_path);
             return -1;
         }
     } else if (stat(default_path, &st) != 0) {

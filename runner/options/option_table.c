@@ -69,8 +69,9 @@ static int set_level(double *field, const char *value, double lo, double hi,
     errno = 0;
     double v = strtod(value, &end);
     if (errno || end == value || *end || !(v > lo && v < hi)) {
-        snprintf(why, why_size, "expected a number between %g and %g, got \"%s\"",
-                 lo, hi, value);
+        snprintf(why, why_size,
+                 "expected a number between %g and %g, got \"%s\"", lo, hi,
+                 value);
         return -1;
     }
     *field = v;
@@ -126,28 +127,82 @@ int brun_parse_bool(const char *text, int *out, char *why, size_t why_size)
 
 /* ---- Setters, one per option ------------------------------------------ */
 
-#define SETTER(name) \
+#define SETTER(name)                                                  \
     static int name(struct brun_options *o, const char *v, char *why, \
                     size_t why_size)
 
-SETTER(set_filter) { return set_string(&o->filter, v, why, why_size); }
-SETTER(set_json) { return set_string(&o->json_path, v, why, why_size); }
-SETTER(set_report) { return set_string(&o->report_path, v, why, why_size); }
-SETTER(set_rounds) { return set_count(&o->rounds, v, 2, 100000, why, why_size); }
-SETTER(set_samples) { return set_count(&o->samples, v, 1, 100000, why, why_size); }
-SETTER(set_max_rounds) { return set_count(&o->max_rounds, v, 2, 100000, why, why_size); }
-SETTER(set_resamples) { return set_count(&o->resamples, v, 100, 1000000, why, why_size); }
-SETTER(set_warmup) { return set_time(&o->warmup_s, v, 0, why, why_size); }
-SETTER(set_sample_time) { return set_time(&o->sample_s, v, 1, why, why_size); }
-SETTER(set_budget) { return set_time(&o->budget_s, v, 1, why, why_size); }
-SETTER(set_timeout) { return set_time(&o->timeout_s, v, 1, why, why_size); }
-SETTER(set_confidence) { return set_level(&o->confidence, v, 0.5, 1, why, why_size); }
-SETTER(set_fdr) { return set_level(&o->fdr, v, 0, 0.5, why, why_size); }
-SETTER(set_gate_alpha) { return set_level(&o->gate_alpha, v, 0, 0.5, why, why_size); }
-SETTER(set_save_baseline) { return set_string(&o->save_baseline, v, why, why_size); }
-SETTER(set_baseline) { return set_string(&o->baseline, v, why, why_size); }
-SETTER(set_baseline_dir) { return set_string(&o->baseline_dir, v, why, why_size); }
-SETTER(set_delete_baseline) { return set_string(&o->delete_baseline, v, why, why_size); }
+SETTER(set_filter)
+{
+    return set_string(&o->filter, v, why, why_size);
+}
+SETTER(set_json)
+{
+    return set_string(&o->json_path, v, why, why_size);
+}
+SETTER(set_report)
+{
+    return set_string(&o->report_path, v, why, why_size);
+}
+SETTER(set_rounds)
+{
+    return set_count(&o->rounds, v, 2, 100000, why, why_size);
+}
+SETTER(set_samples)
+{
+    return set_count(&o->samples, v, 1, 100000, why, why_size);
+}
+SETTER(set_max_rounds)
+{
+    return set_count(&o->max_rounds, v, 2, 100000, why, why_size);
+}
+SETTER(set_resamples)
+{
+    return set_count(&o->resamples, v, 100, 1000000, why, why_size);
+}
+SETTER(set_warmup)
+{
+    return set_time(&o->warmup_s, v, 0, why, why_size);
+}
+SETTER(set_sample_time)
+{
+    return set_time(&o->sample_s, v, 1, why, why_size);
+}
+SETTER(set_budget)
+{
+    return set_time(&o->budget_s, v, 1, why, why_size);
+}
+SETTER(set_timeout)
+{
+    return set_time(&o->timeout_s, v, 1, why, why_size);
+}
+SETTER(set_confidence)
+{
+    return set_level(&o->confidence, v, 0.5, 1, why, why_size);
+}
+SETTER(set_fdr)
+{
+    return set_level(&o->fdr, v, 0, 0.5, why, why_size);
+}
+SETTER(set_gate_alpha)
+{
+    return set_level(&o->gate_alpha, v, 0, 0.5, why, why_size);
+}
+SETTER(set_save_baseline)
+{
+    return set_string(&o->save_baseline, v, why, why_size);
+}
+SETTER(set_baseline)
+{
+    return set_string(&o->baseline, v, why, why_size);
+}
+SETTER(set_baseline_dir)
+{
+    return set_string(&o->baseline_dir, v, why, why_size);
+}
+SETTER(set_delete_baseline)
+{
+    return set_string(&o->delete_baseline, v, why, why_size);
+}
 
 SETTER(set_iterations)
 {
@@ -168,13 +223,22 @@ SETTER(set_seed)
     return 0;
 }
 
-SETTER(set_jitter) { return brun_parse_bool(v, &o->jitter, why, why_size); }
-SETTER(set_github) { return brun_parse_bool(v, &o->github, why, why_size); }
+SETTER(set_jitter)
+{
+    return brun_parse_bool(v, &o->jitter, why, why_size);
+}
+SETTER(set_github)
+{
+    return brun_parse_bool(v, &o->github, why, why_size);
+}
 SETTER(set_slo_warning_only)
 {
     return brun_parse_bool(v, &o->slo_warning_only, why, why_size);
 }
-SETTER(set_rerun) { return brun_parse_bool(v, &o->rerun_baseline, why, why_size); }
+SETTER(set_rerun)
+{
+    return brun_parse_bool(v, &o->rerun_baseline, why, why_size);
+}
 
 SETTER(set_clock)
 {
@@ -191,7 +255,8 @@ SETTER(set_fail_above)
     if (brun_parse_percentage(v, 10.0, &x, why, why_size) != 0)
         return -1;
     if (x <= 0) {
-        snprintf(why, why_size, "must be more than 0 (or \"off\"), got \"%s\"", v);
+        snprintf(why, why_size, "must be more than 0 (or \"off\"), got \"%s\"",
+                 v);
         return -1;
     }
     o->fail_above = x;
@@ -288,7 +353,8 @@ SETTER(set_github_skip)
                 strncmp(parts[i].name, p, len) == 0)
                 break;
         if (i == sizeof parts / sizeof parts[0]) {
-            snprintf(why, why_size, "expected parts among summary, "
+            snprintf(why, why_size,
+                     "expected parts among summary, "
                      "annotations, outputs, comment, status, got \"%.*s\"",
                      (int)len, p);
             return -1;
@@ -357,10 +423,11 @@ SETTER(set_compare)
         o->compare_count = 0;
     }
     o->compare_from_cli = 1;
-    char **grown = realloc(o->compare_with,
-                           (o->compare_count + 1) * sizeof *grown);
+    char **grown =
+        realloc(o->compare_with, (o->compare_count + 1) * sizeof *grown);
     if (!grown || !v || !*v) {
-        snprintf(why, why_size, "expected an executable, got \"%s\"", v ? v : "");
+        snprintf(why, why_size, "expected an executable, got \"%s\"",
+                 v ? v : "");
         if (grown)
             o->compare_with = grown;
         return -1;
@@ -393,16 +460,16 @@ static const struct brun_option_spec table[] = {
     {SELECT, "filter", 0, NULL, "filter", "REGEX",
      "only cases whose name matches (POSIX ERE)", set_filter, NULL},
 
-    {MEASURE, "rounds", 0, NULL, "rounds", "N",
-     "worker processes per case", set_rounds, "10"},
-    {MEASURE, "samples", 0, NULL, "samples", "N",
-     "timed samples per round", set_samples, "10"},
-    {MEASURE, "warmup", 0, NULL, "warmup", "TIME",
-     "least warm-up per round", set_warmup, "30ms"},
+    {MEASURE, "rounds", 0, NULL, "rounds", "N", "worker processes per case",
+     set_rounds, "10"},
+    {MEASURE, "samples", 0, NULL, "samples", "N", "timed samples per round",
+     set_samples, "10"},
+    {MEASURE, "warmup", 0, NULL, "warmup", "TIME", "least warm-up per round",
+     set_warmup, "30ms"},
     {MEASURE, "sample-time", 0, NULL, "sample_time", "TIME",
      "length a sample aims for", set_sample_time, "5ms"},
-    {MEASURE, "budget", 0, NULL, "budget", "TIME",
-     "time budget per case", set_budget, "10s"},
+    {MEASURE, "budget", 0, NULL, "budget", "TIME", "time budget per case",
+     set_budget, "10s"},
     {MEASURE, "iterations", 0, NULL, "iterations", "N",
      "fixed iterations per sample (no calibration)", set_iterations, NULL},
     {MEASURE, "no-jitter", 0, "false", "jitter", NULL,
@@ -419,36 +486,36 @@ static const struct brun_option_spec table[] = {
     {BASELINE, "baseline", 0, NULL, "baseline", "NAME",
      "compare with baseline NAME", set_baseline, NULL},
     {BASELINE, "compare", 0, NULL, NULL, "OLD",
-     "compare with executable OLD, interleaved (once per target)",
-     set_compare, NULL},
+     "compare with executable OLD, interleaved (once per target)", set_compare,
+     NULL},
     {BASELINE, "fail-above", 0, NULL, "fail_above", "X",
      "exit 1 when a case is slower by more than X (10%, 10 or 0.1)",
      set_fail_above, "off"},
     {BASELINE, "baseline-dir", 0, NULL, "baseline_dir", "DIR",
-     "where baselines live (default " BRUN_DEFAULT_BASELINE_DIR ")", set_baseline_dir, NULL},
+     "where baselines live (default " BRUN_DEFAULT_BASELINE_DIR ")",
+     set_baseline_dir, NULL},
     {BASELINE, "no-rerun", 0, "false", "rerun_baseline", NULL,
-     "compare with saved numbers, never re-run saved executables",
-     set_rerun, "true"},
+     "compare with saved numbers, never re-run saved executables", set_rerun,
+     "true"},
     {BASELINE, "max-rounds", 0, NULL, "max_rounds", "N",
      "most rounds a comparison may take", set_max_rounds, "32"},
     {BASELINE, "confidence", 0, NULL, "confidence", "LEVEL",
      "level of the comparison's intervals", set_confidence, "0.95"},
     {BASELINE, "fdr", 0, NULL, "fdr", "Q",
-     "false discovery rate for regressed/improved labels",
-     set_fdr, "0.05"},
+     "false discovery rate for regressed/improved labels", set_fdr, "0.05"},
     {BASELINE, "gate-alpha", 0, NULL, "gate_alpha", "ALPHA",
      "family-wise error rate for failing", set_gate_alpha, "0.01"},
     {BASELINE, "noise-floor", 0, NULL, "noise_floor", "X",
-     "changes below X are noise; auto: " BRUN_STR(BRUN_NOISE_FLOOR_INTERLEAVED_PERCENT)
-     "% interleaved, " BRUN_STR(BRUN_NOISE_FLOOR_SAVED_PERCENT) "% saved",
+     "changes below X are noise; auto: " BRUN_STR(BRUN_NOISE_FLOOR_INTERLEAVED_PERCENT) "% interleaved, " BRUN_STR(
+         BRUN_NOISE_FLOOR_SAVED_PERCENT) "% saved",
      set_noise_floor, "auto"},
     {BASELINE, "session-noise", 0, NULL, "session_noise", "X",
-     "between-run noise assumed against saved numbers",
-     set_session_noise, "1%"},
-    {BASELINE, "resamples", 0, NULL, "resamples", "N",
-     "bootstrap resamples", set_resamples, "2000"},
-    {BASELINE, "bootstrap", 0, NULL, "bootstrap", "METHOD",
-     "bca or percentile", set_bootstrap, "bca"},
+     "between-run noise assumed against saved numbers", set_session_noise,
+     "1%"},
+    {BASELINE, "resamples", 0, NULL, "resamples", "N", "bootstrap resamples",
+     set_resamples, "2000"},
+    {BASELINE, "bootstrap", 0, NULL, "bootstrap", "METHOD", "bca or percentile",
+     set_bootstrap, "bca"},
     {BASELINE, "list-baselines", 0, "", NULL, NULL,
      "list saved baselines and exit", NULL, NULL},
     {BASELINE, "delete-baseline", 0, NULL, NULL, "NAME",
@@ -488,7 +555,8 @@ static const struct brun_option_spec table[] = {
 
     {OTHER, "config", 0, NULL, NULL, "FILE",
      "read FILE instead of ./benchrun.yml", NULL, NULL},
-    {OTHER, "no-config", 0, "", NULL, NULL, "ignore ./benchrun.yml", NULL, NULL},
+    {OTHER, "no-config", 0, "", NULL, NULL, "ignore ./benchrun.yml", NULL,
+     NULL},
     {OTHER, "help", 'h', "", NULL, NULL, "show this help", NULL, NULL},
     {OTHER, "version", 0, "", NULL, NULL, "show the version", NULL, NULL},
 };

@@ -21,15 +21,15 @@ typedef int (*brun_option_setter)(struct brun_options *o, const char *value,
                                   char *why, size_t why_size);
 
 struct brun_option_spec {
-    const char *section;     /* heading in --help */
-    const char *long_name;   /* "rounds" for --rounds; NULL: file only */
-    char short_name;         /* 'q' for -q, or 0 */
-    const char *fixed_value; /* the value a flag stands for, e.g. "false"
+    const char *section;       /* heading in --help */
+    const char *long_name;     /* "rounds" for --rounds; NULL: file only */
+    char short_name;           /* 'q' for -q, or 0 */
+    const char *fixed_value;   /* the value a flag stands for, e.g. "false"
                                 for --no-jitter; NULL when it takes one */
-    const char *key;         /* benchrun.yml key; NULL: command line only */
-    const char *arg_name;    /* "N", "TIME", ... for --help */
-    const char *help;        /* --help's text, without the default */
-    brun_option_setter set;  /* NULL for actions handled by cli.c */
+    const char *key;           /* benchrun.yml key; NULL: command line only */
+    const char *arg_name;      /* "N", "TIME", ... for --help */
+    const char *help;          /* --help's text, without the default */
+    brun_option_setter set;    /* NULL for actions handled by cli.c */
     const char *default_value; /* text set() is given first, by
                                   brun_options_defaults(); NULL: none */
 };

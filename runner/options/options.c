@@ -34,7 +34,8 @@ double brun_options_noise_floor(const struct brun_options *o, int interleaved)
     if (o->noise_floor >= 0)
         return o->noise_floor;
     return (interleaved ? BRUN_NOISE_FLOOR_INTERLEAVED_PERCENT
-                        : BRUN_NOISE_FLOOR_SAVED_PERCENT) / 100.0;
+                        : BRUN_NOISE_FLOOR_SAVED_PERCENT) /
+           100.0;
 }
 
 static void free_list(char **v, size_t n)

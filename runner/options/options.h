@@ -39,11 +39,11 @@
 
 /* A per-case override from benchrun.yml "thresholds:". */
 struct brun_threshold {
-    char *pattern;        /* glob over case names (fnmatch, no FNM_PATHNAME) */
-    double fail_above;    /* fraction; 0 = never fail this case;
+    char *pattern;      /* glob over case names (fnmatch, no FNM_PATHNAME) */
+    double fail_above;  /* fraction; 0 = never fail this case;
                              < 0 (-1) = the run's fail_above */
-    double noise_floor;   /* fraction; < 0 = the run's noise floor */
-    int line;             /* where it came from in benchrun.yml */
+    double noise_floor; /* fraction; < 0 = the run's noise floor */
+    int line;           /* where it came from in benchrun.yml */
 };
 
 /* An export from --export FORMAT=FILE or benchrun.yml "exports:", as
@@ -55,18 +55,18 @@ struct brun_export_request {
 
 /* A service-level objective from benchrun.yml "slo:". */
 struct brun_slo_rule {
-    char *pattern;        /* glob over case names, like thresholds */
-    double budget_ns;     /* the mean time per iteration allowed */
-    int line;             /* where it came from in benchrun.yml */
+    char *pattern;    /* glob over case names, like thresholds */
+    double budget_ns; /* the mean time per iteration allowed */
+    int line;         /* where it came from in benchrun.yml */
 };
 
 /* The parts of --github; each can be turned off. */
 enum brun_github_part {
-    BRUN_GITHUB_SUMMARY = 1 << 0,      /* $GITHUB_STEP_SUMMARY */
-    BRUN_GITHUB_ANNOTATIONS = 1 << 1,  /* ::error / ::warning lines */
-    BRUN_GITHUB_OUTPUTS = 1 << 2,      /* $GITHUB_OUTPUT */
-    BRUN_GITHUB_COMMENT = 1 << 3,      /* the sticky PR comment */
-    BRUN_GITHUB_STATUS = 1 << 4,       /* the commit status */
+    BRUN_GITHUB_SUMMARY = 1 << 0,     /* $GITHUB_STEP_SUMMARY */
+    BRUN_GITHUB_ANNOTATIONS = 1 << 1, /* ::error / ::warning lines */
+    BRUN_GITHUB_OUTPUTS = 1 << 2,     /* $GITHUB_OUTPUT */
+    BRUN_GITHUB_COMMENT = 1 << 3,     /* the sticky PR comment */
+    BRUN_GITHUB_STATUS = 1 << 4,      /* the commit status */
     BRUN_GITHUB_ALL = 31,
 };
 
@@ -81,7 +81,7 @@ struct brun_options {
     char *delete_baseline;
 
     /* Selecting. */
-    char *filter;             /* POSIX extended regex, or NULL */
+    char *filter; /* POSIX extended regex, or NULL */
 
     /* Measuring. */
     unsigned rounds;
@@ -90,50 +90,50 @@ struct brun_options {
     double sample_s;
     double budget_s;
     double timeout_s;
-    uint64_t iterations;      /* 0 = calibrate */
+    uint64_t iterations; /* 0 = calibrate */
     int jitter;
     enum brun_clock_kind clock;
     int seed_given;
     uint64_t seed;
 
     /* Baselines and comparison. */
-    char *config_path;        /* benchrun.yml used, or NULL */
+    char *config_path; /* benchrun.yml used, or NULL */
     char *save_baseline;
     char *baseline;
     char *baseline_dir;
-    char **compare_with;      /* --compare: old executables, by target */
+    char **compare_with; /* --compare: old executables, by target */
     size_t compare_count;
-    int compare_from_cli;     /* the command line replaced the file's list */
-    double fail_above;        /* fraction; 0 = no gate */
-    unsigned max_rounds;      /* sequential looks end here */
-    double confidence;        /* level of reported intervals */
-    double fdr;               /* Benjamini-Hochberg q for labels */
-    double gate_alpha;        /* Holm alpha for failing */
-    double noise_floor;       /* fraction; < 0 = "auto", the mode's floor */
-    double session_noise;     /* saved-numbers mode: between-run noise */
-    unsigned resamples;       /* bootstrap */
-    int bootstrap_bca;        /* 1 BCa, 0 percentile */
-    int rerun_baseline;       /* 0: never re-run saved executables */
+    int compare_from_cli; /* the command line replaced the file's list */
+    double fail_above;    /* fraction; 0 = no gate */
+    unsigned max_rounds;  /* sequential looks end here */
+    double confidence;    /* level of reported intervals */
+    double fdr;           /* Benjamini-Hochberg q for labels */
+    double gate_alpha;    /* Holm alpha for failing */
+    double noise_floor;   /* fraction; < 0 = "auto", the mode's floor */
+    double session_noise; /* saved-numbers mode: between-run noise */
+    unsigned resamples;   /* bootstrap */
+    int bootstrap_bca;    /* 1 BCa, 0 percentile */
+    int rerun_baseline;   /* 0: never re-run saved executables */
     struct brun_threshold *thresholds;
     size_t threshold_count;
 
     /* Service-level objectives. */
     struct brun_slo_rule *slos;
     size_t slo_count;
-    double slo_warning;       /* fraction of the budget (default 0.5) */
-    double slo_critical;      /* fraction of the budget (default 1.0) */
-    int slo_warning_only;     /* a critical breach does not fail the run */
+    double slo_warning;   /* fraction of the budget (default 0.5) */
+    double slo_critical;  /* fraction of the budget (default 1.0) */
+    int slo_warning_only; /* a critical breach does not fail the run */
 
     /* Output. */
     char *json_path;
-    char *report_path;        /* Markdown report */
+    char *report_path; /* Markdown report */
     struct brun_export_request *exports;
     size_t export_count;
-    int exports_from_cli;     /* the command line replaced the file's list */
-    int github;               /* publish to GitHub Actions */
-    unsigned github_parts;    /* enum brun_github_part bits */
-    int verbosity;            /* -1 quiet, 0 normal, 1 verbose */
-    int color;                /* 0 never, 1 always, -1 when stdout is a TTY */
+    int exports_from_cli;  /* the command line replaced the file's list */
+    int github;            /* publish to GitHub Actions */
+    unsigned github_parts; /* enum brun_github_part bits */
+    int verbosity;         /* -1 quiet, 0 normal, 1 verbose */
+    int color;             /* 0 never, 1 always, -1 when stdout is a TTY */
 };
 
 /* Fills o with every option's default (the option table's
@@ -143,8 +143,7 @@ void brun_options_release(struct brun_options *o);
 
 /* The noise floor in force, as a fraction: the option, or for "auto" the
  * mode's (BRUN_NOISE_FLOOR_*_PERCENT). */
-double brun_options_noise_floor(const struct brun_options *o,
-                                int interleaved);
+double brun_options_noise_floor(const struct brun_options *o, int interleaved);
 
 /* Replaces the target list with copies of targets[0..count). 0 or -1. */
 int brun_options_set_targets(struct brun_options *o, char *const *targets,

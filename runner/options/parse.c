@@ -15,8 +15,8 @@
 #include <string.h>
 
 int brun_parse_uint(const char *text, unsigned long long min,
-                    unsigned long long max, unsigned long long *out,
-                    char *why, size_t why_size)
+                    unsigned long long max, unsigned long long *out, char *why,
+                    size_t why_size)
 {
     char *end;
     errno = 0;
@@ -28,8 +28,9 @@ int brun_parse_uint(const char *text, unsigned long long min,
     *out = v;
     return 0;
 bad:
-    snprintf(why, why_size, "expected a whole number from %llu to %llu, got \"%s\"",
-             min, max, text ? text : "");
+    snprintf(why, why_size,
+             "expected a whole number from %llu to %llu, got \"%s\"", min, max,
+             text ? text : "");
     return -1;
 }
 
@@ -55,8 +56,9 @@ int brun_parse_duration(const char *text, double *seconds, char *why,
         }
     }
 bad:
-    snprintf(why, why_size,
-             "expected a duration such as 30ms, 2s or 1.5 (seconds), got \"%s\"",
-             text ? text : "");
+    snprintf(
+        why, why_size,
+        "expected a duration such as 30ms, 2s or 1.5 (seconds), got \"%s\"",
+        text ? text : "");
     return -1;
 }

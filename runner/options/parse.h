@@ -15,8 +15,8 @@
 
 /* A whole number in [min, max]. */
 int brun_parse_uint(const char *text, unsigned long long min,
-                    unsigned long long max, unsigned long long *out,
-                    char *why, size_t why_size);
+                    unsigned long long max, unsigned long long *out, char *why,
+                    size_t why_size);
 
 /* A duration: a number with an optional unit ns, us, ms, s, m (minutes);
  * a bare number means seconds.  Must be >= 0 and finite.  Out in seconds. */

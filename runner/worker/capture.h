@@ -16,9 +16,9 @@
 
 struct brun_capture {
     char ring[BRUN_CAPTURE_KEEP];
-    size_t start;      /* index of the oldest kept byte */
-    size_t len;        /* bytes kept */
-    uint64_t total;    /* bytes ever appended */
+    size_t start;   /* index of the oldest kept byte */
+    size_t len;     /* bytes kept */
+    uint64_t total; /* bytes ever appended */
 };
 
 void brun_capture_init(struct brun_capture *c);

@@ -63,8 +63,8 @@ static int add_case(struct listing *l, const struct brun_proto_msg *m,
     return 0;
 }
 
-static int on_list_message(void *ctx, const struct brun_proto_msg *m,
-                           char *why, size_t why_size)
+static int on_list_message(void *ctx, const struct brun_proto_msg *m, char *why,
+                           size_t why_size)
 {
     struct listing *l = ctx;
     if (strcmp(m->fields[0], "CASE") == 0)
@@ -73,8 +73,10 @@ static int on_list_message(void *ctx, const struct brun_proto_msg *m,
         uint64_t n;
         if (m->count != 2 || brun_proto_u64(m->fields[1], &n) != 0 ||
             n != l->list->count) {
-            snprintf(why, why_size, "LISTED count does not match the %zu "
-                     "cases sent", l->list->count);
+            snprintf(why, why_size,
+                     "LISTED count does not match the %zu "
+                     "cases sent",
+                     l->list->count);
             return -1;
         }
         return 1;

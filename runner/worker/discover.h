@@ -15,7 +15,7 @@ struct brun_listed_case {
     char *name;
     char *file;
     int line;
-    double bytes, items;      /* declared per iteration, 0 if not */
+    double bytes, items; /* declared per iteration, 0 if not */
     int optimized;
     char *compiler;
 };

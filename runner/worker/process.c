@@ -117,8 +117,8 @@ static void exec_child(const char *path, char **env, int command[2],
     signal(SIGPIPE, SIG_DFL);
     signal(SIGINT, SIG_DFL);
     signal(SIGTERM, SIG_DFL);
-    snprintf(flag, sizeof flag, "%s%d,%d", BRUN_WORKER_FLAG,
-             WORKER_COMMAND_FD, WORKER_RESULT_FD);
+    snprintf(flag, sizeof flag, "%s%d,%d", BRUN_WORKER_FLAG, WORKER_COMMAND_FD,
+             WORKER_RESULT_FD);
     argv[0] = (char *)path;
     argv[1] = flag;
     argv[2] = NULL;
@@ -254,14 +254,22 @@ static const char *signal_abbrev(int sig)
     return sigabbrev_np(sig);
 #else
     switch (sig) {
-    case SIGSEGV: return "SEGV";
-    case SIGABRT: return "ABRT";
-    case SIGBUS: return "BUS";
-    case SIGFPE: return "FPE";
-    case SIGILL: return "ILL";
-    case SIGKILL: return "KILL";
-    case SIGTERM: return "TERM";
-    default: return NULL;
+    case SIGSEGV:
+        return "SEGV";
+    case SIGABRT:
+        return "ABRT";
+    case SIGBUS:
+        return "BUS";
+    case SIGFPE:
+        return "FPE";
+    case SIGILL:
+        return "ILL";
+    case SIGKILL:
+        return "KILL";
+    case SIGTERM:
+        return "TERM";
+    default:
+        return NULL;
     }
 #endif
 }

@@ -17,12 +17,12 @@
 
 struct brun_process {
     pid_t pid;
-    int pidfd;        /* readable when the process exits; -1 if none */
-    int command_fd;   /* write end of the worker's fd 3 */
-    int result_fd;    /* read end of the worker's fd 4 */
-    int output_fd;    /* read end of its stdout and stderr */
+    int pidfd;      /* readable when the process exits; -1 if none */
+    int command_fd; /* write end of the worker's fd 3 */
+    int result_fd;  /* read end of the worker's fd 4 */
+    int output_fd;  /* read end of its stdout and stderr */
     int reaped;
-    int wait_status;  /* from waitpid, once reaped */
+    int wait_status; /* from waitpid, once reaped */
 };
 
 /* Starts path as a worker with an extra environment variable

@@ -103,8 +103,9 @@ static void handle_line(struct loop *l, char *line)
     if (l->final || l->over)
         return; /* anything after the final answer is ignored */
     if (brun_proto_parse(line, &m, why, sizeof why) != 0) {
-        finish(l, l->greeted ? BRUN_SESSION_PROTOCOL_ERROR
-                             : BRUN_SESSION_NOT_A_WORKER,
+        finish(l,
+               l->greeted ? BRUN_SESSION_PROTOCOL_ERROR
+                          : BRUN_SESSION_NOT_A_WORKER,
                "malformed message %u from the worker: %s", l->line_number, why);
         return;
     }
@@ -120,8 +121,8 @@ static void handle_line(struct loop *l, char *line)
     int r = l->s->on_message(l->s->ctx, &m, why, sizeof why);
     if (r < 0)
         finish(l, BRUN_SESSION_PROTOCOL_ERROR,
-               "unexpected message %u from the worker (%s): %s",
-               l->line_number, m.fields[0], why);
+               "unexpected message %u from the worker (%s): %s", l->line_number,
+               m.fields[0], why);
     else if (r > 0)
         l->final = 1;
 }
@@ -203,8 +204,8 @@ static void conclude(struct loop *l)
     l->s->wait_status = l->proc.wait_status;
     if (l->over)
         return;
-    int clean = WIFEXITED(l->proc.wait_status) &&
-                WEXITSTATUS(l->proc.wait_status) == 0;
+    int clean =
+        WIFEXITED(l->proc.wait_status) && WEXITSTATUS(l->proc.wait_status) == 0;
     if (l->final) {
         if (clean)
             finish(l, BRUN_SESSION_DONE, NULL);
@@ -223,8 +224,10 @@ static void conclude(struct loop *l)
         return;
     }
     if (WIFEXITED(l->proc.wait_status))
-        finish(l, BRUN_SESSION_DIED, "%s before finishing (exit() inside "
-               "the case?)", how);
+        finish(l, BRUN_SESSION_DIED,
+               "%s before finishing (exit() inside "
+               "the case?)",
+               how);
     else
         finish(l, BRUN_SESSION_DIED, "%s", how);
 }
@@ -249,8 +252,8 @@ void brun_session_run(struct brun_session *s, struct brun_proto_out *command)
     l->command = command;
     brun_proto_in_init(&l->in);
     brun_capture_init(&l->capture);
-    if (brun_process_start(&l->proc, s->path, s->pad_length, why,
-                           sizeof why) != 0) {
+    if (brun_process_start(&l->proc, s->path, s->pad_length, why, sizeof why) !=
+        0) {
         s->end = BRUN_SESSION_START_FAILED;
         snprintf(s->message, sizeof s->message, "%s", why);
         free(l);

@@ -40,15 +40,14 @@ struct builder {
     char *why;
     size_t why_size;
     yaml_parser_t parser;
-    int after_document;        /* the first document has ended */
-    char key[KEY_PATH_SIZE];   /* path of the node being built */
+    int after_document;      /* the first document has ended */
+    char key[KEY_PATH_SIZE]; /* path of the node being built */
 };
 
 /* Writes "PATH:LINE: KEY: message" (no KEY at the top) into why; returns
  * -1. */
-__attribute__((format(printf, 4, 5)))
-static int fail(struct builder *b, int line, const char *key,
-                const char *format, ...)
+__attribute__((format(printf, 4, 5))) static int
+fail(struct builder *b, int line, const char *key, const char *format, ...)
 {
     char message[512];
     va_list ap;
@@ -216,7 +215,8 @@ static int scalar_node(struct builder *b, const yaml_event_t *ev, int is_key,
                             is_key ? "key" : "value");
         }
     if (is_key && strlen(value) != length)
-        return fail(b, n->line, b->key, "a key may not contain a NUL "
+        return fail(b, n->line, b->key,
+                    "a key may not contain a NUL "
                     "character");
     n->text = malloc(length + 1);
     if (!n->text)
@@ -382,7 +382,8 @@ static int build_stream(struct builder *b, struct brun_yaml_tree *tree)
         case YAML_DOCUMENT_START_EVENT:
             yaml_event_delete(&ev);
             if (documents++ > 0)
-                return fail(b, line, "", "a second YAML document: the file "
+                return fail(b, line, "",
+                            "a second YAML document: the file "
                             "holds one (remove this \"---\" and what "
                             "follows)");
             break;
@@ -515,7 +516,8 @@ int brun_yaml_tree_parse(const char *text, size_t size, const char *path,
     b.why = why;
     b.why_size = why_size;
     if (!yaml_parser_initialize(&b.parser))
-        return fail(&b, 1, "", "cannot start the YAML parser (out of "
+        return fail(&b, 1, "",
+                    "cannot start the YAML parser (out of "
                     "memory)");
     yaml_parser_set_input_string(&b.parser, b.text, size);
     if (build_stream(&b, tree) == 0) {
@@ -537,8 +539,7 @@ int brun_yaml_tree_parse(const char *text, size_t size, const char *path,
 }
 
 int brun_yaml_read_bytes(const char *path, size_t max_size, int flags,
-                         char **data, size_t *size, char *why,
-                         size_t why_size)
+                         char **data, size_t *size, char *why, size_t why_size)
 {
     int io_flags = flags & BRUN_YAML_REGULAR_FILE ? BRUN_IO_REGULAR_ONLY : 0;
     if (brun_io_read_file(path, max_size, io_flags, data, size) == 0)
@@ -547,11 +548,9 @@ int brun_yaml_read_bytes(const char *path, size_t max_size, int flags,
     if (err == EFBIG)
         too_large(path, max_size, why, why_size);
     else if (err == EINVAL && io_flags)
-        snprintf(why, why_size, "%s: cannot read it: not a regular file",
-                 path);
+        snprintf(why, why_size, "%s: cannot read it: not a regular file", path);
     else
-        snprintf(why, why_size, "%s: cannot read it: %s", path,
-                 strerror(err));
+        snprintf(why, why_size, "%s: cannot read it: %s", path, strerror(err));
     errno = err;
     return -1;
 }
@@ -566,8 +565,8 @@ int brun_yaml_tree_read_file(const char *path, size_t max_size, int flags,
     if (brun_yaml_read_bytes(path, max_size, flags, &text, &size, why,
                              why_size) != 0)
         return -1;
-    int rc = brun_yaml_tree_parse(text, size, path, max_size, flags, tree,
-                                  why, why_size);
+    int rc = brun_yaml_tree_parse(text, size, path, max_size, flags, tree, why,
+                                  why_size);
     free(text);
     return rc;
 }

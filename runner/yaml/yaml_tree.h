@@ -35,8 +35,8 @@ struct brun_yaml_pair;
 
 struct brun_yaml_node {
     enum brun_yaml_kind kind;
-    int line;                      /* 1-based, where the node starts */
-    int column;                    /* 1-based */
+    int line;   /* 1-based, where the node starts */
+    int column; /* 1-based */
     /* SCALAR: text[0..length), NUL-terminated; a "\0" escape inside
      * makes length larger than strlen(text).  plain: written without
      * quotes or a block indicator, so "null" and "12" mean null and 12. */
@@ -51,14 +51,14 @@ struct brun_yaml_node {
 };
 
 struct brun_yaml_pair {
-    struct brun_yaml_node *key;    /* always a scalar */
+    struct brun_yaml_node *key; /* always a scalar */
     struct brun_yaml_node *value;
 };
 
 struct brun_yaml_tree {
-    struct brun_yaml_node *root;   /* NULL: no document (empty, comments) */
-    int end_explicit;              /* the document ends with "..." */
-    int end_line, end_column;      /* 1-based, where the document ends
+    struct brun_yaml_node *root; /* NULL: no document (empty, comments) */
+    int end_explicit;            /* the document ends with "..." */
+    int end_line, end_column;    /* 1-based, where the document ends
                                       (0 without a document) */
 };
 
@@ -95,8 +95,7 @@ int brun_yaml_tree_read_file(const char *path, size_t max_size, int flags,
  * and "PATH: cannot read it: REASON", or "PATH:1: larger than the limit
  * of SIZE", in why. */
 int brun_yaml_read_bytes(const char *path, size_t max_size, int flags,
-                         char **data, size_t *size, char *why,
-                         size_t why_size);
+                         char **data, size_t *size, char *why, size_t why_size);
 
 /* Frees what tree holds and empties it (an empty tree is fine). */
 void brun_yaml_tree_release(struct brun_yaml_tree *tree);
