@@ -78,14 +78,16 @@ Test(cli, errors_name_the_option_and_the_value)
 {
     static const struct {
         const char *option, *value, *words;
-    } cases[] = {{"--rounds", "1", "--rounds: expected a whole number from 2"},
-                 {"--rounds", "3x", "\"3x\""},
-                 {"--warmup", "-1ms", "--warmup: expected a duration"},
-                 {"--warmup", "5 parsecs", "\"5 parsecs\""},
-                 {"--sample-time", "0", "--sample-time: must be more than 0"},
-                 {"--timeout", "0", "--timeout: must be more than 0"},
-                 {"--seed", "-4", "--seed"},
-                 {"--clock", "sundial", "unknown clock \"sundial\""}};
+    } cases[] = {
+        {"--rounds", "1", "--rounds: expected a whole number from 2"},
+        {"--rounds", "3x", "\"3x\""},
+        {"--warmup", "-1ms", "--warmup: expected a duration"},
+        {"--warmup", "5 parsecs", "\"5 parsecs\""},
+        {"--sample-time", "0",
+         "--sample-time: expected a duration from more than 0"},
+        {"--timeout", "0", "--timeout: expected a duration from more than 0"},
+        {"--seed", "-4", "--seed"},
+        {"--clock", "sundial", "unknown clock \"sundial\""}};
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         struct brun_options o;
         char why[256] = "";
@@ -160,6 +162,47 @@ Test(cli, help_version_and_unknown_options)
     char *missing[] = {"benchrun", "./a", "--filter", NULL};
     cr_assert_eq(parse(&o, why, missing), BRUN_CLI_ERROR);
     cr_assert(strstr(why, "--filter needs a value"), "%s", why);
+}
+
+/* A duration past its option's range would overflow the tick count it
+ * becomes (--sample-time 1e10 measured one iteration and exited 0): it
+ * is refused, and the message gives the range. */
+Test(cli, durations_past_their_range_are_refused_with_the_range)
+{
+    static const struct {
+        const char *option, *value, *words;
+    } cases[] = {
+        {"--sample-time", "1e10",
+         "--sample-time: expected a duration from "
+         "more than 0 to 60s, got \"1e10\""},
+        {"--sample-time", "61", "to 60s"},
+        {"--warmup", "1e19", "--warmup: expected a duration from 0 to 3600s"},
+        {"--warmup", "61m", "to 3600s"},
+        {"--budget", "1e300",
+         "--budget: expected a duration from more than 0 "
+         "to 86400s"},
+        {"--timeout", "86401",
+         "--timeout: expected a duration from more "
+         "than 0 to 86400s"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        struct brun_options o;
+        char why[256] = "";
+        char *argv[] = {"benchrun", (char *)cases[i].option,
+                        (char *)cases[i].value, "./a", NULL};
+        cr_assert_eq(parse(&o, why, argv), BRUN_CLI_ERROR, "%s %s accepted",
+                     cases[i].option, cases[i].value);
+        cr_assert(strstr(why, cases[i].words), "\"%s\" lacks \"%s\"", why,
+                  cases[i].words);
+    }
+    /* The ends of the ranges are accepted. */
+    char why[256] = "";
+    struct brun_options o;
+    char *argv[] = {"benchrun", "--sample-time", "60s",   "--warmup",
+                    "60m",      "--budget",      "86400", "--timeout",
+                    "86400",    "./a",           NULL};
+    cr_assert_eq(parse(&o, why, argv), BRUN_CLI_RUN, "%s", why);
+    cr_assert_float_eq(o.warmup_s, 3600, 1e-9);
 }
 
 Test(cli, durations_accept_units_and_refuse_junk)
