@@ -679,6 +679,26 @@ Test(config, a_missing_or_unreadable_file_is_named)
     brun_options_release(&o);
 }
 
+/* --config /dev/zero (endless) and a file past 1 MiB are refused after
+ * reading at most 1 MiB, in one line, instead of filling memory. */
+Test(config, an_endless_or_huge_file_is_refused_at_one_mib)
+{
+    struct brun_options o;
+    char why[512];
+    brun_options_defaults(&o);
+    cr_assert_eq(brun_config_load("/dev/zero", &o, why, sizeof why), -1);
+    cr_assert_str_eq(why, "/dev/zero:1: larger than the limit of 1 MiB");
+    FILE *f = fopen("huge.yml", "w");
+    cr_assert_not_null(f);
+    fputs("rounds: 3\n", f);
+    for (int i = 0; i < (1 << 20) / 16 + 1; i++)
+        fputs("# padding......\n", f);
+    cr_assert_eq(fclose(f), 0);
+    cr_assert_eq(brun_config_load("huge.yml", &o, why, sizeof why), -1);
+    cr_assert_str_eq(why, "huge.yml:1: larger than the limit of 1 MiB");
+    brun_options_release(&o);
+}
+
 /* ---- Finding the file ------------------------------------------------- */
 
 Test(config, locate_finds_benchrun_yml_in_the_current_folder)
