@@ -11,6 +11,7 @@
 
 #include "reports/export/export.h"
 #include "runner/options/cli.h"
+#include "runner/options/filter.h"
 #include "runner/options/option_table.h"
 #include "runner/options/parse.h"
 
@@ -359,4 +360,75 @@ Test(cli, man_page_and_config_reference_state_the_table_defaults)
     }
     free(man);
     free(doc);
+}
+
+/* ---- --filter ------------------------------------------------------ */
+
+/* A pathological --filter is refused before regcomp spends seconds or
+ * gigabytes on it (a{1,30000} took 15 s to compile; (a*)*\1b on a name
+ * of 255 bytes never finished), and a mistake says at which byte. */
+Test(cli, a_filter_that_cannot_be_bounded_or_is_wrong_names_the_byte)
+{
+    static const struct {
+        const char *pattern, *words;
+    } cases[] = {
+        {"a{1,30000}", "by byte 10 its counted repetitions make more than "
+                       "4096 copies"},
+        {"((a{1,100}){1,100}){1,100}", "by byte 18"},
+        {"(a{1,3000})(a{1,3000})", "by byte 22"},
+        {"(a*)*\\1b", "back-reference at byte 6"},
+        {"ab(c|d", "the ( at byte 3 is never closed"},
+        {"x[abc", "the [ at byte 2 is never closed"},
+        {"ab[z-a]", "Invalid range end in the bracket expression at byte 3"},
+        {"a|*b", "the * at byte 3 repeats nothing"},
+        {"a{2,1}", "the { at byte 2 does not start a count"},
+        {"a{x}", "the { at byte 2 does not start a count"},
+        {"a\\", "a lone backslash at byte 2"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        regex_t re;
+        char why[2048] = "";
+        cr_assert_eq(
+            brun_filter_compile(cases[i].pattern, &re, why, sizeof why), -1,
+            "accepted \"%s\"", cases[i].pattern);
+        cr_assert(strstr(why, "bad regular expression"), "%s", why);
+        cr_assert(strstr(why, cases[i].words), "\"%s\" lacks \"%s\"", why,
+                  cases[i].words);
+    }
+
+    char long_pattern[BRUN_FILTER_MAX_LENGTH + 2];
+    memset(long_pattern, 'a', sizeof long_pattern - 1);
+    long_pattern[sizeof long_pattern - 1] = '\0';
+    regex_t re;
+    char why[2048] = "";
+    cr_assert_eq(brun_filter_compile(long_pattern, &re, why, sizeof why), -1);
+    cr_assert(strstr(why, "1025 bytes long, more than the 1024 allowed"), "%s",
+              why);
+}
+
+Test(cli, an_ordinary_filter_compiles_and_matches)
+{
+    static const struct {
+        const char *pattern, *name;
+        int matches;
+    } cases[] = {
+        {"^harness/em", "harness/empty", 1},
+        {"/150$", "env/capture/150", 1},
+        {"[]a]x", "]x", 1},
+        {"[[:digit:]]{2}{3}", "n/123456", 1},
+        {"(a{1,60}){1,60}", "aaa", 1},
+        {"a)", "a)", 1},
+        {"^(hash|sort)/", "memory/memcpy/64", 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        regex_t re;
+        char why[2048] = "";
+        cr_assert_eq(
+            brun_filter_compile(cases[i].pattern, &re, why, sizeof why), 0,
+            "\"%s\": %s", cases[i].pattern, why);
+        cr_assert_eq(regexec(&re, cases[i].name, 0, NULL, 0) == 0,
+                     cases[i].matches, "\"%s\" on \"%s\"", cases[i].pattern,
+                     cases[i].name);
+        regfree(&re);
+    }
 }
