@@ -432,3 +432,50 @@ Test(cli, an_ordinary_filter_compiles_and_matches)
         regfree(&re);
     }
 }
+
+/* ---- --config and --no-config ----------------------------------------- */
+
+/* Reads argv (NULL-terminated) with brun_cli_config_choice. */
+static int config_choice(char **argv, const char **path, int *no_config,
+                         char *why)
+{
+    int argc = 0;
+    while (argv[argc])
+        argc++;
+    return brun_cli_config_choice(argc, argv, path, no_config, why, 256);
+}
+
+/* --no-conf was taken by getopt as --no-config, but the file was still
+ * read: both passes now read the command line the same way. */
+Test(cli, config_choice_reads_the_command_line_as_getopt_does)
+{
+    const char *path;
+    int no_config;
+    char why[256] = "";
+
+    char *abbreviated[] = {"benchrun", "./a", "--no-conf", NULL};
+    cr_assert_eq(config_choice(abbreviated, &path, &no_config, why), 0, "%s",
+                 why);
+    cr_assert_eq(no_config, 1, "--no-conf is --no-config");
+    cr_assert_null(path);
+
+    char *as_value[] = {"benchrun", "--filter", "--no-config", "./a", NULL};
+    cr_assert_eq(config_choice(as_value, &path, &no_config, why), 0, "%s", why);
+    cr_assert_eq(no_config, 0, "the value of --filter is not an option");
+
+    char *with_equals[] = {"benchrun", "--config=c.yml", "./a", NULL};
+    cr_assert_eq(config_choice(with_equals, &path, &no_config, why), 0);
+    cr_assert_str_eq(path, "c.yml");
+
+    char *after_target[] = {"benchrun", "./a", "--config", "d.yml", NULL};
+    cr_assert_eq(config_choice(after_target, &path, &no_config, why), 0);
+    cr_assert_str_eq(path, "d.yml");
+
+    char *after_dashes[] = {"benchrun", "--", "--no-config", NULL};
+    cr_assert_eq(config_choice(after_dashes, &path, &no_config, why), 0);
+    cr_assert_eq(no_config, 0, "after --, a target");
+
+    char *missing[] = {"benchrun", "./a", "--config", NULL};
+    cr_assert_eq(config_choice(missing, &path, &no_config, why), -1);
+    cr_assert(strstr(why, "--config needs a value"), "%s", why);
+}
