@@ -118,7 +118,7 @@ tests_test_compare_LDFLAGS = -Wl,--wrap=calloc
 tests_test_compare_LDADD = $(BR_DRIVER_LIBS) $(TEST_LIBS)
 
 # The YAML of README.md, the pages in docs/ and action.yml, through
-# libyaml.
+# libyaml, and the baseline-saving script of action.yml under bash.
 check_PROGRAMS += tests/test_docs
 TESTS += tests/test_docs
 tests_test_docs_SOURCES = tests/test_docs.c
