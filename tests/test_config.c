@@ -436,6 +436,19 @@ Test(config, a_refused_value_names_line_key_and_value)
             WORDS("\"sundial\""));
 }
 
+/* benchrun.yml goes through the same setters as the command line, so a
+ * duration that would overflow its tick count is refused there too. */
+Test(config, a_duration_past_its_range_names_line_and_range)
+{
+    refused("rounds: 3\nsample_time: 1e10\n",
+            "benchrun.yml:2: sample_time: expected a duration from more than "
+            "0 to 60s",
+            WORDS("\"1e10\""));
+    refused("warmup: 1e19\n",
+            "benchrun.yml:1: warmup: expected a duration from 0 to 3600s",
+            WORDS("\"1e19\""));
+}
+
 Test(config, a_key_without_a_value_is_blamed_on_its_line)
 {
     refused("rounds:\nsamples: 3\n", "benchrun.yml:1: rounds: expected",
