@@ -34,6 +34,7 @@
 #include "runner/measure/measure.h"
 #include "reports/console/progress.h"
 #include "runner/worker/session.h"
+#include "runner/options/filter.h"
 #include "runner/compare/slo.h"
 #include "runner/host/warnings.h"
 #include "stats/random.h"
@@ -185,12 +186,9 @@ static int compile_filter(struct run *r)
     const struct brun_options *o = r->options;
     if (!o->filter)
         return 0;
-    int rc = regcomp(&r->filter, o->filter, REG_EXTENDED | REG_NOSUB);
-    if (rc != 0) {
-        char why[256];
-        regerror(rc, &r->filter, why, sizeof why);
-        error_line("--filter: bad regular expression \"%s\": %s", o->filter,
-                   why);
+    char why[BRUN_FILTER_MAX_LENGTH + 512];
+    if (brun_filter_compile(o->filter, &r->filter, why, sizeof why) != 0) {
+        error_line("--filter: %s", why);
         return -1;
     }
     r->have_filter = 1;

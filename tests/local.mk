@@ -117,6 +117,14 @@ tests_test_compare_CFLAGS = $(TEST_CFLAGS)
 tests_test_compare_LDFLAGS = -Wl,--wrap=calloc
 tests_test_compare_LDADD = $(BR_DRIVER_LIBS) $(TEST_LIBS)
 
+# The YAML of README.md, the pages in docs/ and action.yml, through
+# libyaml, and the baseline-saving script of action.yml under bash.
+check_PROGRAMS += tests/test_docs
+TESTS += tests/test_docs
+tests_test_docs_SOURCES = tests/test_docs.c
+tests_test_docs_CFLAGS = $(TEST_CFLAGS) $(YAML_CFLAGS)
+tests_test_docs_LDADD = tests/libtesthelpers.la $(YAML_LIBS) $(TEST_LIBS)
+
 # The tree's shape: folders, includes, fragments, names in comments
 # (README.md's Layout).  A POSIX sh script printing TAP.
 TESTS += tests/layout.sh tests/format.sh

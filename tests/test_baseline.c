@@ -849,6 +849,31 @@ Test(baseline, a_negative_number_is_refused)
                 NULL);
 }
 
+/* A hand-edited baseline with a clock of 1e-300 ticks per second loaded
+ * and made every time infinite: physical quantities have a range. */
+Test(baseline, a_number_outside_its_physical_range_is_refused)
+{
+    edit_expect("ticks_per_second: 2893202123.25\n", 0,
+                "ticks_per_second: 1e-300\n",
+                "fingerprint.ticks_per_second: \"1e-300\" is below the "
+                "smallest allowed, 1000",
+                NULL);
+    edit_expect("ticks_per_second: 2893202123.25\n", 1,
+                "ticks_per_second: 1e300\n",
+                "clock.ticks_per_second: \"1e300\" is above the largest "
+                "allowed",
+                NULL);
+    edit_expect("\n  resolution_ns: 0.345\n", 0, "\n  resolution_ns: 5e6\n",
+                "clock.resolution_ns: \"5e6\" is above the largest allowed",
+                NULL);
+    edit_expect("\n  sample_ms: 10\n", 0, "\n  sample_ms: 6e10\n",
+                "settings.sample_ms: \"6e10\" is above the largest allowed",
+                NULL);
+    edit_expect("\n  timeout_s: 60\n", 0, "\n  timeout_s: 1e300\n",
+                "settings.timeout_s: \"1e300\" is above the largest allowed",
+                NULL);
+}
+
 Test(baseline, an_estimate_that_does_not_match_its_samples_is_refused)
 {
     size_t size;

@@ -11,6 +11,7 @@
 
 #include "reports/export/export.h"
 #include "runner/options/cli.h"
+#include "runner/options/filter.h"
 #include "runner/options/option_table.h"
 #include "runner/options/parse.h"
 
@@ -78,14 +79,16 @@ Test(cli, errors_name_the_option_and_the_value)
 {
     static const struct {
         const char *option, *value, *words;
-    } cases[] = {{"--rounds", "1", "--rounds: expected a whole number from 2"},
-                 {"--rounds", "3x", "\"3x\""},
-                 {"--warmup", "-1ms", "--warmup: expected a duration"},
-                 {"--warmup", "5 parsecs", "\"5 parsecs\""},
-                 {"--sample-time", "0", "--sample-time: must be more than 0"},
-                 {"--timeout", "0", "--timeout: must be more than 0"},
-                 {"--seed", "-4", "--seed"},
-                 {"--clock", "sundial", "unknown clock \"sundial\""}};
+    } cases[] = {
+        {"--rounds", "1", "--rounds: expected a whole number from 2"},
+        {"--rounds", "3x", "\"3x\""},
+        {"--warmup", "-1ms", "--warmup: expected a duration"},
+        {"--warmup", "5 parsecs", "\"5 parsecs\""},
+        {"--sample-time", "0",
+         "--sample-time: expected a duration from more than 0"},
+        {"--timeout", "0", "--timeout: expected a duration from more than 0"},
+        {"--seed", "-4", "--seed"},
+        {"--clock", "sundial", "unknown clock \"sundial\""}};
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         struct brun_options o;
         char why[256] = "";
@@ -160,6 +163,47 @@ Test(cli, help_version_and_unknown_options)
     char *missing[] = {"benchrun", "./a", "--filter", NULL};
     cr_assert_eq(parse(&o, why, missing), BRUN_CLI_ERROR);
     cr_assert(strstr(why, "--filter needs a value"), "%s", why);
+}
+
+/* A duration past its option's range would overflow the tick count it
+ * becomes (--sample-time 1e10 measured one iteration and exited 0): it
+ * is refused, and the message gives the range. */
+Test(cli, durations_past_their_range_are_refused_with_the_range)
+{
+    static const struct {
+        const char *option, *value, *words;
+    } cases[] = {
+        {"--sample-time", "1e10",
+         "--sample-time: expected a duration from "
+         "more than 0 to 60s, got \"1e10\""},
+        {"--sample-time", "61", "to 60s"},
+        {"--warmup", "1e19", "--warmup: expected a duration from 0 to 3600s"},
+        {"--warmup", "61m", "to 3600s"},
+        {"--budget", "1e300",
+         "--budget: expected a duration from more than 0 "
+         "to 86400s"},
+        {"--timeout", "86401",
+         "--timeout: expected a duration from more "
+         "than 0 to 86400s"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        struct brun_options o;
+        char why[256] = "";
+        char *argv[] = {"benchrun", (char *)cases[i].option,
+                        (char *)cases[i].value, "./a", NULL};
+        cr_assert_eq(parse(&o, why, argv), BRUN_CLI_ERROR, "%s %s accepted",
+                     cases[i].option, cases[i].value);
+        cr_assert(strstr(why, cases[i].words), "\"%s\" lacks \"%s\"", why,
+                  cases[i].words);
+    }
+    /* The ends of the ranges are accepted. */
+    char why[256] = "";
+    struct brun_options o;
+    char *argv[] = {"benchrun", "--sample-time", "60s",   "--warmup",
+                    "60m",      "--budget",      "86400", "--timeout",
+                    "86400",    "./a",           NULL};
+    cr_assert_eq(parse(&o, why, argv), BRUN_CLI_RUN, "%s", why);
+    cr_assert_float_eq(o.warmup_s, 3600, 1e-9);
 }
 
 Test(cli, durations_accept_units_and_refuse_junk)
@@ -316,4 +360,122 @@ Test(cli, man_page_and_config_reference_state_the_table_defaults)
     }
     free(man);
     free(doc);
+}
+
+/* ---- --filter ------------------------------------------------------ */
+
+/* A pathological --filter is refused before regcomp spends seconds or
+ * gigabytes on it (a{1,30000} took 15 s to compile; (a*)*\1b on a name
+ * of 255 bytes never finished), and a mistake says at which byte. */
+Test(cli, a_filter_that_cannot_be_bounded_or_is_wrong_names_the_byte)
+{
+    static const struct {
+        const char *pattern, *words;
+    } cases[] = {
+        {"a{1,30000}", "by byte 10 its counted repetitions make more than "
+                       "4096 copies"},
+        {"((a{1,100}){1,100}){1,100}", "by byte 18"},
+        {"(a{1,3000})(a{1,3000})", "by byte 22"},
+        {"(a*)*\\1b", "back-reference at byte 6"},
+        {"ab(c|d", "the ( at byte 3 is never closed"},
+        {"x[abc", "the [ at byte 2 is never closed"},
+        {"ab[z-a]", "Invalid range end in the bracket expression at byte 3"},
+        {"a|*b", "the * at byte 3 repeats nothing"},
+        {"a{2,1}", "the { at byte 2 does not start a count"},
+        {"a{x}", "the { at byte 2 does not start a count"},
+        {"a\\", "a lone backslash at byte 2"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        regex_t re;
+        char why[2048] = "";
+        cr_assert_eq(
+            brun_filter_compile(cases[i].pattern, &re, why, sizeof why), -1,
+            "accepted \"%s\"", cases[i].pattern);
+        cr_assert(strstr(why, "bad regular expression"), "%s", why);
+        cr_assert(strstr(why, cases[i].words), "\"%s\" lacks \"%s\"", why,
+                  cases[i].words);
+    }
+
+    char long_pattern[BRUN_FILTER_MAX_LENGTH + 2];
+    memset(long_pattern, 'a', sizeof long_pattern - 1);
+    long_pattern[sizeof long_pattern - 1] = '\0';
+    regex_t re;
+    char why[2048] = "";
+    cr_assert_eq(brun_filter_compile(long_pattern, &re, why, sizeof why), -1);
+    cr_assert(strstr(why, "1025 bytes long, more than the 1024 allowed"), "%s",
+              why);
+}
+
+Test(cli, an_ordinary_filter_compiles_and_matches)
+{
+    static const struct {
+        const char *pattern, *name;
+        int matches;
+    } cases[] = {
+        {"^harness/em", "harness/empty", 1},
+        {"/150$", "env/capture/150", 1},
+        {"[]a]x", "]x", 1},
+        {"[[:digit:]]{2}{3}", "n/123456", 1},
+        {"(a{1,60}){1,60}", "aaa", 1},
+        {"a)", "a)", 1},
+        {"^(hash|sort)/", "memory/memcpy/64", 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        regex_t re;
+        char why[2048] = "";
+        cr_assert_eq(
+            brun_filter_compile(cases[i].pattern, &re, why, sizeof why), 0,
+            "\"%s\": %s", cases[i].pattern, why);
+        cr_assert_eq(regexec(&re, cases[i].name, 0, NULL, 0) == 0,
+                     cases[i].matches, "\"%s\" on \"%s\"", cases[i].pattern,
+                     cases[i].name);
+        regfree(&re);
+    }
+}
+
+/* ---- --config and --no-config ----------------------------------------- */
+
+/* Reads argv (NULL-terminated) with brun_cli_config_choice. */
+static int config_choice(char **argv, const char **path, int *no_config,
+                         char *why)
+{
+    int argc = 0;
+    while (argv[argc])
+        argc++;
+    return brun_cli_config_choice(argc, argv, path, no_config, why, 256);
+}
+
+/* --no-conf was taken by getopt as --no-config, but the file was still
+ * read: both passes now read the command line the same way. */
+Test(cli, config_choice_reads_the_command_line_as_getopt_does)
+{
+    const char *path;
+    int no_config;
+    char why[256] = "";
+
+    char *abbreviated[] = {"benchrun", "./a", "--no-conf", NULL};
+    cr_assert_eq(config_choice(abbreviated, &path, &no_config, why), 0, "%s",
+                 why);
+    cr_assert_eq(no_config, 1, "--no-conf is --no-config");
+    cr_assert_null(path);
+
+    char *as_value[] = {"benchrun", "--filter", "--no-config", "./a", NULL};
+    cr_assert_eq(config_choice(as_value, &path, &no_config, why), 0, "%s", why);
+    cr_assert_eq(no_config, 0, "the value of --filter is not an option");
+
+    char *with_equals[] = {"benchrun", "--config=c.yml", "./a", NULL};
+    cr_assert_eq(config_choice(with_equals, &path, &no_config, why), 0);
+    cr_assert_str_eq(path, "c.yml");
+
+    char *after_target[] = {"benchrun", "./a", "--config", "d.yml", NULL};
+    cr_assert_eq(config_choice(after_target, &path, &no_config, why), 0);
+    cr_assert_str_eq(path, "d.yml");
+
+    char *after_dashes[] = {"benchrun", "--", "--no-config", NULL};
+    cr_assert_eq(config_choice(after_dashes, &path, &no_config, why), 0);
+    cr_assert_eq(no_config, 0, "after --, a target");
+
+    char *missing[] = {"benchrun", "./a", "--config", NULL};
+    cr_assert_eq(config_choice(missing, &path, &no_config, why), -1);
+    cr_assert(strstr(why, "--config needs a value"), "%s", why);
 }

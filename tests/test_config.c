@@ -436,6 +436,19 @@ Test(config, a_refused_value_names_line_key_and_value)
             WORDS("\"sundial\""));
 }
 
+/* benchrun.yml goes through the same setters as the command line, so a
+ * duration that would overflow its tick count is refused there too. */
+Test(config, a_duration_past_its_range_names_line_and_range)
+{
+    refused("rounds: 3\nsample_time: 1e10\n",
+            "benchrun.yml:2: sample_time: expected a duration from more than "
+            "0 to 60s",
+            WORDS("\"1e10\""));
+    refused("warmup: 1e19\n",
+            "benchrun.yml:1: warmup: expected a duration from 0 to 3600s",
+            WORDS("\"1e19\""));
+}
+
 Test(config, a_key_without_a_value_is_blamed_on_its_line)
 {
     refused("rounds:\nsamples: 3\n", "benchrun.yml:1: rounds: expected",
@@ -676,6 +689,26 @@ Test(config, a_missing_or_unreadable_file_is_named)
     cr_assert_eq(mkdir("folder.yml", 0755), 0);
     cr_assert_eq(brun_config_load("folder.yml", &o, why, sizeof why), -1);
     cr_assert(strstr(why, "folder.yml: cannot read it: "), "%s", why);
+    brun_options_release(&o);
+}
+
+/* --config /dev/zero (endless) and a file past 1 MiB are refused after
+ * reading at most 1 MiB, in one line, instead of filling memory. */
+Test(config, an_endless_or_huge_file_is_refused_at_one_mib)
+{
+    struct brun_options o;
+    char why[512];
+    brun_options_defaults(&o);
+    cr_assert_eq(brun_config_load("/dev/zero", &o, why, sizeof why), -1);
+    cr_assert_str_eq(why, "/dev/zero:1: larger than the limit of 1 MiB");
+    FILE *f = fopen("huge.yml", "w");
+    cr_assert_not_null(f);
+    fputs("rounds: 3\n", f);
+    for (int i = 0; i < (1 << 20) / 16 + 1; i++)
+        fputs("# padding......\n", f);
+    cr_assert_eq(fclose(f), 0);
+    cr_assert_eq(brun_config_load("huge.yml", &o, why, sizeof why), -1);
+    cr_assert_str_eq(why, "huge.yml:1: larger than the limit of 1 MiB");
     brun_options_release(&o);
 }
 

@@ -36,6 +36,14 @@ struct brun_host {
     int aslr;            /* /proc/sys/kernel/randomize_va_space, -1 unknown */
 };
 
+/* The largest durations the settings accept, in seconds: the options
+ * refuse more (a sample or warm-up becomes a tick count, which must not
+ * overflow), and a baseline holding more is refused as not physical. */
+#define BRUN_MAX_WARMUP_S 3600.0
+#define BRUN_MAX_SAMPLE_S 60.0
+#define BRUN_MAX_BUDGET_S 86400.0
+#define BRUN_MAX_TIMEOUT_S 86400.0
+
 /* The measurement settings in force (after defaults and options). */
 struct brun_settings {
     unsigned rounds;

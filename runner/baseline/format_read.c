@@ -29,6 +29,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
+#include <float.h>
 #include <limits.h>
 #include <math.h>
 #include <stdarg.h>
@@ -253,8 +254,9 @@ static int get_int(struct reader *rd, const struct brun_yaml_node *n,
 }
 
 /* A finite number >= min. */
+/* A finite number from min to max. */
 static int get_double(struct reader *rd, const struct brun_yaml_node *n,
-                      const char *key, double min, double *out)
+                      const char *key, double min, double max, double *out)
 {
     const char *v;
     int plain;
@@ -268,6 +270,9 @@ static int get_double(struct reader *rd, const struct brun_yaml_node *n,
     if (x < min)
         return fail_at(rd, n, key, "%s is below the smallest allowed, %g", buf,
                        min);
+    if (x > max)
+        return fail_at(rd, n, key, "%s is above the largest allowed, %g", buf,
+                       max);
     *out = x;
     return 0;
 }
@@ -312,7 +317,7 @@ enum field_type {
     UNSIGNED, /* the same, at most UINT_MAX, into an unsigned */
     SIZE,     /* the same, at most SIZE_MAX, into a size_t */
     INT,      /* a whole number from .min to .max into an int */
-    DOUBLE,   /* a finite number >= 0 into a double */
+    DOUBLE,   /* a finite number from .lo to .hi into a double */
     BOOL,     /* true or false into an int (nullable: -1 for null) */
     MAPPING,  /* a mapping read by .table into the struct at .offset */
     CUSTOM,   /* .read reads it: lists, cross-checks */
@@ -323,10 +328,15 @@ enum field_type {
 struct field {
     const char *name;
     enum field_type type;
-    size_t offset;             /* of the member in the mapping's struct */
-    size_t size;               /* of that member: TEXT's buffer */
-    int nullable;              /* null is allowed (TEXT, STRING, BOOL) */
-    long min, max;             /* INT: the range */
+    size_t offset; /* of the member in the mapping's struct */
+    size_t size;   /* of that member: TEXT's buffer */
+    int nullable;  /* null is allowed (TEXT, STRING, BOOL) */
+    long min, max; /* INT: the range */
+    /* DOUBLE: the range; both 0 means 0 up to any finite number.  A
+     * physical quantity has a physical range, so that a hand-edited
+     * ticks_per_second: 1e-300 is refused instead of making every time
+     * infinite. */
+    double lo, hi;
     const struct field *table; /* MAPPING: its keys, table[0..count) */
     size_t count;
     /* CUSTOM: reads value, whose key path is key, into base (the
@@ -378,7 +388,8 @@ static int read_field(struct reader *rd, const struct field *f,
     case INT:
         return get_int(rd, value, key, f->min, f->max, at);
     case DOUBLE:
-        return get_double(rd, value, key, 0, at);
+        return get_double(rd, value, key, f->lo,
+                          f->lo == 0 && f->hi == 0 ? DBL_MAX : f->hi, at);
     case BOOL:
         if (f->nullable && is_null(value)) {
             *(int *)at = -1;
@@ -454,6 +465,12 @@ static int clock_kind(const char *name, enum brun_clock_kind *out)
     return -1;
 }
 
+/* A clock counts from 1 kHz (none slower is used) to 1 THz (none is
+ * faster); its resolution and costs are under a millisecond (a coarser
+ * clock could not time a sample of BRUN_MAX_SAMPLE_S). */
+#define TICKS_PER_SECOND .lo = 1e3, .hi = 1e12
+#define CLOCK_NS .hi = 1e6
+
 #define FP(member) AT(struct brun_fingerprint, member)
 static const struct field fingerprint_fields[] = {
     {"cpu_model", TEXT, FP(cpu_model)},
@@ -465,7 +482,7 @@ static const struct field fingerprint_fields[] = {
     {"git_dirty", BOOL, FP(git_dirty), .nullable = 1},
     {"benchrun_version", TEXT, FP(benchrun_version)},
     {"clock", TEXT, FP(clock)},
-    {"ticks_per_second", DOUBLE, FP(ticks_per_second)},
+    {"ticks_per_second", DOUBLE, FP(ticks_per_second), TICKS_PER_SECOND},
 };
 
 /* The fingerprint (base: the baseline); the host's description lands in
@@ -541,10 +558,10 @@ static const struct field run_fields[] = {
 static const struct field settings_fields[] = {
     {"rounds", UNSIGNED, SET(rounds)},
     {"samples", UNSIGNED, SET(samples)},
-    {"warmup_ms", DOUBLE, SET(warmup_ms)},
-    {"sample_ms", DOUBLE, SET(sample_ms)},
-    {"budget_s", DOUBLE, SET(budget_s)},
-    {"timeout_s", DOUBLE, SET(timeout_s)},
+    {"warmup_ms", DOUBLE, SET(warmup_ms), .hi = BRUN_MAX_WARMUP_S * 1e3},
+    {"sample_ms", DOUBLE, SET(sample_ms), .hi = BRUN_MAX_SAMPLE_S * 1e3},
+    {"budget_s", DOUBLE, SET(budget_s), .hi = BRUN_MAX_BUDGET_S},
+    {"timeout_s", DOUBLE, SET(timeout_s), .hi = BRUN_MAX_TIMEOUT_S},
     {"iterations", UINT64, SET(iterations)},
     {"jitter", BOOL, SET(jitter)},
 };
@@ -565,10 +582,10 @@ static int read_clock_name(struct reader *rd, const struct brun_yaml_node *n,
 #define CLOCK(member) AT(struct brun_clock_info, member)
 static const struct field clock_fields[] = {
     {"name", CUSTOM, .read = read_clock_name},
-    {"ticks_per_second", DOUBLE, CLOCK(ticks_per_second)},
-    {"resolution_ns", DOUBLE, CLOCK(resolution_ns)},
-    {"read_cost_ns", DOUBLE, CLOCK(read_cost_ns)},
-    {"empty_region_ns", DOUBLE, CLOCK(empty_region_ns)},
+    {"ticks_per_second", DOUBLE, CLOCK(ticks_per_second), TICKS_PER_SECOND},
+    {"resolution_ns", DOUBLE, CLOCK(resolution_ns), CLOCK_NS},
+    {"read_cost_ns", DOUBLE, CLOCK(read_cost_ns), CLOCK_NS},
+    {"empty_region_ns", DOUBLE, CLOCK(empty_region_ns), CLOCK_NS},
     {"invariant", BOOL, CLOCK(invariant)},
 };
 
@@ -737,8 +754,9 @@ static const struct field plan_fields[] = {
     {"iterations", UINT64, PLAN(iterations)},
     {"rounds", UNSIGNED, PLAN(rounds)},
     {"samples", UNSIGNED, PLAN(samples)},
-    {"warmup_ms", DOUBLE, PLAN(warmup_ms)},
-    {"sample_target_ms", DOUBLE, PLAN(sample_target_ms)},
+    {"warmup_ms", DOUBLE, PLAN(warmup_ms), .hi = BRUN_MAX_WARMUP_S * 1e3},
+    {"sample_target_ms", DOUBLE, PLAN(sample_target_ms),
+     .hi = BRUN_MAX_SAMPLE_S * 1e3},
     {"calibrated", BOOL, PLAN(calibrated)},
     {"calibration_ns", DOUBLE, PLAN(calibration_ns)},
     {"budget_limited", BOOL, PLAN(budget_limited)},

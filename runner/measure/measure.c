@@ -315,14 +315,27 @@ static double sample_seconds(const struct brun_measure_env *env)
     return env->settings.sample_s > floor_s ? env->settings.sample_s : floor_s;
 }
 
+/* seconds as clock ticks, saturated: a double past UINT64_MAX converted
+ * to uint64_t is undefined behaviour.  The options bound the durations
+ * (BRUN_MAX_SAMPLE_S, BRUN_MAX_WARMUP_S) well below that; this guard is
+ * for a settings struct filled some other way. */
+static uint64_t seconds_to_ticks(const struct brun_measure_env *env,
+                                 double seconds)
+{
+    double ticks = seconds * env->clock->ticks_per_second;
+    if (!(ticks > 0))
+        return 0;
+    return ticks < 0x1p63 ? (uint64_t)ticks : UINT64_C(1) << 63;
+}
+
 static uint64_t target_ticks(const struct brun_measure_env *env)
 {
-    return (uint64_t)(sample_seconds(env) * env->clock->ticks_per_second);
+    return seconds_to_ticks(env, sample_seconds(env));
 }
 
 static uint64_t warmup_ticks(const struct brun_measure_env *env)
 {
-    return (uint64_t)(env->settings.warmup_s * env->clock->ticks_per_second);
+    return seconds_to_ticks(env, env->settings.warmup_s);
 }
 
 /* Turns a finished round's reply into a round result appended to c. */

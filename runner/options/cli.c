@@ -99,29 +99,45 @@ static long spec_index(int c, const struct brun_option_spec *t, size_t count)
     return -1;
 }
 
+/* The same getopt_long pass as brun_cli_parse, so that --config and
+ * --no-config are found exactly as that reads them: abbreviated
+ * (--no-conf), as --config=FILE, and not when they are the value of
+ * another option (--filter --no-config). */
 int brun_cli_config_choice(int argc, char **argv, const char **path,
                            int *no_config, char *why, size_t why_size)
 {
+    size_t count;
+    const struct brun_option_spec *t = brun_option_table(&count);
+    char shorts[32];
+    struct option *longs = long_options(t, count, shorts, sizeof shorts);
+    int c, rc = 0;
+
     *path = NULL;
     *no_config = 0;
-    for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--") == 0)
-            break;
-        if (strcmp(argv[i], "--no-config") == 0)
-            *no_config = 1;
-        else if (strncmp(argv[i], "--config=", 9) == 0)
-            *path = argv[i] + 9;
-        else if (strcmp(argv[i], "--config") == 0) {
-            if (i + 1 >= argc) {
+    if (!longs) {
+        snprintf(why, why_size, "out of memory");
+        return -1;
+    }
+    opterr = 0;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
+        long i = spec_index(c == ':' ? optopt : c, t, count);
+        if (i < 0)
+            continue; /* brun_cli_parse reports it */
+        if (strcmp(t[i].long_name, "config") == 0) {
+            if (c == ':') {
                 snprintf(why, why_size,
-                         "--config needs a value (see "
-                         "benchrun --help)");
-                return -1;
+                         "--config needs a value (see benchrun --help)");
+                rc = -1;
+                break;
             }
-            *path = argv[++i];
+            *path = optarg;
+        } else if (strcmp(t[i].long_name, "no-config") == 0) {
+            *no_config = 1;
         }
     }
-    return 0;
+    free(longs);
+    return rc;
 }
 
 enum brun_cli_action brun_cli_parse(int argc, char **argv,

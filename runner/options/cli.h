@@ -18,9 +18,11 @@ enum brun_cli_action {
     BRUN_CLI_ERROR,
 };
 
-/* Finds --config FILE / --no-config in argv without touching anything
- * else: *path is NULL when none was given.  Returns -1 with why when
- * --config lacks its value. */
+/* Finds --config FILE / --no-config in argv as brun_cli_parse reads
+ * them (abbreviations included), without setting anything else: *path
+ * (into argv) is NULL when none was given.  getopt_long may permute argv,
+ * as brun_cli_parse does.  Returns -1 with why when --config lacks its
+ * value. */
 int brun_cli_config_choice(int argc, char **argv, const char **path,
                            int *no_config, char *why, size_t why_size);
 

@@ -7,4 +7,5 @@ runner_libbrrunner_la_SOURCES += \
 	runner/options/option_table.c runner/options/option_table.h \
 	runner/options/cli.c runner/options/cli.h \
 	runner/options/config_file.c runner/options/config_file.h \
-	runner/options/parse.c runner/options/parse.h
+	runner/options/parse.c runner/options/parse.h \
+	runner/options/filter.c runner/options/filter.h

@@ -47,14 +47,18 @@ static int set_count(unsigned *field, const char *value, unsigned long long min,
     return 0;
 }
 
-static int set_time(double *field, const char *value, int positive, char *why,
-                    size_t why_size)
+/* A duration up to max seconds (more than 0 when positive).  The range
+ * is in the message, so a value refused says what would be accepted. */
+static int set_time(double *field, const char *value, int positive, double max,
+                    char *why, size_t why_size)
 {
     double s;
     if (brun_parse_duration(value, &s, why, why_size) != 0)
         return -1;
-    if (positive && s <= 0) {
-        snprintf(why, why_size, "must be more than 0, got \"%s\"", value);
+    if ((positive && s <= 0) || s > max) {
+        snprintf(why, why_size,
+                 "expected a duration from %s0 to %gs, got \"%s\"",
+                 positive ? "more than " : "", max, value);
         return -1;
     }
     *field = s;
@@ -161,19 +165,19 @@ SETTER(set_resamples)
 }
 SETTER(set_warmup)
 {
-    return set_time(&o->warmup_s, v, 0, why, why_size);
+    return set_time(&o->warmup_s, v, 0, BRUN_MAX_WARMUP_S, why, why_size);
 }
 SETTER(set_sample_time)
 {
-    return set_time(&o->sample_s, v, 1, why, why_size);
+    return set_time(&o->sample_s, v, 1, BRUN_MAX_SAMPLE_S, why, why_size);
 }
 SETTER(set_budget)
 {
-    return set_time(&o->budget_s, v, 1, why, why_size);
+    return set_time(&o->budget_s, v, 1, BRUN_MAX_BUDGET_S, why, why_size);
 }
 SETTER(set_timeout)
 {
-    return set_time(&o->timeout_s, v, 1, why, why_size);
+    return set_time(&o->timeout_s, v, 1, BRUN_MAX_TIMEOUT_S, why, why_size);
 }
 SETTER(set_confidence)
 {
