@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "reports/text/escape.h"
 #include "runner/options/cli.h"
 #include "runner/options/config_file.h"
 #include "runner/run.h"
@@ -34,6 +35,15 @@ static void install_signal_handlers(void)
     signal(SIGPIPE, SIG_IGN);
 }
 
+/* An error message quotes the user's values (paths, options): escaped so
+ * none can end the line or reach the terminal raw. */
+static void print_error(const char *why)
+{
+    fputs("benchrun: ", stderr);
+    brun_term_text(stderr, why);
+    fputc('\n', stderr);
+}
+
 /* Defaults, then benchrun.yml, then the command line: later wins.
  * Returns 0, or -1 after printing the error. */
 static int load_options(int argc, char **argv, struct brun_options *o)
@@ -47,13 +57,13 @@ static int load_options(int argc, char **argv, struct brun_options *o)
                                sizeof why) != 0 ||
         brun_config_locate(cli_path, no_config, &path, why, sizeof why) != 0 ||
         (path && brun_config_load(path, o, why, sizeof why) != 0)) {
-        fprintf(stderr, "benchrun: %s\n", why);
+        print_error(why);
         free(path);
         return -1;
     }
     free(path);
     if (brun_cli_parse(argc, argv, o, why, sizeof why) != BRUN_CLI_RUN) {
-        fprintf(stderr, "benchrun: %s\n", why);
+        print_error(why);
         return -1;
     }
     return 0;
@@ -82,7 +92,7 @@ int main(int argc, char **argv)
         status = BRUN_EXIT_OK;
         break;
     case BRUN_CLI_ERROR:
-        fprintf(stderr, "benchrun: %s\n", why);
+        print_error(why);
         break;
     case BRUN_CLI_RUN:
         brun_options_release(&options);

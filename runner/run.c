@@ -26,6 +26,7 @@
 #include "reports/github/github.h"
 #include "reports/json/json.h"
 #include "reports/markdown/markdown.h"
+#include "reports/text/escape.h"
 #include "runner/files/atomic_file.h"
 #include "runner/baseline/store.h"
 #include "runner/compare/compare.h"
@@ -69,13 +70,18 @@ struct run {
 static void error_line(const char *fmt, ...)
     __attribute__((format(printf, 1, 2)));
 
+/* Messages quote paths, names and GITHUB_* values: escaped, so none of
+ * them can end the line and start a workflow command or a terminal
+ * escape of its own. */
 static void error_line(const char *fmt, ...)
 {
+    char text[4096];
     va_list ap;
-    fputs("benchrun: ", stderr);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    vsnprintf(text, sizeof text, fmt, ap);
     va_end(ap);
+    fputs("benchrun: ", stderr);
+    brun_term_text(stderr, text);
     fputc('\n', stderr);
 }
 
@@ -167,11 +173,16 @@ static void print_list(const struct run *r)
     for (size_t t = 0; t < r->list_count; t++)
         for (size_t i = 0; i < r->lists[t].count; i++) {
             const struct brun_listed_case *c = &r->lists[t].cases[i];
-            if (r->options->verbosity > 0)
-                printf("%s\t%s:%d\t%s\n", c->name, c->file, c->line,
-                       r->options->targets[t]);
-            else
-                printf("%s\n", c->name);
+            /* Names and files come from bench code: escaped, one line
+             * per case whatever they hold. */
+            brun_term_text(stdout, c->name);
+            if (r->options->verbosity > 0) {
+                putchar('\t');
+                brun_term_text(stdout, c->file);
+                printf(":%d\t", c->line);
+                brun_term_text(stdout, r->options->targets[t]);
+            }
+            putchar('\n');
         }
 }
 

@@ -2,7 +2,8 @@
 /* test_driver.c: the real benchrun program against real executables:
  * misbehaving cases become reported results, bad targets and bad
  * options are one-line errors with exit 2, a broken worker protocol is
- * caught, and a bench executable run directly acts as benchrun. */
+ * caught, a bench executable run directly acts as benchrun, and what a
+ * hostile bench prints reaches the terminal inert. */
 #include "config.h"
 
 #include <criterion/criterion.h>
@@ -364,5 +365,39 @@ Test(driver, the_header_works_from_cxx)
     cr_assert_str_eq(r.out, "cxx/ranged/1\ncxx/ranged/4\ncxx/ranged/16\n"
                             "cxx/ranged/64\ncxx/sized/16\ncxx/sized/256\n"
                             "cxx/string_append\n");
+    command_result_free(&r);
+}
+
+/* No raw ESC, CR or BEL, and no line a CI runner would read as a
+ * workflow command (it trims leading spaces first). */
+static void expect_inert(const char *text, const char *stream)
+{
+    cr_assert_null(strpbrk(text, "\033\r\a"), "%s: %s", stream, text);
+    for (const char *line = text; line; line = strchr(line, '\n')) {
+        line += *line == '\n';
+        cr_assert_neq(strncmp(line + strspn(line, " \t"), "::", 2), 0,
+                      "%s starts a workflow command:\n%s", stream, text);
+    }
+}
+
+Test(driver, a_hostile_message_is_shown_escaped_and_kept_intact)
+{
+    struct command_result r;
+    benchrun(&r, NULL, build_path("tests/bench_hostile"), FAST, "--filter",
+             "^hostile/message$", "--json", json_path, NULL);
+    cr_assert_eq(r.status, 3, "exit %d; stderr: %s", r.status, r.err);
+    expect_inert(r.out, "stdout");
+    expect_inert(r.err, "stderr");
+    cr_assert(
+        strstr(r.out, "FAILED hostile/message: x\\n::error::y\\x1b[2J\\r"),
+        "%s", r.out);
+    cr_assert(
+        strstr(r.out, "  | \\x3a:error::from output\\x1b]0;title\\x07\\r"),
+        "%s", r.out);
+    /* The JSON keeps the bytes the case wrote, escaped the JSON way. */
+    json_t *root = load_json();
+    cr_assert_str_eq(field(find_case(root, "hostile/message"), "reason"),
+                     "x\n::error::y\033[2J\r");
+    json_decref(root);
     command_result_free(&r);
 }

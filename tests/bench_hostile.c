@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * bench_hostile.c: a bench executable that attacks the driver rather than
+ * crashing it: a failure message and output holding workflow commands
+ * and terminal escapes, and a case that looks for the token benchrun was
+ * given.  Driven by the real benchrun in test_driver.c; not a model of
+ * a bench file.
+ */
+#include <benchrun.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+
+BENCH(hostile, message)
+{
+    puts("before\n::error::from output\033]0;title\a\r");
+    fflush(stdout);
+    BENCH_FAIL(st, "x\n::error::y\033[2J\r");
+}
+
+/* Fails, saying so, when a secret reached the worker's environment. */
+BENCH(hostile, token)
+{
+    const char *names[] = {"GITHUB_TOKEN", "BENCHRUN_GITHUB_TOKEN"};
+    for (int i = 0; i < 2; i++)
+        if (getenv(names[i]))
+            BENCH_FAIL(st, "%s inherited", names[i]);
+    BENCH_SKIP(st, "no token in the environment");
+}
