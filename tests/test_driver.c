@@ -401,3 +401,19 @@ Test(driver, a_hostile_message_is_shown_escaped_and_kept_intact)
     json_decref(root);
     command_result_free(&r);
 }
+
+Test(driver, workers_do_not_inherit_the_github_token)
+{
+    struct command_result r;
+    char *env[] = {"GITHUB_TOKEN=ghp_not_for_workers",
+                   "BENCHRUN_GITHUB_TOKEN=ghp_not_for_workers_either", NULL};
+    benchrun(&r, env, build_path("tests/bench_hostile"), FAST, "--filter",
+             "^hostile/token$", "--json", json_path, NULL);
+    cr_assert_eq(r.status, 0, "exit %d; stdout: %s", r.status, r.out);
+    json_t *root = load_json();
+    cr_assert_str_eq(field(find_case(root, "hostile/token"), "status"),
+                     "skipped");
+    json_decref(root);
+    cr_assert_null(strstr(r.out, "ghp_not_for_workers"), "%s", r.out);
+    command_result_free(&r);
+}

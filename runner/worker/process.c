@@ -50,8 +50,25 @@ static int open_pidfd(pid_t pid)
 #endif
 }
 
-/* The environment for a worker: ours plus BENCHRUN_ENV_PAD.  Built before
- * fork, so the child only calls async-signal-safe functions. */
+/* Variables benchrun holds as secrets: a worker runs bench code, which
+ * has no use for them, and a core dump of a crashing case must not
+ * contain them. */
+static const char *const secret_variables[] = {"GITHUB_TOKEN=",
+                                               "BENCHRUN_GITHUB_TOKEN="};
+
+static int is_secret(const char *entry)
+{
+    for (size_t i = 0; i < sizeof secret_variables / sizeof *secret_variables;
+         i++)
+        if (strncmp(entry, secret_variables[i], strlen(secret_variables[i])) ==
+            0)
+            return 1;
+    return 0;
+}
+
+/* The environment for a worker: ours without the secrets, plus
+ * BENCHRUN_ENV_PAD.  Built before fork, so the child only calls
+ * async-signal-safe functions. */
 static char **worker_environment(size_t pad_length, char **pad_storage)
 {
     size_t count = 0;
@@ -67,7 +84,8 @@ static char **worker_environment(size_t pad_length, char **pad_storage)
     size_t n = 0;
     for (size_t i = 0; i < count; i++)
         if (strncmp(environ[i], "BENCHRUN_ENV_PAD=", 17) != 0 &&
-            strncmp(environ[i], "BENCHRUN_LAUNCHED=", 18) != 0)
+            strncmp(environ[i], "BENCHRUN_LAUNCHED=", 18) != 0 &&
+            !is_secret(environ[i]))
             env[n++] = environ[i];
     strcpy(pad, "BENCHRUN_ENV_PAD=");
     memset(pad + 17, 'x', pad_length);

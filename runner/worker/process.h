@@ -25,9 +25,10 @@ struct brun_process {
     int wait_status; /* from waitpid, once reaped */
 };
 
-/* Starts path as a worker with an extra environment variable
- * BENCHRUN_ENV_PAD of pad_length bytes (it shifts the stack, so layout
- * effects average out across rounds).  Returns 0, or -1 with a message
+/* Starts path as a worker with our environment less GITHUB_TOKEN and
+ * BENCHRUN_GITHUB_TOKEN (secrets bench code must not see) and with an
+ * extra variable BENCHRUN_ENV_PAD of pad_length bytes (it shifts the
+ * stack, so layout effects average out across rounds).  Returns 0, or -1 with a message
  * (e.g. "cannot execute: Exec format error") in why. */
 int brun_process_start(struct brun_process *p, const char *path,
                        size_t pad_length, char *why, size_t why_size);
