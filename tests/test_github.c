@@ -1146,6 +1146,27 @@ Test(github_http, only_https_or_loopback_http_is_allowed)
     curl_global_cleanup();
 }
 
+Test(github_http, credentials_in_the_api_url_are_never_echoed)
+{
+    struct brun_github_settings s;
+    char why[512];
+    brun_github_settings_init(&s);
+    curl_global_init(CURL_GLOBAL_DEFAULT);
+    const char *urls[] = {"https://someone:hunter2@api.github.com/",
+                          "https://hunter2@api.github.com/",
+                          "http://example.com/api?access_token=hunter2",
+                          "hunter2 is not a url"};
+    for (size_t i = 0; i < 4; i++) {
+        why[0] = '\0';
+        cr_assert_null(brun_gh_client_new(urls[i], "t", &s, why, sizeof why),
+                       "%s accepted", urls[i]);
+        cr_assert(why[0], "%s: no reason given", urls[i]);
+        cr_assert_null(strstr(why, "hunter2"), "%s", why);
+        cr_assert_null(strstr(why, "someone"), "%s", why);
+    }
+    curl_global_cleanup();
+}
+
 Test(github_http, settings_come_from_the_environment_when_valid)
 {
     struct brun_github_settings s;

@@ -9,7 +9,9 @@
  * another scheme; answers capped at 8 MiB; timeouts on every request and
  * NOSIGNAL, so no SIGALRM.  The token travels only in the Authorization
  * header list, which is wiped before it is freed; it is never printed,
- * and CURLOPT_VERBOSE is never set.
+ * and CURLOPT_VERBOSE is never set.  A GITHUB_API_URL with a user or
+ * password in it is refused, and messages show the URL without them (or
+ * its query), so a credential put there is never echoed either.
  *
  * Retries (brun_gh_request): connection errors and timeouts, 5xx, 429 and
  * rate-limit 403 (x-ratelimit-remaining: 0, or a "secondary rate limit"
@@ -121,6 +123,48 @@ out:
     return rc;
 }
 
+/* url for a message: scheme, host, port and path only.  A user, a
+ * password, a query or a fragment may hold a credential, and an
+ * unparsable value may be one whole, so none of them is ever shown. */
+static void redacted_url(const char *url, char *out, size_t size)
+{
+    CURLU *u = curl_url();
+    char *scheme = NULL, *host = NULL, *port = NULL, *path = NULL;
+    if (u && curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK &&
+        curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) == CURLUE_OK &&
+        curl_url_get(u, CURLUPART_HOST, &host, 0) == CURLUE_OK) {
+        curl_url_get(u, CURLUPART_PORT, &port, 0);
+        curl_url_get(u, CURLUPART_PATH, &path, 0);
+        snprintf(out, size, "\"%.16s://%.200s%s%.8s%.200s\"", scheme, host,
+                 port ? ":" : "", port ? port : "",
+                 path && strcmp(path, "/") != 0 ? path : "");
+    } else {
+        snprintf(out, size, "(value not shown)");
+    }
+    curl_free(scheme);
+    curl_free(host);
+    curl_free(port);
+    curl_free(path);
+    curl_url_cleanup(u);
+}
+
+/* 1 when url carries a user or a password (https://user:pass@host). */
+static int has_credentials(const char *url)
+{
+    CURLU *u = curl_url();
+    char *part = NULL;
+    int found = 0;
+    if (u && curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK) {
+        found = curl_url_get(u, CURLUPART_USER, &part, 0) == CURLUE_OK;
+        curl_free(part);
+        part = NULL;
+        found |= curl_url_get(u, CURLUPART_PASSWORD, &part, 0) == CURLUE_OK;
+        curl_free(part);
+    }
+    curl_url_cleanup(u);
+    return found;
+}
+
 static int same_origin(const struct brun_gh_client *c, const char *url)
 {
     char scheme[8], host[256];
@@ -169,19 +213,27 @@ struct brun_gh_client *brun_gh_client_new(const char *api_url,
         c->settings.timeout_s = 10; /* 0 would mean no timeout at all */
     if (!(c->settings.total_s >= 0))
         c->settings.total_s = 60;
+    char shown[512];
+    redacted_url(api_url, shown, sizeof shown);
     if (split_url(api_url, c->scheme, sizeof c->scheme, c->host, sizeof c->host,
                   &c->port) != 0) {
-        snprintf(why, why_size, "GITHUB_API_URL \"%.200s\" is not a URL",
-                 api_url);
+        snprintf(why, why_size, "GITHUB_API_URL %s is not a URL", shown);
+        goto fail;
+    }
+    if (has_credentials(api_url)) {
+        snprintf(why, why_size,
+                 "refusing GITHUB_API_URL %s: it holds a user or password "
+                 "(not shown); the token goes in GITHUB_TOKEN",
+                 shown);
         goto fail;
     }
     int loopback = is_loopback(c->host);
     if (strcmp(c->scheme, "https") != 0 &&
         !(strcmp(c->scheme, "http") == 0 && loopback)) {
         snprintf(why, why_size,
-                 "refusing GITHUB_API_URL \"%.200s\": only https, or plain "
+                 "refusing GITHUB_API_URL %s: only https, or plain "
                  "http to 127.0.0.1, ::1 or localhost",
-                 api_url);
+                 shown);
         goto fail;
     }
     for (const char *p = token; *p; p++)
