@@ -2,14 +2,16 @@
 /*
  * bench_hostile.c: a bench executable that attacks the driver rather than
  * crashing it: a failure message and output holding workflow commands
- * and terminal escapes, and a case that looks for the token benchrun was
- * given.  Driven by the real benchrun in test_driver.c; not a model of
+ * and terminal escapes, a case that looks for the token benchrun was
+ * given, and one that hangs after writing its pid to $HOSTILE_PID_FILE
+ * (so a test can see it die with the driver).  Driven by the real benchrun in test_driver.c; not a model of
  * a bench file.
  */
 #include <benchrun.h>
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 BENCH(hostile, message)
 {
@@ -26,4 +28,18 @@ BENCH(hostile, token)
         if (getenv(names[i]))
             BENCH_FAIL(st, "%s inherited", names[i]);
     BENCH_SKIP(st, "no token in the environment");
+}
+
+BENCH(hostile, hang)
+{
+    const char *path = getenv("HOSTILE_PID_FILE");
+    FILE *f = path ? fopen(path, "w") : NULL;
+    if (f) {
+        fprintf(f, "%ld\n", (long)getpid());
+        fclose(f);
+    }
+    BENCH_LOOP(st) {
+        for (;;)
+            pause();
+    }
 }

@@ -8,6 +8,7 @@
 
 #include <criterion/criterion.h>
 #include <jansson.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -416,4 +417,38 @@ Test(driver, workers_do_not_inherit_the_github_token)
     json_decref(root);
     cr_assert_null(strstr(r.out, "ghp_not_for_workers"), "%s", r.out);
     command_result_free(&r);
+}
+
+Test(driver, killing_the_driver_kills_its_hanging_worker)
+{
+    char pid_file[4300], env_entry[4400];
+    snprintf(pid_file, sizeof pid_file, "%s/worker.pid", scratch);
+    snprintf(env_entry, sizeof env_entry, "HOSTILE_PID_FILE=%s", pid_file);
+    char *env[] = {env_entry, NULL};
+    char *argv[] = {copy(build_path("runner/benchrun")),
+                    copy(build_path("tests/bench_hostile")),
+                    "--filter",
+                    "^hostile/hang$",
+                    "--timeout",
+                    "100",
+                    NULL};
+    pid_t driver = start_command(argv, env, NULL);
+    cr_assert(driver > 0);
+    char *text = wait_for_file(pid_file, 60);
+    if (!text) {
+        kill(driver, SIGKILL);
+        wait_command(driver, 10);
+        cr_assert_fail("the hanging case never started");
+    }
+    pid_t worker = (pid_t)atol(text);
+    free(text);
+    cr_assert(worker > 0);
+    kill(driver, SIGKILL);
+    wait_command(driver, 30);
+    int gone = wait_gone(worker, 30);
+    if (!gone)
+        kill(worker, SIGKILL);
+    cr_assert(gone, "worker %ld outlived its driver", (long)worker);
+    free(argv[0]);
+    free(argv[1]);
 }

@@ -7,7 +7,9 @@
  * writes errno into it only when execv() returns, so the parent reads
  * either an errno or end-of-file (exec succeeded).  Exit is noticed
  * through a pidfd where the kernel has one (Linux 5.3+), so the driver
- * sleeps in poll() instead of polling waitpid().
+ * sleeps in poll() instead of polling waitpid().  On Linux a worker gets
+ * SIGKILL when the driver dies (PR_SET_PDEATHSIG), so killing benchrun
+ * never leaves a hanging case running.
  */
 #include "config.h"
 
@@ -19,6 +21,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -112,13 +117,25 @@ static void move_fd(int fd, int target)
 }
 
 static void exec_child(const char *path, char **env, int command[2],
-                       int result[2], int output[2], int report[2])
+                       int result[2], int output[2], int report[2],
+                       pid_t driver)
 {
     char flag[64];
     char *argv[3];
     int devnull;
 
     setpgid(0, 0);
+#ifdef __linux__
+    /* The worker leads its own process group, so neither a terminal's
+     * SIGHUP nor a kill of the driver's group reaches it: it dies with
+     * the driver instead (the setting survives execve).  The driver may
+     * already be gone by now; then nothing would send the signal. */
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() != driver)
+        _exit(127);
+#else
+    (void)driver;
+#endif
     /* Get the descriptors out of the way of 0..4 before placing them. */
     int cmd = fcntl(command[0], F_DUPFD, 10);
     int res = fcntl(result[1], F_DUPFD, 10);
@@ -135,6 +152,7 @@ static void exec_child(const char *path, char **env, int command[2],
     signal(SIGPIPE, SIG_DFL);
     signal(SIGINT, SIG_DFL);
     signal(SIGTERM, SIG_DFL);
+    signal(SIGHUP, SIG_DFL);
     snprintf(flag, sizeof flag, "%s%d,%d", BRUN_WORKER_FLAG, WORKER_COMMAND_FD,
              WORKER_RESULT_FD);
     argv[0] = (char *)path;
@@ -168,13 +186,14 @@ int brun_process_start(struct brun_process *p, const char *path,
         snprintf(why, why_size, "out of memory");
         goto fail;
     }
+    pid_t driver = getpid();
     pid_t pid = fork();
     if (pid < 0) {
         snprintf(why, why_size, "cannot fork: %s", strerror(errno));
         goto fail;
     }
     if (pid == 0)
-        exec_child(path, env, command, result, output, report);
+        exec_child(path, env, command, result, output, report, driver);
 
     setpgid(pid, pid); /* also here: no race with the child's own call */
     p->pid = pid;

@@ -7,7 +7,8 @@
  * the worker's answers, stdout and stderr go to one pipe the driver
  * drains (so a case that prints cannot block or corrupt anything), stdin
  * is /dev/null.  The worker leads its own process group, so a timeout
- * kills whatever it started too.
+ * kills whatever it started too, and (on Linux) it is killed when the
+ * driver dies, however the driver dies.
  */
 #ifndef BRUN_PROCESS_H
 #define BRUN_PROCESS_H
