@@ -276,6 +276,19 @@ static const char *driver(void)
     return d && *d ? d : build_path("runner/benchrun");
 }
 
+/* One benchrun of this suite at a time: the tests run in parallel,
+ * and measurements that compete for the CPUs blur a slowdown.  Returns
+ * the lock's descriptor (close it to let go), or -1. */
+static int take_lock(void)
+{
+    int lock = open(build_path("tests/test_github.lock"),
+                    O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (lock >= 0)
+        while (flock(lock, LOCK_EX) != 0 && errno == EINTR)
+            ;
+    return lock;
+}
+
 /* Runs benchrun with NULL-terminated args in the job environment plus
  * overrides. */
 static struct command_result run_job(const char *const *overrides, ...)
@@ -292,13 +305,7 @@ static struct command_result run_job(const char *const *overrides, ...)
     va_end(ap);
     argv[n] = NULL;
     char **env = job_environment(overrides);
-    /* One benchrun of this suite at a time: the tests run in parallel,
-     * and measurements that compete for the CPUs blur a slowdown. */
-    int lock = open(build_path("tests/test_github.lock"),
-                    O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-    if (lock >= 0)
-        while (flock(lock, LOCK_EX) != 0 && errno == EINTR)
-            ;
+    int lock = take_lock();
     cr_assert_eq(run_command(argv, env, 110, &r), 0);
     if (lock >= 0)
         close(lock);
@@ -678,6 +685,23 @@ Test(github, a_slow_server_times_out_with_warnings)
     cr_assert(outputs && strstr(outputs, "exit-status=1\n"), "%s", outputs);
     assert_no_secret(&r);
     free(outputs);
+    command_result_free(&r);
+}
+
+Test(github, the_whole_posting_has_one_time_bound)
+{
+    /* Each request alone may take 5 s, with 3 attempts, but everything
+     * together only 1 s: the first request is cut short and nothing more
+     * is sent. */
+    start_fake("slow_ms=60000\nrule=* / slow -1\n");
+    const char *bounded[] = {"BENCHRUN_GITHUB_TOTAL=1", NULL};
+    struct command_result r = run_base(bounded);
+    cr_assert_eq(r.status, 0, "exit %d\n%s%s", r.status, r.out, r.err);
+    cr_assert(strstr(r.err, "time limit (1 s) ran out"), "%s", r.err);
+    json_t *log = requests();
+    cr_assert_leq(json_array_size(log), 1, "requests after the bound");
+    json_decref(log);
+    assert_no_secret(&r);
     command_result_free(&r);
 }
 

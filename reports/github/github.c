@@ -41,6 +41,8 @@ void brun_github_settings_init(struct brun_github_settings *s)
     s->timeout_s = 10;
     s->backoff_s = 1;
     s->total_s = 60;
+    s->stop = NULL;
+    env_double("BENCHRUN_GITHUB_TOTAL", 0.1, 3600, &s->total_s);
     env_double("BENCHRUN_GITHUB_TIMEOUT", 0.05, 600, &s->timeout_s);
     env_double("BENCHRUN_GITHUB_BACKOFF", 0, 60, &s->backoff_s);
     env_double("BENCHRUN_GITHUB_ATTEMPTS", 1, 10, &attempts);
