@@ -17,10 +17,13 @@
 #include "runner/worker/session.h"
 #include "stats/summary.h"
 
+/* Records which signal arrived (the exit status is 128 + it); the run
+ * stops at its next check.  SIGHUP too: a closed terminal must not leave
+ * the run going on, or its workers, which lead their own process groups
+ * and do not get the terminal's SIGHUP. */
 static void on_interrupt(int sig)
 {
-    (void)sig;
-    brun_session_interrupted = 1;
+    brun_session_interrupted = sig;
 }
 
 static void install_signal_handlers(void)
@@ -31,6 +34,7 @@ static void install_signal_handlers(void)
     sigemptyset(&sa.sa_mask);
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
     /* A worker that dies while we write to it must not kill us. */
     signal(SIGPIPE, SIG_IGN);
 }

@@ -85,6 +85,14 @@ static void error_line(const char *fmt, ...)
     fputc('\n', stderr);
 }
 
+/* 128 + the signal that asked us to stop (130 for SIGINT, 143 for
+ * SIGTERM, 129 for SIGHUP), or 0 while none arrived. */
+static int interrupted_status(void)
+{
+    int sig = (int)brun_session_interrupted;
+    return sig > 0 ? 128 + sig : 0;
+}
+
 /* --baseline-dir, else benchrun.yml's baseline_dir, else
  * $BENCHRUN_DIR/baselines, else .benchrun/baselines. */
 static const char *baseline_dir(const struct brun_options *o)
@@ -820,7 +828,8 @@ int brun_run(const struct brun_options *o, int argc, char **argv)
     int measured = measure_all(&r);
     if (measured == BRUN_MEASURE_INTERRUPTED) {
         error_line("interrupted: nothing was written or saved");
-        status = BRUN_EXIT_INTERRUPTED;
+        status =
+            interrupted_status() ? interrupted_status() : BRUN_EXIT_INTERRUPTED;
         goto out;
     }
     /* The gate fails closed: a result that could not be kept is no
@@ -852,16 +861,26 @@ int brun_run(const struct brun_options *o, int argc, char **argv)
     status = failed_cases(&r.results) > 0  ? BRUN_EXIT_CASE_FAILED
              : failing > 0 || breaches > 0 ? BRUN_EXIT_REGRESSION
                                            : BRUN_EXIT_OK;
-    if (o->save_baseline)
+    /* A signal from here on stops the steps not yet begun; each file is
+     * written atomically, so none is left half-written, and the GitHub
+     * client abandons its request in flight and posts nothing more. */
+    if (o->save_baseline && !interrupted_status())
         status = save_baseline(&r, status);
-    status = write_files(&r, status);
-    if (o->github) {
+    if (!interrupted_status())
+        status = write_files(&r, status);
+    if (o->github && !interrupted_status()) {
         /* Publishing never changes the verdict: failures only warn. */
         struct brun_github_settings github;
         brun_github_settings_init(&github);
         github.parts = o->github_parts;
+        github.stop = &brun_session_interrupted;
         fflush(stdout);
         brun_github_publish(&r.results, &github, status, stderr);
+    }
+    if (interrupted_status()) {
+        error_line("interrupted after measuring: the steps not yet done "
+                   "(saving, writing files, posting) were left undone");
+        status = interrupted_status();
     }
 out:
     release_run(&r);

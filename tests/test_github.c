@@ -705,6 +705,39 @@ Test(github, the_whole_posting_has_one_time_bound)
     command_result_free(&r);
 }
 
+Test(github, a_signal_while_posting_stops_it_with_128_plus_the_signal)
+{
+    start_fake("slow_ms=60000\nrule=* / slow -1\n");
+    char out_path[4300];
+    snprintf(out_path, sizeof out_path, "%s/benchrun.out", scratch);
+    const char *patient[] = {"BENCHRUN_GITHUB_TIMEOUT=50", NULL};
+    char **env = job_environment(patient);
+    char *argv[] = {strdup(driver()), base_exe,  FAST, "--github",
+                    "--json",         json_path, NULL};
+    int lock = take_lock();
+    pid_t pid = start_command(argv, env, out_path);
+    cr_assert(pid > 0);
+    /* The fake logs a request as soon as it has read it. */
+    char *first = wait_for_file(log_path, 100);
+    kill(pid, SIGTERM);
+    int status = wait_command(pid, 30);
+    if (lock >= 0)
+        close(lock);
+    cr_assert_not_null(first, "benchrun never posted");
+    free(first);
+    char *out = slurp(out_path);
+    cr_assert_eq(status, 143, "exit %d\n%s", status, out);
+    cr_assert(strstr(out, "interrupted"), "%s", out);
+    json_t *log = requests();
+    cr_assert_eq(json_array_size(log), 1, "a request started after SIGTERM");
+    json_decref(log);
+    free(out);
+    free(argv[0]);
+    for (char **e = env; *e; e++)
+        free(*e);
+    free(env);
+}
+
 Test(github, a_429_waits_for_retry_after_and_succeeds)
 {
     start_fake("rule=POST /repos/o/r/statuses 429 1\n");
