@@ -3,14 +3,17 @@
  * bench_hostile.c: a bench executable that attacks the driver rather than
  * crashing it: a failure message and output holding workflow commands
  * and terminal escapes, a case that looks for the token benchrun was
- * given, and one that hangs after writing its pid to $HOSTILE_PID_FILE
- * (so a test can see it die with the driver).  Driven by the real benchrun in test_driver.c; not a model of
+ * given, one that hangs after writing its pid to $HOSTILE_PID_FILE (so
+ * a test can see it die with the driver), and one that leaves a child
+ * running outside its process group (setsid()), appending the child's
+ * pid to $HOSTILE_PID_FILE.  Driven by the real benchrun in test_driver.c; not a model of
  * a bench file.
  */
 #include <benchrun.h>
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/types.h>
 #include <unistd.h>
 
 BENCH(hostile, message)
@@ -41,5 +44,26 @@ BENCH(hostile, hang)
     BENCH_LOOP(st) {
         for (;;)
             pause();
+    }
+}
+
+BENCH(hostile, escape)
+{
+    pid_t child = fork();
+    if (child == 0) {
+        setsid();
+        for (;;)
+            pause();
+    }
+    const char *path = getenv("HOSTILE_PID_FILE");
+    FILE *f = path && child > 0 ? fopen(path, "a") : NULL;
+    if (f) {
+        fprintf(f, "%ld\n", (long)child);
+        fclose(f);
+    }
+    int x = 0;
+    BENCH_LOOP(st) {
+        x++;
+        BENCH_KEEP(x);
     }
 }

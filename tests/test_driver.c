@@ -452,3 +452,30 @@ Test(driver, killing_the_driver_kills_its_hanging_worker)
     free(argv[0]);
     free(argv[1]);
 }
+
+Test(driver, a_process_a_case_detaches_is_reported_and_killed)
+{
+    char pid_file[4300], env_entry[4400];
+    snprintf(pid_file, sizeof pid_file, "%s/escaped.pid", scratch);
+    snprintf(env_entry, sizeof env_entry, "HOSTILE_PID_FILE=%s", pid_file);
+    char *env[] = {env_entry, NULL};
+    struct command_result r;
+    benchrun(&r, env, build_path("tests/bench_hostile"), FAST, "--filter",
+             "^hostile/escape$", "--json", json_path, NULL);
+    /* Every escaped child must be gone by now; stop any that is not. */
+    FILE *f = fopen(pid_file, "r");
+    cr_assert_not_null(f, "the case never ran");
+    long pid, survivor = 0;
+    while (fscanf(f, "%ld", &pid) == 1)
+        if (!wait_gone((pid_t)pid, 10)) {
+            kill((pid_t)pid, SIGKILL);
+            survivor = pid;
+        }
+    fclose(f);
+    cr_assert_eq(survivor, 0, "escaped child %ld outlived its round", survivor);
+    cr_assert_eq(r.status, 3, "exit %d; stderr: %s", r.status, r.err);
+    json_t *root = load_json();
+    expect_failure(root, "hostile/escape", "exit", "setsid()");
+    json_decref(root);
+    command_result_free(&r);
+}

@@ -9,12 +9,15 @@
  * through a pidfd where the kernel has one (Linux 5.3+), so the driver
  * sleeps in poll() instead of polling waitpid().  On Linux a worker gets
  * SIGKILL when the driver dies (PR_SET_PDEATHSIG), so killing benchrun
- * never leaves a hanging case running.
+ * never leaves a hanging case running, and the driver is a child
+ * subreaper, so what a case detached from the worker's process group
+ * comes back to it to be killed.
  */
 #include "config.h"
 
 #include "runner/worker/process.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -186,6 +189,14 @@ int brun_process_start(struct brun_process *p, const char *path,
         snprintf(why, why_size, "out of memory");
         goto fail;
     }
+#ifdef __linux__
+    /* What a case starts and detaches (setsid(), a double fork) becomes
+     * our child when the worker exits, instead of init's: so it can be
+     * found and killed (brun_process_kill_strays). */
+    static int subreaper;
+    if (!subreaper)
+        subreaper = prctl(PR_SET_CHILD_SUBREAPER, 1) == 0;
+#endif
     pid_t driver = getpid();
     pid_t pid = fork();
     if (pid < 0) {
@@ -231,6 +242,65 @@ fail:
     free(env);
     free(pad);
     return -1;
+}
+
+/* Reads the parent and the process group of pid from /proc; 0, or -1
+ * when it is gone or unreadable. */
+static int parent_and_group(long pid, long *ppid, long *pgrp)
+{
+    char path[64], text[512];
+    snprintf(path, sizeof path, "/proc/%ld/stat", pid);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return -1;
+    ssize_t n = brun_io_read_full(fd, text, sizeof text - 1);
+    close(fd);
+    if (n <= 0)
+        return -1;
+    text[n] = '\0';
+    /* The command name in parentheses may hold anything: skip to the
+     * last ')'. */
+    const char *p = strrchr(text, ')');
+    char state;
+    if (!p || sscanf(p + 1, " %c %ld %ld", &state, ppid, pgrp) != 3)
+        return -1;
+    return 0;
+}
+
+unsigned brun_process_kill_strays(const struct brun_process *p, long *first)
+{
+    unsigned strays = 0;
+    *first = 0;
+#ifdef __linux__
+    DIR *proc = opendir("/proc");
+    if (!proc)
+        return 0;
+    long self = (long)getpid();
+    for (struct dirent *e; (e = readdir(proc));) {
+        char *end;
+        long pid = strtol(e->d_name, &end, 10), ppid, pgrp;
+        if (*end || pid <= 0 || parent_and_group(pid, &ppid, &pgrp) != 0 ||
+            ppid != self)
+            continue;
+        int status;
+        if (pgrp == (long)p->pid) {
+            /* Killed with the worker's group: only reap it. */
+            waitpid((pid_t)pid, &status, WNOHANG);
+            continue;
+        }
+        if (!*first)
+            *first = pid;
+        strays++;
+        kill(-(pid_t)pgrp, SIGKILL);
+        kill((pid_t)pid, SIGKILL);
+        while (waitpid((pid_t)pid, &status, 0) < 0 && errno == EINTR)
+            ;
+    }
+    closedir(proc);
+#else
+    (void)p;
+#endif
+    return strays;
 }
 
 int brun_process_poll_exit(struct brun_process *p)

@@ -38,6 +38,14 @@ int brun_process_start(struct brun_process *p, const char *path,
  * reaped, 0 while it runs. */
 int brun_process_poll_exit(struct brun_process *p);
 
+/* Once p is reaped: kills and reaps every process that is now the
+ * driver's child but not in p's process group, i.e. what the case
+ * started and detached with setsid() (Linux, where the driver is a child
+ * subreaper; elsewhere it finds none).  Reaps the already killed members
+ * of p's group on the way.  Returns how many it killed, the first one's
+ * pid in *first.  Call it only while no other worker runs. */
+unsigned brun_process_kill_strays(const struct brun_process *p, long *first);
+
 /* Kills the worker's whole process group and reaps the worker. */
 void brun_process_kill(struct brun_process *p);
 
