@@ -10,16 +10,20 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "reports/text/escape.h"
 #include "runner/options/cli.h"
 #include "runner/options/config_file.h"
 #include "runner/run.h"
 #include "runner/worker/session.h"
 #include "stats/summary.h"
 
+/* Records which signal arrived (the exit status is 128 + it); the run
+ * stops at its next check.  SIGHUP too: a closed terminal must not leave
+ * the run going on, or its workers, which lead their own process groups
+ * and do not get the terminal's SIGHUP. */
 static void on_interrupt(int sig)
 {
-    (void)sig;
-    brun_session_interrupted = 1;
+    brun_session_interrupted = sig;
 }
 
 static void install_signal_handlers(void)
@@ -30,8 +34,18 @@ static void install_signal_handlers(void)
     sigemptyset(&sa.sa_mask);
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
     /* A worker that dies while we write to it must not kill us. */
     signal(SIGPIPE, SIG_IGN);
+}
+
+/* An error message quotes the user's values (paths, options): escaped so
+ * none can end the line or reach the terminal raw. */
+static void print_error(const char *why)
+{
+    fputs("benchrun: ", stderr);
+    brun_term_text(stderr, why);
+    fputc('\n', stderr);
 }
 
 /* Defaults, then benchrun.yml, then the command line: later wins.
@@ -47,13 +61,13 @@ static int load_options(int argc, char **argv, struct brun_options *o)
                                sizeof why) != 0 ||
         brun_config_locate(cli_path, no_config, &path, why, sizeof why) != 0 ||
         (path && brun_config_load(path, o, why, sizeof why) != 0)) {
-        fprintf(stderr, "benchrun: %s\n", why);
+        print_error(why);
         free(path);
         return -1;
     }
     free(path);
     if (brun_cli_parse(argc, argv, o, why, sizeof why) != BRUN_CLI_RUN) {
-        fprintf(stderr, "benchrun: %s\n", why);
+        print_error(why);
         return -1;
     }
     return 0;
@@ -82,7 +96,7 @@ int main(int argc, char **argv)
         status = BRUN_EXIT_OK;
         break;
     case BRUN_CLI_ERROR:
-        fprintf(stderr, "benchrun: %s\n", why);
+        print_error(why);
         break;
     case BRUN_CLI_RUN:
         brun_options_release(&options);

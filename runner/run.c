@@ -26,6 +26,7 @@
 #include "reports/github/github.h"
 #include "reports/json/json.h"
 #include "reports/markdown/markdown.h"
+#include "reports/text/escape.h"
 #include "runner/files/atomic_file.h"
 #include "runner/baseline/store.h"
 #include "runner/compare/compare.h"
@@ -70,14 +71,27 @@ struct run {
 static void error_line(const char *fmt, ...)
     __attribute__((format(printf, 1, 2)));
 
+/* Messages quote paths, names and GITHUB_* values: escaped, so none of
+ * them can end the line and start a workflow command or a terminal
+ * escape of its own. */
 static void error_line(const char *fmt, ...)
 {
+    char text[4096];
     va_list ap;
-    fputs("benchrun: ", stderr);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    vsnprintf(text, sizeof text, fmt, ap);
     va_end(ap);
+    fputs("benchrun: ", stderr);
+    brun_term_text(stderr, text);
     fputc('\n', stderr);
+}
+
+/* 128 + the signal that asked us to stop (130 for SIGINT, 143 for
+ * SIGTERM, 129 for SIGHUP), or 0 while none arrived. */
+static int interrupted_status(void)
+{
+    int sig = (int)brun_session_interrupted;
+    return sig > 0 ? 128 + sig : 0;
 }
 
 /* --baseline-dir, else benchrun.yml's baseline_dir, else
@@ -168,11 +182,16 @@ static void print_list(const struct run *r)
     for (size_t t = 0; t < r->list_count; t++)
         for (size_t i = 0; i < r->lists[t].count; i++) {
             const struct brun_listed_case *c = &r->lists[t].cases[i];
-            if (r->options->verbosity > 0)
-                printf("%s\t%s:%d\t%s\n", c->name, c->file, c->line,
-                       r->options->targets[t]);
-            else
-                printf("%s\n", c->name);
+            /* Names and files come from bench code: escaped, one line
+             * per case whatever they hold. */
+            brun_term_text(stdout, c->name);
+            if (r->options->verbosity > 0) {
+                putchar('\t');
+                brun_term_text(stdout, c->file);
+                printf(":%d\t", c->line);
+                brun_term_text(stdout, r->options->targets[t]);
+            }
+            putchar('\n');
         }
 }
 
@@ -807,7 +826,8 @@ int brun_run(const struct brun_options *o, int argc, char **argv)
     int measured = measure_all(&r);
     if (measured == BRUN_MEASURE_INTERRUPTED) {
         error_line("interrupted: nothing was written or saved");
-        status = BRUN_EXIT_INTERRUPTED;
+        status =
+            interrupted_status() ? interrupted_status() : BRUN_EXIT_INTERRUPTED;
         goto out;
     }
     /* The gate fails closed: a result that could not be kept is no
@@ -839,16 +859,26 @@ int brun_run(const struct brun_options *o, int argc, char **argv)
     status = failed_cases(&r.results) > 0  ? BRUN_EXIT_CASE_FAILED
              : failing > 0 || breaches > 0 ? BRUN_EXIT_REGRESSION
                                            : BRUN_EXIT_OK;
-    if (o->save_baseline)
+    /* A signal from here on stops the steps not yet begun; each file is
+     * written atomically, so none is left half-written, and the GitHub
+     * client abandons its request in flight and posts nothing more. */
+    if (o->save_baseline && !interrupted_status())
         status = save_baseline(&r, status);
-    status = write_files(&r, status);
-    if (o->github) {
+    if (!interrupted_status())
+        status = write_files(&r, status);
+    if (o->github && !interrupted_status()) {
         /* Publishing never changes the verdict: failures only warn. */
         struct brun_github_settings github;
         brun_github_settings_init(&github);
         github.parts = o->github_parts;
+        github.stop = &brun_session_interrupted;
         fflush(stdout);
         brun_github_publish(&r.results, &github, status, stderr);
+    }
+    if (interrupted_status()) {
+        error_line("interrupted after measuring: the steps not yet done "
+                   "(saving, writing files, posting) were left undone");
+        status = interrupted_status();
     }
 out:
     release_run(&r);

@@ -12,7 +12,8 @@ enum brun_exit {
     BRUN_EXIT_REGRESSION = 1,    /* a regression beyond the threshold */
     BRUN_EXIT_USAGE = 2,         /* usage, config, target or baseline error */
     BRUN_EXIT_CASE_FAILED = 3,   /* a case crashed, timed out or failed */
-    BRUN_EXIT_INTERRUPTED = 130, /* ^C: nothing written */
+    BRUN_EXIT_INTERRUPTED = 130, /* ^C (128 + SIGINT); SIGTERM gives 143,
+                                    SIGHUP 129 */
 };
 
 /* Runs with parsed options; argc/argv only feed the recorded command

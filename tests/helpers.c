@@ -196,3 +196,92 @@ int is_one_line(const char *s)
     size_t len = strlen(s);
     return len > 0 && s[len - 1] == '\n' && count_occurrences(s, "\n") == 1;
 }
+
+pid_t start_command(char *const argv[], char *const env[], const char *log)
+{
+    posix_spawn_file_actions_t actions;
+    pid_t pid;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, 1, log ? log : "/dev/null",
+                                     O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    posix_spawn_file_actions_adddup2(&actions, 1, 2);
+    char **full_env = merged_environment(env);
+    int rc = posix_spawn(&pid, argv[0], &actions, NULL, argv, full_env);
+    free(full_env);
+    posix_spawn_file_actions_destroy(&actions);
+    return rc == 0 ? pid : -1;
+}
+
+static void pause_briefly(void)
+{
+    struct timespec ts = {0, 20 * 1000 * 1000};
+    nanosleep(&ts, NULL);
+}
+
+int wait_command(pid_t pid, double timeout_s)
+{
+    double deadline = now() + timeout_s;
+    int status;
+    for (;;) {
+        pid_t got = waitpid(pid, &status, WNOHANG);
+        if (got == pid)
+            return WIFEXITED(status) ? WEXITSTATUS(status)
+                                     : 128 + WTERMSIG(status);
+        if (got < 0 && errno != EINTR)
+            return -1;
+        if (now() > deadline) {
+            kill(pid, SIGKILL);
+            waitpid(pid, &status, 0);
+            return -1;
+        }
+        pause_briefly();
+    }
+}
+
+/* 1 when pid is gone or a zombie (dead, not yet reaped by its parent). */
+static int dead(pid_t pid)
+{
+    char path[64], stat[512];
+    if (kill(pid, 0) != 0)
+        return errno == ESRCH;
+    snprintf(path, sizeof path, "/proc/%ld/stat", (long)pid);
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return 1;
+    size_t n = fread(stat, 1, sizeof stat - 1, f);
+    fclose(f);
+    stat[n] = '\0';
+    const char *paren = strrchr(stat, ')');
+    return !paren || paren[1] == '\0' || paren[2] == 'Z' || paren[2] == 'X';
+}
+
+int wait_gone(pid_t pid, double timeout_s)
+{
+    double deadline = now() + timeout_s;
+    while (!dead(pid)) {
+        if (now() > deadline)
+            return 0;
+        pause_briefly();
+    }
+    return 1;
+}
+
+char *wait_for_file(const char *path, double timeout_s)
+{
+    double deadline = now() + timeout_s;
+    for (;;) {
+        FILE *f = fopen(path, "r");
+        if (f) {
+            char buf[256];
+            size_t n = fread(buf, 1, sizeof buf - 1, f);
+            fclose(f);
+            buf[n] = '\0';
+            if (n > 0 && buf[n - 1] == '\n')
+                return strdup(buf);
+        }
+        if (now() > deadline)
+            return NULL;
+        pause_briefly();
+    }
+}

@@ -8,6 +8,7 @@
 #define BRUN_TEST_HELPERS_H
 
 #include <stddef.h>
+#include <sys/types.h>
 
 struct command_result {
     int status; /* exit status, or 128 + signal */
@@ -21,6 +22,24 @@ struct command_result {
 int run_command(char *const argv[], char *const env[], double timeout_s,
                 struct command_result *r);
 void command_result_free(struct command_result *r);
+
+/* Starts argv[0] like run_command, without waiting: stdin from
+ * /dev/null, stdout and stderr to the file log (NULL: /dev/null).
+ * Returns its pid, or -1. */
+pid_t start_command(char *const argv[], char *const env[], const char *log);
+
+/* Waits for the child pid up to timeout_s; returns its status as
+ * run_command does, or -1 after killing and reaping it by its PID when it
+ * ran past the timeout. */
+int wait_command(pid_t pid, double timeout_s);
+
+/* Waits up to timeout_s for the process pid (not necessarily ours) to be
+ * gone or a zombie.  Returns 1 when it is, 0 when it still runs. */
+int wait_gone(pid_t pid, double timeout_s);
+
+/* Waits up to timeout_s for path to hold a whole line; returns its text
+ * (the caller frees it), or NULL. */
+char *wait_for_file(const char *path, double timeout_s);
 
 /* $BENCHRUN_TEST_BUILDDIR/relative and $BENCHRUN_TEST_SRCDIR/relative
  * (static buffers: copy before the next call). */

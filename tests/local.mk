@@ -39,10 +39,14 @@ tests_libtesthelpers_la_SOURCES = tests/helpers.c tests/helpers.h
 
 # Bench executables and peers the driver tests run.  -no-install: real
 # executables in the build tree, no libtool wrapper scripts.
-check_PROGRAMS += tests/bench_faulty tests/fake_worker tests/bench_cxx
+check_PROGRAMS += tests/bench_faulty tests/fake_worker tests/bench_cxx \
+	tests/bench_hostile
 tests_bench_faulty_SOURCES = tests/bench_faulty.c
 tests_bench_faulty_LDADD = lib/libbenchrun.la
 tests_bench_faulty_LDFLAGS = -no-install
+tests_bench_hostile_SOURCES = tests/bench_hostile.c
+tests_bench_hostile_LDADD = lib/libbenchrun.la
+tests_bench_hostile_LDFLAGS = -no-install
 tests_fake_worker_SOURCES = tests/fake_worker.c
 tests_bench_cxx_SOURCES = tests/bench_cxx.cc
 tests_bench_cxx_CXXFLAGS = -std=c++20 -Wall -Wextra

@@ -2,11 +2,13 @@
 /* test_driver.c: the real benchrun program against real executables:
  * misbehaving cases become reported results, bad targets and bad
  * options are one-line errors with exit 2, a broken worker protocol is
- * caught, and a bench executable run directly acts as benchrun. */
+ * caught, a bench executable run directly acts as benchrun, and what a
+ * hostile bench prints reaches the terminal inert. */
 #include "config.h"
 
 #include <criterion/criterion.h>
 #include <jansson.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -364,5 +366,116 @@ Test(driver, the_header_works_from_cxx)
     cr_assert_str_eq(r.out, "cxx/ranged/1\ncxx/ranged/4\ncxx/ranged/16\n"
                             "cxx/ranged/64\ncxx/sized/16\ncxx/sized/256\n"
                             "cxx/string_append\n");
+    command_result_free(&r);
+}
+
+/* No raw ESC, CR or BEL, and no line a CI runner would read as a
+ * workflow command (it trims leading spaces first). */
+static void expect_inert(const char *text, const char *stream)
+{
+    cr_assert_null(strpbrk(text, "\033\r\a"), "%s: %s", stream, text);
+    for (const char *line = text; line; line = strchr(line, '\n')) {
+        line += *line == '\n';
+        cr_assert_neq(strncmp(line + strspn(line, " \t"), "::", 2), 0,
+                      "%s starts a workflow command:\n%s", stream, text);
+    }
+}
+
+Test(driver, a_hostile_message_is_shown_escaped_and_kept_intact)
+{
+    struct command_result r;
+    benchrun(&r, NULL, build_path("tests/bench_hostile"), FAST, "--filter",
+             "^hostile/message$", "--json", json_path, NULL);
+    cr_assert_eq(r.status, 3, "exit %d; stderr: %s", r.status, r.err);
+    expect_inert(r.out, "stdout");
+    expect_inert(r.err, "stderr");
+    cr_assert(
+        strstr(r.out, "FAILED hostile/message: x\\n::error::y\\x1b[2J\\r"),
+        "%s", r.out);
+    cr_assert(
+        strstr(r.out, "  | \\x3a:error::from output\\x1b]0;title\\x07\\r"),
+        "%s", r.out);
+    /* The JSON keeps the bytes the case wrote, escaped the JSON way. */
+    json_t *root = load_json();
+    cr_assert_str_eq(field(find_case(root, "hostile/message"), "reason"),
+                     "x\n::error::y\033[2J\r");
+    json_decref(root);
+    command_result_free(&r);
+}
+
+Test(driver, workers_do_not_inherit_the_github_token)
+{
+    struct command_result r;
+    char *env[] = {"GITHUB_TOKEN=ghp_not_for_workers",
+                   "BENCHRUN_GITHUB_TOKEN=ghp_not_for_workers_either", NULL};
+    benchrun(&r, env, build_path("tests/bench_hostile"), FAST, "--filter",
+             "^hostile/token$", "--json", json_path, NULL);
+    cr_assert_eq(r.status, 0, "exit %d; stdout: %s", r.status, r.out);
+    json_t *root = load_json();
+    cr_assert_str_eq(field(find_case(root, "hostile/token"), "status"),
+                     "skipped");
+    json_decref(root);
+    cr_assert_null(strstr(r.out, "ghp_not_for_workers"), "%s", r.out);
+    command_result_free(&r);
+}
+
+Test(driver, killing_the_driver_kills_its_hanging_worker)
+{
+    char pid_file[4300], env_entry[4400];
+    snprintf(pid_file, sizeof pid_file, "%s/worker.pid", scratch);
+    snprintf(env_entry, sizeof env_entry, "HOSTILE_PID_FILE=%s", pid_file);
+    char *env[] = {env_entry, NULL};
+    char *argv[] = {copy(build_path("runner/benchrun")),
+                    copy(build_path("tests/bench_hostile")),
+                    "--filter",
+                    "^hostile/hang$",
+                    "--timeout",
+                    "100",
+                    NULL};
+    pid_t driver = start_command(argv, env, NULL);
+    cr_assert(driver > 0);
+    char *text = wait_for_file(pid_file, 60);
+    if (!text) {
+        kill(driver, SIGKILL);
+        wait_command(driver, 10);
+        cr_assert_fail("the hanging case never started");
+    }
+    pid_t worker = (pid_t)atol(text);
+    free(text);
+    cr_assert(worker > 0);
+    kill(driver, SIGKILL);
+    wait_command(driver, 30);
+    int gone = wait_gone(worker, 30);
+    if (!gone)
+        kill(worker, SIGKILL);
+    cr_assert(gone, "worker %ld outlived its driver", (long)worker);
+    free(argv[0]);
+    free(argv[1]);
+}
+
+Test(driver, a_process_a_case_detaches_is_reported_and_killed)
+{
+    char pid_file[4300], env_entry[4400];
+    snprintf(pid_file, sizeof pid_file, "%s/escaped.pid", scratch);
+    snprintf(env_entry, sizeof env_entry, "HOSTILE_PID_FILE=%s", pid_file);
+    char *env[] = {env_entry, NULL};
+    struct command_result r;
+    benchrun(&r, env, build_path("tests/bench_hostile"), FAST, "--filter",
+             "^hostile/escape$", "--json", json_path, NULL);
+    /* Every escaped child must be gone by now; stop any that is not. */
+    FILE *f = fopen(pid_file, "r");
+    cr_assert_not_null(f, "the case never ran");
+    long pid, survivor = 0;
+    while (fscanf(f, "%ld", &pid) == 1)
+        if (!wait_gone((pid_t)pid, 10)) {
+            kill((pid_t)pid, SIGKILL);
+            survivor = pid;
+        }
+    fclose(f);
+    cr_assert_eq(survivor, 0, "escaped child %ld outlived its round", survivor);
+    cr_assert_eq(r.status, 3, "exit %d; stderr: %s", r.status, r.err);
+    json_t *root = load_json();
+    expect_failure(root, "hostile/escape", "exit", "setsid()");
+    json_decref(root);
     command_result_free(&r);
 }

@@ -276,6 +276,19 @@ static const char *driver(void)
     return d && *d ? d : build_path("runner/benchrun");
 }
 
+/* One benchrun of this suite at a time: the tests run in parallel,
+ * and measurements that compete for the CPUs blur a slowdown.  Returns
+ * the lock's descriptor (close it to let go), or -1. */
+static int take_lock(void)
+{
+    int lock = open(build_path("tests/test_github.lock"),
+                    O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (lock >= 0)
+        while (flock(lock, LOCK_EX) != 0 && errno == EINTR)
+            ;
+    return lock;
+}
+
 /* Runs benchrun with NULL-terminated args in the job environment plus
  * overrides. */
 static struct command_result run_job(const char *const *overrides, ...)
@@ -292,13 +305,7 @@ static struct command_result run_job(const char *const *overrides, ...)
     va_end(ap);
     argv[n] = NULL;
     char **env = job_environment(overrides);
-    /* One benchrun of this suite at a time: the tests run in parallel,
-     * and measurements that compete for the CPUs blur a slowdown. */
-    int lock = open(build_path("tests/test_github.lock"),
-                    O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-    if (lock >= 0)
-        while (flock(lock, LOCK_EX) != 0 && errno == EINTR)
-            ;
+    int lock = take_lock();
     cr_assert_eq(run_command(argv, env, 110, &r), 0);
     if (lock >= 0)
         close(lock);
@@ -679,6 +686,56 @@ Test(github, a_slow_server_times_out_with_warnings)
     assert_no_secret(&r);
     free(outputs);
     command_result_free(&r);
+}
+
+Test(github, the_whole_posting_has_one_time_bound)
+{
+    /* Each request alone may take 5 s, with 3 attempts, but everything
+     * together only 1 s: the first request is cut short and nothing more
+     * is sent. */
+    start_fake("slow_ms=60000\nrule=* / slow -1\n");
+    const char *bounded[] = {"BENCHRUN_GITHUB_TOTAL=1", NULL};
+    struct command_result r = run_base(bounded);
+    cr_assert_eq(r.status, 0, "exit %d\n%s%s", r.status, r.out, r.err);
+    cr_assert(strstr(r.err, "time limit (1 s) ran out"), "%s", r.err);
+    json_t *log = requests();
+    cr_assert_leq(json_array_size(log), 1, "requests after the bound");
+    json_decref(log);
+    assert_no_secret(&r);
+    command_result_free(&r);
+}
+
+Test(github, a_signal_while_posting_stops_it_with_128_plus_the_signal)
+{
+    start_fake("slow_ms=60000\nrule=* / slow -1\n");
+    char out_path[4300];
+    snprintf(out_path, sizeof out_path, "%s/benchrun.out", scratch);
+    const char *patient[] = {"BENCHRUN_GITHUB_TIMEOUT=50", NULL};
+    char **env = job_environment(patient);
+    char *argv[] = {strdup(driver()), base_exe,  FAST, "--github",
+                    "--json",         json_path, NULL};
+    int lock = take_lock();
+    pid_t pid = start_command(argv, env, out_path);
+    cr_assert(pid > 0);
+    /* The fake logs a request as soon as it has read it. */
+    char *first = wait_for_file(log_path, 100);
+    kill(pid, SIGTERM);
+    int status = wait_command(pid, 30);
+    if (lock >= 0)
+        close(lock);
+    cr_assert_not_null(first, "benchrun never posted");
+    free(first);
+    char *out = slurp(out_path);
+    cr_assert_eq(status, 143, "exit %d\n%s", status, out);
+    cr_assert(strstr(out, "interrupted"), "%s", out);
+    json_t *log = requests();
+    cr_assert_eq(json_array_size(log), 1, "a request started after SIGTERM");
+    json_decref(log);
+    free(out);
+    free(argv[0]);
+    for (char **e = env; *e; e++)
+        free(*e);
+    free(env);
 }
 
 Test(github, a_429_waits_for_retry_after_and_succeeds)
@@ -1143,6 +1200,27 @@ Test(github_http, only_https_or_loopback_http_is_allowed)
     cr_assert_null(brun_gh_client_new("https://api.github.com", "a\nb", &s, why,
                                       sizeof why),
                    "no header injection through the token");
+    curl_global_cleanup();
+}
+
+Test(github_http, credentials_in_the_api_url_are_never_echoed)
+{
+    struct brun_github_settings s;
+    char why[512];
+    brun_github_settings_init(&s);
+    curl_global_init(CURL_GLOBAL_DEFAULT);
+    const char *urls[] = {"https://someone:hunter2@api.github.com/",
+                          "https://hunter2@api.github.com/",
+                          "http://example.com/api?access_token=hunter2",
+                          "hunter2 is not a url"};
+    for (size_t i = 0; i < 4; i++) {
+        why[0] = '\0';
+        cr_assert_null(brun_gh_client_new(urls[i], "t", &s, why, sizeof why),
+                       "%s accepted", urls[i]);
+        cr_assert(why[0], "%s: no reason given", urls[i]);
+        cr_assert_null(strstr(why, "hunter2"), "%s", why);
+        cr_assert_null(strstr(why, "someone"), "%s", why);
+    }
     curl_global_cleanup();
 }
 

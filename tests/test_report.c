@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "reports/console/console.h"
+#include "reports/text/escape.h"
 #include "reports/text/format.h"
 #include "reports/json/json.h"
 #include "reports/text/json_writer.h"
@@ -236,5 +237,49 @@ Test(console, table_lines_up_and_failures_are_explained)
     snprintf(w, sizeof w, "%.*s", (int)row_len, row);
     cr_assert_eq(brun_display_width(h), brun_display_width(w), "\n%s\n%s", h,
                  w);
+    free(text);
+}
+
+Test(escape, terminal_text_shows_every_control)
+{
+    char *text = brun_term_string("a\033[31mb\r\nc\a\td\x7f\xff"
+                                  "\xc2\x9b"
+                                  "e\xe2\x80\xae"
+                                  "f");
+    cr_assert_str_eq(text, "a\\x1b[31mb\\r\\nc\\x07\\td\\x7f\\xff\\u009be"
+                           "\\u202ef");
+    free(text);
+    text = brun_term_string("  ::error::x");
+    cr_assert_str_eq(text, "  \\x3a:error::x");
+    free(text);
+    /* C++ names keep their colons; UTF-8 passes through. */
+    text = brun_term_string("ns::f µs");
+    cr_assert_str_eq(text, "ns::f µs");
+    free(text);
+}
+
+Test(console, untrusted_text_cannot_start_a_line_or_an_escape)
+{
+    struct brun_results r;
+    struct brun_console_style style = {0, 1};
+    char *text;
+    size_t size;
+    sample_results(&r);
+    r.cases[1].name = "::warning::named\033]0;title\a";
+    r.cases[1].reason = "x\n::error::y\r\033[2J";
+    r.cases[1].output = "ok\n::error file=a::z\033[1A\n";
+    FILE *f = open_memstream(&text, &size);
+    brun_console_table(f, &r, &style);
+    fclose(f);
+    cr_assert_null(strchr(text, '\033'), "%s", text);
+    cr_assert_null(strchr(text, '\r'), "%s", text);
+    cr_assert_null(strchr(text, '\a'), "%s", text);
+    for (const char *line = text; line; line = strchr(line, '\n')) {
+        line += *line == '\n';
+        cr_assert_neq(strncmp(line + strspn(line, " "), "::", 2), 0,
+                      "a line starts a workflow command:\n%s", text);
+    }
+    cr_assert(strstr(text, "x\\n::error::y\\r\\x1b[2J"), "%s", text);
+    cr_assert(strstr(text, "  | \\x3a:error file=a::z\\x1b[1A\n"), "%s", text);
     free(text);
 }

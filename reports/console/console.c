@@ -10,15 +10,22 @@
  * reason and the tail of what the case printed; SLO statuses follow the
  * tables.  Reasons and SLOs are worded by reports/model/wording.c, as in
  * every other report; colour and capitals are this file's.
+ *
+ * Every string that comes from a bench or the machine (names, paths,
+ * reasons, output, CPU model, warnings) goes through brun_term_text, so
+ * it cannot move the cursor, recolour the terminal, end its line or
+ * start a workflow command in a CI log.
  */
 #include "config.h"
 
 #include "reports/console/console.h"
 
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "reports/model/wording.h"
+#include "reports/text/escape.h"
 #include "reports/text/format.h"
 #include "reports/text/table.h"
 
@@ -61,10 +68,17 @@ void brun_console_context(FILE *out, const struct brun_results *r,
             res, cost, empty);
     char load[32];
     brun_format_fixed(c->host.load_average, 2, load, sizeof load);
-    fprintf(out, "host     %s · %d CPUs · %s %s · load %s%s%s\n",
-            c->host.cpu_model[0] ? c->host.cpu_model : "unknown CPU",
-            c->host.cpus, c->host.kernel, c->host.machine, load,
-            c->host.governor[0] ? " · governor " : "", c->host.governor);
+    fputs("host     ", out);
+    brun_term_text(out,
+                   c->host.cpu_model[0] ? c->host.cpu_model : "unknown CPU");
+    fprintf(out, " · %d CPUs · ", c->host.cpus);
+    brun_term_text(out, c->host.kernel);
+    fputc(' ', out);
+    brun_term_text(out, c->host.machine);
+    fprintf(out, " · load %s%s", load,
+            c->host.governor[0] ? " · governor " : "");
+    brun_term_text(out, c->host.governor);
+    fputc('\n', out);
     char warm[48], sample[48], budget[48];
     if (c->settings.warmup_ms > 0)
         brun_format_duration(c->settings.warmup_ms * 1e6, warm, sizeof warm);
@@ -83,9 +97,11 @@ void brun_console_context(FILE *out, const struct brun_results *r,
                 "plan     %u rounds × %u samples of %s · warm-up %s · "
                 "budget %s per case\n",
                 c->settings.rounds, c->settings.samples, sample, warm, budget);
-    for (size_t i = 0; i < c->warning_count; i++)
-        fprintf(out, "%swarning%s  %s\n", paint(style, ANSI_YELLOW), x,
-                c->warnings[i]);
+    for (size_t i = 0; i < c->warning_count; i++) {
+        fprintf(out, "%swarning%s  ", paint(style, ANSI_YELLOW), x);
+        brun_term_text(out, c->warnings[i]);
+        fputc('\n', out);
+    }
 }
 
 static int any_throughput(const struct brun_results *r, size_t target)
@@ -199,10 +215,12 @@ void brun_console_problems(FILE *out, const struct brun_results *r,
             header = 1;
         }
         int failed = c->status == BRUN_STATUS_FAILED;
-        fprintf(out, "%s%s%s %s: %s\n",
-                paint(style, failed ? ANSI_RED : ANSI_YELLOW),
-                failed ? "FAILED" : "skipped", paint(style, ANSI_RESET),
-                c->name, brun_wording_reason(c));
+        fprintf(out, "%s%s%s ", paint(style, failed ? ANSI_RED : ANSI_YELLOW),
+                failed ? "FAILED" : "skipped", paint(style, ANSI_RESET));
+        brun_term_text(out, c->name);
+        fputs(": ", out);
+        brun_term_text(out, brun_wording_reason(c));
+        fputc('\n', out);
         if (!c->output || !failed)
             continue;
         /* The last OUTPUT_LINES_SHOWN lines of what the case printed. */
@@ -221,12 +239,24 @@ void brun_console_problems(FILE *out, const struct brun_results *r,
                 paint(style, ANSI_RESET));
         while (*start) {
             size_t len = strcspn(start, "\n");
-            fprintf(out, "  | %.*s\n", (int)len, start);
+            char *line = strndup(start, len);
+            fputs("  | ", out);
+            brun_term_text(out, line ? line : "(out of memory)");
+            fputc('\n', out);
+            free(line);
             start += len;
             if (*start == '\n')
                 start++;
         }
     }
+}
+
+void brun_console_target_heading(FILE *out, const char *path,
+                                 const struct brun_console_style *style)
+{
+    fprintf(out, "\n%s", paint(style, ANSI_BOLD));
+    brun_term_text(out, path);
+    fprintf(out, "%s\n", paint(style, ANSI_RESET));
 }
 
 /* -v: each case's per-round estimates, the numbers the statistics use. */
@@ -240,7 +270,9 @@ static void print_round_estimates(FILE *out, const struct brun_results *r,
         const struct brun_case_result *c = &r->cases[i];
         if (c->target != target || c->round_count == 0)
             continue;
-        fprintf(out, "  %s:", c->name);
+        fputs("  ", out);
+        brun_term_text(out, c->name);
+        fputc(':', out);
         unsigned disturbed = 0;
         for (size_t k = 0; k < c->round_count; k++) {
             char text[48];
@@ -296,8 +328,7 @@ void brun_console_table(FILE *out, const struct brun_results *r,
             brun_table_set(&t, row, k.iterations, text);
         }
         if (shown > 0) {
-            fprintf(out, "\n%s%s%s\n", paint(style, ANSI_BOLD),
-                    r->targets[target].path, paint(style, ANSI_RESET));
+            brun_console_target_heading(out, r->targets[target].path, style);
             brun_table_print(&t, out, style->color ? ANSI_BOLD : NULL,
                              style->color ? ANSI_RESET : NULL);
             if (verbose)
@@ -329,8 +360,10 @@ void brun_console_slo(FILE *out, const struct brun_results *r,
                                                                  : "";
         brun_format_duration(c->samples_summary.mean, mean, sizeof mean);
         brun_wording_slo_share(&c->slo, share, sizeof share);
-        fprintf(out, "SLO %s%-8s%s %s: mean %s is %s\n", paint(style, colour),
-                word, paint(style, ANSI_RESET), c->name, mean, share);
+        fprintf(out, "SLO %s%-8s%s ", paint(style, colour), word,
+                paint(style, ANSI_RESET));
+        brun_term_text(out, c->name);
+        fprintf(out, ": mean %s is %s\n", mean, share);
     }
     if (r->slo->critical > 0 && r->slo->warning_only)
         fputs("(critical SLO breaches only warn: slo_warning_only is set)\n",

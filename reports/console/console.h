@@ -22,6 +22,10 @@ void brun_console_context(FILE *out, const struct brun_results *r,
 void brun_console_table(FILE *out, const struct brun_results *r,
                         const struct brun_console_style *style);
 
+/* A target's path (untrusted) as the bold line above its table. */
+void brun_console_target_heading(FILE *out, const char *path,
+                                 const struct brun_console_style *style);
+
 /* Failed and skipped cases of one target: reason and output tail. */
 void brun_console_problems(FILE *out, const struct brun_results *r,
                            size_t target,

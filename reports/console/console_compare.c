@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "reports/model/wording.h"
+#include "reports/text/escape.h"
 #include "reports/text/format.h"
 #include "reports/text/table.h"
 
@@ -49,13 +50,18 @@ static void print_header(FILE *out, const struct brun_results *r,
     const struct brun_comparison_summary *s = r->comparison;
     char alpha[32], gate[32], q[32], holm[32], noise[32];
 
-    fprintf(out, "\n%sCompared with %s%s", paint(style, ANSI_BOLD), s->against,
-            paint(style, ANSI_RESET));
-    if (s->baseline_saved)
-        fprintf(out, " (saved %s%s%s)", s->baseline_saved,
-                s->baseline_commit && *s->baseline_commit ? ", commit " : "",
-                s->baseline_commit && *s->baseline_commit ? s->baseline_commit
-                                                          : "");
+    fprintf(out, "\n%sCompared with ", paint(style, ANSI_BOLD));
+    brun_term_text(out, s->against);
+    fputs(paint(style, ANSI_RESET), out);
+    if (s->baseline_saved) {
+        fputs(" (saved ", out);
+        brun_term_text(out, s->baseline_saved);
+        if (s->baseline_commit && *s->baseline_commit) {
+            fputs(", commit ", out);
+            brun_term_text(out, s->baseline_commit);
+        }
+        fputc(')', out);
+    }
     fputs(s->mode == BRUN_COMPARE_PAIRED
               ? ": interleaved, both builds run now, round by round\n"
               : ": against its saved numbers (the baseline's executables were "
@@ -81,8 +87,11 @@ static void print_header(FILE *out, const struct brun_results *r,
                 "%sWARNING: this machine or build differs from the "
                 "baseline's; differences below may not be the code's:%s\n",
                 paint(style, ANSI_YELLOW), paint(style, ANSI_RESET));
-        for (size_t i = 0; i < s->fingerprint_diff_count; i++)
-            fprintf(out, "  %s\n", s->fingerprint_diffs[i]);
+        for (size_t i = 0; i < s->fingerprint_diff_count; i++) {
+            fputs("  ", out);
+            brun_term_text(out, s->fingerprint_diffs[i]);
+            fputc('\n', out);
+        }
     }
 }
 
@@ -153,7 +162,9 @@ static void print_summary(FILE *out, const struct brun_results *r,
         for (size_t i = 0; i < s->missing_count; i++) {
             char t[48];
             brun_format_duration(s->missing[i].baseline_ns, t, sizeof t);
-            fprintf(out, "%s %s (%s)", i ? "," : "", s->missing[i].name, t);
+            fputs(i ? ", " : " ", out);
+            brun_term_text(out, s->missing[i].name);
+            fprintf(out, " (%s)", t);
         }
         fputc('\n', out);
     }
@@ -165,8 +176,10 @@ static void print_summary(FILE *out, const struct brun_results *r,
         if (!k || !k->stats.fails)
             continue;
         brun_wording_gate_failure(k, why, sizeof why);
-        fprintf(out, "%sREGRESSION%s %s: %s\n", paint(style, ANSI_RED),
-                paint(style, ANSI_RESET), r->cases[i].name, why);
+        fprintf(out, "%sREGRESSION%s ", paint(style, ANSI_RED),
+                paint(style, ANSI_RESET));
+        brun_term_text(out, r->cases[i].name);
+        fprintf(out, ": %s\n", why);
     }
 }
 
@@ -200,8 +213,7 @@ void brun_console_comparison(FILE *out, const struct brun_results *r,
             shown++;
         }
         if (shown) {
-            fprintf(out, "\n%s%s%s\n", paint(style, ANSI_BOLD),
-                    r->targets[target].path, paint(style, ANSI_RESET));
+            brun_console_target_heading(out, r->targets[target].path, style);
             brun_table_print(&t, out, style->color ? ANSI_BOLD : NULL,
                              style->color ? ANSI_RESET : NULL);
             brun_console_problems(out, r, target, style);

@@ -1,13 +1,16 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * progress.c: the status line on stderr (see progress.h).  Rewritten in
- * place with \r and "erase to end of line", so it never scrolls.
+ * place with \r and "erase to end of line", so it never scrolls; the
+ * case name is escaped (escape.h) so it cannot add escapes of its own.
  */
 #include "config.h"
 
 #include "reports/console/progress.h"
 
 #include <stdio.h>
+
+#include "reports/text/escape.h"
 
 void brun_progress_init(struct brun_progress *p, int enabled, size_t total)
 {
@@ -23,12 +26,12 @@ void brun_progress_update(void *ctx, const char *case_name, unsigned round,
     struct brun_progress *p = ctx;
     if (!p->enabled)
         return;
+    fprintf(stderr, "\r\033[K[%zu/%zu] ", p->index, p->total);
+    brun_term_text(stderr, case_name);
     if (round == 0)
-        fprintf(stderr, "\r\033[K[%zu/%zu] %s calibrating", p->index, p->total,
-                case_name);
+        fputs(" calibrating", stderr);
     else
-        fprintf(stderr, "\r\033[K[%zu/%zu] %s round %u/%u", p->index, p->total,
-                case_name, round, rounds);
+        fprintf(stderr, " round %u/%u", round, rounds);
     fflush(stderr);
     p->shown = 1;
 }

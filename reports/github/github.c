@@ -21,6 +21,7 @@
 #include "reports/github/http.h"
 #include "reports/github/pr.h"
 #include "reports/markdown/markdown.h"
+#include "reports/text/escape.h"
 
 static void env_double(const char *name, double lo, double hi, double *out)
 {
@@ -40,6 +41,8 @@ void brun_github_settings_init(struct brun_github_settings *s)
     s->timeout_s = 10;
     s->backoff_s = 1;
     s->total_s = 60;
+    s->stop = NULL;
+    env_double("BENCHRUN_GITHUB_TOTAL", 0.1, 3600, &s->total_s);
     env_double("BENCHRUN_GITHUB_TIMEOUT", 0.05, 600, &s->timeout_s);
     env_double("BENCHRUN_GITHUB_BACKOFF", 0, 60, &s->backoff_s);
     env_double("BENCHRUN_GITHUB_ATTEMPTS", 1, 10, &attempts);
@@ -53,11 +56,11 @@ static void warn(FILE *log, const char *format, ...)
     va_start(ap, format);
     vsnprintf(line, sizeof line, format, ap);
     va_end(ap);
-    /* One line each, whatever the message holds. */
-    for (char *p = line; *p; p++)
-        if (*p == '\n' || *p == '\r')
-            *p = ' ';
-    fprintf(log, "benchrun: warning: %s\n", line);
+    /* One inert line each, whatever the message holds: it quotes what
+     * the server answered and GITHUB_* values. */
+    fputs("benchrun: warning: ", log);
+    brun_term_text(log, line);
+    fputc('\n', log);
     fflush(log);
 }
 

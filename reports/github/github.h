@@ -20,6 +20,7 @@
 #ifndef BRUN_GITHUB_H
 #define BRUN_GITHUB_H
 
+#include <signal.h>
 #include <stdio.h>
 
 #include "reports/model/model.h"
@@ -43,13 +44,18 @@ struct brun_github_settings {
     unsigned max_attempts; /* per request, the first included (default 4) */
     double backoff_s;      /* wait before the first retry; doubles after
                               each, with jitter (default 1) */
-    double total_s;        /* no new attempt of one request starts after
-                              this many seconds (default 60) */
+    double total_s;        /* the whole posting (every request, retry and
+                              page of the comment and the status) ends
+                              within this many seconds (default 60) */
+    volatile sig_atomic_t *stop; /* when non-NULL and set (a signal
+                                    arrived), nothing more is posted and a
+                                    request in flight is abandoned */
 };
 
-/* Defaults as above, every part on, then three environment variables
- * when they are set and valid (they exist so tests and impatient CI jobs
- * can shorten the waits; a malformed value is ignored):
+/* Defaults as above, every part on, no stop flag, then four environment
+ * variables when they are set and valid (they exist so tests and
+ * impatient CI jobs can shorten the waits; a malformed value is ignored):
+ *   BENCHRUN_GITHUB_TOTAL     seconds for the whole posting (0.1 .. 3600)
  *   BENCHRUN_GITHUB_TIMEOUT   seconds per request (0.05 .. 600)
  *   BENCHRUN_GITHUB_ATTEMPTS  attempts per request (1 .. 10)
  *   BENCHRUN_GITHUB_BACKOFF   seconds before the first retry (0 .. 60) */

@@ -9,14 +9,18 @@
  * another scheme; answers capped at 8 MiB; timeouts on every request and
  * NOSIGNAL, so no SIGALRM.  The token travels only in the Authorization
  * header list, which is wiped before it is freed; it is never printed,
- * and CURLOPT_VERBOSE is never set.
+ * and CURLOPT_VERBOSE is never set.  A GITHUB_API_URL with a user or
+ * password in it is refused, and messages show the URL without them (or
+ * its query), so a credential put there is never echoed either.
  *
  * Retries (brun_gh_request): connection errors and timeouts, 5xx, 429 and
  * rate-limit 403 (x-ratelimit-remaining: 0, or a "secondary rate limit"
  * message) are tried again, up to max_attempts, waiting Retry-After when
  * GitHub sends it, else until x-ratelimit-reset when the limit is spent,
- * else backoff_s doubled per retry with +-50 % jitter; no new attempt
- * starts past total_s.  Other 4xx are final.  A request that is not
+ * else backoff_s doubled per retry with +-50 % jitter.  total_s bounds
+ * the client's whole life: every attempt's timeout is cut to what is
+ * left, and no attempt, retry or page starts past it; a set stop flag
+ * (a signal) abandons the transfer in flight and sends nothing more.  Other 4xx are final.  A request that is not
  * idempotent (creating a comment) is only retried when the server surely
  * did nothing; its caller decides the rest.  Not here: what the requests
  * mean (pr.c).
@@ -47,6 +51,7 @@ struct brun_gh_client {
     char scheme[8], host[256];
     long port;
     struct brun_github_settings settings;
+    double deadline; /* now() past which nothing more is sent */
     int unreachable; /* a request got no answer at all */
     char error[CURL_ERROR_SIZE];
 };
@@ -121,6 +126,48 @@ out:
     return rc;
 }
 
+/* url for a message: scheme, host, port and path only.  A user, a
+ * password, a query or a fragment may hold a credential, and an
+ * unparsable value may be one whole, so none of them is ever shown. */
+static void redacted_url(const char *url, char *out, size_t size)
+{
+    CURLU *u = curl_url();
+    char *scheme = NULL, *host = NULL, *port = NULL, *path = NULL;
+    if (u && curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK &&
+        curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) == CURLUE_OK &&
+        curl_url_get(u, CURLUPART_HOST, &host, 0) == CURLUE_OK) {
+        curl_url_get(u, CURLUPART_PORT, &port, 0);
+        curl_url_get(u, CURLUPART_PATH, &path, 0);
+        snprintf(out, size, "\"%.16s://%.200s%s%.8s%.200s\"", scheme, host,
+                 port ? ":" : "", port ? port : "",
+                 path && strcmp(path, "/") != 0 ? path : "");
+    } else {
+        snprintf(out, size, "(value not shown)");
+    }
+    curl_free(scheme);
+    curl_free(host);
+    curl_free(port);
+    curl_free(path);
+    curl_url_cleanup(u);
+}
+
+/* 1 when url carries a user or a password (https://user:pass@host). */
+static int has_credentials(const char *url)
+{
+    CURLU *u = curl_url();
+    char *part = NULL;
+    int found = 0;
+    if (u && curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK) {
+        found = curl_url_get(u, CURLUPART_USER, &part, 0) == CURLUE_OK;
+        curl_free(part);
+        part = NULL;
+        found |= curl_url_get(u, CURLUPART_PASSWORD, &part, 0) == CURLUE_OK;
+        curl_free(part);
+    }
+    curl_url_cleanup(u);
+    return found;
+}
+
 static int same_origin(const struct brun_gh_client *c, const char *url)
 {
     char scheme[8], host[256];
@@ -169,19 +216,28 @@ struct brun_gh_client *brun_gh_client_new(const char *api_url,
         c->settings.timeout_s = 10; /* 0 would mean no timeout at all */
     if (!(c->settings.total_s >= 0))
         c->settings.total_s = 60;
+    c->deadline = now() + c->settings.total_s;
+    char shown[512];
+    redacted_url(api_url, shown, sizeof shown);
     if (split_url(api_url, c->scheme, sizeof c->scheme, c->host, sizeof c->host,
                   &c->port) != 0) {
-        snprintf(why, why_size, "GITHUB_API_URL \"%.200s\" is not a URL",
-                 api_url);
+        snprintf(why, why_size, "GITHUB_API_URL %s is not a URL", shown);
+        goto fail;
+    }
+    if (has_credentials(api_url)) {
+        snprintf(why, why_size,
+                 "refusing GITHUB_API_URL %s: it holds a user or password "
+                 "(not shown); the token goes in GITHUB_TOKEN",
+                 shown);
         goto fail;
     }
     int loopback = is_loopback(c->host);
     if (strcmp(c->scheme, "https") != 0 &&
         !(strcmp(c->scheme, "http") == 0 && loopback)) {
         snprintf(why, why_size,
-                 "refusing GITHUB_API_URL \"%.200s\": only https, or plain "
+                 "refusing GITHUB_API_URL %s: only https, or plain "
                  "http to 127.0.0.1, ::1 or localhost",
-                 api_url);
+                 shown);
         goto fail;
     }
     for (const char *p = token; *p; p++)
@@ -381,7 +437,24 @@ static void body_message(const char *body, char *out, size_t size)
             *p = ' ';
 }
 
-/* Performs one attempt.  Returns the curl code; *status the HTTP code. */
+static int stopped(const struct brun_gh_client *c)
+{
+    return c->settings.stop && *c->settings.stop;
+}
+
+/* libcurl calls this about once a second and on every transfer event: a
+ * non-zero return abandons the transfer (CURLE_ABORTED_BY_CALLBACK). */
+static int on_progress(void *ctx, curl_off_t dltotal, curl_off_t dlnow,
+                       curl_off_t ultotal, curl_off_t ulnow)
+{
+    (void)dltotal, (void)dlnow, (void)ultotal, (void)ulnow;
+    return stopped(ctx);
+}
+
+/* Performs one attempt, bounded by the per-request timeout and by what is
+ * left of the posting's total time.  Returns the curl code; *status the
+ * HTTP code.  CURLE_OPERATION_TIMEDOUT without sending anything when no
+ * time is left, CURLE_ABORTED_BY_CALLBACK when stopped. */
 static CURLcode attempt(struct brun_gh_client *c, const char *method,
                         const char *url, const char *body, struct answer *a,
                         long *status)
@@ -390,6 +463,18 @@ static CURLcode attempt(struct brun_gh_client *c, const char *method,
     memset(a, 0, sizeof *a);
     c->error[0] = '\0';
     *status = 0;
+    if (stopped(c))
+        return CURLE_ABORTED_BY_CALLBACK;
+    double left = c->deadline - now();
+    if (left <= 0)
+        return CURLE_OPERATION_TIMEDOUT;
+    double limit = left < c->settings.timeout_s ? left : c->settings.timeout_s;
+    long limit_ms = (long)ceil(limit * 1000);
+    curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, limit_ms);
+    curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, limit_ms);
+    curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, on_progress);
+    curl_easy_setopt(h, CURLOPT_XFERINFODATA, c);
+    curl_easy_setopt(h, CURLOPT_NOPROGRESS, 0L);
     curl_easy_setopt(h, CURLOPT_URL, url);
     curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_body);
     curl_easy_setopt(h, CURLOPT_WRITEDATA, a);
@@ -486,10 +571,11 @@ static unsigned random_u32(void)
     return (unsigned)strtoul(hex, NULL, 16);
 }
 
-static void sleep_for(double s)
+/* Sleeps s seconds, less when a signal sets the stop flag. */
+static void sleep_for(const struct brun_gh_client *c, double s)
 {
     struct timespec ts = {(time_t)s, (long)((s - floor(s)) * 1e9)};
-    while (s > 0 && nanosleep(&ts, &ts) != 0 && errno == EINTR)
+    while (s > 0 && nanosleep(&ts, &ts) != 0 && errno == EINTR && !stopped(c))
         ;
 }
 
@@ -505,10 +591,10 @@ static double backoff_delay(const struct brun_gh_client *c, unsigned retry)
 int brun_gh_backoff(struct brun_gh_client *c, unsigned retry)
 {
     double d = backoff_delay(c, retry);
-    if (d > c->settings.total_s)
+    if (stopped(c) || now() + d > c->deadline)
         return -1;
-    sleep_for(d);
-    return 0;
+    sleep_for(c, d);
+    return stopped(c) ? -1 : 0;
 }
 
 int brun_gh_request(struct brun_gh_client *c, const char *method,
@@ -517,7 +603,6 @@ int brun_gh_request(struct brun_gh_client *c, const char *method,
 {
     char *url = NULL;
     struct answer a;
-    double start = now();
     unsigned attempts = c->unreachable ? 1 : c->settings.max_attempts;
 
     memset(resp, 0, sizeof *resp);
@@ -566,6 +651,12 @@ int brun_gh_request(struct brun_gh_client *c, const char *method,
                 snprintf(resp->message, sizeof resp->message,
                          "the answer was larger than %u MiB",
                          RESPONSE_MAX_BYTES >> 20);
+            else if (rc == CURLE_ABORTED_BY_CALLBACK)
+                snprintf(resp->message, sizeof resp->message, "interrupted");
+            else if (rc == CURLE_OPERATION_TIMEDOUT && now() >= c->deadline)
+                snprintf(resp->message, sizeof resp->message,
+                         "the posting's time limit (%g s) ran out",
+                         c->settings.total_s);
             else
                 snprintf(resp->message, sizeof resp->message, "%s%s%.200s",
                          curl_easy_strerror(rc), c->error[0] ? ": " : "",
@@ -576,14 +667,18 @@ int brun_gh_request(struct brun_gh_client *c, const char *method,
             break;
         if (wait < 0)
             wait = backoff_delay(c, n);
-        if (now() - start + wait > c->settings.total_s) {
+        if (now() + wait > c->deadline) {
             size_t len = strlen(resp->message);
             snprintf(resp->message + len, sizeof resp->message - len,
                      "%s(gave up: a retry would wait %.0f s)", len ? " " : "",
                      ceil(wait));
             break;
         }
-        sleep_for(wait);
+        sleep_for(c, wait);
+        if (stopped(c)) {
+            snprintf(resp->message, sizeof resp->message, "interrupted");
+            break;
+        }
     }
     free(url);
     if (resp->status == 0) {

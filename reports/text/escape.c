@@ -1,12 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * escape.c: Markdown code spans and XML text for untrusted strings (see
- * escape.h).  Two passes over the string, no allocation.
+ * escape.c: Markdown code spans, XML text and terminal text for
+ * untrusted strings (see escape.h).  Two passes over the string, no
+ * allocation but brun_term_string's result.
  */
 #include "config.h"
 
 #include "reports/text/escape.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #define REPLACEMENT "\xef\xbf\xbd" /* U+FFFD */
@@ -183,4 +185,64 @@ void brun_xml_escape(FILE *out, const char *s, int attribute)
         }
         p += n;
     }
+}
+
+/* Code points a terminal or an editor acts on although they print
+ * nothing: C1 controls (U+009B is CSI on many terminals), the line and
+ * paragraph separators, and the bidirectional marks, embeddings,
+ * overrides and isolates that can make a name read as another. */
+static int is_invisible_control(uint32_t cp)
+{
+    return (cp >= 0x80 && cp <= 0x9F) || cp == 0x061C || cp == 0x200E ||
+           cp == 0x200F || (cp >= 0x2028 && cp <= 0x202E) ||
+           (cp >= 0x2066 && cp <= 0x2069);
+}
+
+void brun_term_text(FILE *out, const char *s)
+{
+    const unsigned char *p = (const unsigned char *)(s ? s : "");
+    /* The runner trims leading spaces before it looks for "::". */
+    size_t lead = strspn((const char *)p, " ");
+    if (p[lead] == ':' && p[lead + 1] == ':') {
+        fwrite(p, 1, lead, out);
+        fputs("\\x3a", out);
+        p += lead + 1;
+    }
+    while (*p) {
+        uint32_t cp;
+        size_t n = brun_utf8_sequence(p, &cp);
+        if (n == 0) {
+            fprintf(out, "\\x%02x", *p);
+            p++;
+            continue;
+        }
+        if (cp == '\n')
+            fputs("\\n", out);
+        else if (cp == '\r')
+            fputs("\\r", out);
+        else if (cp == '\t')
+            fputs("\\t", out);
+        else if (is_control(cp))
+            fprintf(out, "\\x%02x", (unsigned)cp);
+        else if (is_invisible_control(cp))
+            fprintf(out, "\\u%04x", (unsigned)cp);
+        else
+            fwrite(p, 1, n, out);
+        p += n;
+    }
+}
+
+char *brun_term_string(const char *s)
+{
+    char *text = NULL;
+    size_t size = 0;
+    FILE *f = open_memstream(&text, &size);
+    if (!f)
+        return NULL;
+    brun_term_text(f, s);
+    if (fclose(f) != 0) {
+        free(text);
+        return NULL;
+    }
+    return text;
 }

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * escape.h: untrusted strings (case names, paths, reasons, CPU models,
- * captured output) made safe for the Markdown and XML writers.
+ * captured output) made safe for the Markdown and XML writers and for
+ * the terminal.
  *
  * Markdown: every untrusted string becomes a code span.  Inside a code
  * span GitHub renders no emphasis, link, HTML, @mention, #reference,
@@ -15,6 +16,14 @@
  * whitespace controls an attribute would otherwise normalise away, and
  * U+FFFD for everything XML 1.0 cannot carry at all (other C0 controls,
  * U+FFFE, U+FFFF, invalid UTF-8).
+ *
+ * Terminal (and CI log): every byte a terminal or a log parser acts on
+ * is shown as a visible escape instead: C0 controls and DEL as \n, \r,
+ * \t or \xHH (so no raw ESC, CR or BEL, and no line break a workflow
+ * command could start after), C1 controls and the Unicode line
+ * separators and bidirectional overrides as \uHHHH, invalid UTF-8 bytes
+ * as \xHH, and a leading "::" (a GitHub workflow command when it starts
+ * a line) with its first colon as \x3a.
  *
  * JSON has its own escaper in json_writer.h; nothing here prints anything
  * but to the FILE * it is given.
@@ -51,5 +60,14 @@ void brun_md_text(FILE *out, const char *s);
 /* Writes s as XML 1.0 character data (attribute = 0) or as the value of
  * an attribute delimited by double quotes (attribute = 1). */
 void brun_xml_escape(FILE *out, const char *s, int attribute);
+
+/* Writes s for a terminal or a CI log, on one line, every control made
+ * visible (see above).  For people, not for parsing back: a backslash in s
+ * is written as it is.  NULL is written as nothing. */
+void brun_term_text(FILE *out, const char *s);
+
+/* brun_term_text into a new string, which the caller frees; NULL when out
+ * of memory. */
+char *brun_term_string(const char *s);
 
 #endif /* BRUN_ESCAPE_H */

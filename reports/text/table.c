@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "reports/text/escape.h"
 #include "reports/text/format.h"
 
 void brun_table_init(struct brun_table *t)
@@ -54,7 +55,7 @@ void brun_table_set(struct brun_table *t, size_t row, size_t column,
         return;
     char **cell = &t->cells[row * t->columns + column];
     free(*cell);
-    *cell = strdup(text);
+    *cell = brun_term_string(text);
 }
 
 void brun_table_colour(struct brun_table *t, size_t row, size_t column,

@@ -28,6 +28,9 @@ void brun_table_init(struct brun_table *t);
 size_t brun_table_column(struct brun_table *t, const char *header, int right);
 /* Adds an empty row; returns its index, or (size_t)-1 when out of memory. */
 size_t brun_table_row(struct brun_table *t);
+/* Copies text into a cell through brun_term_text (escape.h), so a name
+ * from a bench cannot break the table, recolour the terminal or start a
+ * workflow command.  Out of memory leaves the cell empty. */
 void brun_table_set(struct brun_table *t, size_t row, size_t column,
                     const char *text);
 /* Colours a cell with an ANSI sequence (a static string). */

@@ -7,18 +7,26 @@
  * writes errno into it only when execv() returns, so the parent reads
  * either an errno or end-of-file (exec succeeded).  Exit is noticed
  * through a pidfd where the kernel has one (Linux 5.3+), so the driver
- * sleeps in poll() instead of polling waitpid().
+ * sleeps in poll() instead of polling waitpid().  On Linux a worker gets
+ * SIGKILL when the driver dies (PR_SET_PDEATHSIG), so killing benchrun
+ * never leaves a hanging case running, and the driver is a child
+ * subreaper, so what a case detached from the worker's process group
+ * comes back to it to be killed.
  */
 #include "config.h"
 
 #include "runner/worker/process.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -50,8 +58,25 @@ static int open_pidfd(pid_t pid)
 #endif
 }
 
-/* The environment for a worker: ours plus BENCHRUN_ENV_PAD.  Built before
- * fork, so the child only calls async-signal-safe functions. */
+/* Variables benchrun holds as secrets: a worker runs bench code, which
+ * has no use for them, and a core dump of a crashing case must not
+ * contain them. */
+static const char *const secret_variables[] = {"GITHUB_TOKEN=",
+                                               "BENCHRUN_GITHUB_TOKEN="};
+
+static int is_secret(const char *entry)
+{
+    for (size_t i = 0; i < sizeof secret_variables / sizeof *secret_variables;
+         i++)
+        if (strncmp(entry, secret_variables[i], strlen(secret_variables[i])) ==
+            0)
+            return 1;
+    return 0;
+}
+
+/* The environment for a worker: ours without the secrets, plus
+ * BENCHRUN_ENV_PAD.  Built before fork, so the child only calls
+ * async-signal-safe functions. */
 static char **worker_environment(size_t pad_length, char **pad_storage)
 {
     size_t count = 0;
@@ -67,7 +92,8 @@ static char **worker_environment(size_t pad_length, char **pad_storage)
     size_t n = 0;
     for (size_t i = 0; i < count; i++)
         if (strncmp(environ[i], "BENCHRUN_ENV_PAD=", 17) != 0 &&
-            strncmp(environ[i], "BENCHRUN_LAUNCHED=", 18) != 0)
+            strncmp(environ[i], "BENCHRUN_LAUNCHED=", 18) != 0 &&
+            !is_secret(environ[i]))
             env[n++] = environ[i];
     strcpy(pad, "BENCHRUN_ENV_PAD=");
     memset(pad + 17, 'x', pad_length);
@@ -94,13 +120,25 @@ static void move_fd(int fd, int target)
 }
 
 static void exec_child(const char *path, char **env, int command[2],
-                       int result[2], int output[2], int report[2])
+                       int result[2], int output[2], int report[2],
+                       pid_t driver)
 {
     char flag[64];
     char *argv[3];
     int devnull;
 
     setpgid(0, 0);
+#ifdef __linux__
+    /* The worker leads its own process group, so neither a terminal's
+     * SIGHUP nor a kill of the driver's group reaches it: it dies with
+     * the driver instead (the setting survives execve).  The driver may
+     * already be gone by now; then nothing would send the signal. */
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() != driver)
+        _exit(127);
+#else
+    (void)driver;
+#endif
     /* Get the descriptors out of the way of 0..4 before placing them. */
     int cmd = fcntl(command[0], F_DUPFD, 10);
     int res = fcntl(result[1], F_DUPFD, 10);
@@ -117,6 +155,7 @@ static void exec_child(const char *path, char **env, int command[2],
     signal(SIGPIPE, SIG_DFL);
     signal(SIGINT, SIG_DFL);
     signal(SIGTERM, SIG_DFL);
+    signal(SIGHUP, SIG_DFL);
     snprintf(flag, sizeof flag, "%s%d,%d", BRUN_WORKER_FLAG, WORKER_COMMAND_FD,
              WORKER_RESULT_FD);
     argv[0] = (char *)path;
@@ -150,13 +189,22 @@ int brun_process_start(struct brun_process *p, const char *path,
         snprintf(why, why_size, "out of memory");
         goto fail;
     }
+#ifdef __linux__
+    /* What a case starts and detaches (setsid(), a double fork) becomes
+     * our child when the worker exits, instead of init's: so it can be
+     * found and killed (brun_process_kill_strays). */
+    static int subreaper;
+    if (!subreaper)
+        subreaper = prctl(PR_SET_CHILD_SUBREAPER, 1) == 0;
+#endif
+    pid_t driver = getpid();
     pid_t pid = fork();
     if (pid < 0) {
         snprintf(why, why_size, "cannot fork: %s", strerror(errno));
         goto fail;
     }
     if (pid == 0)
-        exec_child(path, env, command, result, output, report);
+        exec_child(path, env, command, result, output, report, driver);
 
     setpgid(pid, pid); /* also here: no race with the child's own call */
     p->pid = pid;
@@ -194,6 +242,65 @@ fail:
     free(env);
     free(pad);
     return -1;
+}
+
+/* Reads the parent and the process group of pid from /proc; 0, or -1
+ * when it is gone or unreadable. */
+static int parent_and_group(long pid, long *ppid, long *pgrp)
+{
+    char path[64], text[512];
+    snprintf(path, sizeof path, "/proc/%ld/stat", pid);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return -1;
+    ssize_t n = brun_io_read_full(fd, text, sizeof text - 1);
+    close(fd);
+    if (n <= 0)
+        return -1;
+    text[n] = '\0';
+    /* The command name in parentheses may hold anything: skip to the
+     * last ')'. */
+    const char *p = strrchr(text, ')');
+    char state;
+    if (!p || sscanf(p + 1, " %c %ld %ld", &state, ppid, pgrp) != 3)
+        return -1;
+    return 0;
+}
+
+unsigned brun_process_kill_strays(const struct brun_process *p, long *first)
+{
+    unsigned strays = 0;
+    *first = 0;
+#ifdef __linux__
+    DIR *proc = opendir("/proc");
+    if (!proc)
+        return 0;
+    long self = (long)getpid();
+    for (struct dirent *e; (e = readdir(proc));) {
+        char *end;
+        long pid = strtol(e->d_name, &end, 10), ppid, pgrp;
+        if (*end || pid <= 0 || parent_and_group(pid, &ppid, &pgrp) != 0 ||
+            ppid != self)
+            continue;
+        int status;
+        if (pgrp == (long)p->pid) {
+            /* Killed with the worker's group: only reap it. */
+            waitpid((pid_t)pid, &status, WNOHANG);
+            continue;
+        }
+        if (!*first)
+            *first = pid;
+        strays++;
+        kill(-(pid_t)pgrp, SIGKILL);
+        kill((pid_t)pid, SIGKILL);
+        while (waitpid((pid_t)pid, &status, 0) < 0 && errno == EINTR)
+            ;
+    }
+    closedir(proc);
+#else
+    (void)p;
+#endif
+    return strays;
 }
 
 int brun_process_poll_exit(struct brun_process *p)

@@ -7,7 +7,8 @@
  * the worker's answers, stdout and stderr go to one pipe the driver
  * drains (so a case that prints cannot block or corrupt anything), stdin
  * is /dev/null.  The worker leads its own process group, so a timeout
- * kills whatever it started too.
+ * kills whatever it started too, and (on Linux) it is killed when the
+ * driver dies, however the driver dies.
  */
 #ifndef BRUN_PROCESS_H
 #define BRUN_PROCESS_H
@@ -25,9 +26,10 @@ struct brun_process {
     int wait_status; /* from waitpid, once reaped */
 };
 
-/* Starts path as a worker with an extra environment variable
- * BENCHRUN_ENV_PAD of pad_length bytes (it shifts the stack, so layout
- * effects average out across rounds).  Returns 0, or -1 with a message
+/* Starts path as a worker with our environment less GITHUB_TOKEN and
+ * BENCHRUN_GITHUB_TOKEN (secrets bench code must not see) and with an
+ * extra variable BENCHRUN_ENV_PAD of pad_length bytes (it shifts the
+ * stack, so layout effects average out across rounds).  Returns 0, or -1 with a message
  * (e.g. "cannot execute: Exec format error") in why. */
 int brun_process_start(struct brun_process *p, const char *path,
                        size_t pad_length, char *why, size_t why_size);
@@ -35,6 +37,14 @@ int brun_process_start(struct brun_process *p, const char *path,
 /* Non-blocking: reaps the worker if it has exited.  Returns 1 once it is
  * reaped, 0 while it runs. */
 int brun_process_poll_exit(struct brun_process *p);
+
+/* Once p is reaped: kills and reaps every process that is now the
+ * driver's child but not in p's process group, i.e. what the case
+ * started and detached with setsid() (Linux, where the driver is a child
+ * subreaper; elsewhere it finds none).  Reaps the already killed members
+ * of p's group on the way.  Returns how many it killed, the first one's
+ * pid in *first.  Call it only while no other worker runs. */
+unsigned brun_process_kill_strays(const struct brun_process *p, long *first);
 
 /* Kills the worker's whole process group and reaps the worker. */
 void brun_process_kill(struct brun_process *p);

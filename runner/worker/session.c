@@ -6,7 +6,9 @@
  * pidfd together, with the deadline as its timeout.  Output is always
  * drained, so a case that floods stdout keeps running instead of blocking
  * on a full pipe.  When the worker exits, its process group is killed and
- * the pipes are drained one last time before the outcome is decided.
+ * the pipes are drained one last time before the outcome is decided.  A
+ * process the case detached from that group is killed then too, and a
+ * round that was otherwise fine fails, saying so.
  */
 #include "config.h"
 
@@ -313,6 +315,18 @@ void brun_session_run(struct brun_session *s, struct brun_proto_out *command)
     }
     if (l->over && !l->proc.reaped)
         brun_process_kill(&l->proc);
+    long stray;
+    unsigned strays = brun_process_kill_strays(&l->proc, &stray);
+    if (strays > 0 && s->end == BRUN_SESSION_DONE) {
+        /* It would go on loading the machine, and the next rounds'
+         * numbers with it. */
+        s->end = BRUN_SESSION_DIED;
+        snprintf(s->message, sizeof s->message,
+                 "left %u process%s running after its round (pid %ld, "
+                 "detached from its process group, e.g. with setsid()); "
+                 "killed",
+                 strays, strays == 1 ? "" : "es", stray);
+    }
     drain_output(l);
     s->wait_status = l->proc.wait_status;
     s->wall_s = brun_now() - start;

@@ -59,8 +59,9 @@ struct brun_session {
 void brun_session_run(struct brun_session *s, struct brun_proto_out *command);
 void brun_session_release(struct brun_session *s);
 
-/* Set from a SIGINT/SIGTERM handler: running sessions kill their worker
- * and end with BRUN_SESSION_INTERRUPTED. */
+/* Set to the signal's number by the SIGINT/SIGTERM/SIGHUP handler:
+ * running sessions kill their worker and end with
+ * BRUN_SESSION_INTERRUPTED, and the run stops before its next step. */
 extern volatile sig_atomic_t brun_session_interrupted;
 
 #endif /* BRUN_SESSION_H */
