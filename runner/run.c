@@ -162,17 +162,18 @@ static int discover_all(struct run *r)
     return 0;
 }
 
+/* Prints the selected cases: --list shows what a run with the same
+ * options would measure, so it honours --filter. */
 static void print_list(const struct run *r)
 {
-    for (size_t t = 0; t < r->list_count; t++)
-        for (size_t i = 0; i < r->lists[t].count; i++) {
-            const struct brun_listed_case *c = &r->lists[t].cases[i];
-            if (r->options->verbosity > 0)
-                printf("%s\t%s:%d\t%s\n", c->name, c->file, c->line,
-                       r->options->targets[t]);
-            else
-                printf("%s\n", c->name);
-        }
+    for (size_t i = 0; i < r->selected_count; i++) {
+        const struct brun_listed_case *c = r->selected[i].listed;
+        if (r->options->verbosity > 0)
+            printf("%s\t%s:%d\t%s\n", c->name, c->file, c->line,
+                   r->options->targets[r->selected[i].target]);
+        else
+            printf("%s\n", c->name);
+    }
 }
 
 static int matches_filter(const struct run *r, const char *name)
@@ -786,13 +787,19 @@ int brun_run(const struct brun_options *o, int argc, char **argv)
         return delete_baseline(o);
     if (check_options(&r) != 0 || discover_all(&r) != 0)
         goto out;
+    if (select_cases(&r) != 0)
+        goto out;
     if (o->list) {
         print_list(&r);
         status = BRUN_EXIT_OK;
         goto out;
     }
-    if (select_cases(&r) != 0)
-        goto out;
+    /* A gate with nothing to compare can never fail: say so rather than
+     * let a CI job believe it is guarded. */
+    if (o->fail_above > 0 && !comparing(&r))
+        error_line("warning: --fail-above %g%% has nothing to compare with "
+                   "(no --baseline or --compare): no case can fail it",
+                   o->fail_above * 100);
     if (fill_context(&r, argc, argv) != 0) {
         error_line("out of memory");
         goto out;

@@ -366,3 +366,38 @@ Test(driver, the_header_works_from_cxx)
                             "cxx/string_append\n");
     command_result_free(&r);
 }
+
+Test(driver, list_honours_filter_and_filters_add_up)
+{
+    struct command_result r;
+    benchrun(&r, NULL, build_path("examples/harness"), "--list", "--filter",
+             "empty$", NULL);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_assert_str_eq(r.out, "harness/empty\n");
+    command_result_free(&r);
+    /* A second --filter widens the selection, never replaces the first. */
+    benchrun(&r, NULL, build_path("examples/harness"), "--list", "--filter",
+             "empty$", "--filter", "chain", NULL);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_assert_str_eq(r.out, "harness/chain_1000\nharness/empty\n");
+    command_result_free(&r);
+    /* Each part is checked alone: two halves do not make one regex. */
+    benchrun(&r, NULL, build_path("examples/harness"), "--list", "--filter",
+             "a)|(b", "--filter", "c", NULL);
+    cr_assert_eq(r.status, 2, "%s", r.out);
+    cr_assert(strstr(r.err, "bad regular expression \"a)|(b\""), "%s", r.err);
+    command_result_free(&r);
+}
+
+Test(driver, fail_above_with_nothing_to_compare_warns)
+{
+    struct command_result r;
+    benchrun(&r, NULL, build_path("examples/harness"), FAST, "-q",
+             "--iterations", "100", "--filter", "empty$", "--fail-above", "10%",
+             NULL);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_assert(strstr(r.err, "warning: --fail-above 10% has nothing to "
+                            "compare with"),
+              "%s", r.err);
+    command_result_free(&r);
+}
