@@ -319,9 +319,16 @@ Test(driver, examples_run_end_to_end_with_throughput_and_parameters)
     cr_assert_eq(json_array_size(json_object_get(root, "targets")), 6);
     size_t i;
     json_t *c;
-    json_array_foreach(json_object_get(root, "cases"), i, c)
+    json_array_foreach(json_object_get(root, "cases"), i, c) {
+        /* An empty loop the compiler deleted is skipped, never 0 ps. */
+        if (strcmp(field(c, "name"), "harness/empty") == 0 &&
+            strcmp(field(c, "status"), "skipped") == 0) {
+            cr_assert(strstr(field(c, "reason"), "no measurable time"));
+            continue;
+        }
         cr_assert_str_eq(field(c, "status"), "ok", "%s: %s", field(c, "name"),
                          field(c, "reason"));
+    }
     find_case(root, "context/capture/0");
     find_case(root, "context/capture/150");
     json_t *copy4k = find_case(root, "memory/memcpy/4096");
@@ -399,5 +406,54 @@ Test(driver, fail_above_with_nothing_to_compare_warns)
     cr_assert(strstr(r.err, "warning: --fail-above 10% has nothing to "
                             "compare with"),
               "%s", r.err);
+    command_result_free(&r);
+}
+
+Test(driver, a_tight_budget_cuts_the_warm_up_too)
+{
+    struct command_result r;
+    /* 1 ms cannot hold even the least rounds and samples: what is left
+     * to cut is the warm-up, which the plan then reports. */
+    benchrun(&r, NULL, build_path("examples/harness"), "--rounds", "2",
+             "--samples", "2", "--sample-time", "1ms", "--warmup", "30ms",
+             "--budget", "1ms", "-q", "--filter", "chain", "--json", json_path,
+             NULL);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    json_t *root = load_json();
+    json_t *plan =
+        json_object_get(find_case(root, "harness/chain_1000"), "plan");
+    cr_assert(json_is_true(json_object_get(plan, "budget_limited")));
+    cr_assert_eq(json_number_value(json_object_get(plan, "warmup_ms")), 0);
+    json_decref(root);
+    command_result_free(&r);
+}
+
+/* The fake worker's calibration accepts 1000 iterations at two thirds
+ * of the target: the plan aims at the target itself (1500), and a case
+ * at the iteration cap in 40 ticks is skipped, never reported as 0 ps. */
+Test(driver, calibration_aims_at_the_target_and_skips_empty_loops)
+{
+    struct command_result r;
+    char *calibrate[] = {"FAKE_WORKER_MODE=calibrate", NULL};
+    char *empty[] = {"FAKE_WORKER_MODE=calibrate-empty", NULL};
+    benchrun(&r, calibrate, build_path("tests/fake_worker"), FAST, "-q",
+             "--json", json_path, NULL);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    json_t *root = load_json();
+    json_t *plan = json_object_get(find_case(root, "fake/one"), "plan");
+    json_int_t n = json_integer_value(json_object_get(plan, "iterations"));
+    cr_assert(n >= 1499 && n <= 1501, "iterations %lld", (long long)n);
+    json_decref(root);
+    command_result_free(&r);
+
+    benchrun(&r, empty, build_path("tests/fake_worker"), FAST, "-q", "--json",
+             json_path, NULL);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    root = load_json();
+    json_t *c = find_case(root, "fake/one");
+    cr_assert_str_eq(field(c, "status"), "skipped");
+    cr_assert(strstr(field(c, "reason"), "takes no measurable time"), "%s",
+              field(c, "reason"));
+    json_decref(root);
     command_result_free(&r);
 }

@@ -131,7 +131,7 @@ struct brun_plan {
     double sample_target_ms;
     double calibration_ns; /* ns/iteration seen by calibration */
     int calibrated;        /* 0 when --iterations fixed the count */
-    int budget_limited;    /* rounds or samples cut to the budget */
+    int budget_limited;    /* rounds, samples or warm-up cut to the budget */
 };
 
 /* Where a compared case exists. */
