@@ -363,7 +363,7 @@ int brun_gh_post_status(struct brun_gh_client *c, const struct brun_gh_event *e,
 {
     char description[512], context[128], url[1024], path[512];
     struct brun_gh_response resp;
-    const char *state = brun_wording_commit_state(exit_status);
+    const char *state = brun_wording_commit_state(r, exit_status);
     brun_gh_status_description(r, exit_status, description, sizeof description);
     snprintf(context, sizeof context, "benchrun%s%s", *key ? "/" : "", key);
     run_url(url, sizeof url);
