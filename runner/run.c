@@ -279,6 +279,16 @@ static int prepare_counterparts(struct run *r)
             k->saved_target = match_saved_target(r, t);
             if (k->saved_target >= 0 && o->rerun_baseline)
                 k->old_path = r->baseline.executables[k->saved_target];
+            const struct brun_baseline_target *kept =
+                k->saved_target >= 0 ? &r->baseline.targets[k->saved_target]
+                                     : NULL;
+            /* Say why the comparison is the weaker saved-numbers one. */
+            if (kept && o->rerun_baseline && !k->old_path &&
+                kept->not_stored_because)
+                brun_warn(&r->results.context,
+                          "the baseline holds no copy of %s (%s): comparing "
+                          "with its saved numbers instead",
+                          o->targets[t], kept->not_stored_because);
         }
         if (!k->old_path)
             continue;
@@ -689,6 +699,28 @@ static size_t failed_cases(const struct brun_results *results)
     return n;
 }
 
+/* Says, after a save, which targets the store kept no copy of and why:
+ * a later --baseline then compares with saved numbers only (no
+ * interleaved re-run), which the user should know when saving, not
+ * find out from a weaker comparison.  The store's decision is read back
+ * from the file just written. */
+static void note_copies_not_kept(const struct run *r)
+{
+    const struct brun_options *o = r->options;
+    struct brun_baseline saved;
+    char why[1024];
+    if (brun_baseline_load(baseline_dir(o), o->save_baseline, &saved, why,
+                           sizeof why) != 0)
+        return;
+    for (size_t i = 0; i < saved.results.target_count; i++)
+        if (!saved.executables[i] && saved.targets[i].not_stored_because)
+            error_line("note: no copy of %s kept in baseline \"%s\" (%s): "
+                       "comparisons with it will use its saved numbers",
+                       saved.results.targets[i].path, o->save_baseline,
+                       saved.targets[i].not_stored_because);
+    brun_baseline_release(&saved);
+}
+
 /* Saves the baseline when every case ran.  Returns the exit status to
  * keep (status unchanged, or BRUN_EXIT_USAGE when saving failed). */
 static int save_baseline(struct run *r, int status)
@@ -710,6 +742,7 @@ static int save_baseline(struct run *r, int status)
     if (o->verbosity >= 0)
         printf("\nsaved baseline \"%s\" (%zu cases) in %s\n", o->save_baseline,
                r->results.case_count, baseline_dir(o));
+    note_copies_not_kept(r);
     return status;
 }
 

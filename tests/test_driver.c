@@ -457,3 +457,26 @@ Test(driver, calibration_aims_at_the_target_and_skips_empty_loops)
     json_decref(root);
     command_result_free(&r);
 }
+
+/* bench_faulty has a RUNPATH into the build tree, so the store keeps no
+ * copy: the save says so, and the comparison says why it used the saved
+ * numbers. */
+Test(driver, a_copy_not_kept_is_said_at_save_and_at_compare)
+{
+    struct command_result r;
+    char store[4200];
+    snprintf(store, sizeof store, "%s/store", scratch);
+    benchrun(&r, NULL, build_path("tests/bench_faulty"), FAST, "--filter",
+             "^ok/", "--baseline-dir", store, "--save-baseline", "main", NULL);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_assert(strstr(r.err, "note: no copy of "), "%s", r.err);
+    cr_assert(strstr(r.err, "not self-contained: DT_RUNPATH"), "%s", r.err);
+    command_result_free(&r);
+    benchrun(&r, NULL, build_path("tests/bench_faulty"), FAST, "--filter",
+             "^ok/", "--baseline-dir", store, "--baseline", "main", NULL);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_assert(strstr(r.out, "the baseline holds no copy of "), "%s", r.out);
+    cr_assert(strstr(r.out, "comparing with its saved numbers instead"), "%s",
+              r.out);
+    command_result_free(&r);
+}
