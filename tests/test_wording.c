@@ -251,7 +251,7 @@ Test(wording, a_failure_reason_reads_the_same_everywhere)
         char before[128];
         snprintf(before, sizeof before, "FAILED %s: ", c->name);
         expect("console", s.console.text, before, NULL, reason, "\n");
-        expect("junit", s.junit.text, "<failure type=\"timeout\" message=\"",
+        expect("junit", s.junit.text, "<error type=\"timeout\" message=\"",
                xml_attribute, reason, "\">");
         expect("gbench", s.gbench.text, "\"error_message\": \"", json_content,
                reason, "\"");
