@@ -294,10 +294,21 @@ Test(driver, help_and_version)
     cr_assert(strstr(r.out, "Usage: benchrun [OPTIONS] [TARGET...]"));
     cr_assert(strstr(r.out, "--timeout TIME"));
     cr_assert(strstr(r.out, "worker processes per case (default 10)"));
+    cr_assert(strstr(r.out, "\nReport bugs to: " PACKAGE_BUGREPORT "\n"), "%s",
+              r.out);
     command_result_free(&r);
     benchrun(&r, NULL, "--version", NULL);
     cr_assert_eq(r.status, 0);
-    cr_assert_str_eq(r.out, "benchrun " PACKAGE_VERSION "\n");
+    /* GNU conventions: copyright and licence after the version, and
+     * --help ends saying where to report bugs. */
+    cr_assert_str_eq(r.out,
+                     "benchrun " PACKAGE_VERSION "\n"
+                     "Copyright (C) 2026 The benchrun authors.\n"
+                     "License GPLv3+: GNU GPL version 3 or later "
+                     "<https://gnu.org/licenses/gpl.html>.\n"
+                     "This is free software: you are free to change and "
+                     "redistribute it.\n"
+                     "There is NO WARRANTY, to the extent permitted by law.\n");
     command_result_free(&r);
 }
 
