@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * main.c: the benchrun program's entry point: process-wide set-up
  * (signals, GSL's error handler), the command line, and the exit status.

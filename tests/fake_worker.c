@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * fake_worker.c: an executable that answers the driver like a bench
  * executable would, but wrongly, in the way FAKE_WORKER_MODE says.  It

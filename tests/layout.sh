@@ -1,5 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The benchrun authors
 # tests/layout.sh: the source tree keeps the shape README.md's Layout table
 # describes.  Prints TAP, one line per rule, and the offending lines:
 #

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /* test_driver.c: the real benchrun program against real executables:
  * misbehaving cases become reported results, bad targets and bad
  * options are one-line errors with exit 2, a broken worker protocol is

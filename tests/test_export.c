@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * test_export.c: the exports of "--export FORMAT=FILE" (reports/export*.c,
  * reports/export/export_junit.c): github-action-benchmark, Bencher Metric Format,

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /* test_github.c: --github.  End to end: the real benchrun on the
  * detect_base build (no regression) and on detect_slow against it (150 %
  * more work: a regression no busy machine can hide), in a pretend GitHub

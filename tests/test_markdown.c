@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * test_markdown.c: the Markdown report (reports/markdown/markdown.c) and its
  * escaping (reports/text/escape.c).

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /* test_report.c: units are scaled for people, JSON is valid whatever the
  * strings, numbers or locale, and the console table lines up. */
 #include "config.h"

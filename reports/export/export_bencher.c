@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * export_bencher.c: the results in the Bencher Metric Format (BMF), for
  * "bencher run --adapter json --file FILE": one object whose keys are the

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * export_gbench.c: the results as Google Benchmark JSON, shaped like the
  * output of a benchmark run with --benchmark_repetitions=N, so

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * export_junit.c: the results as JUnit XML, so CI test views (GitLab's test
  * report, dorny/test-reporter, Jenkins) show a regression as a failed

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * pr.c: what --github puts on a pull request through the REST API:
  * one sticky comment with the report, and a commit status on the head

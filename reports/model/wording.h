@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * wording.h: the words every report uses for what the results model
  * says, so that the console, the Markdown report, the exports, JUnit,
