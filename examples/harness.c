@@ -1,15 +1,16 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * harness.c: two cases that check the harness itself.
  *
- * harness/empty times an empty loop body.  The compiler may delete such a
- * loop altogether, so it shows what a case costs when nothing is left:
- * only the two clock reads per sample, spread over the iterations.
+ * harness/empty has an empty loop body.  An optimising compiler deletes
+ * such a loop altogether, so it shows what benchrun does with a case
+ * that takes no measurable time: it is skipped, with the reason, rather
+ * than reported as 0 ps.
  *
  * harness/loop_only keeps the loop (its body is a compiler barrier that
  * emits no instruction), so it shows benchrun's real cost per iteration:
- * one decrement and one branch, about one core cycle.  Both should read
- * well under 1 ns.
+ * one decrement and one branch, about one core cycle: well under 1 ns.
  *
  * harness/chain_1000 runs 1000 dependent multiply-adds.  Each step must
  * wait for the previous one, so its cost is fixed by the CPU's multiply

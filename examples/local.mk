@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The benchrun authors
 # examples/: bench files a newcomer copies from, built by every `make`.
 # They link libbenchrun statically (-static links the in-tree library
 # into the program), so each is a self-contained executable that runs

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * io.c: EINTR-safe reads and writes and the bounded whole-file reader
  * (see io.h).

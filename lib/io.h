@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * io.h: the few file-descriptor loops every part of benchrun needs,
  * written once: a read that retries on EINTR, reading and writing a

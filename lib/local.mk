@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The benchrun authors
 # lib/: libbenchrun, the library every bench executable links.  It needs
 # only libc and libm.  The code is built once as a convenience library,
 # which the benchrun driver and the tests link with every symbol visible,

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * protocol.c: encoding and decoding the driver/worker messages described
  * in protocol.h.  Pure byte handling plus blocking write/read helpers; it

@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The benchrun authors
 # reports/: everything benchrun writes, as one convenience library.  Each
 # folder is one part with its own fragment: the results model the writers
 # read, the text primitives they share, and one folder per kind of output.

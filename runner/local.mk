@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The benchrun authors
 # runner/: the benchrun program.  main.c and run.c (one run, from targets
 # to exit status) sit at the top and use the parts below; each part is a
 # folder with its own fragment.  Everything but main.c is one convenience

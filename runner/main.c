@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * main.c: the benchrun program's entry point: process-wide set-up
  * (signals, GSL's error handler), the command line, and the exit status.
@@ -92,7 +93,16 @@ int main(int argc, char **argv)
         status = BRUN_EXIT_OK;
         break;
     case BRUN_CLI_VERSION:
-        printf("benchrun %s\n", PACKAGE_VERSION);
+        /* GNU's --version: name and version, then copyright and
+         * licence, so a packager or user knows the terms at a glance. */
+        printf("benchrun %s\n"
+               "Copyright (C) 2026 The benchrun authors.\n"
+               "License GPLv3+: GNU GPL version 3 or later "
+               "<https://gnu.org/licenses/gpl.html>.\n"
+               "This is free software: you are free to change and "
+               "redistribute it.\n"
+               "There is NO WARRANTY, to the extent permitted by law.\n",
+               PACKAGE_VERSION);
         status = BRUN_EXIT_OK;
         break;
     case BRUN_CLI_ERROR:

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * run.c: one benchrun run, from targets to exit status.
  *
@@ -177,22 +178,23 @@ static int discover_all(struct run *r)
     return 0;
 }
 
+/* Prints the selected cases: --list shows what a run with the same
+ * options would measure, so it honours --filter. */
 static void print_list(const struct run *r)
 {
-    for (size_t t = 0; t < r->list_count; t++)
-        for (size_t i = 0; i < r->lists[t].count; i++) {
-            const struct brun_listed_case *c = &r->lists[t].cases[i];
-            /* Names and files come from bench code: escaped, one line
-             * per case whatever they hold. */
-            brun_term_text(stdout, c->name);
-            if (r->options->verbosity > 0) {
-                putchar('\t');
-                brun_term_text(stdout, c->file);
-                printf(":%d\t", c->line);
-                brun_term_text(stdout, r->options->targets[t]);
-            }
-            putchar('\n');
+    for (size_t i = 0; i < r->selected_count; i++) {
+        const struct brun_listed_case *c = r->selected[i].listed;
+        /* Names and files come from bench code: escaped, one line per
+         * case whatever they hold. */
+        brun_term_text(stdout, c->name);
+        if (r->options->verbosity > 0) {
+            putchar('\t');
+            brun_term_text(stdout, c->file);
+            printf(":%d\t", c->line);
+            brun_term_text(stdout, r->options->targets[r->selected[i].target]);
         }
+        putchar('\n');
+    }
 }
 
 static int matches_filter(const struct run *r, const char *name)
@@ -295,6 +297,16 @@ static int prepare_counterparts(struct run *r)
             k->saved_target = match_saved_target(r, t);
             if (k->saved_target >= 0 && o->rerun_baseline)
                 k->old_path = r->baseline.executables[k->saved_target];
+            const struct brun_baseline_target *kept =
+                k->saved_target >= 0 ? &r->baseline.targets[k->saved_target]
+                                     : NULL;
+            /* Say why the comparison is the weaker saved-numbers one. */
+            if (kept && o->rerun_baseline && !k->old_path &&
+                kept->not_stored_because)
+                brun_warn(&r->results.context,
+                          "the baseline holds no copy of %s (%s): comparing "
+                          "with its saved numbers instead",
+                          o->targets[t], kept->not_stored_because);
         }
         if (!k->old_path)
             continue;
@@ -705,6 +717,28 @@ static size_t failed_cases(const struct brun_results *results)
     return n;
 }
 
+/* Says, after a save, which targets the store kept no copy of and why:
+ * a later --baseline then compares with saved numbers only (no
+ * interleaved re-run), which the user should know when saving, not
+ * find out from a weaker comparison.  The store's decision is read back
+ * from the file just written. */
+static void note_copies_not_kept(const struct run *r)
+{
+    const struct brun_options *o = r->options;
+    struct brun_baseline saved;
+    char why[1024];
+    if (brun_baseline_load(baseline_dir(o), o->save_baseline, &saved, why,
+                           sizeof why) != 0)
+        return;
+    for (size_t i = 0; i < saved.results.target_count; i++)
+        if (!saved.executables[i] && saved.targets[i].not_stored_because)
+            error_line("note: no copy of %s kept in baseline \"%s\" (%s): "
+                       "comparisons with it will use its saved numbers",
+                       saved.results.targets[i].path, o->save_baseline,
+                       saved.targets[i].not_stored_because);
+    brun_baseline_release(&saved);
+}
+
 /* Saves the baseline when every case ran.  Returns the exit status to
  * keep (status unchanged, or BRUN_EXIT_USAGE when saving failed). */
 static int save_baseline(struct run *r, int status)
@@ -726,6 +760,7 @@ static int save_baseline(struct run *r, int status)
     if (o->verbosity >= 0)
         printf("\nsaved baseline \"%s\" (%zu cases) in %s\n", o->save_baseline,
                r->results.case_count, baseline_dir(o));
+    note_copies_not_kept(r);
     return status;
 }
 
@@ -803,13 +838,19 @@ int brun_run(const struct brun_options *o, int argc, char **argv)
         return delete_baseline(o);
     if (check_options(&r) != 0 || discover_all(&r) != 0)
         goto out;
+    if (select_cases(&r) != 0)
+        goto out;
     if (o->list) {
         print_list(&r);
         status = BRUN_EXIT_OK;
         goto out;
     }
-    if (select_cases(&r) != 0)
-        goto out;
+    /* A gate with nothing to compare can never fail: say so rather than
+     * let a CI job believe it is guarded. */
+    if (o->fail_above > 0 && !comparing(&r))
+        error_line("warning: --fail-above %g%% has nothing to compare with "
+                   "(no --baseline or --compare): no case can fail it",
+                   o->fail_above * 100);
     if (fill_context(&r, argc, argv) != 0) {
         error_line("out of memory");
         goto out;

@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The benchrun authors
 # stats/: the statistics module, the only code that includes GSL.  A
 # convenience library linked into the benchrun driver and the tests; the
 # bench executables never link it.

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * mannwhitney.c: Mann–Whitney U with midranks (see mannwhitney.h).
  *

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * mannwhitney.h: the Mann–Whitney U (Wilcoxon rank-sum) test of two
  * independent samples.

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * multiple.h: multiple-comparison corrections over the p-values of one run
  * (one per compared case): Benjamini–Hochberg (false discovery rate) and

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * random.h: the seeded random number generator benchrun uses everywhere it
  * needs chance (bootstrap resampling, round jitter, shuffles, simulations).

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * ttest.c: Welch and one-sample t tests on GSL's t distribution (see
  * ttest.h for the conventions on degenerate input).

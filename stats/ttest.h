@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * ttest.h: Student t tests of a difference in means: Welch's two-sample
  * test (unequal variances, Welch–Satterthwaite df) and the paired /

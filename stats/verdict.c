@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * verdict.c: per-case comparison, labels, gate, suite decision and the
  * stopping rule (see verdict.h for the method).

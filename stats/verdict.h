@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * verdict.h: comparing a benchmark case with its baseline, and deciding
  * over the whole suite which cases regressed, improved or fail the gate.

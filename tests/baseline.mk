@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The benchrun authors
 # Tests of the baseline store (owned with runner/baseline/local.mk): the store
 # itself on real files, and the ELF and SHA-256 helpers it relies on.  They
 # store copies of examples/harness and examples/sort and inspect

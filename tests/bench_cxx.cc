@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The benchrun authors
 // bench_cxx.cc: benchrun.h used from C++ (C++20 for designated options),
 // with every option kind, built by `make check` and listed by
 // test_driver.c.

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * bench_faulty.c: a bench executable whose cases misbehave in every way
  * the driver must survive: crash, abort, exit, hang, flood stdout, never

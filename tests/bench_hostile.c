@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * bench_hostile.c: a bench executable that attacks the driver rather than
  * crashing it: a failure message and output holding workflow commands

@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The benchrun authors
 # tests/config.mk: tests of benchrun.yml (runner/options/config_file.c), owned with it.
 # test_config writes its files in scratch folders at run time, and reads
 # docs/config.md through $BENCHRUN_TEST_SRCDIR to check that every key of

@@ -1,5 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The benchrun authors
 # tests/dist_contents.sh: checks that a release tarball holds every file
 # git tracks, so a tarball can build, test and document benchrun like a
 # clone.  .ci/run runs it on the tarball of the normal build and on one

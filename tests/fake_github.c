@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * fake_github.c: a small stand-in for the GitHub REST API, for the
  * --github tests.  Single-threaded HTTP/1.1 on 127.0.0.1, one request per

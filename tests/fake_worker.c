@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * fake_worker.c: an executable that answers the driver like a bench
  * executable would, but wrongly, in the way FAKE_WORKER_MODE says.  It
@@ -12,6 +13,9 @@
  *   list-garbage   a malformed message in the middle of a listing
  *   run-garbage    lists one case properly, then answers RUN with garbage
  *   run-extra      lists one case, then sends more samples than asked
+ *   calibrate      calibrates 1000 iterations at two thirds of the target
+ *                  and answers rounds properly
+ *   calibrate-empty  reaches the iteration cap in 40 ticks
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -78,6 +82,25 @@ int main(int argc, char **argv)
     if (strcmp(mode, "run-extra") == 0) {
         for (int i = 0; i < 50; i++)
             say("SAMPLE 10 1000 0 900 0\n");
+        say("DONE ok\n");
+        return 0;
+    }
+    if (strncmp(mode, "calibrate", 9) == 0) {
+        unsigned long long clock, iterations, samples, warmup, target;
+        char name[64], line[128];
+        if (sscanf(command, "RUN %63s %llu %llu %llu %llu %llu", name, &clock,
+                   &iterations, &samples, &warmup, &target) != 6)
+            return 4;
+        if (iterations == 0 && strcmp(mode, "calibrate-empty") == 0)
+            snprintf(line, sizeof line, "CALIBRATED 1000000000000 40\n");
+        else if (iterations == 0)
+            snprintf(line, sizeof line, "CALIBRATED 1000 %llu\n",
+                     target * 2 / 3);
+        else
+            snprintf(line, sizeof line, "SAMPLE %llu %llu 0 %llu 0\n",
+                     iterations, target, target);
+        for (unsigned long long i = 0; i < (iterations ? samples : 1); i++)
+            say(line);
         say("DONE ok\n");
         return 0;
     }

@@ -1,5 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The benchrun authors
 # tests/format.sh: every C source of the tree is laid out as .clang-format
 # says (clang-format --dry-run --Werror), so layout is never a review
 # topic.  Prints TAP; skips when clang-format 14 or later is not

@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The benchrun authors
 # tests/github.mk: --github, end to end and in process.  tests/fake_github
 # stands in for the GitHub REST API on 127.0.0.1; tests/test_github runs
 # the real benchrun against it (on tests/detect_base and detect_slow) and

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * helpers.h: shared by the tests that run real programs (the benchrun
  * driver, bench executables, the compiler): running a command and

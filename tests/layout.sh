@@ -1,5 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The benchrun authors
 # tests/layout.sh: the source tree keeps the shape README.md's Layout table
 # describes.  Prints TAP, one line per rule, and the offending lines:
 #
@@ -9,7 +10,9 @@
 #      its folder (name.c, or a family name_*.c);
 #   4. every folder with sources has its own local.mk listing them;
 #   5. no comment in the code names a .c or .h file that does not exist;
-#   6. no doc names a path under the top folders that does not exist.
+#   6. no doc names a path under the top folders that does not exist;
+#   7. every source, script and build file carries the SPDX licence and
+#      copyright lines (REUSE; REUSE.toml covers the files that cannot).
 #
 # It reads the tree only ($BENCHRUN_TEST_SRCDIR, else the folder above
 # this script); plain POSIX sh, grep, sed, awk and tsort.
@@ -20,7 +23,7 @@ code_dirs="lib runner reports stats"
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
 
-echo "1..6"
+echo "1..7"
 n=0
 report() { # report DESCRIPTION FILE-OF-PROBLEMS
     n=$((n + 1))
@@ -107,3 +110,14 @@ for f in README.md docs/*.md docs/benchrun.1; do
         done
 done >>"$tmp/docs"
 report "no doc names a path that does not exist" "$tmp/docs"
+
+: >"$tmp/spdx"
+for f in $(find lib runner reports stats tests examples -type f \( -name '*.[ch]' -o -name '*.cc' -o -name '*.mk' -o -name '*.sh' \) |
+    LC_ALL=C sort) Makefile.am configure.ac autogen.sh .ci/run; do
+    [ -e "$f" ] || continue
+    head -n 5 "$f" | grep -q 'SPDX-License-Identifier: GPL-3.0-or-later' ||
+        echo "$f has no SPDX-License-Identifier line" >>"$tmp/spdx"
+    head -n 5 "$f" | grep -q 'SPDX-FileCopyrightText:' ||
+        echo "$f has no SPDX-FileCopyrightText line" >>"$tmp/spdx"
+done
+report "every source and build file carries its SPDX lines" "$tmp/spdx"

@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The benchrun authors
 # tests/: Criterion test programs, one per module, run by `make check`.
 # Each program prints TAP (one line per test case) through automake's
 # tap-driver, so tests/*.trs count individual test cases; .ci/run sums

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /* registry_cases_a.c: cases of the first of two files linked together
  * in test_registry, to show registration works across files. */
 #include <benchrun.h>

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /* registry_cases_b.c: cases of the second file linked into test_registry,
  * with both kinds of ranges. */
 #include <benchrun.h>

@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The benchrun authors
 # Tests of the Markdown report, the exports and JUnit XML (owned with
 # reports/markdown/markdown.c, reports/export/*.c), and of the words they
 # share with the console and --github (reports/model/wording.c).  The

@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The benchrun authors
 # Tests of stats/ (owned with the statistics module): one Criterion program
 # per module.  Known answers come from tests/fixtures/stats/reference.json,
 # written once by make_reference.py (scipy, numpy, statsmodels) and read at

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * test_baseline.c: the baseline store (runner/baseline/store.h) on real files:
  * a save loads back field for field, damaged or hand-edited files are

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * test_bootstrap.c: bootstrap intervals against scipy.stats.bootstrap
  * (BCa and percentile, one and two samples; Monte Carlo answers, so

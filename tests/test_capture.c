@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /* test_capture.c: the output ring keeps the tail and says what it
  * dropped. */
 #include "config.h"

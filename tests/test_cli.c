@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /* test_cli.c: option parsing: values with units, GNU conventions, and
  * errors that quote the option and the value. */
 #include "config.h"

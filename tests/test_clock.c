@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /* test_clock.c: the clocks are chosen and named sensibly, and the
  * calibrated tick rate agrees with CLOCK_MONOTONIC. */
 #include "config.h"

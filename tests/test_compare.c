@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * test_compare.c: the comparison fails closed.  An allocation that fails
  * while comparing is an error the run reports (exit 2), never a pass.

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /* test_config.c: benchrun.yml: every key of the option table is read,
  * errors name the file, the line, the key and the value, relative paths
  * follow the file, the command line wins, and docs/config.md lists every

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /* test_driver.c: the real benchrun program against real executables:
  * misbehaving cases become reported results, bad targets and bad
  * options are one-line errors with exit 2, a broken worker protocol is
@@ -296,10 +297,21 @@ Test(driver, help_and_version)
     cr_assert(strstr(r.out, "Usage: benchrun [OPTIONS] [TARGET...]"));
     cr_assert(strstr(r.out, "--timeout TIME"));
     cr_assert(strstr(r.out, "worker processes per case (default 10)"));
+    cr_assert(strstr(r.out, "\nReport bugs to: " PACKAGE_BUGREPORT "\n"), "%s",
+              r.out);
     command_result_free(&r);
     benchrun(&r, NULL, "--version", NULL);
     cr_assert_eq(r.status, 0);
-    cr_assert_str_eq(r.out, "benchrun " PACKAGE_VERSION "\n");
+    /* GNU conventions: copyright and licence after the version, and
+     * --help ends saying where to report bugs. */
+    cr_assert_str_eq(r.out,
+                     "benchrun " PACKAGE_VERSION "\n"
+                     "Copyright (C) 2026 The benchrun authors.\n"
+                     "License GPLv3+: GNU GPL version 3 or later "
+                     "<https://gnu.org/licenses/gpl.html>.\n"
+                     "This is free software: you are free to change and "
+                     "redistribute it.\n"
+                     "There is NO WARRANTY, to the extent permitted by law.\n");
     command_result_free(&r);
 }
 
@@ -321,9 +333,16 @@ Test(driver, examples_run_end_to_end_with_throughput_and_parameters)
     cr_assert_eq(json_array_size(json_object_get(root, "targets")), 6);
     size_t i;
     json_t *c;
-    json_array_foreach(json_object_get(root, "cases"), i, c)
+    json_array_foreach(json_object_get(root, "cases"), i, c) {
+        /* An empty loop the compiler deleted is skipped, never 0 ps. */
+        if (strcmp(field(c, "name"), "harness/empty") == 0 &&
+            strcmp(field(c, "status"), "skipped") == 0) {
+            cr_assert(strstr(field(c, "reason"), "no measurable time"));
+            continue;
+        }
         cr_assert_str_eq(field(c, "status"), "ok", "%s: %s", field(c, "name"),
                          field(c, "reason"));
+    }
     find_case(root, "context/capture/0");
     find_case(root, "context/capture/150");
     json_t *copy4k = find_case(root, "memory/memcpy/4096");
@@ -366,6 +385,113 @@ Test(driver, the_header_works_from_cxx)
     cr_assert_str_eq(r.out, "cxx/ranged/1\ncxx/ranged/4\ncxx/ranged/16\n"
                             "cxx/ranged/64\ncxx/sized/16\ncxx/sized/256\n"
                             "cxx/string_append\n");
+    command_result_free(&r);
+}
+
+Test(driver, list_honours_filter_and_filters_add_up)
+{
+    struct command_result r;
+    benchrun(&r, NULL, build_path("examples/harness"), "--list", "--filter",
+             "empty$", NULL);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_assert_str_eq(r.out, "harness/empty\n");
+    command_result_free(&r);
+    /* A second --filter widens the selection, never replaces the first. */
+    benchrun(&r, NULL, build_path("examples/harness"), "--list", "--filter",
+             "empty$", "--filter", "chain", NULL);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_assert_str_eq(r.out, "harness/chain_1000\nharness/empty\n");
+    command_result_free(&r);
+    /* Each part is checked alone: two halves do not make one regex. */
+    benchrun(&r, NULL, build_path("examples/harness"), "--list", "--filter",
+             "a)|(b", "--filter", "c", NULL);
+    cr_assert_eq(r.status, 2, "%s", r.out);
+    cr_assert(strstr(r.err, "bad regular expression \"a)|(b\""), "%s", r.err);
+    command_result_free(&r);
+}
+
+Test(driver, fail_above_with_nothing_to_compare_warns)
+{
+    struct command_result r;
+    benchrun(&r, NULL, build_path("examples/harness"), FAST, "-q",
+             "--iterations", "100", "--filter", "empty$", "--fail-above", "10%",
+             NULL);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_assert(strstr(r.err, "warning: --fail-above 10% has nothing to "
+                            "compare with"),
+              "%s", r.err);
+    command_result_free(&r);
+}
+
+Test(driver, a_tight_budget_cuts_the_warm_up_too)
+{
+    struct command_result r;
+    /* 1 ms cannot hold even the least rounds and samples: what is left
+     * to cut is the warm-up, which the plan then reports. */
+    benchrun(&r, NULL, build_path("examples/harness"), "--rounds", "2",
+             "--samples", "2", "--sample-time", "1ms", "--warmup", "30ms",
+             "--budget", "1ms", "-q", "--filter", "chain", "--json", json_path,
+             NULL);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    json_t *root = load_json();
+    json_t *plan =
+        json_object_get(find_case(root, "harness/chain_1000"), "plan");
+    cr_assert(json_is_true(json_object_get(plan, "budget_limited")));
+    cr_assert_eq(json_number_value(json_object_get(plan, "warmup_ms")), 0);
+    json_decref(root);
+    command_result_free(&r);
+}
+
+/* The fake worker's calibration accepts 1000 iterations at two thirds
+ * of the target: the plan aims at the target itself (1500), and a case
+ * at the iteration cap in 40 ticks is skipped, never reported as 0 ps. */
+Test(driver, calibration_aims_at_the_target_and_skips_empty_loops)
+{
+    struct command_result r;
+    char *calibrate[] = {"FAKE_WORKER_MODE=calibrate", NULL};
+    char *empty[] = {"FAKE_WORKER_MODE=calibrate-empty", NULL};
+    benchrun(&r, calibrate, build_path("tests/fake_worker"), FAST, "-q",
+             "--json", json_path, NULL);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    json_t *root = load_json();
+    json_t *plan = json_object_get(find_case(root, "fake/one"), "plan");
+    json_int_t n = json_integer_value(json_object_get(plan, "iterations"));
+    cr_assert(n >= 1499 && n <= 1501, "iterations %lld", (long long)n);
+    json_decref(root);
+    command_result_free(&r);
+
+    benchrun(&r, empty, build_path("tests/fake_worker"), FAST, "-q", "--json",
+             json_path, NULL);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    root = load_json();
+    json_t *c = find_case(root, "fake/one");
+    cr_assert_str_eq(field(c, "status"), "skipped");
+    cr_assert(strstr(field(c, "reason"), "takes no measurable time"), "%s",
+              field(c, "reason"));
+    json_decref(root);
+    command_result_free(&r);
+}
+
+/* bench_faulty has a RUNPATH into the build tree, so the store keeps no
+ * copy: the save says so, and the comparison says why it used the saved
+ * numbers. */
+Test(driver, a_copy_not_kept_is_said_at_save_and_at_compare)
+{
+    struct command_result r;
+    char store[4200];
+    snprintf(store, sizeof store, "%s/store", scratch);
+    benchrun(&r, NULL, build_path("tests/bench_faulty"), FAST, "--filter",
+             "^ok/", "--baseline-dir", store, "--save-baseline", "main", NULL);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_assert(strstr(r.err, "note: no copy of "), "%s", r.err);
+    cr_assert(strstr(r.err, "not self-contained: DT_RUNPATH"), "%s", r.err);
+    command_result_free(&r);
+    benchrun(&r, NULL, build_path("tests/bench_faulty"), FAST, "--filter",
+             "^ok/", "--baseline-dir", store, "--baseline", "main", NULL);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_assert(strstr(r.out, "the baseline holds no copy of "), "%s", r.out);
+    cr_assert(strstr(r.out, "comparing with its saved numbers instead"), "%s",
+              r.out);
     command_result_free(&r);
 }
 

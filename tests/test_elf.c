@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * test_elf.c: the self-contained check (runner/baseline/elf.h) on real files: the
  * tree's own bench executables, system programs, scripts, damaged ELF

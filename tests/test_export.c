@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * test_export.c: the exports of "--export FORMAT=FILE" (reports/export*.c,
  * reports/export/export_junit.c): github-action-benchmark, Bencher Metric Format,
@@ -319,12 +320,14 @@ Test(bencher, measures_map_to_the_model)
     }
     const struct brun_case_result *bytes = &r.cases[0];
     const struct brun_case_result *items = &r.cases[PLAIN_PIPE];
-    cr_assert_eq(metric(root, bytes->name, "bytes-per-second", "value"),
+    /* Bytes go to Bencher's own throughput measure: a slug it does not
+     * define would be created without units. */
+    cr_assert_eq(metric(root, bytes->name, "throughput", "value"),
                  4096 * 1e9 / bytes->samples_summary.mean);
-    cr_assert_eq(metric(root, bytes->name, "bytes-per-second", "lower_value"),
+    cr_assert_eq(metric(root, bytes->name, "throughput", "lower_value"),
                  4096 * 1e9 / bytes->ci_high_ns);
-    cr_assert_null(
-        json_object_get(json_object_get(root, bytes->name), "throughput"));
+    cr_assert_null(json_object_get(json_object_get(root, bytes->name),
+                                   "bytes-per-second"));
     cr_assert_eq(metric(root, items->name, "throughput", "value"),
                  10 * 1e9 / items->samples_summary.mean);
     cr_assert_eq(metric(root, items->name, "throughput", "upper_value"),
@@ -333,6 +336,55 @@ Test(bencher, measures_map_to_the_model)
         json_object_get(root, "bad/utf8 \xef\xbf\xbd\xef\xbf\xbd end\x01"));
     json_decref(root);
     free(out.text);
+}
+
+/* What Bencher itself refuses: a negative lower bound on a time, and a
+ * benchmark name over 1024 characters (which rejects the whole file). */
+Test(bencher, bounds_and_names_stay_within_what_bencher_accepts)
+{
+    struct brun_results r;
+    report_model_plain(&r);
+    /* Two 3000-byte names that differ only at the end; the second is
+     * all two-byte characters, so the cut falls inside one. */
+    static char huge[2][3001];
+    memset(huge[0], 'y', sizeof huge[0] - 1);
+    for (size_t i = 0; i + 2 < sizeof huge[1]; i += 2)
+        memcpy(huge[1] + i, "µ", 2);
+    for (int k = 0; k < 2; k++) {
+        memcpy(huge[k], "big/", 4);
+        huge[k][sizeof huge[k] - 2] = (char)('a' + k);
+        huge[k][sizeof huge[k] - 1] = '\0';
+    }
+    r.cases[0].name = huge[0];
+    r.cases[PLAIN_PIPE].name = huge[1];
+    r.cases[PLAIN_PIPE].ci_low_ns = -3;
+    struct job job = {BRUN_EXPORT_BENCHER, &r};
+    struct output out = capture(write_export, &job);
+    json_t *root = parse_json(&out);
+    const char *key;
+    json_t *value;
+    size_t long_keys = 0;
+    char first[1100] = "";
+    json_object_foreach(root, key, value) {
+        cr_assert(strlen(key) <= 1024, "a %zu-byte key", strlen(key));
+        if (strncmp(key, "big/", 4) != 0)
+            continue;
+        cr_assert(strchr(key, '~'), "%s", key);
+        if (!long_keys++)
+            snprintf(first, sizeof first, "%s", key);
+        else
+            cr_assert_str_neq(first, key, "two long names, one key");
+        double low = json_number_value(
+            json_object_get(json_object_get(value, "latency"), "lower_value"));
+        cr_assert(low >= 0, "lower_value %g", low);
+    }
+    cr_assert_eq(long_keys, 2);
+    /* The same names give the same keys. */
+    struct output again = capture(write_export, &job);
+    cr_assert_str_eq(out.text, again.text);
+    json_decref(root);
+    free(out.text);
+    free(again.text);
 }
 
 /* ---- Google Benchmark JSON. ---- */
@@ -461,6 +513,9 @@ Test(gbench, rounds_are_repetitions_with_aggregates)
                   "%s: %.17g vs %.17g", name, num(agg, "real_time"),
                   expected[a]);
         cr_assert_null(json_object_get(agg, "repetition_index"));
+        /* As Google Benchmark writes it: the repetition count. */
+        cr_assert_eq(json_integer_value(json_object_get(agg, "iterations")), 3,
+                     "%s", name);
     }
     json_decref(root);
     free(out.text);
@@ -563,12 +618,15 @@ static xmlNodePtr child(xmlNodePtr node, const char *name)
 }
 
 static void check_counts(xmlNodePtr root, size_t tests, size_t failures,
-                         size_t skipped)
+                         size_t errors, size_t skipped)
 {
     char text[32];
     cr_assert_eq(count_elements(root, "testcase"), tests);
     cr_assert_eq(count_elements(root, "failure"), failures);
+    cr_assert_eq(count_elements(root, "error"), errors);
     cr_assert_eq(count_elements(root, "skipped"), skipped);
+    snprintf(text, sizeof text, "%zu", errors);
+    cr_assert(attr_is(root, "errors", text));
     snprintf(text, sizeof text, "%zu", tests);
     cr_assert(attr_is(root, "tests", text));
     snprintf(text, sizeof text, "%zu", failures);
@@ -584,8 +642,9 @@ Test(junit, hostile_names_survive_escaping)
     xmlDocPtr doc = parse_xml(&out);
     xmlNodePtr root = xmlDocGetRootElement(doc);
     report_model_plain(&r);
-    /* Crash, and the critical SLO of parse/`tick`... (not warning-only). */
-    check_counts(root, PLAIN_CASES, 2, 1);
+    /* The critical SLO of parse/`tick`... (not warning-only) is a
+     * failure; the crash is an error: it could not be measured. */
+    check_counts(root, PLAIN_CASES, 1, 1, 1);
     cr_assert_eq(count_elements(root, "testsuite"), 1);
     cr_assert(attr_is(child(root, "testsuite"), "name", "./bench_plain"));
 
@@ -605,7 +664,8 @@ Test(junit, hostile_names_survive_escaping)
     cr_assert(attr_is(child(tick, "failure"), "type", "slo"));
 
     xmlNodePtr crash = find_testcase(root, "crash", "segv");
-    xmlNodePtr failure = child(crash, "failure");
+    cr_assert_null(child(crash, "failure"));
+    xmlNodePtr failure = child(crash, "error");
     cr_assert(attr_is(failure, "type", "signal"));
     cr_assert(attr_is(failure, "message",
                       "killed by signal SIGSEGV (Segmentation fault)"));
@@ -632,9 +692,9 @@ Test(junit, regressions_and_slo_breaches_fail)
     struct output out = export_of(BRUN_EXPORT_JUNIT, 1);
     xmlDocPtr doc = parse_xml(&out);
     xmlNodePtr root = xmlDocGetRootElement(doc);
-    /* hash/fails (gate), hash/regressed (SLO), io/crash; skipped: io/skipped
-     * and the two missing cases. */
-    check_counts(root, COMPARE_CASES + COMPARE_MISSING, 3, 3);
+    /* Failures: hash/fails (gate), hash/regressed (SLO); an error: io/crash
+     * (a timeout); skipped: io/skipped and the two missing cases. */
+    check_counts(root, COMPARE_CASES + COMPARE_MISSING, 2, 1, 3);
     cr_assert_eq(count_elements(root, "testsuite"), 3);
     xmlNodePtr gate = child(find_testcase(root, "hash", "fails"), "failure");
     cr_assert(attr_is(gate, "type", "regression"));
@@ -645,7 +705,7 @@ Test(junit, regressions_and_slo_breaches_fail)
     cr_assert(attr_is(slo, "type", "slo"));
     cr_assert(
         attr_is(slo, "message", "SLO critical: 125% of its 80.00 ns budget"));
-    cr_assert(attr_is(child(find_testcase(root, "io", "crash"), "failure"),
+    cr_assert(attr_is(child(find_testcase(root, "io", "crash"), "error"),
                       "type", "timeout"));
     cr_assert_null(child(find_testcase(root, "hash", "improved"), "failure"));
     cr_assert_not_null(
@@ -663,7 +723,7 @@ Test(junit, warning_only_slos_do_not_fail)
     struct output out = capture(write_export, &job);
     xmlDocPtr doc = parse_xml(&out);
     xmlNodePtr root = xmlDocGetRootElement(doc);
-    check_counts(root, COMPARE_CASES + COMPARE_MISSING, 2, 3);
+    check_counts(root, COMPARE_CASES + COMPARE_MISSING, 1, 1, 3);
     cr_assert_null(child(find_testcase(root, "hash", "regressed"), "failure"));
     xmlFreeDoc(doc);
     free(out.text);

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /* test_gate.c: baselines and the regression gate, end to end: the real
  * benchrun saves a baseline, passes on unchanged code, fails on a build
  * with clearly more work (interleaved, against saved numbers, and with

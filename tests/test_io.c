@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * test_io.c: the descriptor helpers of lib/io.h on real files, pipes, a
  * FIFO, a directory and /dev/zero: whole reads and writes, and a whole-file

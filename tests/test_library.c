@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /* test_library.c: the shared libbenchrun exports the public benchrun_*
  * names and main, nothing internal, and every public function benchrun.h
  * declares is there; benchrun.h and the man page carry the version

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /* test_loop_asm.c: on x86-64, BENCH_LOOP compiles to a two-instruction
  * inner loop (decrement, branch back) with gcc -O2 and, when installed,
  * clang -O2; nothing else of the harness runs per iteration. */

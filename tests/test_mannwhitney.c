@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * test_mannwhitney.c: Mann–Whitney U against scipy.stats.mannwhitneyu
  * (exact and asymptotic, with and without ties) from reference.json, and

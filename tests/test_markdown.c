@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * test_markdown.c: the Markdown report (reports/markdown/markdown.c) and its
  * escaping (reports/text/escape.c).
@@ -338,7 +339,7 @@ Test(markdown, status_line_says_what_happened)
     cr_assert(strstr(cmp.text,
                      "\n\n🚨 **1 regression beyond 10%** · ⚠️ 1 "
                      "regression below the 10% gate · 1 improved · "
-                     "2 unchanged · 1 inconclusive · 1 new · 2 "
+                     "2 unchanged · ❔ 1 inconclusive · 1 new · 2 "
                      "missing · ❌ 1 failed · ⏭️ 1 skipped · 🚨 1 "
                      "SLO breach · ⚠️ 1 SLO warning\n"),
               "%s", cmp.text);
@@ -351,6 +352,11 @@ Test(markdown, status_line_says_what_happened)
     r.cases[0].comparison->stats.label = BRUN_LABEL_UNCHANGED;
     r.cases[1].comparison->stats.label = BRUN_LABEL_UNCHANGED;
     r.slo->warning_only = 1;
+    /* An undecided case keeps the check mark away (see below). */
+    struct output unsure = capture(write_default, &r);
+    cr_assert_null(strstr(unsure.text, "✅ no regression"), "%s", unsure.text);
+    free(unsure.text);
+    r.comparison->counts.inconclusive = 0;
     struct output calm = capture(write_default, &r);
     cr_assert(strstr(calm.text, "\n\n✅ no regression · "), "%s", calm.text);
     cr_assert(strstr(calm.text, "🚨 1 SLO breach (warning only)"), "%s",

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * test_multiple.c: Benjamini–Hochberg and Holm against statsmodels'
  * multipletests (fdr_bh, holm) from reference.json, and the textbook known

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /* test_protocol.c: driver/worker messages survive any content, and
  * malformed or truncated input is refused with a reason. */
 #include "config.h"

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * test_random.c: the seeded generator: reproducibility, ranges, absence of
  * modulo bias, and per-case seeds that depend only on (run seed, name).

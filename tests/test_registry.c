@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /* test_registry.c: cases from several files register themselves;
  * parameterized cases expand to named instances; bad registrations are
  * refused with the case's file and line. */

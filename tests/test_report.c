@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /* test_report.c: units are scaled for people, JSON is valid whatever the
  * strings, numbers or locale, and the console table lines up. */
 #include "config.h"
@@ -238,6 +239,39 @@ Test(console, table_lines_up_and_failures_are_explained)
     cr_assert_eq(brun_display_width(h), brun_display_width(w), "\n%s\n%s", h,
                  w);
     free(text);
+}
+
+/* -v: a round that kept its preempted samples (too many to leave out)
+ * does not count them as left out. */
+Test(console, preempted_samples_are_left_out_only_when_they_were)
+{
+    struct brun_results r;
+    struct brun_console_style style = {0, 1};
+    char *text;
+    size_t size;
+    sample_results(&r);
+    r.cases[0].rounds[0].disturbed_samples = 1;
+    r.cases[0].rounds[0].used_all_samples = 1;
+    r.cases[0].rounds[1].disturbed_samples = 1;
+    r.cases[0].rounds[1].used_all_samples = 1;
+    FILE *f = open_memstream(&text, &size);
+    brun_console_table(f, &r, &style);
+    fclose(f);
+    cr_assert_null(strstr(text, "left out)"), "%s", text);
+    cr_assert(strstr(text, "(2 preempted samples kept: too many to leave "
+                           "out)"),
+              "%s", text);
+    free(text);
+    r.cases[0].rounds[1].used_all_samples = 0;
+    f = open_memstream(&text, &size);
+    brun_console_table(f, &r, &style);
+    fclose(f);
+    cr_assert(strstr(text, "(1 preempted sample left out) (1 preempted "
+                           "sample kept: too many to leave out)"),
+              "%s", text);
+    free(text);
+    r.cases[0].rounds[0].disturbed_samples = 0;
+    r.cases[0].rounds[1].disturbed_samples = 0;
 }
 
 Test(escape, terminal_text_shows_every_control)

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /* test_state.c: BENCH_LOOP runs a case exactly as often as the driver
  * asks, calibrates, warms up, and notices every way of misusing it. */
 #include "config.h"

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * test_summary.c: descriptive statistics against hand-checked values,
  * scipy/numpy reference values (tests/fixtures/stats/reference.json) and

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * test_ttest.c: Welch and paired t tests against scipy.stats (ttest_ind
  * with equal_var=False, ttest_rel) from reference.json, plus the

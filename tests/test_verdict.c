@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * test_verdict.c: the per-case comparison, the §4.7 label table, the
  * suite decision (BH labels, Holm gate), the stopping rule, and seeded

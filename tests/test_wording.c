@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * test_wording.c: every report words the same thing the same way
  * (reports/model/wording.c).
@@ -251,7 +252,7 @@ Test(wording, a_failure_reason_reads_the_same_everywhere)
         char before[128];
         snprintf(before, sizeof before, "FAILED %s: ", c->name);
         expect("console", s.console.text, before, NULL, reason, "\n");
-        expect("junit", s.junit.text, "<failure type=\"timeout\" message=\"",
+        expect("junit", s.junit.text, "<error type=\"timeout\" message=\"",
                xml_attribute, reason, "\">");
         expect("gbench", s.gbench.text, "\"error_message\": \"", json_content,
                reason, "\"");
@@ -324,7 +325,7 @@ Test(wording, the_summary_line_is_the_same_everywhere)
     brun_gh_summary_text(&r, 0, summary, sizeof summary);
     expect("step summary", summary, ", ", NULL, line, ".");
     brun_gh_status_description(&r, 0, description, sizeof description);
-    expect("status description", description, "Passed, ", NULL, line, "");
+    expect("status description", description, "Inconclusive, ", NULL, line, "");
 }
 
 /* ---- The phrases ------------------------------------------------------ */
@@ -361,14 +362,55 @@ Test(wording, where_a_case_failed_is_said_for_crashes_and_hangs)
 
 Test(wording, verdicts_and_states_follow_the_exit_status)
 {
+    struct brun_results r;
+    report_model_plain(&r);
     cr_assert_str_eq(brun_wording_run_verdict(0), "pass");
-    cr_assert_str_eq(brun_wording_commit_state(0), "success");
+    cr_assert_str_eq(brun_wording_commit_state(&r, 0), "success");
     for (int status = 1; status <= 3; status += 2) {
         cr_assert_str_eq(brun_wording_run_verdict(status), "fail");
-        cr_assert_str_eq(brun_wording_commit_state(status), "failure");
+        cr_assert_str_eq(brun_wording_commit_state(&r, status), "failure");
     }
     cr_assert_str_eq(brun_wording_run_verdict(2), "fail");
-    cr_assert_str_eq(brun_wording_commit_state(2), "error");
+    cr_assert_str_eq(brun_wording_commit_state(&r, 2), "error");
+}
+
+/* A real change the gate could not decide is not a green mark: the
+ * commit status fails and says "Inconclusive", the report drops ✅. */
+Test(wording, inconclusive_is_never_shown_as_success)
+{
+    struct brun_results r;
+    char description[512];
+    report_model_compare(&r);
+    for (size_t i = 0; i < r.case_count; i++) {
+        struct brun_case_comparison *k = r.cases[i].comparison;
+        r.cases[i].status = r.cases[i].status == BRUN_STATUS_FAILED
+                                ? BRUN_STATUS_SKIPPED
+                                : r.cases[i].status;
+        if (k && k->stats.label != BRUN_LABEL_INCONCLUSIVE) {
+            k->stats.fails = 0;
+            k->stats.label = BRUN_LABEL_UNCHANGED;
+        }
+    }
+    r.comparison->counts.regressed = 0;
+    r.comparison->counts.improved = 0;
+    cr_assert_str_eq(brun_wording_commit_state(&r, 0), "failure");
+    brun_gh_status_description(&r, 0, description, sizeof description);
+    cr_assert(strncmp(description, "Inconclusive, ", 14) == 0, "%s",
+              description);
+    struct output md = capture(markdown, &r);
+    cr_assert_null(strstr(md.text, "✅ no regression"), "%s", md.text);
+    cr_assert(strstr(md.text, "❔ 1 inconclusive"), "%s", md.text);
+    free(md.text);
+    /* Without a gate nothing can fail: the state stays success, the
+     * words still say inconclusive. */
+    r.comparison->fail_above = 0;
+    for (size_t i = 0; i < r.case_count; i++)
+        if (r.cases[i].comparison)
+            r.cases[i].comparison->fail_above = 0;
+    cr_assert_str_eq(brun_wording_commit_state(&r, 0), "success");
+    brun_gh_status_description(&r, 0, description, sizeof description);
+    cr_assert(strncmp(description, "Inconclusive, ", 14) == 0, "%s",
+              description);
 }
 
 Test(wording, phrases_are_cut_and_terminated_in_small_buffers)

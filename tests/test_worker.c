@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /* test_worker.c: the bench executable's side of the protocol, driven
  * in-process through pipes: greeting, listing, running, and clear errors
  * for commands it cannot follow. */

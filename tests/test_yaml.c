@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * test_yaml.c: the strict YAML reader (runner/yaml/yaml_tree.h): a tree
  * is walked by name with the lines and columns of its nodes, and each

@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The benchrun authors
 # tests/yaml.mk: tests of the strict YAML reader (runner/yaml/), owned with
 # it, including one refusal through each reader built on it (benchrun.yml
 # and the baseline store).  test_yaml writes its files in a scratch folder

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * console.c: the context block and the results table on the terminal.
  *
@@ -273,16 +274,25 @@ static void print_round_estimates(FILE *out, const struct brun_results *r,
         fputs("  ", out);
         brun_term_text(out, c->name);
         fputc(':', out);
-        unsigned disturbed = 0;
+        /* A round with too many preempted samples keeps them all
+         * (estimate.c), so only the other rounds' count as left out. */
+        unsigned left_out = 0, kept = 0;
         for (size_t k = 0; k < c->round_count; k++) {
+            const struct brun_round_result *round = &c->rounds[k];
             char text[48];
-            brun_format_duration(c->rounds[k].estimate_ns, text, sizeof text);
+            brun_format_duration(round->estimate_ns, text, sizeof text);
             fprintf(out, " %s", text);
-            disturbed += c->rounds[k].disturbed_samples;
+            if (round->used_all_samples)
+                kept += round->disturbed_samples;
+            else
+                left_out += round->disturbed_samples;
         }
-        if (disturbed)
-            fprintf(out, " (%u preempted sample%s left out)", disturbed,
-                    disturbed == 1 ? "" : "s");
+        if (left_out)
+            fprintf(out, " (%u preempted sample%s left out)", left_out,
+                    left_out == 1 ? "" : "s");
+        if (kept)
+            fprintf(out, " (%u preempted sample%s kept: too many to leave out)",
+                    kept, kept == 1 ? "" : "s");
         fputc('\n', out);
     }
 }

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * progress.c: the status line on stderr (see progress.h).  Rewritten in
  * place with \r and "erase to end of line", so it never scrolls; the

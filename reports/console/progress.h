@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * progress.h: the one-line "[3/12] hash/lookup round 4/10" status on
  * stderr while measuring, only when stderr is a terminal.

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * export.c: format names, the "--export FORMAT=FILE" argument and the
  * dispatch to each format's writer.  The formats themselves live in

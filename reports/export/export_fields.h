@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * export_fields.h: the fields the export writers (export_gab.c,
  * export_bencher.c, export_gbench.c, export_junit.c) and the Markdown

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * export_gab.c: the results as github-action-benchmark's custom JSON for
  * tool "customSmallerIsBetter": an array of {name, unit, value, range,

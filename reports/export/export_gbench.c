@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * export_gbench.c: the results as Google Benchmark JSON, shaped like the
  * output of a benchmark run with --benchmark_repetitions=N, so
@@ -11,7 +12,8 @@
  * iterations = the round's timed iterations.  With two or more rounds the
  * aggregates follow, computed here from those repetitions as Google
  * Benchmark does: mean, median, stddev (time) and cv (percentage, as a
- * ratio).  A failed case is one entry with error_occurred and
+ * ratio), each with iterations = the number of repetitions, as Google
+ * Benchmark writes it.  A failed case is one entry with error_occurred and
  * error_message, a skipped one an entry with skipped and skip_message,
  * both with zero times as Google Benchmark writes them.  The context
  * carries what the model knows; mhz_per_cpu is the TSC rate when the TSC
@@ -153,8 +155,9 @@ static void write_aggregates(struct brun_json *j, const char *name,
         brun_json_uint(j, "threads", 1);
         brun_json_string(j, "aggregate_name", agg);
         brun_json_string(j, "aggregate_unit", a == 3 ? "percentage" : "time");
-        times(j, round_iterations(&c->rounds[0]), pick(&s_real, agg),
-              pick(&s_cpu, agg));
+        /* Google Benchmark's aggregates count repetitions here, not
+         * iterations (ComputeStats: iterations = the number of runs). */
+        times(j, n, pick(&s_real, agg), pick(&s_cpu, agg));
         if (c->bytes_per_iteration > 0)
             brun_json_number(j, "bytes_per_second", pick(&s_bytes, agg));
         if (c->items_per_iteration > 0)

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * export_junit.c: the results as JUnit XML, so CI test views (GitLab's test
  * report, dorny/test-reporter, Jenkins) show a regression as a failed
@@ -8,11 +9,13 @@
  * case: classname = the group (the name before its first '/'), name = the
  * rest, time = the case's wall seconds, file = its source file.  A case
  * gets one <failure> when it fails the regression gate (type
- * "regression": the change, its interval and the threshold), when its SLO
- * is critical and the run does not treat SLOs as warnings only (type
- * "slo"), or when it crashed, timed out or otherwise failed (type = the
- * failure kind, message = the reason, body = the reason and the tail of
- * what it printed); a skipped case gets <skipped>.  Every measured case
+ * "regression": the change, its interval and the threshold) or when its
+ * SLO is critical and the run does not treat SLOs as warnings only (type
+ * "slo").  A case that crashed, timed out or otherwise failed to be
+ * measured gets one <error> instead (type = the failure kind, message =
+ * the reason, body = the reason and the tail of what it printed): JUnit
+ * readers keep "the code under test is slower" (failure) apart from "the
+ * test could not run" (error).  A skipped case gets <skipped>.  Every measured case
  * has its figures in <system-out>.  Cases of the baseline that the new
  * build lacks are skipped test cases of one more suite.
  *
@@ -36,6 +39,7 @@
 enum outcome {
     PASSED,
     FAILED,
+    ERRORED,
     SKIPPED
 };
 
@@ -52,7 +56,7 @@ static enum outcome outcome_of(const struct brun_results *r,
     if (c->status == BRUN_STATUS_SKIPPED)
         return SKIPPED;
     if (c->status == BRUN_STATUS_FAILED)
-        return FAILED;
+        return ERRORED;
     if ((c->comparison && c->comparison->stats.fails) || slo_fails(r, c))
         return FAILED;
     return PASSED;
@@ -217,7 +221,7 @@ static void measured_failure(FILE *out, const struct brun_results *r,
 static void failed_case(FILE *out, const struct brun_case_result *c)
 {
     const char *kind = brun_failure_name(c->failure);
-    fputs("      <failure", out);
+    fputs("      <error", out);
     attribute(out, "type", kind[0] ? kind : "failed");
     attribute(out, "message", brun_wording_reason(c));
     fputs(">", out);
@@ -226,7 +230,7 @@ static void failed_case(FILE *out, const struct brun_case_result *c)
         fputs("\n\noutput (last lines):\n", out);
         brun_xml_escape(out, c->output, 0);
     }
-    fputs("</failure>\n", out);
+    fputs("</error>\n", out);
 }
 
 static void testcase(FILE *out, const struct brun_results *r,
@@ -256,13 +260,13 @@ static void testcase(FILE *out, const struct brun_results *r,
 }
 
 struct counts {
-    size_t tests, failures, skipped;
+    size_t tests, failures, errors, skipped;
     double time;
 };
 
 static struct counts count_target(const struct brun_results *r, size_t target)
 {
-    struct counts n = {0, 0, 0, 0};
+    struct counts n = {0, 0, 0, 0, 0};
     for (size_t i = 0; i < r->case_count; i++) {
         const struct brun_case_result *c = &r->cases[i];
         if (c->target != target)
@@ -270,6 +274,7 @@ static struct counts count_target(const struct brun_results *r, size_t target)
         enum outcome o = outcome_of(r, c);
         n.tests++;
         n.failures += o == FAILED;
+        n.errors += o == ERRORED;
         n.skipped += o == SKIPPED;
         if (isfinite(c->wall_s) && c->wall_s > 0)
             n.time += c->wall_s;
@@ -279,8 +284,9 @@ static struct counts count_target(const struct brun_results *r, size_t target)
 
 static void counter_attributes(FILE *out, const struct counts *n)
 {
-    fprintf(out, " tests=\"%zu\" failures=\"%zu\" errors=\"0\" skipped=\"%zu\"",
-            n->tests, n->failures, n->skipped);
+    fprintf(out,
+            " tests=\"%zu\" failures=\"%zu\" errors=\"%zu\" skipped=\"%zu\"",
+            n->tests, n->failures, n->errors, n->skipped);
     seconds_attribute(out, "time", n->time);
 }
 
@@ -298,7 +304,7 @@ static void suite_open(FILE *out, const struct brun_results *r,
 static void missing_suite(FILE *out, const struct brun_results *r)
 {
     const struct brun_comparison_summary *s = r->comparison;
-    struct counts n = {s->missing_count, 0, s->missing_count, 0};
+    struct counts n = {s->missing_count, 0, 0, s->missing_count, 0};
     suite_open(out, r, brun_wording_missing_list, &n);
     properties(out, r, NULL);
     for (size_t i = 0; i < s->missing_count; i++) {
@@ -316,12 +322,13 @@ static void missing_suite(FILE *out, const struct brun_results *r)
 
 void brun_junit_write(FILE *out, const struct brun_results *r)
 {
-    struct counts all = {0, 0, 0, 0};
+    struct counts all = {0, 0, 0, 0, 0};
     size_t missing = r->comparison ? r->comparison->missing_count : 0;
     for (size_t t = 0; t < r->target_count; t++) {
         struct counts n = count_target(r, t);
         all.tests += n.tests;
         all.failures += n.failures;
+        all.errors += n.errors;
         all.skipped += n.skipped;
         all.time += n.time;
     }

@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The benchrun authors
 # reports/export/: the formats other tools read (--export): the
 # github-action-benchmark, Bencher and Google Benchmark JSON, and JUnit.
 reports_libbrreports_la_SOURCES += \

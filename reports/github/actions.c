@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * actions.c: what --github tells the Actions runner itself, with
  * no token and no network: workflow commands on stdout (annotations), the

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * actions.h: what --github tells the Actions runner itself (actions.c):
  * workflow commands and annotations, the step summary and outputs, and

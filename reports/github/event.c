@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * event.c: which pull request and which commit a run is about,
  * from the event file GitHub Actions hands every job.

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * event.h: which pull request and which commit a run is about, from the
  * event file the runner hands us (event.c).

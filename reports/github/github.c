@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * github.c: brun_github_publish(), the --github entry point: checks that
  * it runs in GitHub Actions, renders the Markdown report once, and does

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * http.c: the GitHub REST client behind --github: one libcurl easy
  * handle, the headers GitHub asks for, retries, and errors as one line.

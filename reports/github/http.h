@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * http.h: the GitHub REST client (http.c): libcurl, retries within a
  * time budget, and error messages that never hold the token.

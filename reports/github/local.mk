@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The benchrun authors
 # reports/github/: --github inside GitHub Actions: workflow commands, the
 # step summary and outputs, the event file, and the REST API (libcurl)
 # for the sticky PR comment and the commit status.

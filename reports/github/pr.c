@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * pr.c: what --github puts on a pull request through the REST API:
  * one sticky comment with the report, and a commit status on the head
@@ -363,7 +364,7 @@ int brun_gh_post_status(struct brun_gh_client *c, const struct brun_gh_event *e,
 {
     char description[512], context[128], url[1024], path[512];
     struct brun_gh_response resp;
-    const char *state = brun_wording_commit_state(exit_status);
+    const char *state = brun_wording_commit_state(r, exit_status);
     brun_gh_status_description(r, exit_status, description, sizeof description);
     snprintf(context, sizeof context, "benchrun%s%s", *key ? "/" : "", key);
     run_url(url, sizeof url);

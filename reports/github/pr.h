@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * pr.h: what --github puts on a pull request (pr.c): the sticky
  * comment and the commit status.

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * json.c: writes struct brun_results as the benchrun-results JSON
  * document (see json.h).  A pure function of its input.

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * markdown.c: the BENCHMARKS report (see markdown.h).
  *
@@ -178,7 +179,9 @@ static void status_line(FILE *out, const struct brun_results *r)
             if (s->fail_above > 0)
                 fprintf(out, " below the %s gate", gate);
         }
-        if (failing == 0 && regressed == 0) {
+        /* No check mark while a case is undecided: "no regression" would
+         * then claim more than was shown. */
+        if (failing == 0 && regressed == 0 && s->counts.inconclusive == 0) {
             fputs(first ? "✅ no regression" : " · ✅ no regression", out);
             first = 0;
         }
@@ -189,7 +192,7 @@ static void status_line(FILE *out, const struct brun_results *r)
             part(out, &first, "%zu %s", s->counts.unchanged,
                  brun_label_name(BRUN_LABEL_UNCHANGED));
         if (s->counts.inconclusive)
-            part(out, &first, "%zu %s", s->counts.inconclusive,
+            part(out, &first, "❔ %zu %s", s->counts.inconclusive,
                  brun_label_name(BRUN_LABEL_INCONCLUSIVE));
         if (s->new_count)
             part(out, &first, "%zu %s", s->new_count, "new");

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * markdown.h: the BENCHMARKS report in GitHub-flavoured Markdown, for a
  * file kept in the repository, a job summary or a pull-request comment.

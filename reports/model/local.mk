@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The benchrun authors
 # reports/model/: the results model (context, cases, comparisons) that
 # every writer reads and the runner fills, and the words every writer uses
 # for it (wording.c).

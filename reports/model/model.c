@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * model.c: freeing results, counting them and naming their enums (see
  * model.h).

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * model.h: the results of a benchrun run, as every report sees them.
  *
@@ -139,7 +140,7 @@ struct brun_plan {
     double sample_target_ms;
     double calibration_ns; /* ns/iteration seen by calibration */
     int calibrated;        /* 0 when --iterations fixed the count */
-    int budget_limited;    /* rounds or samples cut to the budget */
+    int budget_limited;    /* rounds, samples or warm-up cut to the budget */
 };
 
 /* Where a compared case exists. */

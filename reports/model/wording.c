@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * wording.c: the phrases of wording.h.
  *
@@ -175,10 +176,22 @@ const char *brun_wording_run_verdict(int exit_status)
     return exit_status == 0 ? "pass" : "fail";
 }
 
-const char *brun_wording_commit_state(int exit_status)
+/* 1 when a compared case could not be decided either way. */
+static int any_inconclusive(const struct brun_results *r)
+{
+    struct brun_tally n;
+    if (!r->comparison)
+        return 0;
+    brun_results_tally(r, &n);
+    return n.inconclusive > 0;
+}
+
+const char *brun_wording_commit_state(const struct brun_results *r,
+                                      int exit_status)
 {
     if (exit_status == 0)
-        return "success";
+        return any_inconclusive(r) && r->comparison->fail_above > 0 ? "failure"
+                                                                    : "success";
     return exit_status == 1 || exit_status == 3 ? "failure" : "error";
 }
 
@@ -211,7 +224,10 @@ void brun_wording_status_description(const struct brun_results *r,
                  brun_wording_slo_count(BRUN_SLO_CRITICAL, n.slo_critical));
     } else if (r->comparison) {
         brun_wording_compared(r, text, sizeof text);
-        snprintf(out, size, "%s, %s", exit_status == 0 ? "Passed" : "Failed",
+        snprintf(out, size, "%s, %s",
+                 exit_status != 0      ? "Failed"
+                 : any_inconclusive(r) ? "Inconclusive"
+                                       : "Passed",
                  text);
     } else {
         snprintf(out, size, "%zu %s measured%s", n.cases,

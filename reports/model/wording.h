@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * wording.h: the words every report uses for what the results model
  * says, so that the console, the Markdown report, the exports, JUnit,
@@ -121,8 +122,12 @@ const char *brun_wording_run_verdict(int exit_status);
 
 /* The state of the commit status GitHub is sent: "success" for 0,
  * "failure" for 1 and 3 (what was measured says no), "error" otherwise
- * (benchrun could not judge). */
-const char *brun_wording_commit_state(int exit_status);
+ * (benchrun could not judge).  Exit 0 with a gate and a compared case
+ * that came out inconclusive is "failure" too: the gate could not vouch
+ * for that case, and a green mark would say it did (the description
+ * says "Inconclusive"). */
+const char *brun_wording_commit_state(const struct brun_results *r,
+                                      int exit_status);
 
 /* The commit status description, one line naming what decided it: the
  * failed cases ("2 cases failed, first io/crash"), else the cases failing

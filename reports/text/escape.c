@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * escape.c: Markdown code spans, XML text and terminal text for
  * untrusted strings (see escape.h).  Two passes over the string, no

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * escape.h: untrusted strings (case names, paths, reasons, CPU models,
  * captured output) made safe for the Markdown and XML writers and for

@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The benchrun authors
 # reports/text/: text primitives the writers share: escaping for each
 # format, number and unit formatting, aligned tables, a JSON writer.
 reports_libbrreports_la_SOURCES += \

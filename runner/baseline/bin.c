@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * bin.c: the store's bin/ folder (see bin.h), copies of
  * self-contained bench executables named by their SHA-256, kept only

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * bin.h: internal to the baseline store.  DIR/bin/ holds copies
  * of the bench executables that baselines can run again, one file per

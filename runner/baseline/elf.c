@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * elf.c: the self-contained check (see elf.h).  Reads the ELF header, the
  * program headers and the PT_DYNAMIC segment with pread(), decoding every

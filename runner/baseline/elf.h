@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * elf.h: whether a bench executable can be copied and run later from
  * anywhere ("self-contained"), judged from its ELF headers.

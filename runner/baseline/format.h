@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * format.h: internal to the baseline store.  The NAME.yml file
  * as bytes: writing one from results (format_write.c), reading one back

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * format_read.c: a baseline file's bytes back into a struct
  * brun_baseline, checking everything (see format.h; the format

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * format_write.c: a baseline document as YAML, through libyaml's
  * emitter (see format.h; the format is docs/baseline-format.md).

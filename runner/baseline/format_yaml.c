@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * format_yaml.c: the scalar conventions of baseline files (see
  * format.h): which plain scalars YAML readers take for nulls,

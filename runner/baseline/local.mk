@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The benchrun authors
 # runner/baseline/: the baseline store (store.h): saved runs as YAML files
 # plus copies of self-contained bench executables, and what it needs to do
 # that (the file format, the lock, ELF inspection, SHA-256).

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * lock.c: the baseline store's lock, an flock on DIR/.lock taken
  * with a deadline (see lock.h).  flock belongs to the open file

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * lock.h: internal to the baseline store.  Taking and releasing
  * the store's lock, DIR/.lock.  Saving and deleting hold it exclusive

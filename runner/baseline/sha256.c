@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * sha256.c: SHA-256 as FIPS 180-4 defines it (see sha256.h).  Byte order
  * is handled explicitly, so it gives the same digest on any host.  It

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * sha256.h: SHA-256 (FIPS 180-4) of a byte string or a file, as 64
  * lowercase hex digits.  The baseline store names its copies of bench

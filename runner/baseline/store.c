@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * store.c: the baseline store's operations (see store.h):
  * save, load, list and delete, each on DIR/NAME.yml under the store's

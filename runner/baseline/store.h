@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * store.h: the baseline store, saved runs that later runs are compared
  * with (`benchrun --save-baseline NAME`, `--baseline NAME`).

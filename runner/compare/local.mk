@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The benchrun authors
 # runner/compare/: judging a run: measuring each case against its
 # baseline until the verdict is clear, and the SLO statuses.
 runner_libbrrunner_la_SOURCES += \

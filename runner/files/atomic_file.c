@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * atomic_file.c: temp file, fsync, rename, fsync of the directory (see
  * atomic_file.h).  The temp file is created in the destination directory

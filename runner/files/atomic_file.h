@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * atomic_file.h: replacing a file so that readers, and a crash, see
  * either the old content or the complete new one, never a mix.

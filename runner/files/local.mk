@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The benchrun authors
 # runner/files/: writing files so that readers and crashes see the old
 # content or the whole new one (reports and the baseline store use it).
 runner_libbrrunner_la_SOURCES += \

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * fingerprint.c: building a fingerprint from results plus git, and
  * listing the differences of two (see fingerprint.h).  git is run as a

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * fingerprint.h: the environment a run's numbers depend on (CPU, kernel,
  * compilers, source revision, benchrun version, clock), and a readable

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * host.h: what machine the run is on (CPU, kernel, load, governor), read
  * from /proc, /sys and uname.  Missing files leave fields empty; nothing

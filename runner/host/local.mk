@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The benchrun authors
 # runner/host/: the machine and build a run's numbers depend on: the host
 # description, the environment warnings, and the fingerprint baselines
 # keep.

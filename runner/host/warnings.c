@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * warnings.c: environment checks (see warnings.h).  They warn, never
  * refuse: a developer may well want numbers from a loaded laptop.

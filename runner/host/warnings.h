@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * warnings.h: things about the environment that make timings less
  * trustworthy, found before measuring and printed in the context block.

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * estimate.h: the numbers benchrun derives from raw samples, in one place
  * so that measuring and re-loading a baseline always agree.

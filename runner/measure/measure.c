@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * measure.c: one case, measured round by round in fresh workers.
  *
  * First a calibration worker finds the iteration count that makes a
  * sample last the target time (unless --iterations fixes it).  The plan
  * is then cut to the case's time budget if needed (fewer samples first,
- * then fewer rounds, never below BRUN_MIN_SAMPLES and BRUN_MIN_ROUNDS).
+ * then fewer rounds, never below BRUN_MIN_SAMPLES and BRUN_MIN_ROUNDS,
+ * then the rounds' warm-up).
  * Each round is one worker process: it warms up, takes its samples and
  * exits; its samples become one per-round estimate (20 % trimmed mean of
  * ns per iteration), the unit the statistics work on.  The first round
@@ -24,7 +26,9 @@
 #include <sys/wait.h>
 
 #include "lib/protocol.h"
+#include "lib/state.h"
 #include "reports/model/wording.h"
+#include "reports/text/format.h"
 #include "runner/measure/estimate.h"
 #include "runner/worker/process.h"
 #include "runner/worker/session.h"
@@ -305,6 +309,13 @@ static void fit_budget(struct brun_plan *plan, double sample_s, double warmup_s,
         plan->rounds =
             rounds < BRUN_MIN_ROUNDS ? BRUN_MIN_ROUNDS : (unsigned)rounds;
     }
+    /* At the least samples and rounds, the warm-up is what is left to
+     * cut: each round keeps only what the budget leaves it (possibly
+     * none), so --budget bounds the case and not just its samples. */
+    double left =
+        budget_s / plan->rounds - WORKER_OVERHEAD_S - plan->samples * sample_s;
+    if (left < warmup_s)
+        plan->warmup_ms = left > 0 ? left * 1e3 : 0;
 }
 
 /* The sample length: the option, but at least 1000 times the clock's
@@ -333,9 +344,11 @@ static uint64_t target_ticks(const struct brun_measure_env *env)
     return seconds_to_ticks(env, sample_seconds(env));
 }
 
-static uint64_t warmup_ticks(const struct brun_measure_env *env)
+/* A round's warm-up: the plan's, which the budget may have cut. */
+static uint64_t warmup_ticks(const struct brun_measure_env *env,
+                             const struct brun_case_result *c)
 {
-    return seconds_to_ticks(env, env->settings.warmup_s);
+    return seconds_to_ticks(env, c->plan.warmup_ms * 1e-3);
 }
 
 /* Turns a finished round's reply into a round result appended to c. */
@@ -400,7 +413,7 @@ int brun_measure_calibrate(const char *path,
 
     if (env->progress)
         env->progress(env->progress_ctx, c->name, 0, c->plan.rounds);
-    int r = run_worker(path, &where, listed, env, 0, 0, warmup_ticks(env),
+    int r = run_worker(path, &where, listed, env, 0, 0, warmup_ticks(env, c),
                        target_ticks(env), &reply, &s, c);
     if (r == 0)
         r = apply_done(c, &where, &reply, &s);
@@ -408,10 +421,37 @@ int brun_measure_calibrate(const char *path,
     brun_session_release(&s);
     if (r != 0)
         return r;
+    const uint64_t n = reply.calibrated_iterations;
+    const uint64_t ticks = reply.calibrated_ticks;
+    const uint64_t target = target_ticks(env);
+    /* At the iteration cap and still short of the target, a sample is a
+     * few clock reads: its ns per iteration, CPU share and sample length
+     * would all be artefacts, so the case is skipped with the reason. */
+    if (n >= BRUN_MAX_ITERATIONS && ticks * 3 < target * 2) {
+        char text[300], took[48], count[48];
+        brun_format_duration(ticks_to_ns(env, ticks), took, sizeof took);
+        brun_format_count(n, count, sizeof count);
+        snprintf(text, sizeof text,
+                 "the loop body takes no measurable time (%s iterations in "
+                 "%s): the compiler probably removed it; keep its result with "
+                 "BENCH_KEEP",
+                 count, took);
+        set_failure(c, BRUN_STATUS_SKIPPED, BRUN_FAILURE_NONE, NULL, text,
+                    NULL);
+        return 1;
+    }
     c->plan.calibrated = 1;
-    c->plan.iterations = reply.calibrated_iterations;
-    c->plan.calibration_ns = ticks_to_ns(env, reply.calibrated_ticks) /
-                             (double)reply.calibrated_iterations;
+    c->plan.calibration_ns = ticks_to_ns(env, ticks) / (double)n;
+    /* The worker accepts a count once a sample reaches two thirds of the
+     * target, so counts land on the round numbers its growth steps
+     * through; scaling by target/elapsed makes a sample aim at the target
+     * itself, never past the cap. */
+    double scaled = ticks > 0 ? ceil((double)n * (double)target / (double)ticks)
+                              : (double)n;
+    c->plan.iterations = scaled > (double)BRUN_MAX_ITERATIONS
+                             ? BRUN_MAX_ITERATIONS
+                         : scaled < 1 ? 1
+                                      : (uint64_t)scaled;
     fit_budget(&c->plan,
                c->plan.calibration_ns * 1e-9 * (double)c->plan.iterations,
                o->warmup_s, o->budget_s);
@@ -438,7 +478,7 @@ int brun_measure_round(const char *path, const struct brun_listed_case *listed,
     if (env->progress)
         env->progress(env->progress_ctx, c->name, index + 1, of);
     int r = run_worker(path, &where, listed, env, iterations, c->plan.samples,
-                       warmup_ticks(env), target_ticks(env), &reply, &s, c);
+                       warmup_ticks(env, c), target_ticks(env), &reply, &s, c);
     if (r == 0)
         r = apply_done(c, &where, &reply, &s);
     if (r == 0 && reply.throughput_seen) {

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * cli.c: the benchrun command line, read through the option table.
  *
@@ -60,7 +61,9 @@ void brun_cli_usage(FILE *out)
         "Exit status: 0 all cases ran and none regressed beyond --fail-above;\n"
         "1 a regression beyond --fail-above; 2 usage, config, target or\n"
         "baseline error (nothing measured); 3 a case crashed, timed out or\n"
-        "failed (the rest are reported).\n",
+        "failed (the rest are reported).\n"
+        "\n"
+        "Report bugs to: " PACKAGE_BUGREPORT "\n",
         out);
 }
 

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * cli.h: the benchrun command line, read into struct brun_options through
  * the option table, and the --help text generated from that table.

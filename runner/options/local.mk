@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The benchrun authors
 # runner/options/: what a user can set for one run, and where it comes
 # from: the option table, the command line, benchrun.yml (through
 # runner/yaml/), and the strict value parsers they share.

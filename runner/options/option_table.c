@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * option_table.c: the options and their setters (see option_table.h).
  *
@@ -13,6 +14,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <math.h>
+#include <regex.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -135,9 +137,35 @@ int brun_parse_bool(const char *text, int *out, char *why, size_t why_size)
     static int name(struct brun_options *o, const char *v, char *why, \
                     size_t why_size)
 
+/* A second --filter (or one on the command line after benchrun.yml's)
+ * widens the selection instead of silently replacing the first: the
+ * stored filter becomes "(first)|(second)", so a case runs when it matches
+ * any of them.  Each part is checked on its own first, so a fragment such
+ * as "a)|(b" cannot pair up with its neighbour into a valid expression. */
 SETTER(set_filter)
 {
-    return set_string(&o->filter, v, why, why_size);
+    regex_t re;
+    int rc = v && *v ? regcomp(&re, v, REG_EXTENDED | REG_NOSUB) : 0;
+    if (rc != 0) {
+        char what[256];
+        regerror(rc, &re, what, sizeof what);
+        snprintf(why, why_size, "bad regular expression \"%s\": %s", v, what);
+        return -1;
+    }
+    if (v && *v)
+        regfree(&re);
+    if (!o->filter || !v || !*v)
+        return set_string(&o->filter, v, why, why_size);
+    size_t len = strlen(o->filter) + strlen(v) + sizeof "()|()";
+    char *both = malloc(len);
+    if (!both) {
+        snprintf(why, why_size, "out of memory");
+        return -1;
+    }
+    snprintf(both, len, "(%s)|(%s)", o->filter, v);
+    free(o->filter);
+    o->filter = both;
+    return 0;
 }
 SETTER(set_json)
 {

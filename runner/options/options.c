@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * options.c: the life of struct brun_options (see options.h): its
  * defaults, its release, and replacing its target list.  Reading values

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * parse.c: strict option-value parsers (see parse.h).  strtoull/strtod
  * with end-pointer and errno checks; never atoi.

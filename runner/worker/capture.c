@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * capture.c: a fixed-size ring holding the tail of a worker's output
  * (see capture.h).

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * discover.c: the LIST conversation with a target (see discover.h), plus
  * the checks on the path that give a clearer message than exec would.

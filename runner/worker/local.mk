@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The benchrun authors
 # runner/worker/: the driver's side of a worker process: starting,
 # watching and stopping it, one conversation over the protocol, keeping
 # the tail of its output, and asking a target which cases it has.

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * yaml_tree.h: the one strict YAML reader benchrun's files go through
  * (benchrun.yml, baseline files).  It turns a file or a buffer into a

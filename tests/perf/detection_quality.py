@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The benchrun authors
 """detection_quality.py: how well benchrun's gate separates noise from slowdowns.
 
 Builds tests/perf/detect_case.c (a calibrated ~1 us CPU-bound case) with 0, 1,

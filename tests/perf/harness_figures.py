@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The benchrun authors
 """harness_figures.py: prints the figures that show the harness itself.
 
 Runs the real benchrun over examples/harness N times (default 10) and
