@@ -382,11 +382,10 @@ Test(gate, benchrun_yml_gives_targets_defaults_and_thresholds)
     command_result_free(&r);
     /* ...and a per-case threshold exempts the case ("off": a numeric one
      * can be overrun on a busy machine, +489 % was seen at load 8.6). */
-    write_config(
-        "targets:\n  - %s\nrounds: 4\nmax_rounds: 16\nsamples: 3\n"
-        "warmup: 1ms\nsample_time: 1ms\nfail_above: 10%%\n"
-        "thresholds:\n  - match: \"detect/*\"\n    fail_above: off\n",
-        slow_exe);
+    write_config("targets:\n  - %s\nrounds: 4\nmax_rounds: 16\nsamples: 3\n"
+                 "warmup: 1ms\nsample_time: 1ms\nfail_above: 10%%\n"
+                 "thresholds:\n  - match: \"detect/*\"\n    fail_above: off\n",
+                 slow_exe);
     r = benchrun_in(scratch, "--baseline", "main", NULL);
     cr_assert_eq(r.status, 0, "%s%s", r.out, r.err);
     cr_assert(strstr(r.out, "regressed"), "still labelled: %s", r.out);
