@@ -26,7 +26,7 @@
 #include "reports/github/github.h"
 #include "reports/json/json.h"
 #include "reports/markdown/markdown.h"
-#include "runner/files/atomic_file.h"
+#include "runner/files/output_path.h"
 #include "runner/baseline/store.h"
 #include "runner/compare/compare.h"
 #include "runner/worker/discover.h"
@@ -611,7 +611,9 @@ static int write_export(FILE *out, void *ctx)
     return 0;
 }
 
-/* Writes --report, --export and --json, each atomically.  Returns the
+/* Writes --report, --export and --json, each as output_path.h says ("-"
+ * is stdout, links followed, FIFOs and devices written in place, regular
+ * files replaced atomically).  Returns the
  * exit status to keep: status, or BRUN_EXIT_USAGE when a file could not
  * be written. */
 static int write_files(const struct run *r, int status)
@@ -620,14 +622,14 @@ static int write_files(const struct run *r, int status)
     char why[512];
 
     if (o->report_path &&
-        brun_atomic_write(o->report_path, write_markdown, (void *)&r->results,
+        brun_output_write(o->report_path, write_markdown, (void *)&r->results,
                           why, sizeof why) != 0) {
         error_line("--report %s: %s", o->report_path, why);
         status = BRUN_EXIT_USAGE;
     }
     for (size_t i = 0; i < o->export_count; i++) {
         struct export_job job = {&r->results, o->exports[i].format};
-        if (brun_atomic_write(o->exports[i].path, write_export, &job, why,
+        if (brun_output_write(o->exports[i].path, write_export, &job, why,
                               sizeof why) != 0) {
             error_line("--export %s=%s: %s",
                        brun_export_format_name(job.format), o->exports[i].path,
@@ -636,7 +638,7 @@ static int write_files(const struct run *r, int status)
         }
     }
     if (o->json_path &&
-        brun_atomic_write(o->json_path, write_json, (void *)&r->results, why,
+        brun_output_write(o->json_path, write_json, (void *)&r->results, why,
                           sizeof why) != 0) {
         error_line("--json %s: %s", o->json_path, why);
         status = BRUN_EXIT_USAGE;
@@ -649,17 +651,16 @@ static int write_files(const struct run *r, int status)
 static int check_outputs(const struct brun_options *o)
 {
     char why[512];
-    if (o->json_path && brun_check_writable(o->json_path, why, sizeof why)) {
+    if (o->json_path && brun_output_check(o->json_path, why, sizeof why)) {
         error_line("--json %s: %s", o->json_path, why);
         return -1;
     }
-    if (o->report_path &&
-        brun_check_writable(o->report_path, why, sizeof why)) {
+    if (o->report_path && brun_output_check(o->report_path, why, sizeof why)) {
         error_line("--report %s: %s", o->report_path, why);
         return -1;
     }
     for (size_t i = 0; i < o->export_count; i++) {
-        if (brun_check_writable(o->exports[i].path, why, sizeof why) != 0) {
+        if (brun_output_check(o->exports[i].path, why, sizeof why) != 0) {
             error_line("--export %s=%s: %s",
                        brun_export_format_name(o->exports[i].format),
                        o->exports[i].path, why);
