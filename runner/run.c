@@ -225,6 +225,28 @@ static int select_cases(struct run *r)
     return 0;
 }
 
+/* A baseline keys cases by name: two targets with a case of the same
+ * name cannot be saved, so that is refused before anything is measured,
+ * naming the case and both targets. */
+static int check_unique_names(const struct run *r)
+{
+    if (!r->options->save_baseline)
+        return 0;
+    for (size_t i = 0; i < r->selected_count; i++)
+        for (size_t j = 0; j < i; j++)
+            if (strcmp(r->selected[i].listed->name,
+                       r->selected[j].listed->name) == 0) {
+                error_line("--save-baseline: case \"%s\" is in both %s and "
+                           "%s; a baseline needs unique case names (measure "
+                           "one of them, or use --filter)",
+                           r->selected[i].listed->name,
+                           r->options->targets[r->selected[j].target],
+                           r->options->targets[r->selected[i].target]);
+                return -1;
+            }
+    return 0;
+}
+
 static const char *base_name(const char *path)
 {
     const char *slash = strrchr(path, '/');
@@ -276,6 +298,14 @@ static int prepare_counterparts(struct run *r)
             k->old_path = o->compare_with[t];
         } else {
             k->saved_target = match_saved_target(r, t);
+            const char *problem =
+                k->saved_target >= 0
+                    ? r->baseline.targets[k->saved_target].copy_problem
+                    : NULL;
+            if (problem)
+                brun_warn(&r->results.context,
+                          "%s: comparing %s with the saved numbers only",
+                          problem, o->targets[t]);
             if (k->saved_target >= 0 && o->rerun_baseline)
                 k->old_path = r->baseline.executables[k->saved_target];
         }
@@ -759,6 +789,12 @@ static int check_options(struct run *r)
     }
     if (check_outputs(o) != 0)
         return -1;
+    if (o->save_baseline && !o->list &&
+        brun_baseline_check_writable(baseline_dir(o), o->save_baseline, why,
+                                     sizeof why) != 0) {
+        error_line("--save-baseline %s: %s", o->save_baseline, why);
+        return -1;
+    }
     if (o->baseline && !o->list) {
         if (!brun_baseline_name_valid(o->baseline, why, sizeof why)) {
             error_line("--baseline: %s", why);
@@ -792,7 +828,7 @@ int brun_run(const struct brun_options *o, int argc, char **argv)
         status = BRUN_EXIT_OK;
         goto out;
     }
-    if (select_cases(&r) != 0)
+    if (select_cases(&r) != 0 || check_unique_names(&r) != 0)
         goto out;
     if (fill_context(&r, argc, argv) != 0) {
         error_line("out of memory");

@@ -39,30 +39,47 @@ static char *copy(const char *s)
     return c;
 }
 
-/* Runs benchrun on one fast case of bench_faulty with args
- * (NULL-terminated). */
-static void benchrun(struct command_result *r, ...)
+/* Runs benchrun on target (a path in the build tree) with fast settings,
+ * --filter filter unless it is NULL, and args (NULL-terminated). */
+static void vbenchrun(struct command_result *r, const char *target,
+                      const char *filter, va_list ap)
 {
     char *argv[64];
     size_t n = 0;
-    va_list ap;
     argv[n++] = copy(build_path("runner/benchrun"));
-    argv[n++] = copy(build_path("tests/bench_faulty"));
-    const char *fast[] = {"--filter",      "^ok/healthy$",
-                          "--rounds",      "2",
-                          "--samples",     "2",
-                          "--warmup",      "0",
-                          "--sample-time", "1ms"};
+    argv[n++] = copy(build_path(target));
+    const char *fast[] = {"--rounds", "2", "--samples",     "2",
+                          "--warmup", "0", "--sample-time", "1ms"};
     for (size_t i = 0; i < sizeof fast / sizeof *fast; i++)
         argv[n++] = copy(fast[i]);
-    va_start(ap, r);
+    if (filter) {
+        argv[n++] = copy("--filter");
+        argv[n++] = copy(filter);
+    }
     for (const char *a; (a = va_arg(ap, const char *)) && n < 63;)
         argv[n++] = copy(a);
-    va_end(ap);
     argv[n] = NULL;
     cr_assert_eq(run_command(argv, NULL, 100, r), 0, "cannot run benchrun");
     for (size_t i = 0; i < n; i++)
         free(argv[i]);
+}
+
+/* benchrun on one fast case of bench_faulty, with args. */
+static void benchrun(struct command_result *r, ...)
+{
+    va_list ap;
+    va_start(ap, r);
+    vbenchrun(r, "tests/bench_faulty", "^ok/healthy$", ap);
+    va_end(ap);
+}
+
+/* benchrun on target, with args. */
+static void benchrun_on(struct command_result *r, const char *target, ...)
+{
+    va_list ap;
+    va_start(ap, target);
+    vbenchrun(r, target, NULL, ap);
+    va_end(ap);
 }
 
 static char *in_scratch(const char *name)
@@ -176,16 +193,82 @@ Test(outputs, a_device_is_written_in_place)
     free(null);
 }
 
+/* r is benchrun refusing before it measured anything: exit 2 and one
+ * line on stderr containing words, no table on stdout. */
+static void expect_refused_before_measuring(const struct command_result *r,
+                                            const char *words)
+{
+    cr_assert_eq(r->status, 2, "exit %d: %s", r->status, r->err);
+    cr_assert(is_one_line(r->err), "%s", r->err);
+    cr_assert(strstr(r->err, words), "%s", r->err);
+    cr_assert_null(strstr(r->out, "rounds×samples"), "it measured: %s", r->out);
+}
+
 Test(outputs, an_unwritable_output_is_refused_before_measuring)
 {
     struct command_result r;
     char *dir = in_scratch("sub");
     cr_assert_eq(mkdir(dir, 0755), 0);
     benchrun(&r, "--report", dir, NULL);
-    cr_assert_eq(r.status, 2, "exit %d: %s", r.status, r.err);
-    cr_assert(is_one_line(r.err), "%s", r.err);
-    cr_assert(strstr(r.err, "--report"), "%s", r.err);
-    cr_assert_null(strstr(r.out, "ok/healthy"), "it measured: %s", r.out);
+    expect_refused_before_measuring(&r, "--report");
     command_result_free(&r);
     free(dir);
+}
+
+Test(outputs, two_targets_with_one_case_name_are_refused_before_measuring)
+{
+    struct command_result r;
+    char *store = in_scratch("store");
+    /* detect_slow registers the same detect/chain as detect_base. */
+    char *slow = copy(build_path("tests/detect_slow"));
+    benchrun_on(&r, "tests/detect_base", slow, "--save-baseline", "main",
+                "--baseline-dir", store, NULL);
+    free(slow);
+    expect_refused_before_measuring(&r, "detect/chain");
+    cr_assert(strstr(r.err, "detect_base") && strstr(r.err, "detect_slow"),
+              "%s", r.err);
+    command_result_free(&r);
+    free(store);
+}
+
+Test(outputs, a_store_that_cannot_be_written_is_refused_before_measuring)
+{
+    struct command_result r;
+    char *plain = in_scratch("plain"), *store = in_scratch("plain/baselines");
+    FILE *f = fopen(plain, "w");
+    cr_assert_not_null(f);
+    fclose(f);
+    benchrun(&r, "--save-baseline", "main", "--baseline-dir", store, NULL);
+    expect_refused_before_measuring(&r, "not a directory");
+    command_result_free(&r);
+    free(plain);
+    free(store);
+}
+
+Test(outputs, a_missing_stored_copy_leaves_the_saved_numbers_to_compare)
+{
+    struct command_result r;
+    char *store = in_scratch("store"), *bin = in_scratch("store/bin");
+    benchrun_on(&r, "tests/detect_base", "--save-baseline", "main",
+                "--baseline-dir", store, NULL);
+    cr_assert_eq(r.status, 0, "exit %d: %s", r.status, r.err);
+    command_result_free(&r);
+    /* Remove every stored copy (there is one: detect_base is static). */
+    char *rm[] = {"/bin/sh", "-c", "rm -f \"$0\"/*", bin, NULL};
+    cr_assert_eq(run_command(rm, NULL, 30, &r), 0);
+    cr_assert_eq(r.status, 0);
+    command_result_free(&r);
+
+    for (int rerun = 0; rerun < 2; rerun++) {
+        benchrun_on(&r, "tests/detect_base", "--baseline", "main",
+                    "--baseline-dir", store, rerun ? NULL : "--no-rerun", NULL);
+        cr_assert(r.status == 0 || r.status == 1, "exit %d: %s", r.status,
+                  r.err);
+        cr_assert(strstr(r.out, "cannot be opened") && strstr(r.out, bin),
+                  "no warning naming the copy: %s", r.out);
+        cr_assert(strstr(r.out, "detect/chain"), "%s", r.out);
+        command_result_free(&r);
+    }
+    free(store);
+    free(bin);
 }
