@@ -137,6 +137,22 @@ Test(outputs, a_symbolic_link_is_followed_and_kept)
     free(target);
 }
 
+Test(outputs, a_link_to_dev_stdout_writes_to_standard_output)
+{
+    struct command_result r;
+    struct stat st;
+    /* /dev/stdout itself, with one more link: the kernel's
+     * /proc/self/fd/1 link names no file a path could. */
+    char *link = in_scratch("stdout");
+    cr_assert_eq(symlink("/dev/stdout", link), 0);
+    benchrun(&r, "--json", link, NULL);
+    cr_assert_eq(r.status, 0, "exit %d: %s", r.status, r.err);
+    cr_assert(strstr(r.out, "\"benchrun_version\""), "stdout: %s", r.out);
+    cr_assert(lstat(link, &st) == 0 && S_ISLNK(st.st_mode));
+    command_result_free(&r);
+    free(link);
+}
+
 Test(outputs, a_fifo_is_written_in_place)
 {
     struct command_result r;

@@ -1,12 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * output_path.c: writing a user-named output file (see output_path.h).
- * The path's symbolic links are resolved by hand, one readlink at a
- * time, so that a dangling link still names the file to create; what it
- * finally names decides how it is written: a regular file (or nothing)
- * through brun_atomic_write, anything else opened and written in place,
- * because renaming over /dev/stdout or a FIFO would destroy it.  It does
- * not create directories and does not fsync what it writes in place.
+ * What the path names once its links are followed decides how it is
+ * written: a regular file (or nothing) through brun_atomic_write at its
+ * real path, anything else opened through the path as given and written
+ * in place, because renaming over /dev/stdout or a FIFO would destroy it
+ * (and /dev/stdout's /proc/self/fd link names no file a path could).  A
+ * dangling link is resolved by hand, one readlink at a time, so that it
+ * still names the file to create.  It does not create directories and
+ * does not fsync what it writes in place.
  */
 #include "config.h"
 
@@ -16,6 +18,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -60,25 +63,54 @@ static int resolve(const char *path, char *out, size_t size, char *why,
     return -1;
 }
 
-int brun_output_check(const char *path, char *why, size_t why_size)
+/* What path names: *kind is 'r' (regular file, its real path in real),
+ * 'o' (another existing kind: written through path itself, because the
+ * kernel's /proc/self/fd links name no file a path could), 'd' (a
+ * directory) or 'n' (nothing there: real is where a dangling link
+ * points, or path).  0, or -1 with a reason. */
+static int classify(const char *path, char *real, size_t size, char *kind,
+                    char *why, size_t why_size)
 {
-    char real[PATH_MAX];
     struct stat st;
-    if (strcmp(path, "-") == 0)
+    if (stat(path, &st) != 0) {
+        *kind = 'n';
+        return resolve(path, real, size, why, why_size);
+    }
+    *kind = S_ISDIR(st.st_mode)    ? 'd'
+            : S_ISREG(st.st_mode)  ? 'r'
+            : S_ISSOCK(st.st_mode) ? 's'
+                                   : 'o';
+    if (*kind != 'r') {
+        snprintf(real, size, "%s", path);
         return 0;
-    if (resolve(path, real, sizeof real, why, why_size) != 0)
-        return -1;
-    if (stat(real, &st) != 0 || S_ISREG(st.st_mode) || S_ISDIR(st.st_mode))
-        return brun_check_writable(real, why, why_size);
-    if (S_ISSOCK(st.st_mode)) {
-        snprintf(why, why_size,
-                 "%s is a socket, which cannot be written as "
-                 "a file",
-                 real);
+    }
+    char *resolved = realpath(path, NULL);
+    if (!resolved || snprintf(real, size, "%s", resolved) >= (int)size) {
+        snprintf(why, why_size, "cannot resolve %s: %s", path,
+                 resolved ? "the path is too long" : strerror(errno));
+        free(resolved);
         return -1;
     }
-    if (access(real, W_OK) != 0) {
-        snprintf(why, why_size, "%s is not writable: %s", real,
+    free(resolved);
+    return 0;
+}
+
+int brun_output_check(const char *path, char *why, size_t why_size)
+{
+    char real[PATH_MAX], kind;
+    if (strcmp(path, "-") == 0)
+        return 0;
+    if (classify(path, real, sizeof real, &kind, why, why_size) != 0)
+        return -1;
+    if (kind == 's') {
+        snprintf(why, why_size,
+                 "%s is a socket, which cannot be written as a file", path);
+        return -1;
+    }
+    if (kind != 'o')
+        return brun_check_writable(real, why, why_size);
+    if (access(path, W_OK) != 0) {
+        snprintf(why, why_size, "%s is not writable: %s", path,
                  strerror(errno));
         return -1;
     }
@@ -123,8 +155,7 @@ static int write_in_place(const char *real, brun_write_fn write_content,
 int brun_output_write(const char *path, brun_write_fn write_content, void *ctx,
                       char *why, size_t why_size)
 {
-    char real[PATH_MAX];
-    struct stat st;
+    char real[PATH_MAX], kind;
     if (strcmp(path, "-") == 0) {
         errno = 0;
         if (produce(stdout, write_content, ctx) == 0)
@@ -133,13 +164,13 @@ int brun_output_write(const char *path, brun_write_fn write_content, void *ctx,
                  errno ? strerror(errno) : "the content could not be produced");
         return -1;
     }
-    if (resolve(path, real, sizeof real, why, why_size) != 0)
+    if (classify(path, real, sizeof real, &kind, why, why_size) != 0)
         return -1;
-    if (stat(real, &st) == 0 && S_ISDIR(st.st_mode)) {
-        snprintf(why, why_size, "%s is a directory", real);
+    if (kind == 'd') {
+        snprintf(why, why_size, "%s is a directory", path);
         return -1;
     }
-    if (stat(real, &st) == 0 && !S_ISREG(st.st_mode))
-        return write_in_place(real, write_content, ctx, why, why_size);
+    if (kind == 'o' || kind == 's')
+        return write_in_place(path, write_content, ctx, why, why_size);
     return brun_atomic_write(real, write_content, ctx, why, why_size);
 }
