@@ -700,6 +700,18 @@ static int check_outputs(const struct brun_options *o)
     return 0;
 }
 
+/* 1 when --json, --report or an --export writes to standard output
+ * ("-"): the console report then goes to standard error, so standard
+ * output carries only that file. */
+static int stdout_is_a_file(const struct brun_options *o)
+{
+    int taken = (o->json_path && strcmp(o->json_path, "-") == 0) ||
+                (o->report_path && strcmp(o->report_path, "-") == 0);
+    for (size_t i = 0; i < o->export_count; i++)
+        taken |= strcmp(o->exports[i].path, "-") == 0;
+    return taken;
+}
+
 static int use_color(const struct brun_options *o)
 {
     if (o->color >= 0)
@@ -707,7 +719,7 @@ static int use_color(const struct brun_options *o)
     const char *no_color = getenv("NO_COLOR");
     if (no_color && *no_color)
         return 0;
-    return isatty(STDOUT_FILENO);
+    return isatty(stdout_is_a_file(o) ? STDERR_FILENO : STDOUT_FILENO);
 }
 
 static size_t failed_cases(const struct brun_results *results)
@@ -738,8 +750,9 @@ static int save_baseline(struct run *r, int status)
         return BRUN_EXIT_USAGE;
     }
     if (o->verbosity >= 0)
-        printf("\nsaved baseline \"%s\" (%zu cases) in %s\n", o->save_baseline,
-               r->results.case_count, baseline_dir(o));
+        fprintf(stdout_is_a_file(o) ? stderr : stdout,
+                "\nsaved baseline \"%s\" (%zu cases) in %s\n", o->save_baseline,
+                r->results.case_count, baseline_dir(o));
     return status;
 }
 
@@ -838,10 +851,11 @@ int brun_run(const struct brun_options *o, int argc, char **argv)
         (prepare_counterparts(&r) != 0 || start_summary(&r) != 0))
         goto out;
 
+    FILE *console = stdout_is_a_file(o) ? stderr : stdout;
     struct brun_console_style style = {use_color(o), o->verbosity};
     if (o->verbosity >= 0) {
-        brun_console_context(stdout, &r.results, &style);
-        fflush(stdout);
+        brun_console_context(console, &r.results, &style);
+        fflush(console);
     }
     int measured = measure_all(&r);
     if (measured == BRUN_MEASURE_INTERRUPTED) {
@@ -866,14 +880,14 @@ int brun_run(const struct brun_options *o, int argc, char **argv)
             goto out;
         }
         if (o->verbosity > 0)
-            brun_console_table(stdout, &r.results, &style);
-        brun_console_comparison(stdout, &r.results, &style);
+            brun_console_table(console, &r.results, &style);
+        brun_console_comparison(console, &r.results, &style);
     } else {
-        brun_console_table(stdout, &r.results, &style);
+        brun_console_table(console, &r.results, &style);
     }
     long breaches = brun_slo_judge(&r.results, o);
-    brun_console_slo(stdout, &r.results, &style);
-    fflush(stdout);
+    brun_console_slo(console, &r.results, &style);
+    fflush(console);
 
     status = failed_cases(&r.results) > 0  ? BRUN_EXIT_CASE_FAILED
              : failing > 0 || breaches > 0 ? BRUN_EXIT_REGRESSION

@@ -11,6 +11,7 @@
 
 #include <criterion/criterion.h>
 #include <fcntl.h>
+#include <jansson.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -109,6 +110,13 @@ Test(outputs, a_dash_means_standard_output)
     benchrun(&r, "--json", "-", NULL);
     cr_assert_eq(r.status, 0, "exit %d: %s", r.status, r.err);
     cr_assert(strstr(r.out, "\"benchrun_version\""), "stdout: %s", r.out);
+    /* Standard output carries only the file; the table goes to stderr. */
+    json_error_t error;
+    json_t *root = json_loads(r.out, 0, &error);
+    cr_assert_not_null(root, "stdout is not only JSON: %s: %s", error.text,
+                       r.out);
+    json_decref(root);
+    cr_assert(strstr(r.err, "ok/healthy"), "stderr: %s", r.err);
     /* Before, "-" was a file in the current directory. */
     cr_assert_neq(lstat("-", &st), 0, "a file named - was created");
     command_result_free(&r);
