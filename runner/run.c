@@ -29,6 +29,7 @@
 #include "reports/markdown/markdown.h"
 #include "reports/text/escape.h"
 #include "runner/files/atomic_file.h"
+#include "runner/files/output_path.h"
 #include "runner/baseline/store.h"
 #include "runner/compare/compare.h"
 #include "runner/worker/discover.h"
@@ -244,6 +245,28 @@ static int select_cases(struct run *r)
     return 0;
 }
 
+/* A baseline keys cases by name: two targets with a case of the same
+ * name cannot be saved, so that is refused before anything is measured,
+ * naming the case and both targets. */
+static int check_unique_names(const struct run *r)
+{
+    if (!r->options->save_baseline)
+        return 0;
+    for (size_t i = 0; i < r->selected_count; i++)
+        for (size_t j = 0; j < i; j++)
+            if (strcmp(r->selected[i].listed->name,
+                       r->selected[j].listed->name) == 0) {
+                error_line("--save-baseline: case \"%s\" is in both %s and "
+                           "%s; a baseline needs unique case names (measure "
+                           "one of them, or use --filter)",
+                           r->selected[i].listed->name,
+                           r->options->targets[r->selected[j].target],
+                           r->options->targets[r->selected[i].target]);
+                return -1;
+            }
+    return 0;
+}
+
 static const char *base_name(const char *path)
 {
     const char *slash = strrchr(path, '/');
@@ -295,6 +318,14 @@ static int prepare_counterparts(struct run *r)
             k->old_path = o->compare_with[t];
         } else {
             k->saved_target = match_saved_target(r, t);
+            const char *problem =
+                k->saved_target >= 0
+                    ? r->baseline.targets[k->saved_target].copy_problem
+                    : NULL;
+            if (problem)
+                brun_warn(&r->results.context,
+                          "%s: comparing %s with the saved numbers only",
+                          problem, o->targets[t]);
             if (k->saved_target >= 0 && o->rerun_baseline)
                 k->old_path = r->baseline.executables[k->saved_target];
             const struct brun_baseline_target *kept =
@@ -640,7 +671,9 @@ static int write_export(FILE *out, void *ctx)
     return 0;
 }
 
-/* Writes --report, --export and --json, each atomically.  Returns the
+/* Writes --report, --export and --json, each as output_path.h says ("-"
+ * is stdout, links followed, FIFOs and devices written in place, regular
+ * files replaced atomically).  Returns the
  * exit status to keep: status, or BRUN_EXIT_USAGE when a file could not
  * be written. */
 static int write_files(const struct run *r, int status)
@@ -649,14 +682,14 @@ static int write_files(const struct run *r, int status)
     char why[512];
 
     if (o->report_path &&
-        brun_atomic_write(o->report_path, write_markdown, (void *)&r->results,
+        brun_output_write(o->report_path, write_markdown, (void *)&r->results,
                           why, sizeof why) != 0) {
         error_line("--report %s: %s", o->report_path, why);
         status = BRUN_EXIT_USAGE;
     }
     for (size_t i = 0; i < o->export_count; i++) {
         struct export_job job = {&r->results, o->exports[i].format};
-        if (brun_atomic_write(o->exports[i].path, write_export, &job, why,
+        if (brun_output_write(o->exports[i].path, write_export, &job, why,
                               sizeof why) != 0) {
             error_line("--export %s=%s: %s",
                        brun_export_format_name(job.format), o->exports[i].path,
@@ -665,7 +698,7 @@ static int write_files(const struct run *r, int status)
         }
     }
     if (o->json_path &&
-        brun_atomic_write(o->json_path, write_json, (void *)&r->results, why,
+        brun_output_write(o->json_path, write_json, (void *)&r->results, why,
                           sizeof why) != 0) {
         error_line("--json %s: %s", o->json_path, why);
         status = BRUN_EXIT_USAGE;
@@ -678,17 +711,16 @@ static int write_files(const struct run *r, int status)
 static int check_outputs(const struct brun_options *o)
 {
     char why[512];
-    if (o->json_path && brun_check_writable(o->json_path, why, sizeof why)) {
+    if (o->json_path && brun_output_check(o->json_path, why, sizeof why)) {
         error_line("--json %s: %s", o->json_path, why);
         return -1;
     }
-    if (o->report_path &&
-        brun_check_writable(o->report_path, why, sizeof why)) {
+    if (o->report_path && brun_output_check(o->report_path, why, sizeof why)) {
         error_line("--report %s: %s", o->report_path, why);
         return -1;
     }
     for (size_t i = 0; i < o->export_count; i++) {
-        if (brun_check_writable(o->exports[i].path, why, sizeof why) != 0) {
+        if (brun_output_check(o->exports[i].path, why, sizeof why) != 0) {
             error_line("--export %s=%s: %s",
                        brun_export_format_name(o->exports[i].format),
                        o->exports[i].path, why);
@@ -698,6 +730,18 @@ static int check_outputs(const struct brun_options *o)
     return 0;
 }
 
+/* 1 when --json, --report or an --export writes to standard output
+ * ("-"): the console report then goes to standard error, so standard
+ * output carries only that file. */
+static int stdout_is_a_file(const struct brun_options *o)
+{
+    int taken = (o->json_path && strcmp(o->json_path, "-") == 0) ||
+                (o->report_path && strcmp(o->report_path, "-") == 0);
+    for (size_t i = 0; i < o->export_count; i++)
+        taken |= strcmp(o->exports[i].path, "-") == 0;
+    return taken;
+}
+
 static int use_color(const struct brun_options *o)
 {
     if (o->color >= 0)
@@ -705,7 +749,7 @@ static int use_color(const struct brun_options *o)
     const char *no_color = getenv("NO_COLOR");
     if (no_color && *no_color)
         return 0;
-    return isatty(STDOUT_FILENO);
+    return isatty(stdout_is_a_file(o) ? STDERR_FILENO : STDOUT_FILENO);
 }
 
 static size_t failed_cases(const struct brun_results *results)
@@ -758,8 +802,9 @@ static int save_baseline(struct run *r, int status)
         return BRUN_EXIT_USAGE;
     }
     if (o->verbosity >= 0)
-        printf("\nsaved baseline \"%s\" (%zu cases) in %s\n", o->save_baseline,
-               r->results.case_count, baseline_dir(o));
+        fprintf(stdout_is_a_file(o) ? stderr : stdout,
+                "\nsaved baseline \"%s\" (%zu cases) in %s\n", o->save_baseline,
+                r->results.case_count, baseline_dir(o));
     note_copies_not_kept(r);
     return status;
 }
@@ -810,6 +855,12 @@ static int check_options(struct run *r)
     }
     if (check_outputs(o) != 0)
         return -1;
+    if (o->save_baseline && !o->list &&
+        brun_baseline_check_writable(baseline_dir(o), o->save_baseline, why,
+                                     sizeof why) != 0) {
+        error_line("--save-baseline %s: %s", o->save_baseline, why);
+        return -1;
+    }
     if (o->baseline && !o->list) {
         if (!brun_baseline_name_valid(o->baseline, why, sizeof why)) {
             error_line("--baseline: %s", why);
@@ -845,6 +896,8 @@ int brun_run(const struct brun_options *o, int argc, char **argv)
         status = BRUN_EXIT_OK;
         goto out;
     }
+    if (check_unique_names(&r) != 0)
+        goto out;
     /* A gate with nothing to compare can never fail: say so rather than
      * let a CI job believe it is guarded. */
     if (o->fail_above > 0 && !comparing(&r))
@@ -859,10 +912,11 @@ int brun_run(const struct brun_options *o, int argc, char **argv)
         (prepare_counterparts(&r) != 0 || start_summary(&r) != 0))
         goto out;
 
+    FILE *console = stdout_is_a_file(o) ? stderr : stdout;
     struct brun_console_style style = {use_color(o), o->verbosity};
     if (o->verbosity >= 0) {
-        brun_console_context(stdout, &r.results, &style);
-        fflush(stdout);
+        brun_console_context(console, &r.results, &style);
+        fflush(console);
     }
     int measured = measure_all(&r);
     if (measured == BRUN_MEASURE_INTERRUPTED) {
@@ -888,14 +942,14 @@ int brun_run(const struct brun_options *o, int argc, char **argv)
             goto out;
         }
         if (o->verbosity > 0)
-            brun_console_table(stdout, &r.results, &style);
-        brun_console_comparison(stdout, &r.results, &style);
+            brun_console_table(console, &r.results, &style);
+        brun_console_comparison(console, &r.results, &style);
     } else {
-        brun_console_table(stdout, &r.results, &style);
+        brun_console_table(console, &r.results, &style);
     }
     long breaches = brun_slo_judge(&r.results, o);
-    brun_console_slo(stdout, &r.results, &style);
-    fflush(stdout);
+    brun_console_slo(console, &r.results, &style);
+    fflush(console);
 
     status = failed_cases(&r.results) > 0  ? BRUN_EXIT_CASE_FAILED
              : failing > 0 || breaches > 0 ? BRUN_EXIT_REGRESSION

@@ -136,7 +136,7 @@ TESTS += tests/layout.sh tests/format.sh
 
 # The real programs, end to end.
 BR_PROGRAM_TESTS = tests/test_driver tests/test_loop_asm tests/test_gate \
-	tests/test_library
+	tests/test_library tests/test_outputs
 check_PROGRAMS += $(BR_PROGRAM_TESTS)
 TESTS += $(BR_PROGRAM_TESTS)
 tests_test_driver_SOURCES = tests/test_driver.c
@@ -145,6 +145,9 @@ tests_test_driver_LDADD = tests/libtesthelpers.la $(TEST_LIBS)
 tests_test_gate_SOURCES = tests/test_gate.c
 tests_test_gate_CFLAGS = $(TEST_CFLAGS)
 tests_test_gate_LDADD = tests/libtesthelpers.la $(TEST_LIBS)
+tests_test_outputs_SOURCES = tests/test_outputs.c
+tests_test_outputs_CFLAGS = $(TEST_CFLAGS)
+tests_test_outputs_LDADD = tests/libtesthelpers.la $(TEST_LIBS)
 tests_test_library_SOURCES = tests/test_library.c
 tests_test_library_CFLAGS = $(TEST_CFLAGS)
 tests_test_library_LDADD = tests/libtesthelpers.la $(TEST_LIBS)

@@ -1041,26 +1041,221 @@ Test(baseline, a_baseline_renamed_by_hand_is_refused)
     free(text);
 }
 
-Test(baseline, a_stored_executable_that_changed_is_refused)
+/* The stored copy of target 0 (examples/harness) of baseline "main". */
+static void copy_of_main(char *out, size_t size)
 {
-    size_t size;
-    char *text = saved_main(&size);
+    size_t len;
+    char *text = saved_main(&len);
     char *exe = strstr(text, "\n  executable: bin/");
     cr_assert_not_null(exe);
-    size_t line = line_at(text, (size_t)(exe - text)) + 1;
+    snprintf(out, size, "%s/%.68s", store, exe + strlen("\n  executable: "));
+    free(text);
+}
+
+/* Loads "main", expecting it to load with target 0's copy unusable for a
+ * reason containing words, and its numbers intact. */
+static void expect_copy_problem(const char *words)
+{
+    struct brun_baseline b;
+    char why[2048];
+    cr_assert_eq(brun_baseline_load(store, "main", &b, why, sizeof why), 0,
+                 "%s", why);
+    cr_assert_null(b.executables[0]);
+    cr_assert_not_null(b.targets[0].copy_problem);
+    cr_assert(strstr(b.targets[0].copy_problem, words), "%s",
+              b.targets[0].copy_problem);
+    cr_assert_null(strchr(b.targets[0].copy_problem, '\n'));
+    cr_assert_eq(b.results.case_count, 6, "the saved numbers load");
+    brun_baseline_release(&b);
+}
+
+Test(baseline, a_changed_or_missing_copy_still_loads_the_numbers)
+{
     char copy[4600];
-    snprintf(copy, sizeof copy, "%s/%.68s", store,
-             exe + strlen("\n  executable: "));
+    copy_of_main(copy, sizeof copy);
     FILE *f = fopen(copy, "ab");
     cr_assert_not_null(f, "%s: %s", copy, strerror(errno));
     fputc(0, f);
     fclose(f);
-    expect_load_error("main", line, "targets[0].executable",
-                      "no longer matches its sha256");
+    expect_copy_problem("no longer matches its sha256");
     cr_assert_eq(unlink(copy), 0);
-    expect_load_error("main", line, "targets[0].executable",
-                      "cannot be opened");
+    expect_copy_problem("cannot be opened");
+    cr_assert(strstr(copy, "/bin/"));
+}
+
+/* ---- things planted in the store ------------------------------------ */
+
+Test(baseline, a_fifo_or_link_planted_as_a_copy_is_not_followed_or_waited_on)
+{
+    char copy[4600], outside[4400];
+    copy_of_main(copy, sizeof copy);
+    cr_assert_eq(unlink(copy), 0);
+    cr_assert_eq(mkfifo(copy, 0644), 0);
+    expect_copy_problem("a FIFO");
+    cr_assert_eq(unlink(copy), 0);
+    snprintf(outside, sizeof outside, "%s/outside", scratch);
+    write_all(outside, "x", 1);
+    cr_assert_eq(symlink(outside, copy), 0);
+    expect_copy_problem("symbolic link");
+}
+
+/* Loading and saving "main" with what fails planted: one-line errors
+ * containing words, returned without waiting. */
+static void expect_planted_refused(const char *words)
+{
+    struct brun_baseline b;
+    struct brun_results r;
+    char why[2048];
+    brun_baseline_set_lock_timeout(2);
+    cr_assert_eq(brun_baseline_load(store, "main", &b, why, sizeof why), -1);
+    cr_assert_null(strchr(why, '\n'), "%s", why);
+    cr_assert(strstr(why, words), "%s", why);
+    make_results(&r, 2, 2, 3, 3);
+    cr_assert_eq(brun_baseline_save(store, "main", &r, why, sizeof why), -1);
+    cr_assert_null(strchr(why, '\n'), "%s", why);
+    cr_assert(strstr(why, words), "%s", why);
+    brun_results_release(&r);
+}
+
+Test(baseline, a_planted_lock_or_baseline_file_is_a_one_line_error)
+{
+    char lock[4300], outside[4400], text_copy[4400];
+    size_t size;
+    char *text = saved_main(&size);
+    snprintf(lock, sizeof lock, "%s/.lock", store);
+    snprintf(outside, sizeof outside, "%s/outside", scratch);
+    snprintf(text_copy, sizeof text_copy, "%s/main-copy.yml", scratch);
+
+    /* A FIFO as .lock: a shared open of it would block forever. */
+    cr_assert_eq(unlink(lock), 0);
+    cr_assert_eq(mkfifo(lock, 0644), 0);
+    expect_planted_refused("a FIFO");
+    /* A link as .lock: never followed, nothing created outside. */
+    cr_assert_eq(unlink(lock), 0);
+    cr_assert_eq(symlink(outside, lock), 0);
+    expect_planted_refused("symbolic link");
+    cr_assert_neq(access(outside, F_OK), 0, "created through the link");
+    cr_assert_eq(unlink(lock), 0);
+
+    /* main.yml as a link to a good baseline outside the store. */
+    write_all(text_copy, text, size);
+    cr_assert_eq(unlink(yml("main")), 0);
+    cr_assert_eq(symlink(text_copy, yml("main")), 0);
+    expect_planted_refused("symbolic link");
+    struct stat st;
+    cr_assert(lstat(yml("main"), &st) == 0 && S_ISLNK(st.st_mode));
     free(text);
+}
+
+Test(baseline, a_bin_folder_linked_outside_is_never_entered)
+{
+    char bin[4300], outside[4400], victim[4500];
+    struct brun_results r;
+    char why[2048];
+    make_results(&r, 2, 2, 3, 3);
+    save_ok("main", &r);
+    snprintf(bin, sizeof bin, "%s/bin", store);
+    snprintf(outside, sizeof outside, "%s/elsewhere", scratch);
+    cr_assert_eq(mkdir(outside, 0755), 0);
+    /* A file outside named like a copy nobody refers to. */
+    snprintf(victim, sizeof victim, "%s/%064d", outside, 0);
+    write_all(victim, "keep me", 7);
+    char moved[4400];
+    snprintf(moved, sizeof moved, "%s/old-bin", scratch);
+    cr_assert_eq(rename(bin, moved), 0);
+    cr_assert_eq(symlink(outside, bin), 0);
+
+    cr_assert_eq(brun_baseline_save(store, "other", &r, why, sizeof why), -1);
+    cr_assert_null(strchr(why, '\n'), "%s", why);
+    cr_assert(strstr(why, "symbolic link"), "%s", why);
+    cr_assert_eq(brun_baseline_delete(store, "main", why, sizeof why), 0, "%s",
+                 why);
+    cr_assert_eq(access(victim, F_OK), 0, "deleted outside the store");
+    brun_results_release(&r);
+}
+
+/* ---- the store shared between runs ---------------------------------- */
+
+Test(baseline, a_copy_a_loaded_baseline_may_run_is_not_collected)
+{
+    struct brun_results r;
+    struct brun_baseline held;
+    char why[2048], copy[4600];
+    make_results(&r, 3, 2, 3, 1);
+    save_ok("main", &r);
+    cr_assert_eq(brun_baseline_load(store, "main", &held, why, sizeof why), 0,
+                 "%s", why);
+    snprintf(copy, sizeof copy, "%s", held.executables[0]);
+
+    /* Another run saves "main" from another build meanwhile. */
+    free(r.targets[0].path);
+    r.targets[0].path = xstrdup(build_path("examples/sort"));
+    save_ok("main", &r);
+    cr_assert_eq(access(copy, X_OK), 0, "a copy in use was collected");
+
+    /* Once the comparing run is done, the next save collects it. */
+    brun_baseline_release(&held);
+    save_ok("main", &r);
+    cr_assert_neq(access(copy, F_OK), 0, "an unused copy was kept");
+    brun_results_release(&r);
+}
+
+Test(baseline, a_save_first_removes_what_killed_saves_left)
+{
+    char bin[4300], stale_copy[4400], stale_yml[4400];
+    struct brun_results r;
+    char why[2048];
+    make_results(&r, 2, 2, 3, 3);
+    save_ok("main", &r);
+    snprintf(bin, sizeof bin, "%s/bin", store);
+    snprintf(stale_copy, sizeof stale_copy, "%s/.tmp-AbC123", bin);
+    snprintf(stale_yml, sizeof stale_yml, "%s/.main.yml.XyZ789", store);
+    write_all(stale_copy, "half a copy", 11);
+    write_all(stale_yml, "half a file", 11);
+    /* A save that then fails still clears them. */
+    free(r.targets[1].path);
+    r.targets[1].path = xstrdup("/nonexistent/bench_gone");
+    cr_assert_eq(brun_baseline_save(store, "main", &r, why, sizeof why), -1);
+    cr_assert_neq(access(stale_copy, F_OK), 0, "temporary copy piles up");
+    cr_assert_neq(access(stale_yml, F_OK), 0, "temporary file piles up");
+    brun_results_release(&r);
+}
+
+Test(baseline, a_store_that_cannot_take_a_save_is_found_without_writing)
+{
+    char why[2048], file[4300], below[4400], lock[4400];
+    /* Not made yet, below a writable directory: fine, nothing created. */
+    cr_assert_eq(brun_baseline_check_writable(store, "main", why, sizeof why),
+                 0, "%s", why);
+    cr_assert_neq(access(store, F_OK), 0);
+    /* Below a regular file: refused. */
+    snprintf(file, sizeof file, "%s/plain", scratch);
+    write_all(file, "x", 1);
+    snprintf(below, sizeof below, "%s/baselines", file);
+    cr_assert_eq(brun_baseline_check_writable(below, "main", why, sizeof why),
+                 -1);
+    cr_assert(strstr(why, "not a directory"), "%s", why);
+    /* A FIFO planted as .lock: refused. */
+    struct brun_results r;
+    make_results(&r, 2, 2, 3, 3);
+    save_ok("main", &r);
+    snprintf(lock, sizeof lock, "%s/.lock", store);
+    cr_assert_eq(unlink(lock), 0);
+    cr_assert_eq(mkfifo(lock, 0644), 0);
+    cr_assert_eq(brun_baseline_check_writable(store, "main", why, sizeof why),
+                 -1);
+    cr_assert(strstr(why, "a FIFO"), "%s", why);
+    cr_assert_null(strchr(why, '\n'));
+    /* Read-only, for a user root does not override. */
+    cr_assert_eq(unlink(lock), 0);
+    if (geteuid() != 0) {
+        cr_assert_eq(chmod(store, 0555), 0);
+        cr_assert_eq(
+            brun_baseline_check_writable(store, "main", why, sizeof why), -1);
+        cr_assert(strstr(why, "not writable"), "%s", why);
+        chmod(store, 0755);
+    }
+    brun_results_release(&r);
 }
 
 Test(baseline, text_after_the_end_marker_is_refused)

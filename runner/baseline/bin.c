@@ -18,12 +18,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "lib/io.h"
 #include "runner/baseline/elf.h"
 #include "runner/baseline/sha256.h"
+#include "runner/baseline/store_file.h"
 
 static void fsync_dir(const char *dir)
 {
@@ -104,7 +106,7 @@ static int store_copy(const char *dir, int src, const char *target,
                       struct brun_baseline_stored *s, char *why,
                       size_t why_size)
 {
-    char bin[4200], path[4400], hex[BRUN_SHA256_HEX_SIZE], ignored[256];
+    char bin[4200], path[4400], hex[BRUN_SHA256_HEX_SIZE], ignored[4600];
     if (brun_sha256_fd(src, s->sha256) != 0 || lseek(src, 0, SEEK_SET) != 0) {
         snprintf(why, why_size, "cannot read target %s: %s", target,
                  strerror(errno));
@@ -113,9 +115,18 @@ static int store_copy(const char *dir, int src, const char *target,
     snprintf(bin, sizeof bin, "%s/bin", dir);
     snprintf(path, sizeof path, "%s/%s", bin, s->sha256);
     snprintf(s->executable, sizeof s->executable, "bin/%s", s->sha256);
-    if (brun_sha256_file(path, hex, ignored, sizeof ignored) == 0 &&
-        strcmp(hex, s->sha256) == 0)
-        return 0; /* the same bytes are stored already */
+    /* A link, FIFO or device planted as bin/ or as the copy is refused:
+     * never written through, never followed out of the store. */
+    if (brun_store_check_entry(bin, 1, why, why_size) != 0 ||
+        brun_store_check_entry(path, 0, why, why_size) != 0)
+        return -1;
+    int old = brun_store_open(path, O_RDONLY, ignored, sizeof ignored);
+    if (old >= 0) {
+        int same = brun_sha256_fd(old, hex) == 0 && strcmp(hex, s->sha256) == 0;
+        close(old);
+        if (same)
+            return 0; /* the same bytes are stored already */
+    }
     if (mkdir(bin, 0755) != 0 && errno != EEXIST) {
         snprintf(why, why_size, "cannot create %s: %s", bin, strerror(errno));
         return -1;
@@ -175,6 +186,15 @@ static int stale_temp(const char *entry)
            strncmp(entry + len - 11, ".yml", 4) == 0;
 }
 
+/* DIR/bin opened as a directory, never through a link; -1 when it is
+ * missing or anything else. */
+static int open_bin(const char *dir)
+{
+    char bin[4200];
+    snprintf(bin, sizeof bin, "%s/bin", dir);
+    return open(bin, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+}
+
 struct digests {
     char (*hex)[BRUN_SHA256_HEX_SIZE];
     size_t count, cap;
@@ -213,12 +233,19 @@ static int referenced(const struct digests *d, const char *hex)
  * cannot be read. */
 static int scan_file(const char *path, struct digests *refs)
 {
-    FILE *f = fopen(path, "re");
+    char ignored[4600];
+    /* A FIFO or link planted as a .yml counts as unreadable: nothing is
+     * collected, nothing blocks. */
+    int fd = brun_store_open(path, O_RDONLY, ignored, sizeof ignored);
+    FILE *f = fd >= 0 ? fdopen(fd, "r") : NULL;
     char *line = NULL;
     size_t cap = 0;
     int rc = 0;
-    if (!f)
+    if (!f) {
+        if (fd >= 0)
+            close(fd);
         return -1;
+    }
     while (getline(&line, &cap, f) >= 0)
         if (collect_references(line, refs) != 0) {
             rc = -1;
@@ -231,23 +258,62 @@ static int scan_file(const char *path, struct digests *refs)
     return rc;
 }
 
+/* Removes what killed saves left: ".NAME.yml.XXXXXX" in dir and
+ * ".tmp-XXXXXX" in bin/.  Under the exclusive lock no save is running, so
+ * every such file is stale.  unlink never follows a link. */
+void brun_baseline_remove_temps(const char *dir)
+{
+    char path[4400];
+    DIR *d = opendir(dir);
+    if (d) {
+        for (struct dirent *e; (e = readdir(d));)
+            if (stale_temp(e->d_name)) {
+                snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+                unlink(path);
+            }
+        closedir(d);
+    }
+    int bfd = open_bin(dir);
+    d = bfd >= 0 ? fdopendir(bfd) : NULL;
+    if (!d) {
+        if (bfd >= 0)
+            close(bfd);
+        return;
+    }
+    for (struct dirent *e; (e = readdir(d));)
+        if (strncmp(e->d_name, ".tmp-", 5) == 0)
+            unlinkat(dirfd(d), e->d_name, 0);
+    closedir(d);
+}
+
+/* Removes bin/NAME unless a run holds it (a shared flock taken by
+ * brun_baseline_load): a copy in use stays for the next collection. */
+static void remove_unless_held(int bfd, const char *name)
+{
+    int fd = openat(bfd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+    if (fd >= 0 && flock(fd, LOCK_EX | LOCK_NB) != 0) {
+        close(fd);
+        return;
+    }
+    unlinkat(bfd, name, 0);
+    if (fd >= 0)
+        close(fd);
+}
+
 void brun_baseline_collect(const char *dir)
 {
     struct digests refs = {0};
-    char path[4400], bin[4200];
+    char path[4400];
+    brun_baseline_remove_temps(dir);
     DIR *d = opendir(dir);
     if (!d)
         return;
     for (struct dirent *e; (e = readdir(d));) {
         size_t len = strlen(e->d_name);
-        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-        if (stale_temp(e->d_name)) {
-            unlink(path);
-            continue;
-        }
         if (e->d_name[0] == '.' || len <= 4 ||
             strcmp(e->d_name + len - 4, ".yml") != 0)
             continue;
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
         if (scan_file(path, &refs) != 0) {
             closedir(d);
             free(refs.hex);
@@ -257,19 +323,18 @@ void brun_baseline_collect(const char *dir)
     closedir(d);
     fsync_dir(dir);
 
-    snprintf(bin, sizeof bin, "%s/bin", dir);
-    d = opendir(bin);
+    /* bin/ opened without following a link: only the store's own files
+     * are ever removed. */
+    int bfd = open_bin(dir);
+    d = bfd >= 0 ? fdopendir(bfd) : NULL;
     if (d) {
-        for (struct dirent *e; (e = readdir(d));) {
-            int temp = strncmp(e->d_name, ".tmp-", 5) == 0;
-            if (!temp &&
-                !(is_digest(e->d_name) && !referenced(&refs, e->d_name)))
-                continue;
-            snprintf(path, sizeof path, "%s/%s", bin, e->d_name);
-            unlink(path);
-        }
+        for (struct dirent *e; (e = readdir(d));)
+            if (is_digest(e->d_name) && !referenced(&refs, e->d_name))
+                remove_unless_held(dirfd(d), e->d_name);
+        fsync(dirfd(d));
         closedir(d);
-        fsync_dir(bin);
+    } else if (bfd >= 0) {
+        close(bfd);
     }
     free(refs.hex);
 }

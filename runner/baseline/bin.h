@@ -26,8 +26,14 @@ int brun_baseline_store_target(const char *dir, const char *target,
                                size_t why_size);
 
 /* Removes from DIR/bin/ every SHA256-named file that no DIR/NAME.yml
- * mentions, and the temporary files of saves that were killed.  Best
- * effort: when any .yml cannot be read, nothing is removed. */
+ * mentions and no run holds (brun_baseline_load takes a shared flock on
+ * each copy it may run), and the temporary files of saves that were
+ * killed.  Best effort: when any .yml cannot be read, nothing is removed;
+ * a bin/ that is a link is never entered. */
 void brun_baseline_collect(const char *dir);
+
+/* Removes only the temporary files of saves that were killed (a save
+ * calls it first, so interrupted saves never pile up). */
+void brun_baseline_remove_temps(const char *dir);
 
 #endif /* BRUN_BASELINE_BIN_H */

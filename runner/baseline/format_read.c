@@ -16,14 +16,16 @@
  * scalar must have the expected type and range.  Beyond the tables:
  * counts and indexes consistent, each round's mean and 20 % trimmed mean
  * recomputed from its raw samples and compared with the stored ones,
- * each stored executable hashed again.  The first problem found is the
- * error, as "PATH:LINE: KEY: problem".  Summaries are recomputed, never
+ * each stored executable hashed again (a missing or changed copy is
+ * recorded as the target's copy_problem, not an error: the numbers still
+ * load).  The first problem found is the error, as "PATH:LINE: KEY: problem".  Summaries are recomputed, never
  * read.  It does not open the store's .yml files or take locks (store.c
  * does), and it writes nothing.
  */
 #include "config.h"
 
 #include "runner/baseline/format.h"
+#include "runner/baseline/store_file.h"
 #include "runner/measure/estimate.h"
 #include "runner/yaml/yaml_tree.h"
 
@@ -616,32 +618,42 @@ static int read_clock(struct reader *rd, const struct brun_yaml_node *map,
 
 /* ---- Targets ---------------------------------------------------------- */
 
-/* Checks a stored copy of an executable and records its absolute path. */
+/* Checks a stored copy of an executable and records its absolute path.
+ * A copy that is missing, changed or not a regular file (opened without
+ * following links or blocking) is no error: *problem says why and *out
+ * stays NULL, so the saved numbers still load. */
 static int check_stored(struct reader *rd, const struct brun_yaml_node *n,
                         const char *key, const char *relative,
-                        const char *sha256, char **out)
+                        const char *sha256, char **out, char **problem)
 {
-    char path[4096], hex[BRUN_SHA256_HEX_SIZE];
+    char path[4096], hex[BRUN_SHA256_HEX_SIZE], reason[4600];
     snprintf(path, sizeof path, "%s/%s", rd->dir, relative);
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return fail_at(rd, n, key, "the stored copy %s cannot be opened: %s",
-                       path, strerror(errno));
-    int r = brun_sha256_fd(fd, hex);
-    int saved = errno;
-    close(fd);
-    if (r != 0)
-        return fail_at(rd, n, key, "the stored copy %s cannot be read: %s",
-                       path, strerror(saved));
-    if (strcmp(hex, sha256) != 0)
-        return fail_at(rd, n, key,
-                       "the stored copy %s no longer matches its sha256 "
-                       "(it hashes to %s)",
-                       path, hex);
-    *out = realpath(path, NULL);
-    if (!*out)
-        return fail_at(rd, n, key, "cannot resolve %s: %s", path,
-                       strerror(errno));
+    int fd = brun_store_open(path, O_RDONLY, reason, sizeof reason);
+    if (fd < 0 && errno != ELOOP && errno != EINVAL)
+        snprintf(reason, sizeof reason,
+                 "the stored copy %s cannot be opened: %s", path,
+                 strerror(errno));
+    if (fd >= 0) {
+        int r = brun_sha256_fd(fd, hex);
+        int saved = errno;
+        close(fd);
+        if (r != 0)
+            snprintf(reason, sizeof reason,
+                     "the stored copy %s cannot be read: %s", path,
+                     strerror(saved));
+        else if (strcmp(hex, sha256) != 0)
+            snprintf(reason, sizeof reason,
+                     "the stored copy %s no longer matches its sha256 (it "
+                     "hashes to %s)",
+                     path, hex);
+        else if (!(*out = realpath(path, NULL)))
+            return fail_at(rd, n, key, "cannot resolve %s: %s", path,
+                           strerror(errno));
+        else
+            return 0;
+    }
+    if (!(*problem = strdup(reason)))
+        return fail_at(rd, n, key, "out of memory");
     return 0;
 }
 
@@ -722,7 +734,7 @@ static int read_target(struct reader *rd, const struct brun_yaml_node *map,
         goto out;
     }
     check_stored(rd, brun_yaml_get(map, "executable"), key, executable,
-                 s->sha256, &b->executables[i]);
+                 s->sha256, &b->executables[i], &s->copy_problem);
 out:
     free(record.executable);
     return rd->failed ? -1 : 0;

@@ -5,6 +5,7 @@
  * with a deadline (see lock.h).  flock belongs to the open file
  * description and dies with the process, so a killed benchrun never
  * leaves a stale lock; O_CLOEXEC keeps bench processes from inheriting it.
+ * A .lock that is not a regular file is refused (store_file.h).
  * It does not lock anything finer than the whole store, and it is
  * advisory: only benchrun honours it.
  */
@@ -21,6 +22,7 @@
 #include <unistd.h>
 
 #include "runner/baseline/store.h"
+#include "runner/baseline/store_file.h"
 
 /* How often a waiting benchrun tries the lock again. */
 #define LOCK_POLL_NS 20000000L
@@ -40,13 +42,15 @@ int brun_baseline_lock(const char *dir, int exclusive, int *fd, char *why,
     char path[4200];
     struct timespec pause = {0, LOCK_POLL_NS};
     snprintf(path, sizeof path, "%s/.lock", dir);
-    *fd = exclusive ? open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644)
-                    : open(path, O_RDONLY | O_CLOEXEC);
+    /* A FIFO, device or link planted as .lock is refused, not waited on
+     * or followed. */
+    char reason[4400];
+    *fd = brun_store_open(path, exclusive ? O_RDWR | O_CREAT : O_RDONLY, reason,
+                          sizeof reason);
     if (*fd < 0) {
         if (!exclusive && errno == ENOENT)
             return 0;
-        snprintf(why, why_size, "cannot open the lock file %s: %s", path,
-                 strerror(errno));
+        snprintf(why, why_size, "the lock file: %s", reason);
         return -1;
     }
     struct timespec start, now;

@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -28,6 +29,7 @@
 #include "runner/baseline/bin.h"
 #include "runner/baseline/format.h"
 #include "runner/baseline/lock.h"
+#include "runner/baseline/store_file.h"
 #include "runner/yaml/yaml_tree.h"
 
 static void say(char *why, size_t why_size, const char *fmt, ...)
@@ -217,6 +219,65 @@ static int make_dirs(const char *dir, char *why, size_t why_size)
     return 0;
 }
 
+int brun_baseline_check_writable(const char *dir, const char *name, char *why,
+                                 size_t why_size)
+{
+    char path[4200], reason[4400];
+    struct stat st;
+    if (checked_name(name, why, why_size) != 0)
+        return -1;
+    if (snprintf(path, sizeof path, "%s", dir) >= (int)sizeof path) {
+        say(why, why_size, "directory name too long: %.80s...", dir);
+        return -1;
+    }
+    /* A store not made yet: the nearest existing ancestor must take it. */
+    while (stat(path, &st) != 0) {
+        char *slash = strrchr(path, '/');
+        if (!slash)
+            snprintf(path, sizeof path, ".");
+        else if (slash == path)
+            path[1] = '\0';
+        else
+            *slash = '\0';
+        if ((!slash || slash == path) && stat(path, &st) != 0) {
+            say(why, why_size, "cannot create the store %s: %s", dir,
+                strerror(errno));
+            return -1;
+        }
+    }
+    if (!S_ISDIR(st.st_mode)) {
+        say(why, why_size, "cannot create the store %s: %s is not a directory",
+            dir, path);
+        return -1;
+    }
+    if (access(path, W_OK) != 0) {
+        say(why, why_size, "the store %s is not writable: %s: %s", dir, path,
+            strerror(errno));
+        return -1;
+    }
+    if (strcmp(path, dir) != 0)
+        return 0; /* everything below is created by the save */
+    const char *inside[] = {".lock", "bin", NULL};
+    for (size_t i = 0; inside[i]; i++) {
+        snprintf(path, sizeof path, "%s/%s", dir, inside[i]);
+        if (brun_store_check_entry(path, i == 1, reason, sizeof reason) != 0) {
+            say(why, why_size, "%s", reason);
+            return -1;
+        }
+        if (access(path, W_OK) != 0 && errno != ENOENT) {
+            say(why, why_size, "the store's %s is not writable: %s", path,
+                strerror(errno));
+            return -1;
+        }
+    }
+    path_of(path, sizeof path, dir, name);
+    if (brun_store_check_entry(path, 0, reason, sizeof reason) != 0) {
+        say(why, why_size, "%s", reason);
+        return -1;
+    }
+    return 0;
+}
+
 /* Reads a whole baseline file: a regular file of at most
  * BRUN_BASELINE_MAX_SIZE, read through the YAML reader's bounded reader,
  * whose message names the file and the limit.  *missing is set when it
@@ -224,11 +285,42 @@ static int make_dirs(const char *dir, char *why, size_t why_size)
 static int slurp(const char *path, char **data, size_t *size, int *missing,
                  char *why, size_t why_size)
 {
+    /* The reader refuses FIFOs and devices without blocking; a link is
+     * refused here, so no file outside the store is read. */
+    struct stat st;
+    *missing = 0;
+    if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode))
+        return brun_store_check_entry(path, 0, why, why_size);
     int rc =
         brun_yaml_read_bytes(path, BRUN_BASELINE_MAX_SIZE,
                              BRUN_YAML_REGULAR_FILE, data, size, why, why_size);
     *missing = rc != 0 && errno == ENOENT;
     return rc;
+}
+
+/* Takes a shared flock on each usable stored copy, under the store's
+ * shared lock, so that no save collects a copy this run may execute
+ * (bin.c's collection skips copies it cannot lock exclusively). */
+static int hold_copies(struct brun_baseline *b, char *why, size_t why_size)
+{
+    size_t n = b->results.target_count;
+    b->holds = malloc((n ? n : 1) * sizeof *b->holds);
+    if (!b->holds) {
+        say(why, why_size, "out of memory");
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++) {
+        b->holds[i] = -1;
+        if (!b->executables || !b->executables[i])
+            continue;
+        int fd = open(b->executables[i], O_RDONLY | O_CLOEXEC);
+        if (fd >= 0 && flock(fd, LOCK_SH) != 0) {
+            close(fd);
+            fd = -1;
+        }
+        b->holds[i] = fd;
+    }
+    return 0;
 }
 
 /* Loads with the lock already handled. */
@@ -248,6 +340,10 @@ static int load_unlocked(const char *dir, const char *name,
     int r =
         brun_baseline_parse(data, size, path, dir, name, out, why, why_size);
     free(data);
+    if (r == 0 && hold_copies(out, why, why_size) != 0) {
+        brun_baseline_release(out);
+        return -1;
+    }
     return r;
 }
 
@@ -270,9 +366,14 @@ void brun_baseline_release(struct brun_baseline *b)
     for (size_t i = 0; i < b->results.target_count; i++) {
         if (b->executables)
             free(b->executables[i]);
-        if (b->targets)
+        if (b->targets) {
             free(b->targets[i].not_stored_because);
+            free(b->targets[i].copy_problem);
+        }
+        if (b->holds && b->holds[i] >= 0)
+            close(b->holds[i]); /* drops the flock */
     }
+    free(b->holds);
     free(b->executables);
     free(b->targets);
     brun_results_release(&b->results);
@@ -353,6 +454,12 @@ static int save_locked(const char *dir, const char *name,
     int rc = -1;
 
     path_of(path, sizeof path, dir, name);
+    /* Killed saves' temporary copies go first, so they never pile up. */
+    brun_baseline_remove_temps(dir);
+    if (brun_store_check_entry(path, 0, reason, sizeof reason) != 0) {
+        say(why, why_size, "cannot save baseline \"%s\": %s", name, reason);
+        return -1;
+    }
     struct brun_baseline_stored *stored =
         calloc(r->target_count ? r->target_count : 1, sizeof *stored);
     if (!stored) {

@@ -9,7 +9,10 @@
  * describes, and bin/SHA256, copies of the bench executables that can be
  * run again later, shared by every baseline that measured the same bytes.
  * Saving and deleting hold an exclusive flock on DIR/.lock; every file is
- * replaced atomically, so a crash leaves the old baseline or the new one.
+ * replaced atomically, so a crash leaves the old baseline or the new one,
+ * and the temporary files of a killed save are removed by the next one.
+ * A loaded baseline holds a shared flock on each stored copy it may run,
+ * and copies held are never collected.
  * Loading is strict (any damage or hand edit is an error naming file and
  * line) and never writes anything.
  *
@@ -48,11 +51,23 @@ int brun_baseline_save(const char *dir, const char *name,
                        const struct brun_results *r, char *why,
                        size_t why_size);
 
+/* Checks, writing nothing, that NAME could be saved in DIR: DIR (or its
+ * nearest existing ancestor, when DIR is not made yet) is a writable
+ * directory, and .lock, bin/ and NAME.yml are either missing or what the
+ * store expects (no link, FIFO or device planted there) and writable.
+ * For refusing a save before a run measures anything.  0, or -1 with a
+ * reason. */
+int brun_baseline_check_writable(const char *dir, const char *name, char *why,
+                                 size_t why_size);
+
 /* What was stored for one target. */
 struct brun_baseline_target {
     char sha256[65]; /* of the executable when it was saved */
     int self_contained;
     char *not_stored_because; /* NULL when a copy was stored */
+    /* Why a copy that was stored cannot be used (missing, replaced, not a
+     * regular file); NULL when it can.  The saved numbers still load. */
+    char *copy_problem;
 };
 
 struct brun_baseline {
@@ -68,18 +83,27 @@ struct brun_baseline {
      * the stored copy, or NULL when none was stored; and the details. */
     char **executables;
     struct brun_baseline_target *targets;
+    /* Per target: a descriptor holding a shared flock on the stored copy
+     * (so no save collects it while this run may execute it), or -1. */
+    int *holds;
     char *version_storage; /* owns results.context.benchrun_version */
 };
 
 /* Loads DIR/NAME.yml into out (zeroed first).  A missing baseline gives
  * `baseline "NAME" not found in DIR; saved baselines: a, b`; anything
  * wrong with the file gives `PATH:LINE: KEY: problem`.  Stored copies
- * are checked against their SHA-256.  Returns 0 (release out with
- * brun_baseline_release) or -1 with out left empty. */
+ * are checked against their SHA-256; one that is missing or changed is
+ * no error: its executables[] is NULL and targets[].copy_problem says
+ * why, so the saved numbers still compare.  Each usable copy is held
+ * (holds[]) until brun_baseline_release, so saves meanwhile do not
+ * collect it.  A link, FIFO or device planted in the store is a one-line
+ * error, never followed and never waited on.  Returns 0 (release out
+ * with brun_baseline_release) or -1 with out left empty. */
 int brun_baseline_load(const char *dir, const char *name,
                        struct brun_baseline *out, char *why, size_t why_size);
 
-/* Frees everything b owns and zeroes it. */
+/* Frees everything b owns, drops its holds on stored copies, and zeroes
+ * it. */
 void brun_baseline_release(struct brun_baseline *b);
 
 struct brun_baseline_entry {
