@@ -26,6 +26,18 @@ static enum brun_cli_action parse(struct brun_options *o, char *why,
     return brun_cli_parse(argc, argv, o, why, 256);
 }
 
+/* `benchrun OPTION VALUE ./a` is refused with a message holding words. */
+static void expect_refused(const char *option, const char *value,
+                           const char *words)
+{
+    struct brun_options o;
+    char why[256] = "";
+    char *argv[] = {"benchrun", (char *)option, (char *)value, "./a", NULL};
+    cr_assert_eq(parse(&o, why, argv), BRUN_CLI_ERROR, "%s %s accepted", option,
+                 value);
+    cr_assert(strstr(why, words), "\"%s\" lacks \"%s\"", why, words);
+}
+
 Test(cli, defaults_measure_a_fast_case_in_about_a_second)
 {
     struct brun_options o;
@@ -90,16 +102,8 @@ Test(cli, errors_name_the_option_and_the_value)
         {"--timeout", "0", "--timeout: expected a duration from more than 0"},
         {"--seed", "-4", "--seed"},
         {"--clock", "sundial", "unknown clock \"sundial\""}};
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        struct brun_options o;
-        char why[256] = "";
-        char *argv[] = {"benchrun", (char *)cases[i].option,
-                        (char *)cases[i].value, "./a", NULL};
-        cr_assert_eq(parse(&o, why, argv), BRUN_CLI_ERROR, "%s %s accepted",
-                     cases[i].option, cases[i].value);
-        cr_assert(strstr(why, cases[i].words), "\"%s\" lacks \"%s\"", why,
-                  cases[i].words);
-    }
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        expect_refused(cases[i].option, cases[i].value, cases[i].words);
 }
 
 Test(cli, export_is_parsed_once_into_format_and_file)
@@ -187,16 +191,8 @@ Test(cli, durations_past_their_range_are_refused_with_the_range)
          "--timeout: expected a duration from more "
          "than 0 to 86400s"},
     };
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        struct brun_options o;
-        char why[256] = "";
-        char *argv[] = {"benchrun", (char *)cases[i].option,
-                        (char *)cases[i].value, "./a", NULL};
-        cr_assert_eq(parse(&o, why, argv), BRUN_CLI_ERROR, "%s %s accepted",
-                     cases[i].option, cases[i].value);
-        cr_assert(strstr(why, cases[i].words), "\"%s\" lacks \"%s\"", why,
-                  cases[i].words);
-    }
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        expect_refused(cases[i].option, cases[i].value, cases[i].words);
     /* The ends of the ranges are accepted. */
     char why[256] = "";
     struct brun_options o;
