@@ -12,6 +12,7 @@ stats_libbrstats_la_SOURCES = \
 	stats/ttest.c stats/ttest.h \
 	stats/mannwhitney.c stats/mannwhitney.h \
 	stats/multiple.c stats/multiple.h \
+	stats/yuen.c stats/yuen.h \
 	stats/verdict.c stats/verdict.h
 stats_libbrstats_la_CPPFLAGS = $(AM_CPPFLAGS) $(GSL_CFLAGS)
 stats_libbrstats_la_LIBADD = $(GSL_LIBS) -lm

@@ -108,6 +108,15 @@ int brun_ttest_one_sample(const double *d, size_t n, double level,
     return finish(out, m, se, (double)(n - 1), level);
 }
 
+int brun_ttest_from_estimate(double diff, double se, double df, double level,
+                             struct brun_ttest *out)
+{
+    if (!isfinite(diff) || !(se >= 0) || !isfinite(se) || !(df > 0) ||
+        !(level > 0 && level < 1))
+        return no_evidence(out, diff, level);
+    return finish(out, diff, se, df, level);
+}
+
 int brun_ttest_paired(const double *x, const double *y, size_t n, double level,
                       struct brun_ttest *out)
 {

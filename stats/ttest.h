@@ -54,6 +54,13 @@ int brun_ttest_welch(const double *x, size_t nx, const double *y, size_t ny,
 int brun_ttest_one_sample(const double *d, size_t n, double level,
                           struct brun_ttest *out);
 
+/* The test of an estimate `diff` with standard error se and df degrees
+ * of freedom (any estimator whose (diff - truth) / se is t-distributed:
+ * Yuen's trimmed-mean tests in stats/yuen.c use it).  Same result rules
+ * as above (se = 0: degenerate; bad level or df: no evidence, -1). */
+int brun_ttest_from_estimate(double diff, double se, double df, double level,
+                             struct brun_ttest *out);
+
 /* Paired test of x[i] - y[i].  Needs n >= 2.  Returns 0 or -1. */
 int brun_ttest_paired(const double *x, const double *y, size_t n, double level,
                       struct brun_ttest *out);
