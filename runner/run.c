@@ -528,8 +528,9 @@ static int start_summary(struct run *r)
     s->against = strdup(against);
     brun_compare_plan_init(&r->plan, o, r->results.context.seed, s->mode);
     s->planned_looks = r->plan.look_count;
-    s->alpha_per_look = r->plan.alpha_per_look;
-    s->confidence = r->plan.confidence;
+    /* Set again once the suite's size is known (measure_all). */
+    s->alpha_per_look = r->plan.fdr / 2;
+    s->confidence = 1 - r->plan.fdr;
     s->session_noise = r->plan.session_noise;
     s->fdr = r->plan.fdr;
     s->gate_alpha = r->plan.gate_alpha;
@@ -562,6 +563,18 @@ static void add_fingerprint_diffs(struct run *r)
 }
 
 /* ---- Measuring -------------------------------------------------------- */
+
+/* Whether sel will be compared with a baseline build or saved numbers
+ * (what measure_one() decides), for the size of the suite's family. */
+static int will_compare(const struct run *r, const struct selected *sel)
+{
+    const struct counterpart *k = &r->counterparts[sel->target];
+    if (old_case(k, sel->listed->name))
+        return 1;
+    const struct brun_case_result *saved =
+        saved_case(r, k->saved_target, sel->listed->name);
+    return saved && saved->status == BRUN_STATUS_OK && saved->round_count >= 2;
+}
 
 /* Measures (or compares) one case.  0, BRUN_MEASURE_INTERRUPTED or
  * BRUN_MEASURE_NO_MEMORY. */
@@ -629,6 +642,18 @@ static int measure_all(struct run *r)
         return BRUN_MEASURE_NO_MEMORY;
     brun_progress_init(&progress, o->verbosity >= 0 && isatty(STDERR_FILENO),
                        r->selected_count);
+    if (comparing(r)) {
+        /* The suite's size sets every case's level, and a case stops
+         * early only on a decision that survives the suite. */
+        size_t family = 0;
+        for (size_t i = 0; i < r->selected_count; i++)
+            family += (size_t)will_compare(r, &r->selected[i]);
+        r->plan.family = family ? family : 1;
+        r->results.comparison->alpha_per_look =
+            r->plan.fdr / (2.0 * (double)r->plan.family);
+        r->results.comparison->confidence =
+            1 - r->plan.fdr / (double)r->plan.family;
+    }
     int status = 0;
     for (size_t i = 0; i < r->selected_count; i++) {
         progress.index = i + 1;

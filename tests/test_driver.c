@@ -132,9 +132,16 @@ Test(driver, misbehaving_cases_are_reported_and_the_others_measured)
                          field(c, "reason"));
         json_t *rounds = json_object_get(c, "rounds");
         cr_assert_eq(json_array_size(rounds), 2);
-        cr_assert_eq(json_array_size(
-                         json_object_get(json_array_get(rounds, 1), "samples")),
-                     2);
+        /* Two samples, unless a busy machine made benchrun shorten them
+         * and take more (runner/measure/measure.c says so in the JSON). */
+        size_t samples = json_array_size(
+            json_object_get(json_array_get(rounds, 1), "samples"));
+        double shortened = json_number_value(json_object_get(
+            json_object_get(c, "contention"), "shortened_to_ms"));
+        if (shortened > 0)
+            cr_assert_geq(samples, 2, "%s", measured[i]);
+        else
+            cr_assert_eq(samples, 2, "%s", measured[i]);
         double mean = json_number_value(
             json_object_get(json_object_get(c, "estimate"), "mean_ns"));
         cr_assert(mean > 0, "%s mean %g", measured[i], mean);

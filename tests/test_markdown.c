@@ -339,7 +339,7 @@ Test(markdown, status_line_says_what_happened)
     cr_assert(strstr(cmp.text,
                      "\n\n🚨 **1 regression beyond 10%** · ⚠️ 1 "
                      "regression below the 10% gate · 1 improved · "
-                     "2 unchanged · ❔ 1 inconclusive · 1 new · 2 "
+                     "1 unchanged · 1 ok · ❔ 1 inconclusive · 1 new · 2 "
                      "missing · ❌ 1 failed · ⏭️ 1 skipped · 🚨 1 "
                      "SLO breach · ⚠️ 1 SLO warning\n"),
               "%s", cmp.text);

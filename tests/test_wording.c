@@ -315,7 +315,7 @@ Test(wording, the_summary_line_is_the_same_everywhere)
     brun_wording_compared(&r, line, sizeof line);
     cr_assert(strncmp(line,
                       "7 compared: 2 regressed (0 beyond the 10% "
-                      "threshold), 1 improved, 2 unchanged, 2 "
+                      "threshold), 1 improved, 1 unchanged, 1 ok, 2 "
                       "inconclusive; 1 new, 2 missing",
                       strlen(line)) == 0,
               "%s", line);

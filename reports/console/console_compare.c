@@ -73,7 +73,8 @@ static void print_header(FILE *out, const struct brun_results *r,
     brun_format_fixed(s->fdr, 2, q, sizeof q);
     brun_format_fixed(s->gate_alpha, 2, holm, sizeof holm);
     fprintf(out,
-            "  up to %u looks · one-sided α %s per look · %s%s · "
+            "  up to %u looks, alpha spent t^1.5 · intervals at the suite's "
+            "level (one-sided α ≤ %s) · %s%s · "
             "labels BH q %s · gate Holm α %s",
             s->planned_looks, alpha, s->fail_above > 0 ? "fail above " : "",
             s->fail_above > 0 ? gate : "no gate (--fail-above not set)", q,
@@ -169,6 +170,21 @@ static void print_summary(FILE *out, const struct brun_results *r,
         }
         fputc('\n', out);
     }
+    for (size_t i = 0; i < r->case_count; i++) {
+        char note[400];
+        brun_wording_contention(&r->cases[i], note, sizeof note);
+        if (note[0]) {
+            fputs("  ", out);
+            brun_term_text(out, r->cases[i].name);
+            fprintf(out, ": %s\n", note);
+        }
+        brun_wording_order_effect(r->cases[i].comparison, note, sizeof note);
+        if (note[0]) {
+            fputs("  ", out);
+            brun_term_text(out, r->cases[i].name);
+            fprintf(out, ": %s\n", note);
+        }
+    }
     brun_wording_compared(r, line, sizeof line);
     fprintf(out, "\n%s\n", line);
     for (size_t i = 0; i < r->case_count; i++) {
@@ -192,11 +208,9 @@ void brun_console_comparison(FILE *out, const struct brun_results *r,
     print_header(out, r, style);
     for (size_t target = 0; target < r->target_count; target++) {
         struct brun_table t;
-        char ci[32], level[24];
-        brun_format_percent(r->comparison->confidence, level, sizeof level);
-        snprintf(ci, sizeof ci, "%s CI", level);
-        const char *const headers[] = {"case", "baseline", "new",     "change",
-                                       ci,     "p adj.",   "verdict", "rounds"};
+        const char *const headers[] = {"case",    "baseline", "new",
+                                       "change",  "interval", "p adj.",
+                                       "verdict", "rounds"};
         static const int right[] = {0, 1, 1, 1, 1, 1, 0, 1};
         size_t shown = 0;
 

@@ -101,6 +101,9 @@ static void write_round(struct brun_json *j, const struct brun_round_result *r)
     brun_json_number(j, "estimate_ns", r->estimate_ns);
     brun_json_uint(j, "disturbed_samples", r->disturbed_samples);
     brun_json_bool(j, "used_all_samples", r->used_all_samples);
+    brun_json_uint(j, "blocked_samples", r->blocked_samples);
+    brun_json_number(j, "cpu_estimate_ns", r->cpu_estimate_ns);
+    brun_json_bool(j, "estimate_from_cpu", r->estimate_from_cpu);
     brun_json_number(j, "wall_s", r->wall_s);
     brun_json_array_begin(j, "samples");
     for (size_t i = 0; i < r->sample_count; i++) {
@@ -189,6 +192,31 @@ static void write_comparison(struct brun_json *j,
     brun_json_number(j, "df", s->df);
     brun_json_number(j, "se_log", s->se_log);
     brun_json_number(j, "min_detectable_change", s->mde);
+    brun_json_string(j, "statistic", "yuen-trimmed-t");
+    brun_json_number(j, "margin", s->margin);
+    brun_json_number(j, "p_within_margin", s->p_within);
+    brun_json_number(j, "look_share", s->look_share);
+    brun_json_uint(j, "family", s->family);
+    brun_json_bool(j, "cpu_time", k->cpu_time);
+    brun_json_uint(j, "dropped_rounds", k->dropped_rounds);
+    if (s->order_estimated) {
+        brun_json_object_begin(j, "order_effect");
+        brun_json_number(j, "log_second_faster", s->order_effect);
+        brun_json_number(j, "se", s->order_se);
+        brun_json_number(j, "df", s->order_df);
+        brun_json_number(j, "p_two_sided", s->order_p);
+        brun_json_object_end(j);
+    } else {
+        brun_json_null(j, "order_effect");
+    }
+    if (s->mode == BRUN_COMPARE_INDEPENDENT) {
+        brun_json_object_begin(j, "session_noise");
+        brun_json_number(j, "sd", s->session_noise);
+        brun_json_number(j, "df", s->session_noise_df);
+        brun_json_bool(j, "estimated", s->session_noise_df > 0);
+        brun_json_bool(j, "gate_needs_history", s->gate_needs_history);
+        brun_json_object_end(j);
+    }
     brun_json_object_begin(j, "bootstrap");
     brun_json_bool(j, "computed", s->boot_ok);
     brun_json_number(j, "ci_low", s->boot_lo);
@@ -266,6 +294,13 @@ static void write_case(struct brun_json *j, const struct brun_case_result *c)
     write_summary(j, "samples_summary", &c->samples_summary);
     write_summary(j, "rounds_summary", &c->rounds_summary);
     brun_json_number(j, "wall_s", c->wall_s);
+    brun_json_object_begin(j, "contention");
+    brun_json_uint(j, "samples", c->contention.samples);
+    brun_json_uint(j, "preempted", c->contention.preempted);
+    brun_json_uint(j, "contended_rounds", c->contention.contended_rounds);
+    brun_json_number(j, "shortened_from_ms", c->contention.shortened_from_ms);
+    brun_json_number(j, "shortened_to_ms", c->contention.shortened_to_ms);
+    brun_json_object_end(j);
     brun_json_array_begin(j, "rounds");
     for (size_t i = 0; i < c->round_count; i++)
         write_round(j, &c->rounds[i]);
@@ -311,6 +346,7 @@ static void write_summary_of_comparison(struct brun_json *j,
     brun_json_uint(j, "regressed", s->counts.regressed);
     brun_json_uint(j, "improved", s->counts.improved);
     brun_json_uint(j, "unchanged", s->counts.unchanged);
+    brun_json_uint(j, "ok", s->counts.ok);
     brun_json_uint(j, "inconclusive", s->counts.inconclusive);
     brun_json_uint(j, "failing", s->failing);
     brun_json_uint(j, "new", s->new_count);

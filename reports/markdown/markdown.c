@@ -191,6 +191,9 @@ static void status_line(FILE *out, const struct brun_results *r)
         if (s->counts.unchanged)
             part(out, &first, "%zu %s", s->counts.unchanged,
                  brun_label_name(BRUN_LABEL_UNCHANGED));
+        if (s->counts.ok)
+            part(out, &first, "%zu %s", s->counts.ok,
+                 brun_label_name(BRUN_LABEL_OK));
         if (s->counts.inconclusive)
             part(out, &first, "❔ %zu %s", s->counts.inconclusive,
                  brun_label_name(BRUN_LABEL_INCONCLUSIVE));
@@ -586,12 +589,14 @@ static void method(FILE *out, const struct brun_results *r)
         brun_format_fixed(s->fdr, 2, a, sizeof a);
         brun_format_fixed(s->gate_alpha, 2, b, sizeof b);
         fprintf(out,
-                ". A case is *regressed* when its one-sided confidence bound "
-                "lies above the noise floor, *improved* when it lies below "
-                "minus the noise floor, *unchanged* when the interval lies "
-                "within it, and *inconclusive* when the data cannot tell: "
-                "the interval is too wide, and the verdict gives the smallest "
-                "slowdown the run could have detected with 80 %% power. "
+                ". Each interval is the one the verdict reads, at the suite's "
+                "corrected level: a case is *regressed* when it lies above "
+                "the noise floor, *improved* when it lies below minus the "
+                "noise floor, *unchanged* when it lies within it, *ok* when "
+                "it excludes a slowdown beyond the threshold (no regression "
+                "above it), and *inconclusive* when the data cannot tell: "
+                "the verdict then gives the smallest slowdown the run would "
+                "have labelled with 80 %% power. "
                 "Labels hold only where Benjamini–Hochberg at q = %s over "
                 "all compared cases agrees; ",
                 a);

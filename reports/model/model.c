@@ -147,6 +147,9 @@ void brun_results_tally(const struct brun_results *r, struct brun_tally *n)
         case BRUN_LABEL_UNCHANGED:
             n->unchanged++;
             break;
+        case BRUN_LABEL_OK:
+            n->ok++;
+            break;
         case BRUN_LABEL_INCONCLUSIVE:
             n->inconclusive++;
             break;

@@ -96,7 +96,15 @@ struct brun_round_result {
                                  the round's estimate */
     unsigned disturbed_samples; /* samples during which it was preempted */
     int used_all_samples;       /* 1: too many were disturbed to leave them
-                                 out, so the estimate uses them all */
+                                 out (the round is "contended"), so the
+                                 estimate uses them all, or CPU time */
+    unsigned blocked_samples;   /* samples off the CPU without being
+                                 preempted: the case waits for something
+                                 (I/O, sleep), so CPU time is not its cost */
+    double cpu_estimate_ns;     /* 20 % trimmed mean of the thread CPU time
+                                 per iteration over all samples */
+    int estimate_from_cpu;      /* 1: contended and never blocked, so
+                                 estimate_ns is cpu_estimate_ns */
     double wall_s;              /* process start to exit */
 };
 
@@ -163,8 +171,11 @@ struct brun_case_comparison {
     double baseline_ns, new_ns;   /* geometric means of round estimates */
     double fail_above;            /* gate in force for this case (0 none) */
     double noise_floor;
-    unsigned looks;      /* looks taken */
-    enum brun_stop stop; /* the rule that ended it, if decided */
+    unsigned looks;          /* looks taken */
+    int cpu_time;            /* contended rounds: compared on thread CPU time */
+    unsigned dropped_rounds; /* contended rounds left out (a case that
+                                waits for more than the CPU) */
+    enum brun_stop stop;     /* the rule that ended it, if decided */
     enum brun_compare_end end;
     /* The baseline side's rounds: measured now when interleaved, loaded
      * from the baseline file otherwise. */
@@ -186,6 +197,14 @@ struct brun_case_slo {
     double budget_ns;
     double used;         /* mean / budget (1.0 = exactly the budget) */
     const char *pattern; /* the matching slo: key (owned by the options) */
+};
+
+/* What measuring did about a busy machine (runner/measure/measure.c). */
+struct brun_contention {
+    unsigned samples, preempted; /* over every round of the case */
+    unsigned contended_rounds;   /* rounds without a clean half */
+    double shortened_from_ms;    /* 0 when samples kept their length */
+    double shortened_to_ms;
 };
 
 struct brun_case_result {
@@ -219,6 +238,7 @@ struct brun_case_result {
     double wall_s;
     struct brun_case_comparison *comparison; /* NULL when not comparing */
     struct brun_case_slo slo;
+    struct brun_contention contention;
 };
 
 /* How SLOs were judged in this run. */
@@ -283,7 +303,7 @@ struct brun_tally {
     size_t regressed; /* of the compared, labelled regressed (failing
                             the gate or not) */
     size_t failing;   /* of the compared, failing the gate */
-    size_t improved, unchanged, inconclusive; /* of the compared; a case
+    size_t improved, unchanged, ok, inconclusive; /* of the compared; a case
                             that could not be compared is inconclusive */
     size_t slo_warning, slo_critical;
 };

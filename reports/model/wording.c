@@ -12,6 +12,7 @@
 
 #include "reports/model/wording.h"
 
+#include <math.h>
 #include <stdio.h>
 
 #include "reports/text/format.h"
@@ -30,9 +31,58 @@ void brun_wording_verdict(const struct brun_case_comparison *k, char *out,
     } else if (k->stats.label == BRUN_LABEL_INCONCLUSIVE) {
         brun_format_percent(k->stats.mde, pct, sizeof pct);
         snprintf(out, size, "inconclusive (could see ≥ %s)", pct);
+    } else if (k->stats.label == BRUN_LABEL_OK) {
+        brun_format_percent(k->stats.margin, pct, sizeof pct);
+        snprintf(out, size, "ok (no regression above %s)", pct);
     } else {
         snprintf(out, size, "%s", brun_label_name(k->stats.label));
     }
+}
+
+void brun_wording_contention(const struct brun_case_result *c, char *out,
+                             size_t size)
+{
+    const struct brun_contention *n = &c->contention;
+    const struct brun_case_comparison *k = c->comparison;
+    int cpu = k && k->cpu_time;
+    unsigned dropped = k ? k->dropped_rounds : 0;
+    size_t used = 0;
+    out[0] = '\0';
+    if (n->samples == 0 || (10 * n->preempted < n->samples &&
+                            n->shortened_to_ms == 0 && !cpu && !dropped))
+        return;
+    used +=
+        (size_t)snprintf(out, size, "contended: %.0f %% of samples preempted",
+                         100.0 * n->preempted / n->samples);
+    if (n->shortened_to_ms > 0 && used < size)
+        used += (size_t)snprintf(out + used, size - used,
+                                 "; samples shortened from %.3g to %.3g ms",
+                                 n->shortened_from_ms, n->shortened_to_ms);
+    if (cpu && used < size)
+        used += (size_t)snprintf(out + used, size - used,
+                                 "; compared on thread CPU time");
+    if (dropped && used < size)
+        snprintf(out + used, size - used,
+                 "; %u contended rounds left out (the case waits for more "
+                 "than the CPU)",
+                 dropped);
+}
+
+void brun_wording_order_effect(const struct brun_case_comparison *k, char *out,
+                               size_t size)
+{
+    char pct[32], p[32];
+    out[0] = '\0';
+    if (!k || !k->stats.order_estimated || !(k->stats.order_p < 0.01) ||
+        !(fabs(k->stats.order_effect) >= k->noise_floor / 2))
+        return;
+    double faster = 1 - exp(-fabs(k->stats.order_effect));
+    brun_format_percent(faster, pct, sizeof pct);
+    brun_format_fixed(k->stats.order_p, 3, p, sizeof p);
+    snprintf(out, size,
+             "order effect: the worker that runs %s in a round is %s faster "
+             "(p %s); removed from the comparison",
+             k->stats.order_effect > 0 ? "second" : "first", pct, p);
 }
 
 const char brun_wording_missing[] = "missing (not in the new build)";
@@ -164,10 +214,12 @@ void brun_wording_compared(const struct brun_results *r, char *out, size_t size)
     if (s->new_count || s->missing_count)
         snprintf(elsewhere, sizeof elsewhere, "; %zu new, %zu missing",
                  s->new_count, s->missing_count);
-    snprintf(out, size, "%zu compared: %zu %s%s, %zu %s, %zu %s, %zu %s%s",
+    snprintf(out, size,
+             "%zu compared: %zu %s%s, %zu %s, %zu %s, %zu %s, %zu %s%s",
              n.compared, n.regressed, brun_label_name(BRUN_LABEL_REGRESSED),
              beyond, n.improved, brun_label_name(BRUN_LABEL_IMPROVED),
-             n.unchanged, brun_label_name(BRUN_LABEL_UNCHANGED), n.inconclusive,
+             n.unchanged, brun_label_name(BRUN_LABEL_UNCHANGED), n.ok,
+             brun_label_name(BRUN_LABEL_OK), n.inconclusive,
              brun_label_name(BRUN_LABEL_INCONCLUSIVE), elsewhere);
 }
 

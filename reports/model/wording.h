@@ -48,6 +48,20 @@ extern const char brun_wording_missing_list[];
 
 /* The change with its interval: "+3.10% (95% CI +1.20% to +5.00%)"; ""
  * for a case that is new or not comparable. */
+/* What measuring did about a busy machine, for case c: e.g. "contended:
+ * 78 % of samples preempted; samples shortened to 0.5 ms; compared on
+ * thread CPU time".  Empty when nothing worth saying happened (under 10 %
+ * preempted, no change of plan). */
+void brun_wording_contention(const struct brun_case_result *c, char *out,
+                             size_t size);
+
+/* The ABBA order effect of a paired comparison when it is large (p below
+ * 0.01 and at least half the noise floor): "order effect: the worker
+ * that runs second in a round is 1.2 % faster (p 0.003); removed from the
+ * comparison".  Empty otherwise. */
+void brun_wording_order_effect(const struct brun_case_comparison *k, char *out,
+                               size_t size);
+
 void brun_wording_change(const struct brun_case_comparison *k, char *out,
                          size_t size);
 

@@ -35,8 +35,15 @@ void brun_compare_plan_init(struct brun_compare_plan *p,
         p->looks[p->look_count++] = r;
     }
     p->looks[p->look_count++] = o->max_rounds;
+    double spent = 0;
+    for (unsigned k = 0; k < p->look_count; k++) {
+        double t = (double)p->looks[k] / (double)o->max_rounds;
+        double total = k + 1 == p->look_count ? 1 : pow(t, BRUN_SPENDING_POWER);
+        p->look_share[k] = total - spent;
+        spent = total;
+    }
+    p->family = 1;
     p->confidence = o->confidence;
-    p->alpha_per_look = (1 - o->confidence) / p->look_count;
     p->fail_above = o->fail_above;
     p->fdr = o->fdr;
     p->gate_alpha = o->gate_alpha;
@@ -79,81 +86,138 @@ double brun_rounds_geomean(const struct brun_round_result *rounds, size_t count)
     return n ? exp(sum / (double)n) : 0;
 }
 
-/* Settings for one case's comparison at one look. */
+/* Settings for one case's comparison at the given look. */
 static void case_settings(const struct brun_compare_plan *p, const char *name,
-                          struct brun_compare_settings *s)
+                          unsigned look, struct brun_compare_settings *s)
 {
     double fail_above, noise_floor;
     brun_compare_case_limits(p, name, &fail_above, &noise_floor);
+    size_t m = p->family ? p->family : 1;
     memset(s, 0, sizeof *s);
-    s->confidence = p->confidence;
-    s->alpha_per_look = p->alpha_per_look;
+    s->look_share = p->look_share[look];
+    s->family = m;
+    s->fdr = p->fdr;
+    s->gate_alpha = p->gate_alpha;
+    /* Read at R = 1, the strictest level the suite can use. */
+    s->alpha = p->fdr * s->look_share / (2.0 * (double)m);
     s->noise_floor = noise_floor;
     s->fail_above = fail_above;
+    s->margin = fail_above > 0 ? fail_above : BRUN_REPORT_THRESHOLD;
     s->session_noise =
         p->mode == BRUN_COMPARE_INDEPENDENT ? p->session_noise : 0;
+    s->session_noise_df = INFINITY;
+    s->confidence = p->confidence;
     s->resamples = p->resamples;
     s->seed = brun_rng_seed_for(p->seed, name);
     s->bootstrap = p->bootstrap;
-    /* With a gate, excluding a slowdown beyond it is enough to stop. */
-    s->stop_needs_label = 0;
 }
 
-/* The stopping rule; without a gate it uses BRUN_REPORT_THRESHOLD.  A
- * "fail" only stops the case once its p-value, adjusted for the planned
- * looks, is below the gate's own level (the suite's Holm step can only be
- * stricter): before that, more rounds may still make it fail, or clear
- * it. */
-static enum brun_stop stop_rule(const struct brun_comparison *c,
-                                const struct brun_compare_settings *s,
-                                const struct brun_compare_plan *p)
+/* Whether every round had at least half of its samples undisturbed. */
+static int all_clean(const struct brun_round_result *rounds, size_t n)
 {
-    struct brun_compare_settings stop = *s;
-    if (stop.fail_above <= 0)
-        stop.fail_above = BRUN_REPORT_THRESHOLD;
-    enum brun_stop rule = brun_verdict_stop(c, &stop);
-    if (rule == BRUN_STOP_FAIL && s->fail_above > 0 &&
-        c->p_slower * p->look_count > p->gate_alpha)
-        return BRUN_STOP_CONTINUE;
-    return rule;
+    for (size_t i = 0; i < n; i++)
+        if (rounds[i].used_all_samples)
+            return 0;
+    return 1;
 }
 
-static int log_estimates(const struct brun_round_result *rounds, size_t n,
-                         double *out)
+/* Whether the case only ever waited for the CPU, never for anything else:
+ * no sample ran without a preemption yet off the CPU (blocked_samples),
+ * and at least one sample shows it.  Then its thread CPU time measures
+ * its work even when the wall clock counted other processes' turns. */
+static int cpu_bound(const struct brun_round_result *rounds, size_t n)
 {
+    size_t evidence = 0;
     for (size_t i = 0; i < n; i++) {
-        if (!(rounds[i].estimate_ns > 0))
-            return -1;
-        out[i] = log(rounds[i].estimate_ns);
+        if (rounds[i].blocked_samples > 0)
+            return 0;
+        evidence += rounds[i].sample_count - rounds[i].disturbed_samples;
     }
-    return 0;
+    return evidence > 0;
 }
 
-/* Compares the rounds so far into cmp.  Returns 0, -1 (not comparable,
- * e.g. a zero estimate) or BRUN_MEASURE_NO_MEMORY. */
+/* Which estimate of each round the comparison uses, decided for the case
+ * as a whole so both sides read the same clock. */
+struct estimate_choice {
+    int cpu_time;       /* thread CPU time instead of wall time */
+    int drop_contended; /* leave out rounds without a clean half */
+};
+
+static struct estimate_choice choose(const struct brun_round_result *base,
+                                     size_t nb,
+                                     const struct brun_round_result *fresh,
+                                     size_t nn)
+{
+    struct estimate_choice c = {0, 0};
+    if (all_clean(base, nb) && all_clean(fresh, nn))
+        return c;
+    if (cpu_bound(base, nb) && cpu_bound(fresh, nn))
+        c.cpu_time = 1;
+    else
+        c.drop_contended = 1;
+    return c;
+}
+
+/* log of round r's estimate under the choice, or NAN when the round is
+ * left out. */
+static double log_estimate(const struct brun_round_result *r,
+                           struct estimate_choice c)
+{
+    if (c.drop_contended && r->used_all_samples)
+        return NAN;
+    double v = c.cpu_time ? r->cpu_estimate_ns : r->estimate_ns;
+    return v > 0 ? log(v) : NAN;
+}
+
+/* Compares the rounds so far into k->stats (second_new: per round, 1 when
+ * the new build ran second; NULL in saved mode).  Returns 0, -1 (not
+ * comparable, e.g. a zero estimate) or BRUN_MEASURE_NO_MEMORY. */
 static int compare_now(const struct brun_compare_plan *p,
-                       const struct brun_compare_settings *s,
+                       const struct brun_compare_settings *given,
                        const struct brun_round_result *base, size_t nb,
                        const struct brun_round_result *fresh, size_t nn,
-                       struct brun_comparison *cmp)
+                       const unsigned char *second_new,
+                       struct brun_case_comparison *k)
 {
     double *lb = malloc((nb ? nb : 1) * sizeof *lb);
     double *ln = malloc((nn ? nn : 1) * sizeof *ln);
+    unsigned char *order = malloc(nn ? nn : 1);
+    struct brun_compare_settings s = *given;
+    struct estimate_choice how = choose(base, nb, fresh, nn);
+    size_t ib = 0, in = 0;
     int r = -1;
-    if (!lb || !ln)
-        r = BRUN_MEASURE_NO_MEMORY;
-    else if (log_estimates(base, nb, lb) == 0 &&
-             log_estimates(fresh, nn, ln) == 0) {
-        if (p->mode == BRUN_COMPARE_PAIRED) {
-            for (size_t i = 0; i < nn && i < nb; i++)
-                ln[i] -= lb[i];
-            r = brun_compare_paired(ln, nn < nb ? nn : nb, s, cmp);
-        } else {
-            r = brun_compare_independent(lb, nb, ln, nn, s, cmp);
-        }
+    if (!lb || !ln || !order) {
+        free(lb);
+        free(ln);
+        free(order);
+        return BRUN_MEASURE_NO_MEMORY;
     }
+    if (p->mode == BRUN_COMPARE_PAIRED) {
+        for (size_t i = 0; i < nn && i < nb; i++) {
+            double d =
+                log_estimate(&fresh[i], how) - log_estimate(&base[i], how);
+            if (isnan(d))
+                continue;
+            ln[in] = d;
+            order[in++] = second_new ? second_new[i] : 0;
+        }
+        s.second_new = second_new ? order : NULL;
+        k->dropped_rounds = (unsigned)((nn < nb ? nn : nb) - in);
+        r = brun_compare_paired(ln, in, &s, &k->stats);
+    } else {
+        for (size_t i = 0; i < nb; i++)
+            if (!isnan(lb[ib] = log_estimate(&base[i], how)))
+                ib++;
+        for (size_t i = 0; i < nn; i++)
+            if (!isnan(ln[in] = log_estimate(&fresh[i], how)))
+                in++;
+        k->dropped_rounds = (unsigned)(nb - ib + nn - in);
+        r = brun_compare_independent(lb, ib, ln, in, &s, &k->stats);
+    }
+    k->cpu_time = how.cpu_time;
     free(lb);
     free(ln);
+    free(order);
     return r;
 }
 
@@ -184,16 +248,20 @@ static int after_round(const struct brun_compare_plan *plan,
                        struct looks *at, unsigned done, double budget_s,
                        const struct brun_round_result *base, size_t nb,
                        const struct brun_round_result *fresh, size_t nn,
+                       const unsigned char *second_new,
                        struct brun_case_comparison *k)
 {
     if (done < plan->looks[at->next])
         return 0;
     k->looks = at->next + 1;
-    int compared = compare_now(plan, settings, base, nb, fresh, nn, &k->stats);
+    struct brun_compare_settings look = *settings;
+    look.look_share = plan->look_share[at->next];
+    look.alpha = settings->alpha / settings->look_share * look.look_share;
+    int compared = compare_now(plan, &look, base, nb, fresh, nn, second_new, k);
     if (compared == BRUN_MEASURE_NO_MEMORY)
         return BRUN_MEASURE_NO_MEMORY;
-    if (compared == 0 && (k->stop = stop_rule(&k->stats, settings, plan)) !=
-                             BRUN_STOP_CONTINUE) {
+    if (compared == 0 &&
+        (k->stop = brun_verdict_stop(&k->stats, &look)) != BRUN_STOP_CONTINUE) {
         k->end = BRUN_END_DECIDED;
         return 1;
     }
@@ -290,7 +358,7 @@ int brun_compare_interleaved(const char *new_path, const char *old_path,
 
     brun_measure_begin(c, target_index, new_listed, env);
     brun_measure_begin(&old, target_index, old_listed, env);
-    case_settings(plan, c->name, &settings);
+    case_settings(plan, c->name, 0, &settings);
     k = new_comparison(plan, c->name);
     if (!k) {
         brun_case_result_release(&old);
@@ -308,11 +376,16 @@ int brun_compare_interleaved(const char *new_path, const char *old_path,
     struct looks at = {0, started};
     unsigned done = 0;
     int old_first = 0, over = 0;
+    /* Per round, 1 when the new build ran second: the crossover term. */
+    unsigned char *second_new = malloc(last ? last : 1);
+    if (!second_new)
+        r = BRUN_MEASURE_NO_MEMORY;
     while (r == 0 && !over) {
         /* ABBA: a random order for the first round of each pair, the
          * reverse for the second. */
         old_first =
             done % 2 == 0 ? (int)brun_rng_below(env->rng, 2) : !old_first;
+        second_new[done] = (unsigned char)old_first;
         uint64_t n = brun_measure_jitter(env, c->plan.iterations);
         for (int side = 0; side < 2 && r == 0; side++) {
             int run_old = side == 0 ? old_first : !old_first;
@@ -321,13 +394,23 @@ int brun_compare_interleaved(const char *new_path, const char *old_path,
                         : brun_measure_round(new_path, new_listed, env, done,
                                              last, n, c);
         }
-        if (r == 0)
-            over = after_round(plan, &settings, &at, ++done,
-                               env->settings.budget_s, old.rounds,
-                               old.round_count, c->rounds, c->round_count, k);
+        if (r == 0) {
+            /* Both builds keep one plan: shorten samples for both when
+             * either side was contended. */
+            const struct brun_round_result *recent[2] = {
+                &old.rounds[old.round_count - 1],
+                &c->rounds[c->round_count - 1]};
+            brun_measure_adapt(c, recent, 2, env);
+            old.plan = c->plan;
+            over =
+                after_round(plan, &settings, &at, ++done,
+                            env->settings.budget_s, old.rounds, old.round_count,
+                            c->rounds, c->round_count, second_new, k);
+        }
         if (over < 0)
             r = over;
     }
+    free(second_new);
     if (r < 0) {
         free(k);
         brun_case_result_release(&old);
@@ -363,7 +446,7 @@ int brun_compare_saved(const char *new_path, size_t target_index,
     int r = 0;
 
     brun_measure_begin(c, target_index, listed, env);
-    case_settings(plan, c->name, &settings);
+    case_settings(plan, c->name, 0, &settings);
     k = new_comparison(plan, c->name);
     if (!k) {
         brun_case_result_release(c);
@@ -380,11 +463,15 @@ int brun_compare_saved(const char *new_path, size_t target_index,
     while (r == 0 && !over) {
         r = brun_measure_round(new_path, listed, env, done, last,
                                brun_measure_jitter(env, c->plan.iterations), c);
-        if (r == 0)
-            over =
-                after_round(plan, &settings, &at, ++done,
-                            env->settings.budget_s, saved->rounds,
-                            saved->round_count, c->rounds, c->round_count, k);
+        if (r == 0) {
+            const struct brun_round_result *recent[1] = {
+                &c->rounds[c->round_count - 1]};
+            brun_measure_adapt(c, recent, 1, env);
+            over = after_round(plan, &settings, &at, ++done,
+                               env->settings.budget_s, saved->rounds,
+                               saved->round_count, c->rounds, c->round_count,
+                               NULL, k);
+        }
         if (over < 0)
             r = over;
     }
@@ -427,12 +514,9 @@ int brun_compare_suite(struct brun_results *r,
         struct brun_case_comparison *c = r->cases[i].comparison;
         if (!c || c->presence != BRUN_PRESENT_BOTH)
             continue;
-        all[k] = c->stats;
-        /* Each case may have looked up to look_count times: Bonferroni
-         * over the planned looks keeps the suite's error rates. */
-        all[k].p_slower = fmin(1, all[k].p_slower * plan->look_count);
-        all[k].p_faster = fmin(1, all[k].p_faster * plan->look_count);
-        k++;
+        /* Each comparison carries the share of the error budget its
+         * looks spent; the suite decision divides its p-values by it. */
+        all[k++] = c->stats;
     }
     struct brun_suite_settings suite = {.fdr = plan->fdr,
                                         .gate_alpha = plan->gate_alpha};
@@ -450,11 +534,8 @@ int brun_compare_suite(struct brun_results *r,
         struct brun_case_comparison *c = r->cases[i].comparison;
         if (!c || c->presence != BRUN_PRESENT_BOTH)
             continue;
-        c->stats.p_slower_bh = all[k].p_slower_bh;
-        c->stats.p_faster_bh = all[k].p_faster_bh;
-        c->stats.p_slower_holm = all[k].p_slower_holm;
-        c->stats.label = all[k].label;
-        c->stats.fails = all[k].fails;
+        /* The suite reads each interval again at its adjusted level. */
+        c->stats = all[k];
         *failing += c->stats.fails ? 1 : 0;
         k++;
     }

@@ -12,11 +12,13 @@
  * assumed between-session noise added.
  *
  * Rounds come in sequential looks (by default at 10, 20 and 32 rounds):
- * after each look the case stops when its decision is clear (the gate
- * fails, or a slowdown beyond the threshold is excluded, or the ratio is
- * known precisely), and the one-sided error budget is split evenly over
- * the planned looks.  The suite-wide correction (Benjamini-Hochberg for
- * labels, Holm for failing) runs over all compared cases at the end.
+ * after each look the case stops when its decision is clear and survives
+ * the suite-wide correction whatever the other cases do (the gate fails
+ * at Holm's strictest step, or a slowdown beyond the threshold is
+ * excluded, or the ratio is known precisely).  The error budget is spent
+ * over the looks by an alpha-spending plan (BRUN_SPENDING_POWER).  The
+ * suite-wide decision (stats/verdict.h) runs over all compared cases at
+ * the end.
  */
 #ifndef BRUN_COMPARE_H
 #define BRUN_COMPARE_H
@@ -29,9 +31,16 @@
 
 #define BRUN_MAX_LOOKS 16
 
-/* Without a gate, looks still stop once a change of this size is
- * excluded, so a plain --baseline run stays quick. */
+/* Without a gate, "ok" means no slowdown beyond this margin, and looks
+ * stop once such a slowdown is excluded, so a plain --baseline run stays
+ * quick. */
 #define BRUN_REPORT_THRESHOLD 0.05
+
+/* Alpha spending: by the look that has taken a share t of the last
+ * look's rounds, the error budget spent is t^BRUN_SPENDING_POWER (the
+ * power family of Kim & DeMets); 1.5 keeps early looks strict enough
+ * that deciding there costs the later ones little. */
+#define BRUN_SPENDING_POWER 1.5
 
 /* Everything the comparison needs, taken from the options once by
  * brun_compare_plan_init(): nothing below the plan reads the options, and
@@ -40,13 +49,16 @@ struct brun_compare_plan {
     enum brun_compare_mode mode;
     unsigned looks[BRUN_MAX_LOOKS]; /* rounds at each look, increasing */
     unsigned look_count;
-    double confidence;     /* two-sided level of reported CIs */
-    double alpha_per_look; /* one-sided: (1 - confidence) / looks */
-    double fail_above;     /* the run's gate (0: none) */
-    double fdr;            /* BH level for the labels */
-    double gate_alpha;     /* Holm level for failing */
-    double noise_floor;    /* the option, or the mode's floor */
-    double session_noise;  /* independent mode only */
+    double look_share[BRUN_MAX_LOOKS]; /* error budget spent at each look;
+                                          they sum to 1 */
+    size_t family;        /* cases compared in the suite (m); the caller
+                              sets it before comparing (0 counts as 1) */
+    double confidence;    /* level of the bootstrap interval (report) */
+    double fail_above;    /* the run's gate (0: none) */
+    double fdr;           /* BH level for the labels */
+    double gate_alpha;    /* Holm level for failing */
+    double noise_floor;   /* the option, or the mode's floor */
+    double session_noise; /* independent mode only */
     unsigned resamples;
     enum brun_boot_method bootstrap;
     uint64_t seed; /* run seed; per case derived by name */

@@ -10,7 +10,12 @@
  * involuntary context switches, read around every sample, say which
  * samples were disturbed (research: stats-methods §4.8).  They stay in the
  * data (JSON, baselines) and are counted; only the estimate skips them,
- * and only while at least half the round is clean.
+ * and only while at least half the round is clean.  A round with fewer
+ * clean samples than that is "contended": when none of its samples was
+ * off the CPU without a preemption (the case never waits for I/O or
+ * sleeps), its estimate is the thread CPU time per iteration instead, and
+ * says so (estimate_from_cpu); otherwise it keeps the all-sample wall
+ * estimate and the comparison leaves it out (runner/compare/compare.c).
  */
 #include "config.h"
 
@@ -34,6 +39,7 @@ void brun_round_estimate(struct brun_round_result *r, double ticks_per_second)
     size_t clean = 0;
 
     r->disturbed_samples = 0;
+    r->blocked_samples = 0;
     for (size_t i = 0; i < r->sample_count; i++) {
         struct brun_sample_result *s = &r->samples[i];
         double wall_ns = (double)(s->ticks + s->paused_ticks) * ns_per_tick;
@@ -47,8 +53,20 @@ void brun_round_estimate(struct brun_round_result *r, double ticks_per_second)
             r->disturbed_samples++;
         else
             clean++;
+        if (s->disturbed && s->ivcsw == 0)
+            r->blocked_samples++;
     }
     r->used_all_samples = clean == 0 || 2 * clean < r->sample_count;
+    /* Thread CPU time per iteration: what a CPU-bound case costs even
+     * when the wall clock also counted other processes' turns. */
+    for (size_t i = 0; used && i < r->sample_count; i++)
+        used[i] =
+            (double)r->samples[i].cpu_ns /
+            (double)(r->samples[i].iterations ? r->samples[i].iterations : 1);
+    if (!used || r->sample_count == 0 ||
+        brun_stats_trimmed_mean(used, r->sample_count, &r->cpu_estimate_ns) !=
+            0)
+        r->cpu_estimate_ns = 0;
     size_t n = 0;
     double sum = 0;
     for (size_t i = 0; i < r->sample_count; i++) {
@@ -62,6 +80,12 @@ void brun_round_estimate(struct brun_round_result *r, double ticks_per_second)
     r->mean_ns = n ? sum / (double)n : 0;
     if (!used || brun_stats_trimmed_mean(used, n, &r->estimate_ns) != 0)
         r->estimate_ns = r->mean_ns;
+    /* A contended round of a case that never blocked: its wall time is
+     * mostly other processes', its CPU time is its own. */
+    r->estimate_from_cpu = r->used_all_samples && r->blocked_samples == 0 &&
+                           r->cpu_estimate_ns > 0;
+    if (r->estimate_from_cpu)
+        r->estimate_ns = r->cpu_estimate_ns;
     free(used);
 }
 

@@ -496,8 +496,69 @@ int brun_measure_round(const char *path, const struct brun_listed_case *listed,
     return r;
 }
 
+int brun_measure_adapt(struct brun_case_result *c,
+                       const struct brun_round_result *const *recent, size_t n,
+                       const struct brun_measure_env *env)
+{
+    size_t samples = 0, preempted = 0;
+    double switches = 0, wall_ns = 0;
+    for (size_t i = 0; i < n; i++) {
+        const struct brun_round_result *r = recent[i];
+        samples += r->sample_count;
+        /* Only preemptions: shorter samples do not help a case that
+         * waits by itself (blocked samples). */
+        preempted += r->disturbed_samples - r->blocked_samples;
+        for (size_t j = 0; j < r->sample_count; j++) {
+            switches += (double)r->samples[j].ivcsw;
+            wall_ns += ticks_to_ns(env, r->samples[j].ticks +
+                                            r->samples[j].paused_ticks);
+        }
+    }
+    if (env->settings.iterations != 0 || !c->plan.calibrated || samples == 0 ||
+        2 * preempted < samples || !(switches > 0) || !(wall_ns > 0) ||
+        c->plan.iterations < 2)
+        return 0;
+    double now_ms = c->plan.sample_target_ms;
+    double floor_ms = 1000 * env->clock->resolution_ns * 1e-6;
+    if (floor_ms < BRUN_CONTENDED_SAMPLE_MS)
+        floor_ms = BRUN_CONTENDED_SAMPLE_MS;
+    double per_ms = switches / (wall_ns * 1e-6);
+    double want_ms = 0.3 / per_ms;
+    if (want_ms > now_ms / 2)
+        want_ms = now_ms / 2;
+    if (want_ms < floor_ms)
+        want_ms = floor_ms;
+    if (!(want_ms < now_ms * 0.9))
+        return 0;
+    double factor = want_ms / now_ms;
+    double iterations = floor((double)c->plan.iterations * factor);
+    c->plan.iterations = iterations < 1 ? 1 : (uint64_t)iterations;
+    double more = ceil((double)c->plan.samples / factor);
+    c->plan.samples = more > BRUN_CONTENDED_MAX_SAMPLES
+                          ? BRUN_CONTENDED_MAX_SAMPLES
+                          : (unsigned)more;
+    if (c->contention.shortened_from_ms == 0)
+        c->contention.shortened_from_ms = now_ms;
+    c->contention.shortened_to_ms = want_ms;
+    c->plan.sample_target_ms = want_ms;
+    return 1;
+}
+
+/* Counts what contention did to c's rounds. */
+static void count_contention(struct brun_case_result *c)
+{
+    c->contention.samples = c->contention.preempted = 0;
+    c->contention.contended_rounds = 0;
+    for (size_t i = 0; i < c->round_count; i++) {
+        c->contention.samples += (unsigned)c->rounds[i].sample_count;
+        c->contention.preempted += c->rounds[i].disturbed_samples;
+        c->contention.contended_rounds += c->rounds[i].used_all_samples != 0;
+    }
+}
+
 void brun_measure_finish(struct brun_case_result *c)
 {
+    count_contention(c);
     if (c->status == BRUN_STATUS_OK && brun_case_summarize(c) != 0)
         set_failure(c, BRUN_STATUS_FAILED, BRUN_FAILURE_PROTOCOL, NULL,
                     "out of memory", NULL);
@@ -513,9 +574,15 @@ int brun_measure_case(const char *path, size_t target_index,
     brun_measure_begin(c, target_index, listed, env);
     if (env->settings.iterations == 0)
         r = brun_measure_calibrate(path, listed, env, c);
-    for (unsigned round = 0; r == 0 && round < c->plan.rounds; round++)
+    for (unsigned round = 0; r == 0 && round < c->plan.rounds; round++) {
         r = brun_measure_round(path, listed, env, round, c->plan.rounds,
                                brun_measure_jitter(env, c->plan.iterations), c);
+        if (r == 0) {
+            const struct brun_round_result *last =
+                &c->rounds[c->round_count - 1];
+            brun_measure_adapt(c, &last, 1, env);
+        }
+    }
     if (r < 0) {
         brun_case_result_release(c);
         return -1;

@@ -80,6 +80,23 @@ int brun_measure_round(const char *path, const struct brun_listed_case *listed,
                        unsigned of, uint64_t iterations,
                        struct brun_case_result *c);
 
+/* Contention: after a round in which at least half the samples were
+ * preempted, samples shrink so that clean ones exist, and there are more
+ * of them (the round keeps its length).  The new length aims at 0.3
+ * expected preemptions per sample (about three in four clean) at the
+ * rate the recent rounds saw, never below BRUN_CONTENDED_SAMPLE_MS (nor
+ * 1000 clock resolutions); it only ever shrinks, and never when
+ * --iterations fixed the count. */
+#define BRUN_CONTENDED_SAMPLE_MS 0.5
+#define BRUN_CONTENDED_MAX_SAMPLES 100
+
+/* Applies the rule above to c->plan from the rounds just taken
+ * (recent[0..n)), recording what it did in c->contention.  Returns 1 when
+ * it shortened the samples. */
+int brun_measure_adapt(struct brun_case_result *c,
+                       const struct brun_round_result *const *recent, size_t n,
+                       const struct brun_measure_env *env);
+
 /* Computes the summaries of a completed case and its wall time. */
 void brun_measure_finish(struct brun_case_result *c);
 
