@@ -82,7 +82,9 @@ int brun_history_extend(const struct brun_case_result *old, const char *saved,
                         size_t *count)
 {
     struct brun_session_summary newest;
-    int have_newest = brun_history_summarize_rounds(
+    /* A failed or skipped case's rounds are no session to learn from. */
+    int have_newest = old->status == BRUN_STATUS_OK &&
+                      brun_history_summarize_rounds(
                           old->rounds, old->round_count, &newest.rounds,
                           &newest.log_mean, &newest.log_sd) == 0;
     size_t total = old->history_count + (have_newest ? 1 : 0);

@@ -32,7 +32,7 @@ int brun_history_summarize_rounds(const struct brun_round_result *rounds,
 
 /* The history a new save of a case carries: old->history, then one entry
  * summarising old's own rounds (dated saved, built by build, which may be
- * ""; none when old has no usable round), keeping the newest
+ * ""; none when old's status is not ok or it has no usable round), keeping the newest
  * BRUN_HISTORY_MAX.  *out is allocated, strings included (free with
  * brun_history_free); *out is NULL and *count 0 when there is nothing to
  * carry.  Returns 0, or -1 when out of memory (nothing allocated). */
