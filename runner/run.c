@@ -813,7 +813,7 @@ static void note_copies_not_kept(const struct run *r)
 static int save_baseline(struct run *r, int status)
 {
     const struct brun_options *o = r->options;
-    char why[1024];
+    char why[1024], note[1400];
     size_t failed = failed_cases(&r->results);
     if (failed > 0) {
         error_line("not saving baseline \"%s\": %zu case%s failed (see "
@@ -821,11 +821,14 @@ static int save_baseline(struct run *r, int status)
                    o->save_baseline, failed, failed == 1 ? "" : "s");
         return status;
     }
-    if (brun_baseline_save(baseline_dir(o), o->save_baseline, &r->results, why,
-                           sizeof why) != 0) {
+    if (brun_baseline_save_noting(baseline_dir(o), o->save_baseline,
+                                  &r->results, note, sizeof note, why,
+                                  sizeof why) != 0) {
         error_line("cannot save baseline \"%s\": %s", o->save_baseline, why);
         return BRUN_EXIT_USAGE;
     }
+    if (note[0])
+        error_line("warning: %s", note);
     if (o->verbosity >= 0)
         fprintf(stdout_is_a_file(o) ? stderr : stdout,
                 "\nsaved baseline \"%s\" (%zu cases) in %s\n", o->save_baseline,

@@ -29,6 +29,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "runner/baseline/history.h"
 #include "runner/baseline/store.h"
 #include "runner/host/fingerprint.h"
 #include "stats/summary.h"
@@ -263,6 +264,15 @@ static char *read_all(const char *path, size_t *size)
     return buf;
 }
 
+/* 1 when the file at path contains needle. */
+static int file_has(const char *path, const char *needle)
+{
+    char *text = read_all(path, NULL);
+    int has = strstr(text, needle) != NULL;
+    free(text);
+    return has;
+}
+
 static void write_all(const char *path, const char *data, size_t size)
 {
     FILE *f = fopen(path, "wb");
@@ -327,10 +337,13 @@ static void save_ok(const char *name, const struct brun_results *r)
     cr_assert_eq(rc, 0, "save %s: %s", name, why);
 }
 
-/* Saves a small real baseline "main" and returns the file's text. */
+/* Saves a small real baseline "main" and returns the file's text.  Any
+ * earlier "main" is removed first, so the file has no history and every
+ * call gives the same lines. */
 static char *saved_main(size_t *size)
 {
     struct brun_results r;
+    unlink(yml("main"));
     make_results(&r, 6, 3, 5, 1);
     save_ok("main", &r);
     brun_results_release(&r);
@@ -395,12 +408,13 @@ static char *spliced(const char *text, const char *at, size_t length,
     return out;
 }
 
-/* Replaces the nth (0-based) occurrence of find in main.yml with replace
- * and expects the load to fail at the line where it was. */
-static void edit_expect(const char *find, int nth, const char *replace,
-                        const char *text1, const char *text2)
+/* Replaces the nth (0-based) occurrence of find in text, the content of
+ * main.yml (freed here), with replace and expects the load to fail at the
+ * line where it was. */
+static void edit_expect_in(char *text, const char *find, int nth,
+                           const char *replace, const char *text1,
+                           const char *text2)
 {
-    char *text = saved_main(NULL);
     char *at = text;
     for (int i = 0; at && i <= nth; i++) {
         at = strstr(i ? at + 1 : at, find);
@@ -415,6 +429,13 @@ static void edit_expect(const char *find, int nth, const char *replace,
     expect_load_error("main", line, text1, text2);
     free(text);
     free(edited);
+}
+
+/* edit_expect_in on a fresh "main" without history. */
+static void edit_expect(const char *find, int nth, const char *replace,
+                        const char *text1, const char *text2)
+{
+    edit_expect_in(saved_main(NULL), find, nth, replace, text1, text2);
 }
 
 /* ---- round trip --------------------------------------------------- */
@@ -634,7 +655,7 @@ Test(baseline, file_is_commented_yaml_with_a_fixed_key_order)
     cr_assert_eq(strncmp(text, "# ", 2), 0);
     cr_assert_not_null(strstr(text, "do not edit"));
     const char *order[] = {"\nschema: benchrun-baseline\n",
-                           "\nschema_version: 1\n",
+                           "\nschema_version: 2\n",
                            "\nname: main\n",
                            "\nsaved: ",
                            "\nfingerprint:\n",
@@ -777,8 +798,8 @@ Test(baseline, another_schema_or_version_is_refused)
 {
     edit_expect("schema: benchrun-baseline", 0, "schema: benchmark-results",
                 "schema: expected benchrun-baseline", "\"benchmark-results\"");
-    edit_expect("schema_version: 1", 0, "schema_version: 2",
-                "schema_version: this benchrun reads version 1", "2");
+    edit_expect("schema_version: 2", 0, "schema_version: 3",
+                "schema_version: this benchrun reads versions 1 to 2", "3");
 }
 
 Test(baseline, an_unknown_key_is_refused)
@@ -1566,6 +1587,322 @@ Test(baseline, a_save_killed_at_any_moment_leaves_a_complete_baseline,
     free(files);
     brun_results_release(&small);
     brun_results_release(&big);
+}
+
+/* ---- history of earlier saves ------------------------------------ */
+
+static void save_noting_ok(const char *name, const struct brun_results *r,
+                           char *note, size_t note_size)
+{
+    char why[2048];
+    int rc = brun_baseline_save_noting(store, name, r, note, note_size, why,
+                                       sizeof why);
+    cr_assert_eq(rc, 0, "save %s: %s", name, why);
+}
+
+static void load_ok(const char *name, struct brun_baseline *b)
+{
+    char why[2048];
+    cr_assert_eq(brun_baseline_load(store, name, b, why, sizeof why), 0, "%s",
+                 why);
+}
+
+/* Expects h to summarise c's rounds, computed here independently: the
+ * count, the mean of the logs and their SD (n - 1). */
+static void expect_session_of(const struct brun_session_summary *h,
+                              const struct brun_case_result *c,
+                              const char *saved, const char *build)
+{
+    double sum = 0, squares = 0;
+    for (size_t k = 0; k < c->round_count; k++)
+        sum += log(c->rounds[k].estimate_ns);
+    double mean = sum / (double)c->round_count;
+    for (size_t k = 0; k < c->round_count; k++)
+        squares += pow(log(c->rounds[k].estimate_ns) - mean, 2);
+    double sd = sqrt(squares / (double)(c->round_count - 1));
+    cr_assert_eq(h->rounds, c->round_count, "%s: rounds", c->name);
+    cr_assert(fabs(h->log_mean - mean) <= 1e-12 * fabs(mean), "%s: %.17g %.17g",
+              c->name, h->log_mean, mean);
+    cr_assert(fabs(h->log_sd - sd) <= 1e-9 * sd, "%s: sd %.17g %.17g", c->name,
+              h->log_sd, sd);
+    cr_assert_str_eq(h->saved, saved);
+    cr_assert_str_eq(h->build, build);
+}
+
+Test(baseline, each_save_adds_the_replaced_files_session_to_the_history)
+{
+    struct brun_results first, second, third;
+    struct brun_baseline one, two, three;
+    make_results(&first, 6, 3, 5, 11);
+    make_results(&second, 6, 3, 5, 12);
+    make_results(&third, 7, 3, 5, 13); /* a case more: new, no history */
+    save_ok("main", &first);
+    load_ok("main", &one);
+    for (size_t i = 0; i < one.results.case_count; i++)
+        cr_assert_eq(one.results.cases[i].history_count, 0);
+    cr_assert(file_has(yml("main"), "\n  history: []\n"));
+
+    save_ok("main", &second);
+    load_ok("main", &two);
+    for (size_t i = 0; i < two.results.case_count; i++) {
+        const struct brun_case_result *c = &two.results.cases[i];
+        const struct brun_case_result *was = &one.results.cases[i];
+        if (was->status != BRUN_STATUS_OK) {
+            /* Failed or skipped then: nothing to learn from. */
+            cr_assert_eq(c->history_count, 0, "%s", c->name);
+            continue;
+        }
+        cr_assert_eq(c->history_count, 1, "%s", c->name);
+        expect_session_of(&c->history[0], was, one.saved,
+                          one.targets[was->target].sha256);
+    }
+
+    save_ok("main", &third);
+    load_ok("main", &three);
+    cr_assert_eq(three.results.case_count, 7);
+    for (size_t i = 0; i < 6; i++) {
+        const struct brun_case_result *c = &three.results.cases[i];
+        if (one.results.cases[i].status != BRUN_STATUS_OK)
+            continue;
+        cr_assert_eq(c->history_count, 2, "%s", c->name);
+        expect_session_of(&c->history[0], &one.results.cases[i], one.saved,
+                          one.targets[one.results.cases[i].target].sha256);
+        expect_session_of(&c->history[1], &two.results.cases[i], two.saved,
+                          two.targets[two.results.cases[i].target].sha256);
+    }
+    cr_assert_eq(three.results.cases[6].history_count, 0, "a new case");
+
+    /* What the statistics will read: the spread of those sessions. */
+    double sd;
+    size_t n;
+    cr_assert_eq(brun_history_session_spread(&three.results.cases[0], &sd, &n),
+                 0);
+    cr_assert_eq(n, 2);
+    cr_assert(sd > 0);
+    brun_baseline_release(&one);
+    brun_baseline_release(&two);
+    brun_baseline_release(&three);
+    brun_results_release(&first);
+    brun_results_release(&second);
+    brun_results_release(&third);
+}
+
+Test(baseline, the_history_keeps_the_newest_8_sessions)
+{
+    struct brun_results r;
+    struct brun_baseline b;
+    double session[11]; /* session[k]: log mean of save k's rounds */
+    for (int save = 1; save <= 10; save++) {
+        make_results(&r, 1, 2, 3, 100 + (uint64_t)save);
+        save_ok("main", &r);
+        brun_results_release(&r);
+        load_ok("main", &b);
+        const struct brun_case_result *c = &b.results.cases[0];
+        size_t want =
+            save - 1 < BRUN_HISTORY_MAX ? (size_t)save - 1 : BRUN_HISTORY_MAX;
+        cr_assert_eq(c->history_count, want, "save %d", save);
+        unsigned n;
+        double sd;
+        cr_assert_eq(brun_history_summarize_rounds(c->rounds, c->round_count,
+                                                   &n, &session[save], &sd),
+                     0);
+        /* Oldest first, the newest being the save before this one: the
+         * 9th save holds saves 1 to 8, the 10th saves 2 to 9. */
+        for (size_t k = 0; k < want; k++)
+            cr_assert_eq(c->history[k].log_mean,
+                         session[(size_t)save - want + k], "save %d, %zu", save,
+                         k);
+        brun_baseline_release(&b);
+    }
+}
+
+/* main.yml as schema_version 1 wrote it: no history keys. */
+static char *version_1_text(void)
+{
+    char *text = saved_main(NULL);
+    char *at = strstr(text, "\nschema_version: 2\n");
+    cr_assert_not_null(at);
+    at[strlen("\nschema_version: ")] = '1';
+    char *out = text;
+    for (const char *in = text; *in;) {
+        if (strncmp(in, "  history: []\n", 14) == 0) {
+            in += 14;
+            continue;
+        }
+        *out++ = *in++;
+    }
+    *out = '\0';
+    return text;
+}
+
+Test(baseline, a_version_1_file_without_history_loads_and_gains_one)
+{
+    char *text = version_1_text();
+    cr_assert_null(strstr(text, "history:"));
+    write_all(yml("main"), text, strlen(text));
+    struct brun_baseline b;
+    load_ok("main", &b);
+    cr_assert_eq(b.results.case_count, 6);
+    for (size_t i = 0; i < b.results.case_count; i++)
+        cr_assert_eq(b.results.cases[i].history_count, 0);
+    brun_baseline_release(&b);
+
+    /* Saving over it upgrades it to version 2 with one session. */
+    struct brun_results r;
+    make_results(&r, 6, 3, 5, 2);
+    save_ok("main", &r);
+    load_ok("main", &b);
+    cr_assert_eq(b.results.cases[0].history_count, 1);
+    cr_assert_eq(b.results.cases[0].history[0].rounds, 3);
+    cr_assert(file_has(yml("main"), "\nschema_version: 2\n"));
+    brun_baseline_release(&b);
+    brun_results_release(&r);
+    free(text);
+}
+
+Test(baseline, history_in_a_version_1_file_or_none_in_version_2_is_refused)
+{
+    char *text = version_1_text();
+    /* Version 1 had no history: one there is a hand edit. */
+    edit_expect_in(text, "\n  rounds:\n", 0, "\n  history: []\n  rounds:\n",
+                   "cases[0].history: unknown key in a schema_version 1 file",
+                   NULL);
+    /* Version 2 always has it. */
+    text = saved_main(NULL);
+    char *at = strstr(text, "  history: []\n");
+    cr_assert_not_null(at);
+    char *edited = spliced(text, at, 14, "");
+    write_all(yml("main"), edited, strlen(edited));
+    /* The error is at the case's mapping, which starts with its name. */
+    const char *start = strstr(text, "\n- name: 'null'\n");
+    cr_assert_not_null(start);
+    expect_load_error("main", line_at(text, (size_t)(start - text)) + 1,
+                      "cases[0].history: missing key", NULL);
+    free(edited);
+    free(text);
+}
+
+/* "main" saved twice, so every ok case has one session; its text. */
+static char *saved_main_with_history(void)
+{
+    struct brun_results r;
+    free(saved_main(NULL));
+    make_results(&r, 6, 3, 5, 1);
+    save_ok("main", &r);
+    brun_results_release(&r);
+    return read_all(yml("main"), NULL);
+}
+
+Test(baseline, a_bad_history_field_is_refused_with_file_and_line)
+{
+    edit_expect_in(saved_main_with_history(), "\n    rounds: 3\n    log_mean",
+                   0, "\n    rounds: 0\n    log_mean",
+                   "cases[0].history[0].rounds", "at least one round");
+    /* One round with an SD: the error is at log_sd, two lines down. */
+    char *text = saved_main_with_history();
+    char *at = strstr(text, "\n    rounds: 3\n    log_mean");
+    cr_assert_not_null(at);
+    char *edited = spliced(text, at, 14, "\n    rounds: 1");
+    write_all(yml("main"), edited, strlen(edited));
+    expect_load_error("main", line_at(text, (size_t)(at - text)) + 3,
+                      "cases[0].history[0].log_sd",
+                      "must be 0 when rounds is 1");
+    free(edited);
+    free(text);
+    edit_expect_in(saved_main_with_history(), "\n    log_sd: ", 0,
+                   "\n    log_sd: -", "cases[0].history[0].log_sd",
+                   "below the smallest allowed");
+    edit_expect_in(saved_main_with_history(), "\n    log_mean: ", 1,
+                   "\n    log_mean: 999", "cases[2].history[0].log_mean",
+                   "above the largest allowed");
+    edit_expect_in(saved_main_with_history(), "\n    build: ", 0,
+                   "\n    build: x", "cases[0].history[0].build",
+                   "64 lowercase hex digits");
+    edit_expect_in(saved_main_with_history(), "\n  - saved: '", 0,
+                   "\n  - saved: 'yesterday", "cases[0].history[0].saved",
+                   "expected a UTC time");
+    edit_expect_in(saved_main_with_history(), "\n    log_mean: ", 0,
+                   "\n    extra: 1\n    log_mean: ",
+                   "cases[0].history[0].extra: unknown key", NULL);
+    /* A session without log_sd: the error is at the session's first line. */
+    text = saved_main_with_history();
+    at = strstr(text, "\n    log_sd: ");
+    cr_assert_not_null(at);
+    const char *session = strstr(text, "\n  - saved: ");
+    cr_assert(session && session < at);
+    edited = spliced(text, at, strcspn(at + 1, "\n") + 1, "");
+    write_all(yml("main"), edited, strlen(edited));
+    expect_load_error("main", line_at(text, (size_t)(session - text)) + 1,
+                      "cases[0].history[0].log_sd: missing key", NULL);
+    free(edited);
+    free(text);
+    edit_expect("\n  history: []\n", 0, "\n  history: 3\n", "cases[0].history",
+                "expected a list");
+}
+
+Test(baseline, a_history_longer_than_8_sessions_is_refused)
+{
+    char *text = saved_main_with_history();
+    const char *start = strstr(text, "\n  history:\n");
+    cr_assert_not_null(start);
+    start += strlen("\n  history:\n");
+    const char *end = strstr(start, "\n- name: ");
+    cr_assert_not_null(end);
+    size_t one = (size_t)(end - start) + 1; /* one session's lines */
+    char *nine = calloc(9 * one + 1, 1);
+    cr_assert_not_null(nine);
+    for (int i = 0; i < 9; i++)
+        memcpy(nine + (size_t)i * one, start, one);
+    char *edited = spliced(text, start, one, nine);
+    write_all(yml("main"), edited, strlen(edited));
+    expect_load_error("main", line_at(text, (size_t)(start - text)),
+                      "cases[0].history: 9 sessions, at most 8", NULL);
+    free(nine);
+    free(edited);
+    free(text);
+}
+
+Test(baseline, a_corrupt_old_file_does_not_block_the_save)
+{
+    static const char garbage[] =
+        "schema: benchrun-baseline\nschema_version: 2\nname: [\n";
+    char note[2048], why[2048];
+    struct brun_results r;
+    struct brun_baseline b;
+    free(saved_main(NULL));
+    write_all(yml("main"), garbage, sizeof garbage - 1);
+
+    /* A save that fails for its own reasons leaves it as it was. */
+    make_results(&r, 3, 2, 3, 8);
+    free(r.targets[1].path);
+    r.targets[1].path = xstrdup("/nonexistent/bench_gone");
+    cr_assert_eq(brun_baseline_save_noting(store, "main", &r, note, sizeof note,
+                                           why, sizeof why),
+                 -1);
+    char *now = read_all(yml("main"), NULL);
+    cr_assert_str_eq(now, garbage);
+    free(now);
+
+    /* A save that works replaces it, without history, and says so once. */
+    free(r.targets[1].path);
+    r.targets[1].path = xstrdup(build_path("tests/bench_faulty"));
+    save_noting_ok("main", &r, note, sizeof note);
+    cr_assert_null(strchr(note, '\n'), "not one line: %s", note);
+    cr_assert_not_null(strstr(note, "saved without history"), "%s", note);
+    cr_assert_not_null(strstr(note, yml("main")), "no file in: %s", note);
+    load_ok("main", &b);
+    cr_assert_eq(b.results.case_count, 3);
+    for (size_t i = 0; i < b.results.case_count; i++)
+        cr_assert_eq(b.results.cases[i].history_count, 0);
+    brun_baseline_release(&b);
+
+    /* The next save reads it again: no note, and a history. */
+    save_noting_ok("main", &r, note, sizeof note);
+    cr_assert_str_eq(note, "");
+    load_ok("main", &b);
+    cr_assert_eq(b.results.cases[0].history_count, 1);
+    brun_baseline_release(&b);
+    brun_results_release(&r);
 }
 
 /* ---- list, delete, collect ---------------------------------------- */

@@ -4,7 +4,8 @@
  * benchrun saves a baseline, passes on unchanged code, fails on a build
  * with clearly more work (interleaved, against saved numbers, and with
  * --compare), reports new and missing cases, takes its settings from
- * benchrun.yml, and never loses or damages a saved baseline. */
+ * benchrun.yml, keeps the replaced save as history, and never loses or
+ * damages a saved baseline. */
 #include "config.h"
 
 #include <criterion/criterion.h>
@@ -301,6 +302,46 @@ Test(gate, a_failing_run_never_replaces_a_good_baseline)
     cr_assert_eq(memcmp(before, after, size), 0, "the baseline is unchanged");
     free(before);
     free(after);
+}
+
+Test(gate, a_second_save_keeps_the_first_as_history)
+{
+    char path[4300];
+    size_t size;
+    save_base();
+    save_base();
+    snprintf(path, sizeof path, "%s/main.yml", store);
+    char *text = read_file(path, &size);
+    text[size] = '\0';
+    /* detect/chain's first save, as one session of its 4 rounds. */
+    cr_assert(strstr(text, "\n  history:\n  - saved: "), "%s", text);
+    cr_assert(strstr(text, "\n    rounds: 4\n    log_mean: "), "%s", text);
+    cr_assert_eq(count_occurrences(text, "\n  - saved: "), 1);
+    free(text);
+
+    /* A damaged old file is replaced, without history, with one warning
+     * line naming it. */
+    FILE *f = fopen(path, "w");
+    cr_assert_not_null(f);
+    fputs("schema: benchrun-baseline\nschema_version: 2\nname: [\n", f);
+    fclose(f);
+    struct command_result r = benchrun(base_exe, FAST, "--save-baseline",
+                                       "main", "--baseline-dir", store);
+    cr_assert_eq(r.status, 0, "%s%s", r.out, r.err);
+    cr_assert(strstr(r.out, "saved baseline \"main\""), "%s", r.out);
+    const char *warning = strstr(r.err, "benchrun: warning: baseline \"main\" "
+                                        "is saved without history");
+    cr_assert_not_null(warning, "%s", r.err);
+    cr_assert_eq(count_occurrences(r.err, "warning:"), 1, "%s", r.err);
+    const char *end = strchr(warning, '\n');
+    cr_assert_not_null(end);
+    cr_assert(memmem(warning, (size_t)(end - warning), path, strlen(path)),
+              "the file is not named: %s", r.err);
+    command_result_free(&r);
+    text = read_file(path, &size);
+    text[size] = '\0';
+    cr_assert(strstr(text, "\n  history: []\n"), "%s", text);
+    free(text);
 }
 
 Test(gate, baselines_can_be_listed_and_deleted)

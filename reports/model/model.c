@@ -24,6 +24,11 @@ void brun_case_result_release(struct brun_case_result *c)
                             c->comparison->baseline_round_count);
         free(c->comparison);
     }
+    for (size_t i = 0; i < c->history_count; i++) {
+        free(c->history[i].saved);
+        free(c->history[i].build);
+    }
+    free(c->history);
     memset(c, 0, sizeof *c);
 }
 

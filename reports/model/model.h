@@ -207,6 +207,20 @@ struct brun_contention {
     double shortened_to_ms;
 };
 
+/* Sessions of history kept per case in a baseline (the newest). */
+#define BRUN_HISTORY_MAX 8
+
+/* One earlier save of a case, summarised: what is left of a baseline's
+ * rounds once a newer save has replaced it, so that saved-numbers
+ * comparisons can estimate the noise between sessions. */
+struct brun_session_summary {
+    char *saved;     /* UTC ISO 8601 date of that save */
+    char *build;     /* the executable's sha256 (hex) or "" */
+    unsigned rounds; /* round estimates in that session */
+    double log_mean; /* mean of log(round estimate_ns) */
+    double log_sd;   /* their SD (0 when rounds < 2) */
+};
+
 struct brun_case_result {
     char *name;    /* "group/name" or "group/name/ARG" */
     size_t target; /* index into brun_results.targets */
@@ -239,6 +253,11 @@ struct brun_case_result {
     struct brun_case_comparison *comparison; /* NULL when not comparing */
     struct brun_case_slo slo;
     struct brun_contention contention;
+    /* Earlier saves of this case, oldest first, at most BRUN_HISTORY_MAX:
+     * filled when a baseline is loaded (runner/baseline/), empty for a
+     * case just measured.  Owned, strings included. */
+    struct brun_session_summary *history;
+    size_t history_count;
 };
 
 /* How SLOs were judged in this run. */

@@ -10,10 +10,11 @@
  * BRUN_BASELINE_MAX_SIZE, anchors, aliases, tags, repeated keys, keys
  * that are not scalars, deep nesting, a second document.  This file then
  * reads every mapping by name, from a static table per kind of mapping
- * (fingerprint, run, settings, clock, target, case, plan, round, warm-up)
- * that gives each key, how its value is read and where it goes: every
- * key of the table is required, no other key is allowed, and every
- * scalar must have the expected type and range.  Beyond the tables:
+ * (fingerprint, run, settings, clock, target, case, plan, round, warm-up,
+ * history session) that gives each key, how its value is read and where
+ * it goes: every key of the table is required (a case's history only
+ * from schema_version 2 on), no other key is allowed, and every scalar
+ * must have the expected type and range.  Beyond the tables:
  * counts and indexes consistent, each round's mean and 20 % trimmed mean
  * recomputed from its raw samples and compared with the stored ones,
  * each stored executable hashed again (a missing or changed copy is
@@ -44,7 +45,7 @@
 /* Stored and recomputed per-round numbers may differ by this much. */
 #define RELATIVE_TOLERANCE 1e-9
 
-/* Most keys of one mapping (a case has 14). */
+/* Most keys of one mapping (a case has 15). */
 #define MAX_FIELDS 16
 
 struct reader {
@@ -54,6 +55,7 @@ struct reader {
     char *why;
     size_t why_size;
     int failed;
+    unsigned version;        /* the file's schema_version */
     struct brun_baseline *b; /* what is being filled */
 };
 
@@ -326,11 +328,14 @@ enum field_type {
     CUSTOM,   /* .read reads it: lists, cross-checks */
 };
 
-/* One key of a kind of mapping.  Every key of a table is required (the
- * schema has no optional keys) and a key not in the table is refused. */
+/* One key of a kind of mapping.  Every key of a table is required unless
+ * it is optional (a key that files of an older schema version lack; the
+ * table's reader checks it against the version) and a key not in the
+ * table is refused. */
 struct field {
     const char *name;
     enum field_type type;
+    int optional;  /* may be missing: then it is not read at all */
     size_t offset; /* of the member in the mapping's struct */
     size_t size;   /* of that member: TEXT's buffer */
     int nullable;  /* null is allowed (TEXT, STRING, BOOL) */
@@ -437,11 +442,13 @@ static int read_fields(struct reader *rd, const struct brun_yaml_node *map,
         values[k] = p->value;
     }
     for (size_t k = 0; k < n; k++)
-        if (!values[k]) {
+        if (!values[k] && !table[k].optional) {
             join(key, sizeof key, where, table[k].name);
             return fail_at(rd, map, key, "missing key");
         }
     for (size_t k = 0; k < n; k++) {
+        if (!values[k])
+            continue;
         join(key, sizeof key, where, table[k].name);
         if (read_field(rd, &table[k], values[k], key, base) != 0)
             return -1;
@@ -957,6 +964,85 @@ static int read_failure(struct reader *rd, const struct brun_yaml_node *n,
     return 0;
 }
 
+/* 1 when s is a UTC time as the store writes it, 2024-01-31T12:00:00Z. */
+static int utc_time(const char *s)
+{
+    return strlen(s) == 20 && s[4] == '-' && s[10] == 'T' && s[19] == 'Z';
+}
+
+/* A session's log mean is the log of ns per iteration.  No sample can
+ * give one outside +-200 (one tick at 1 THz over 2^64 iterations is
+ * 5e-23 ns, log -52; 2^64 ticks at 1 kHz for one iteration 2e25 ns, log
+ * 58), nor an SD above it, so only a hand-edited number falls outside
+ * and a save never writes one its own check would refuse. */
+#define LOG_NS .lo = -200, .hi = 200
+
+#define SESSION(member) AT(struct brun_session_summary, member)
+static const struct field session_fields[] = {
+    {"saved", STRING, SESSION(saved)},
+    {"build", STRING, SESSION(build)},
+    {"rounds", UNSIGNED, SESSION(rounds)},
+    {"log_mean", DOUBLE, SESSION(log_mean), LOG_NS},
+    {"log_sd", DOUBLE, SESSION(log_sd), .lo = 0, .hi = 200},
+};
+
+/* cases[i].history[k], after its fields are read: dated, built by a
+ * known executable, one round at least, and an SD only when there were
+ * two.  The dates are not checked for order: the list is in the order of
+ * the saves, and a clock set back between two saves must not make the
+ * second one's file unloadable. */
+static int check_session(struct reader *rd, const struct brun_yaml_node *map,
+                         const char *where,
+                         const struct brun_session_summary *h)
+{
+    char key[160];
+    join(key, sizeof key, where, "saved");
+    if (!utc_time(h->saved))
+        return fail_at(rd, brun_yaml_get(map, "saved"), key,
+                       "expected a UTC time such as 2024-01-31T12:00:00Z");
+    join(key, sizeof key, where, "build");
+    if (h->build[0] && !is_hex(h->build, 64))
+        return fail_at(rd, brun_yaml_get(map, "build"), key,
+                       "expected \"\" or 64 lowercase hex digits");
+    join(key, sizeof key, where, "rounds");
+    if (h->rounds == 0)
+        return fail_at(rd, brun_yaml_get(map, "rounds"), key,
+                       "a session has at least one round");
+    join(key, sizeof key, where, "log_sd");
+    if (h->rounds < 2 && h->log_sd != 0)
+        return fail_at(rd, brun_yaml_get(map, "log_sd"), key,
+                       "must be 0 when rounds is %u", h->rounds);
+    return 0;
+}
+
+/* cases[i].history (base: the case): at most BRUN_HISTORY_MAX sessions,
+ * oldest first. */
+static int read_history(struct reader *rd, const struct brun_yaml_node *list,
+                        const char *key, void *base)
+{
+    struct brun_case_result *c = base;
+    size_t count = 0;
+    char at[160];
+    if (get_list(rd, list, key, &count) != 0)
+        return -1;
+    if (count > BRUN_HISTORY_MAX)
+        return fail_at(rd, list, key, "%zu sessions, at most %d are kept",
+                       count, BRUN_HISTORY_MAX);
+    c->history = calloc(count ? count : 1, sizeof *c->history);
+    if (!c->history)
+        return fail_at(rd, list, key, "out of memory");
+    for (size_t i = 0; i < count; i++) {
+        const struct brun_yaml_node *item = brun_yaml_item_at(list, i);
+        keyf(at, sizeof at, "%s[%zu]", key, i);
+        c->history_count = i + 1; /* freed with the case, also on failure */
+        if (read_fields(rd, item, at, session_fields, COUNT(session_fields),
+                        &c->history[i]) != 0 ||
+            check_session(rd, item, at, &c->history[i]) != 0)
+            return -1;
+    }
+    return 0;
+}
+
 #define CASE(member) AT(struct brun_case_result, member)
 static const struct field case_fields[] = {
     {"name", STRING, CASE(name)},
@@ -973,6 +1059,8 @@ static const struct field case_fields[] = {
     {"items_per_iteration", DOUBLE, CASE(items_per_iteration)},
     {"plan", MAPPING, NESTED(struct brun_case_result, plan, plan_fields)},
     {"rounds", CUSTOM, .read = a_list},
+    /* From schema_version 2 on; read_case checks it against the version. */
+    {"history", CUSTOM, .optional = 1, .read = read_history},
 };
 
 static int read_case(struct reader *rd, const struct brun_yaml_node *map,
@@ -985,6 +1073,15 @@ static int read_case(struct reader *rd, const struct brun_yaml_node *map,
     keyf(where, sizeof where, "cases[%zu]", i);
     if (read_fields(rd, map, where, case_fields, COUNT(case_fields), c) != 0)
         return -1;
+    const struct brun_yaml_pair *history = brun_yaml_find(map, "history");
+    join(key, sizeof key, where, "history");
+    if (!history && rd->version >= 2)
+        return fail_at(rd, map, key, "missing key");
+    if (history && rd->version < 2)
+        return fail_at(rd, history->key, key,
+                       "unknown key in a schema_version %u file (history "
+                       "came with version 2)",
+                       rd->version);
     if (!c->name[0]) {
         join(key, sizeof key, where, "name");
         return fail_at(rd, brun_yaml_get(map, "name"), key,
@@ -1133,8 +1230,7 @@ static int read_saved(struct reader *rd, const struct brun_yaml_node *n,
     struct brun_baseline *b = base;
     if (get_text(rd, n, key, 0, b->saved, sizeof b->saved) != 0)
         return -1;
-    if (strlen(b->saved) != 20 || b->saved[4] != '-' || b->saved[10] != 'T' ||
-        b->saved[19] != 'Z')
+    if (!utc_time(b->saved))
         return fail_at(rd, n, key,
                        "expected a UTC time such as 2024-01-31T12:00:00Z");
     return 0;
@@ -1180,12 +1276,22 @@ static int check_identity(struct reader *rd, const struct brun_yaml_tree *tree)
         return fail_at(rd, schema, "schema", "expected %s, got %s",
                        BRUN_BASELINE_SCHEMA, buf);
     }
-    if (version && version->kind == BRUN_YAML_SCALAR &&
-        strcmp(version->text, "1") != 0) {
-        shown(version->text, buf, sizeof buf);
-        return fail_at(rd, version, "schema_version",
-                       "this benchrun reads version %d, the file has %s",
-                       BRUN_BASELINE_SCHEMA_VERSION, buf);
+    if (version && version->kind == BRUN_YAML_SCALAR) {
+        /* Plain whole numbers only: read_schema_version checks the type. */
+        for (unsigned v = BRUN_BASELINE_SCHEMA_VERSION_OLDEST;
+             v <= BRUN_BASELINE_SCHEMA_VERSION; v++) {
+            snprintf(buf, sizeof buf, "%u", v);
+            if (strcmp(version->text, buf) == 0)
+                rd->version = v;
+        }
+        if (!rd->version) {
+            shown(version->text, buf, sizeof buf);
+            return fail_at(rd, version, "schema_version",
+                           "this benchrun reads versions %d to %d, the file "
+                           "has %s",
+                           BRUN_BASELINE_SCHEMA_VERSION_OLDEST,
+                           BRUN_BASELINE_SCHEMA_VERSION, buf);
+        }
     }
     if (!tree->end_explicit)
         return fail_line(rd, end_line(tree), "",

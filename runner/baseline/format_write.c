@@ -363,6 +363,27 @@ static void write_round(struct emitter *em, const char *where,
     map_end(em);
 }
 
+/* The case's earlier sessions, oldest first; [] when none. */
+static void write_history(struct emitter *em, const char *where,
+                          const struct brun_case_result *c)
+{
+    char at[128];
+    plain(em, "history");
+    seq_start(em, c->history_count == 0);
+    for (size_t i = 0; i < c->history_count && !em->failed; i++) {
+        const struct brun_session_summary *h = &c->history[i];
+        snprintf(at, sizeof at, "%shistory[%zu].", where, i);
+        map_start(em, 0);
+        text(em, "saved", h->saved ? h->saved : "");
+        text(em, "build", h->build ? h->build : "");
+        uint_field(em, "rounds", h->rounds);
+        double_field(em, at, "log_mean", h->log_mean);
+        double_field(em, at, "log_sd", h->log_sd);
+        map_end(em);
+    }
+    seq_end(em);
+}
+
 static void write_cases(struct emitter *em, const struct brun_results *r)
 {
     char where[64];
@@ -392,6 +413,7 @@ static void write_cases(struct emitter *em, const struct brun_results *r)
         for (size_t k = 0; k < c->round_count && !em->failed; k++)
             write_round(em, where, &c->rounds[k]);
         seq_end(em);
+        write_history(em, where, c);
         map_end(em);
     }
     seq_end(em);

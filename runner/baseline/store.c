@@ -6,8 +6,10 @@
  * lock, plus the naming rules they share.  The bytes of a .yml are
  * format_write.c's and format_read.c's, the lock lock.c's,
  * the copies in bin/ bin.c's; this file only puts them in order:
- * a save stores the executables, renders the file, checks that it loads,
- * replaces the old one atomically and then collects unreferenced copies.
+ * a save reads the baseline it replaces (for each case's history,
+ * history.c), stores the executables, renders the file, checks that it
+ * loads, replaces the old one atomically and then collects unreferenced
+ * copies.
  */
 #include "config.h"
 
@@ -28,6 +30,7 @@
 #include "runner/files/atomic_file.h"
 #include "runner/baseline/bin.h"
 #include "runner/baseline/format.h"
+#include "runner/baseline/history.h"
 #include "runner/baseline/lock.h"
 #include "runner/baseline/store_file.h"
 #include "runner/yaml/yaml_tree.h"
@@ -441,16 +444,108 @@ static int render(const char *name, const struct brun_results *r,
     return rc;
 }
 
+/* The baseline a save replaces, read (under the save's lock) for its
+ * history: 0 with *old filled, 1 when there is none or it cannot be read
+ * (then note says why, naming the file, unless it is simply missing; the
+ * file is left as it is and the save goes on without history).  Stored
+ * copies are checked but not held: nothing is run from them. */
+static int read_replaced(const char *dir, const char *name, const char *path,
+                         struct brun_baseline *old, char *note,
+                         size_t note_size)
+{
+    char reason[1024];
+    char *data;
+    size_t size;
+    int missing;
+    memset(old, 0, sizeof *old);
+    if (slurp(path, &data, &size, &missing, reason, sizeof reason) != 0) {
+        if (!missing)
+            say(note, note_size,
+                "baseline \"%s\" is saved without history: the baseline it "
+                "replaces cannot be read: %s",
+                name, reason);
+        return 1;
+    }
+    int rc = brun_baseline_parse(data, size, path, dir, name, old, reason,
+                                 sizeof reason);
+    free(data);
+    if (rc != 0) {
+        say(note, note_size,
+            "baseline \"%s\" is saved without history: the baseline it "
+            "replaces does not load: %s",
+            name, reason);
+        return 1;
+    }
+    return 0;
+}
+
+/* The case of old named name, or NULL. */
+static const struct brun_case_result *
+case_named(const struct brun_baseline *old, const char *name)
+{
+    for (size_t i = 0; i < old->results.case_count; i++)
+        if (strcmp(old->results.cases[i].name, name) == 0)
+            return &old->results.cases[i];
+    return NULL;
+}
+
+/* Frees the histories with_history carries and its case array, not what
+ * the cases share with the results they were copied from. */
+static void release_history_copy(struct brun_results *with_history)
+{
+    for (size_t i = 0; i < with_history->case_count; i++)
+        brun_history_free(with_history->cases[i].history,
+                          with_history->cases[i].history_count);
+    free(with_history->cases);
+}
+
+/* *out: r with each case carrying its history, old's history of the same
+ * case plus old's own rounds of it (none when old is NULL or lacks the
+ * case).  The cases are shallow copies: only their histories and the
+ * array are out's own (release_history_copy).  0, or -1 out of memory. */
+static int with_history(const struct brun_results *r,
+                        const struct brun_baseline *old,
+                        struct brun_results *out)
+{
+    *out = *r;
+    out->cases = calloc(r->case_count ? r->case_count : 1, sizeof *out->cases);
+    if (!out->cases)
+        return -1;
+    for (size_t i = 0; i < r->case_count; i++) {
+        struct brun_case_result *c = &out->cases[i];
+        *c = r->cases[i];
+        c->history = NULL;
+        c->history_count = 0;
+    }
+    for (size_t i = 0; old && i < r->case_count; i++) {
+        struct brun_case_result *c = &out->cases[i];
+        const struct brun_case_result *was =
+            c->name ? case_named(old, c->name) : NULL;
+        if (!was)
+            continue;
+        const char *build = was->target < old->results.target_count
+                                ? old->targets[was->target].sha256
+                                : "";
+        if (brun_history_extend(was, old->saved, build, &c->history,
+                                &c->history_count) != 0) {
+            release_history_copy(out);
+            return -1;
+        }
+    }
+    return 0;
+}
+
 /* The save itself, under the lock. */
 static int save_locked(const char *dir, const char *name,
                        const struct brun_results *r,
-                       const struct brun_fingerprint *fp, char *why,
-                       size_t why_size)
+                       const struct brun_fingerprint *fp, char *note,
+                       size_t note_size, char *why, size_t why_size)
 {
     char path[4200], reason[1024];
     char *data = NULL;
     size_t size = 0;
-    struct brun_baseline check;
+    struct brun_baseline check, old;
+    struct brun_results saving;
     int rc = -1;
 
     path_of(path, sizeof path, dir, name);
@@ -460,9 +555,23 @@ static int save_locked(const char *dir, const char *name,
         say(why, why_size, "cannot save baseline \"%s\": %s", name, reason);
         return -1;
     }
+    /* Read before anything is written: under this lock no other save
+     * replaces it meanwhile.  A file that does not load is no reason to
+     * refuse the save, which replaces it as any save would. */
+    int have_old = read_replaced(dir, name, path, &old, note, note_size) == 0;
+    if (with_history(r, have_old ? &old : NULL, &saving) != 0) {
+        if (have_old)
+            brun_baseline_release(&old);
+        say(why, why_size, "cannot save baseline \"%s\": out of memory", name);
+        return -1;
+    }
+    if (have_old)
+        brun_baseline_release(&old); /* saving owns copies of what it needs */
+    r = &saving;
     struct brun_baseline_stored *stored =
         calloc(r->target_count ? r->target_count : 1, sizeof *stored);
     if (!stored) {
+        release_history_copy(&saving);
         say(why, why_size, "cannot save baseline \"%s\": out of memory", name);
         return -1;
     }
@@ -498,14 +607,24 @@ static int save_locked(const char *dir, const char *name,
 out:
     free(data);
     free(stored);
+    release_history_copy(&saving);
     return rc;
 }
 
 int brun_baseline_save(const char *dir, const char *name,
                        const struct brun_results *r, char *why, size_t why_size)
 {
+    return brun_baseline_save_noting(dir, name, r, NULL, 0, why, why_size);
+}
+
+int brun_baseline_save_noting(const char *dir, const char *name,
+                              const struct brun_results *r, char *note,
+                              size_t note_size, char *why, size_t why_size)
+{
     struct brun_fingerprint fp;
     int lock;
+    if (note && note_size)
+        note[0] = '\0';
     if (checked_name(name, why, why_size) != 0)
         return -1;
     if (r->target_count && !r->targets) {
@@ -517,7 +636,7 @@ int brun_baseline_save(const char *dir, const char *name,
     if (make_dirs(dir, why, why_size) != 0 ||
         brun_baseline_lock(dir, 1, &lock, why, why_size) != 0)
         return -1;
-    int rc = save_locked(dir, name, r, &fp, why, why_size);
+    int rc = save_locked(dir, name, r, &fp, note, note_size, why, why_size);
     brun_baseline_unlock(lock);
     return rc;
 }

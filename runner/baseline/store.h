@@ -28,9 +28,11 @@
 #include "reports/model/model.h"
 #include "runner/host/fingerprint.h"
 
-/* The schema this build reads and writes. */
+/* The schema this build reads and writes.  Version 2 added each case's
+ * history; version 1 files (without it) still load, with no history. */
 #define BRUN_BASELINE_SCHEMA "benchrun-baseline"
-#define BRUN_BASELINE_SCHEMA_VERSION 1
+#define BRUN_BASELINE_SCHEMA_VERSION 2
+#define BRUN_BASELINE_SCHEMA_VERSION_OLDEST 1
 /* Longest baseline name. */
 #define BRUN_BASELINE_NAME_MAX 64
 
@@ -50,6 +52,19 @@ int brun_baseline_name_valid(const char *name, char *why, size_t why_size);
 int brun_baseline_save(const char *dir, const char *name,
                        const struct brun_results *r, char *why,
                        size_t why_size);
+
+/* As brun_baseline_save, and the history: when DIR/NAME.yml exists, it is
+ * read under the same lock and each case of r that it has too is saved
+ * with that case's history plus one session summarising its rounds there
+ * (runner/baseline/history.h), the newest BRUN_HISTORY_MAX; a case new in
+ * r has none, and r's own history members are ignored.  When the old
+ * file cannot be read or does not load, the save goes on without history
+ * (replacing it as any save would) and note, when not NULL, gets one line
+ * saying so that names the file; otherwise note is "".  brun_baseline_save
+ * is this without the note. */
+int brun_baseline_save_noting(const char *dir, const char *name,
+                              const struct brun_results *r, char *note,
+                              size_t note_size, char *why, size_t why_size);
 
 /* Checks, writing nothing, that NAME could be saved in DIR: DIR (or its
  * nearest existing ancestor, when DIR is not made yet) is a writable
