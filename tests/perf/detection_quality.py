@@ -435,6 +435,9 @@ def summarise(load, mode, trials, slowdowns, loadavg, gb_wall):
     def row(figure, value, goal=""):
         rows.append((figure, value, goal))
 
+    def note(text):  # a line of its own, outside the columns
+        rows.append((text, None, None))
+
     goal_aa = GOALS["aa_saved" if mode == "saved" else "aa_interleaved"][li]
     row("A/A suites with a false failure",
         frac(sum(t["suite_fails"] for t in aa), len(aa)),
@@ -453,9 +456,10 @@ def summarise(load, mode, trials, slowdowns, loadavg, gb_wall):
                 unchanged_changes.append(c["ratio"] - 1)
     if mode == "gbench":
         row("unchanged cases labelled ok", "–", GOALS["ok"][li])
-        row("  shares: regressed / improved (p < 0.05)",
-            "%s / %s" % (pct_str(counts["regressed"], unchanged_n),
-                         pct_str(counts["improved"], unchanged_n)))
+        note("  of %d unchanged cases: regressed %s, improved %s "
+             "(p < 0.05)" % (unchanged_n,
+                             pct_str(counts["regressed"], unchanged_n),
+                             pct_str(counts["improved"], unchanged_n)))
     else:
         row("unchanged cases labelled ok", pct_str(counts["ok"], unchanged_n),
             GOALS["ok"][li])
@@ -463,7 +467,7 @@ def summarise(load, mode, trials, slowdowns, loadavg, gb_wall):
                            for lab in LABELS[1:])
         if counts["other"]:
             shares += ", other %s" % pct_str(counts["other"], unchanged_n)
-        row("  shares: " + shares, "(of %d)" % unchanged_n)
+        note("  of %d unchanged cases: %s" % (unchanged_n, shares))
 
     for pct in slowdowns:
         ts = by_pct.get(pct, [])
@@ -508,10 +512,13 @@ def summarise(load, mode, trials, slowdowns, loadavg, gb_wall):
           (load, mode, len(aa),
            ", ".join("%d at +%d %%" % (len(by_pct.get(p, [])), p)
                      for p in slowdowns)))
-    width = max(len(r[0]) for r in rows)
-    vwidth = max(len(r[1]) for r in rows)
+    width = max(len(r[0]) for r in rows if r[1] is not None)
+    vwidth = max(len(r[1]) for r in rows if r[1] is not None)
     print("%-*s  %-*s  %s" % (width, "figure", vwidth, "value", "goal"))
     for figure, value, goal in rows:
+        if value is None:
+            print(figure)
+            continue
         print(("%-*s  %-*s  %s" % (width, figure, vwidth, value, goal))
               .rstrip())
     sys.stdout.flush()
