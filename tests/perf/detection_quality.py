@@ -30,7 +30,8 @@ mode, it runs R A/A trials (--runs) and R trials per slowdown
                both runs plus compare.py
 
 Definitions.  benchrun: a suite fails the gate when benchrun exits 1; a
-case fails when its JSON "comparison"."fails" is true; its label is
+case fails it when, in such a suite, its JSON "comparison"."fails" is
+true (keys as reports/json/json.c writes them); its label is
 "comparison"."label" (ok, unchanged, inconclusive, regressed, improved).
 Google Benchmark has no gate and no labels, so the usual reading of
 compare.py is used: a case's change is its median real-time change
@@ -478,8 +479,10 @@ def summarise(load, mode, trials, slowdowns, loadavg, gb_wall):
     for pct in slowdowns:
         ts = by_pct.get(pct, [])
         for name in CHANGED:
+            # Both: the suite failed (exit 1) and this case is why.
             row("+%d %% on %s fails the gate" % (pct, name),
-                frac(sum(t["cases"].get(name, {}).get("fails", False)
+                frac(sum(t["suite_fails"] and
+                         t["cases"].get(name, {}).get("fails", False)
                          for t in ts), len(ts)),
                 GOALS["fail10"][li] if pct == 10 else "")
         row("+%d %% suites failing the gate%s" %
