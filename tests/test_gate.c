@@ -200,9 +200,51 @@ Test(gate, saved_numbers_mode_when_executables_are_not_rerun)
     cr_assert(json_is_object(json_object_get(k, "mann_whitney")),
               "Mann-Whitney is reported as secondary evidence");
     cr_assert_str_neq(text(k, "label"), "unchanged");
+    cr_assert_str_neq(text(k, "label"), "ok");
     cr_assert_eq(r.status == 1, json_is_true(json_object_get(k, "fails")),
                  "exit 1 exactly when the case fails the gate");
     json_decref(root);
+    command_result_free(&r);
+}
+
+/* The session_noise object of a --no-rerun comparison of the unchanged
+ * build against the store's "main". */
+static json_t *saved_session_noise(struct command_result *r)
+{
+    *r = benchrun(base_exe, FAST, "--baseline", "main", "--baseline-dir", store,
+                  "--no-rerun", "--fail-above", "10%", "--json", json_path);
+    cr_assert(r->status == 0 || r->status == 1, "exit %d\n%s%s", r->status,
+              r->out, r->err);
+    json_t *root = load_json();
+    json_t *noise =
+        json_object_get(case_comparison(root, "detect/chain"), "session_noise");
+    cr_assert(json_is_object(noise));
+    json_incref(noise);
+    json_decref(root);
+    return noise;
+}
+
+Test(gate, saved_numbers_estimate_session_noise_from_three_saves)
+{
+    struct command_result r;
+    save_base();
+    json_t *noise = saved_session_noise(&r);
+    cr_assert(json_is_false(json_object_get(noise, "estimated")));
+    cr_assert(json_is_true(json_object_get(noise, "gate_needs_history")));
+    cr_assert(strstr(r.out, "between-session noise not estimated yet"), "%s",
+              r.out);
+    json_decref(noise);
+    command_result_free(&r);
+
+    save_base();
+    save_base(); /* three saves: two session-to-session differences */
+    noise = saved_session_noise(&r);
+    cr_assert(json_is_true(json_object_get(noise, "estimated")));
+    cr_assert(json_is_false(json_object_get(noise, "gate_needs_history")));
+    cr_assert_eq(json_number_value(json_object_get(noise, "df")), 2);
+    cr_assert_gt(json_number_value(json_object_get(noise, "sd")), 0);
+    cr_assert_null(strstr(r.out, "not estimated yet"), "%s", r.out);
+    json_decref(noise);
     command_result_free(&r);
 }
 

@@ -92,11 +92,12 @@ static void make_case(struct brun_case_result *c, const double *h, size_t nh,
     c->round_count = nr;
 }
 
-Test(history, the_spread_is_1_4826_times_the_median_absolute_difference)
+Test(history, the_spread_is_the_rms_of_the_differences_without_steps)
 {
     /* Sessions 0.5, 0.51, 0.53, 0.52 and the current rounds (logs 0.55
      * and 0.57: mean 0.56).  |differences| 0.01 0.02 0.01 0.04, median
-     * (0.01 + 0.02) / 2 = 0.015, SD 1.4826 * 0.015 = 0.022239. */
+     * 0.015, cut 5 * 1.4826 * 0.015 = 0.111: all kept, RMS sqrt((1 + 4 +
+     * 1 + 16) / 4) / 100 = 0.023452. */
     const double h[] = {0.5, 0.51, 0.53, 0.52}, now[] = {0.55, 0.57};
     struct brun_case_result c;
     double sd;
@@ -104,15 +105,25 @@ Test(history, the_spread_is_1_4826_times_the_median_absolute_difference)
     make_case(&c, h, 4, now, 2);
     cr_assert_eq(brun_history_session_spread(&c, &sd, &n), 0);
     cr_assert_eq(n, 4);
-    expect_near(sd, 0.022239, "sd (even count)");
+    expect_near(sd, sqrt(5.5e-4), "sd (even count)");
 
     /* Without the last history entry: 0.5, 0.51, 0.53 then 0.56, so
-     * |differences| 0.01 0.02 0.03, median 0.02: 0.029652. */
+     * |differences| 0.01 0.02 0.03: RMS sqrt(14 / 3) / 100 = 0.021602. */
     c.history_count = 3;
     cr_assert_eq(brun_history_session_spread(&c, &sd, &n), 0);
     cr_assert_eq(n, 3);
-    expect_near(sd, 0.029652, "sd (odd count)");
+    expect_near(sd, sqrt(14e-4 / 3), "sd (odd count)");
     c.history_count = 4;
+    brun_case_result_release(&c);
+
+    /* A step of 0.5 between two saves (the code changed): 0.5, 0.51,
+     * 1.01, 1.02 and now 1.03.  Median |difference| 0.01, cut 0.074: the
+     * step is left out, three differences of 0.01 remain. */
+    const double stepped[] = {0.5, 0.51, 1.01, 1.02}, after[] = {1.03, 1.03};
+    make_case(&c, stepped, 4, after, 2);
+    cr_assert_eq(brun_history_session_spread(&c, &sd, &n), 0);
+    cr_assert_eq(n, 3);
+    expect_near(sd, 0.01, "sd without the step");
     brun_case_result_release(&c);
 }
 
@@ -136,7 +147,7 @@ Test(history, fewer_than_two_sessions_give_no_spread)
     make_case(&c, h, 1, now, 2);
     cr_assert_eq(brun_history_session_spread(&c, &sd, &n), 0);
     cr_assert_eq(n, 1);
-    expect_near(sd, 1.4826 * 0.2, "sd of one difference");
+    expect_near(sd, 0.2, "sd of one difference");
     brun_case_result_release(&c);
 }
 

@@ -179,6 +179,9 @@ static void print_summary(FILE *out, const struct brun_results *r,
             fprintf(out, ": %s\n", note);
         }
         brun_wording_order_effect(r->cases[i].comparison, note, sizeof note);
+        if (!note[0])
+            brun_wording_session_noise(r->cases[i].comparison, note,
+                                       sizeof note);
         if (note[0]) {
             fputs("  ", out);
             brun_term_text(out, r->cases[i].name);

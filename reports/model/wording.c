@@ -85,6 +85,22 @@ void brun_wording_order_effect(const struct brun_case_comparison *k, char *out,
              k->stats.order_effect > 0 ? "second" : "first", pct, p);
 }
 
+void brun_wording_session_noise(const struct brun_case_comparison *k, char *out,
+                                size_t size)
+{
+    char noise[32], gate[32];
+    out[0] = '\0';
+    if (!k || k->presence != BRUN_PRESENT_BOTH || !k->stats.valid ||
+        !k->stats.gate_needs_history)
+        return;
+    brun_format_percent(k->stats.session_noise, noise, sizeof noise);
+    brun_format_percent(BRUN_UNCALIBRATED_GATE, gate, sizeof gate);
+    snprintf(out, size,
+             "between-session noise not estimated yet (fewer than 3 saves of "
+             "this case): assumed %s; fails the gate only beyond +%s",
+             noise, gate);
+}
+
 const char brun_wording_missing[] = "missing (not in the new build)";
 const char brun_wording_missing_list[] = "missing from the new build";
 

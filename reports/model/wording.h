@@ -62,6 +62,13 @@ void brun_wording_contention(const struct brun_case_result *c, char *out,
 void brun_wording_order_effect(const struct brun_case_comparison *k, char *out,
                                size_t size);
 
+/* Saved-numbers mode without an estimate of the noise between sessions:
+ * "between-session noise not estimated yet (fewer than 3 saves of this
+ * case): assumed 1 %; fails the gate only beyond +20 %".  Empty
+ * otherwise. */
+void brun_wording_session_noise(const struct brun_case_comparison *k, char *out,
+                                size_t size);
+
 void brun_wording_change(const struct brun_case_comparison *k, char *out,
                          size_t size);
 

@@ -19,6 +19,8 @@
 
 /* 1 / (the standard normal's 0.75 quantile): scales a median absolute
  * value to an SD for normal data. */
+/* Consecutive differences beyond this many robust SDs are steps. */
+#define STEP_CUT 5.0
 #define MAD_TO_SD 1.4826
 
 static int usable(double estimate_ns)
@@ -144,10 +146,23 @@ int brun_history_session_spread(const struct brun_case_result *saved,
     for (size_t i = 0; i + 1 < n; i++)
         delta[i] = fabs(means[i + 1] - means[i]);
     size_t d = n - 1;
-    qsort(delta, d, sizeof *delta, by_value);
+    double sorted[BRUN_HISTORY_MAX];
+    memcpy(sorted, delta, d * sizeof *delta);
+    qsort(sorted, d, sizeof *sorted, by_value);
     double median =
-        d % 2 ? delta[d / 2] : (delta[d / 2 - 1] + delta[d / 2]) / 2;
-    *sd_diff = MAD_TO_SD * median;
-    *n_diff = d;
+        d % 2 ? sorted[d / 2] : (sorted[d / 2 - 1] + sorted[d / 2]) / 2;
+    /* A step beyond STEP_CUT robust SDs is a change of the code between
+     * two saves, not noise: left out.  The rest give the root mean
+     * square, the SD of a difference (with d degrees of freedom when the
+     * sessions are alike). */
+    double cut = STEP_CUT * MAD_TO_SD * median, ss = 0;
+    size_t kept = 0;
+    for (size_t i = 0; i < d; i++)
+        if (delta[i] <= cut || median == 0) {
+            ss += delta[i] * delta[i];
+            kept++;
+        }
+    *sd_diff = kept ? sqrt(ss / (double)kept) : 0;
+    *n_diff = kept;
     return 0;
 }

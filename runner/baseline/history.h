@@ -44,11 +44,13 @@ int brun_history_extend(const struct brun_case_result *old, const char *saved,
 void brun_history_free(struct brun_session_summary *h, size_t count);
 
 /* Between-session spread of a case's saved sessions: from the
- * consecutive differences of log_mean (oldest first) plus the
- * current saved rounds as the newest session.  Fills *sd_diff with a
- * robust SD of one session-to-session difference of means
- * (1.4826 * median |delta|), *n_diff with the number of differences
- * used.  Returns 0, or -1 when there are fewer than 2 sessions. */
+ * consecutive differences of log_mean (oldest first) plus the current
+ * saved rounds as the newest session.  Differences beyond 5 robust SDs
+ * (1.4826 * median |delta|) are steps, a change of the code between two
+ * saves, and are left out; *sd_diff is the root mean square of the rest
+ * (the SD of one session-to-session difference of means, within-session
+ * noise included) and *n_diff their number, its degrees of freedom.
+ * Returns 0, or -1 when there are fewer than 2 sessions. */
 int brun_history_session_spread(const struct brun_case_result *saved,
                                 double *sd_diff, size_t *n_diff);
 

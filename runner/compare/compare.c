@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "reports/model/wording.h"
+#include "runner/baseline/history.h"
 #include "runner/worker/process.h"
 #include "stats/random.h"
 
@@ -432,6 +433,29 @@ int brun_compare_interleaved(const char *new_path, const char *old_path,
     return 0;
 }
 
+/* The between-session noise of a saved-numbers comparison: estimated
+ * from the case's history of saves when there are at least
+ * BRUN_HISTORY_MIN_DIFFS differences between sessions, with their number
+ * as its degrees of freedom; otherwise --session-noise is assumed and the
+ * gate fails only beyond BRUN_UNCALIBRATED_GATE. */
+static void saved_session_noise(const struct brun_compare_plan *plan,
+                                const struct brun_case_result *saved,
+                                struct brun_compare_settings *s)
+{
+    double sd;
+    size_t diffs;
+    if (brun_history_session_spread(saved, &sd, &diffs) == 0 &&
+        diffs >= BRUN_HISTORY_MIN_DIFFS) {
+        s->session_noise = sd;
+        s->session_noise_df = (double)diffs;
+        s->gate_needs_history = 0;
+    } else {
+        s->session_noise = plan->session_noise;
+        s->session_noise_df = INFINITY;
+        s->gate_needs_history = 1;
+    }
+}
+
 int brun_compare_saved(const char *new_path, size_t target_index,
                        const struct brun_listed_case *listed,
                        const struct brun_case_result *saved,
@@ -447,6 +471,7 @@ int brun_compare_saved(const char *new_path, size_t target_index,
 
     brun_measure_begin(c, target_index, listed, env);
     case_settings(plan, c->name, 0, &settings);
+    saved_session_noise(plan, saved, &settings);
     k = new_comparison(plan, c->name);
     if (!k) {
         brun_case_result_release(c);

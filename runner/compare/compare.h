@@ -8,8 +8,10 @@
  * in this job, one worker of each build per round, in ABBA order with the
  * same iteration count, and the statistic is the per-round log ratio.
  * Saved numbers (independent): only the new build runs, and its rounds
- * are compared with the baseline's saved rounds by Welch's t, with an
- * assumed between-session noise added.
+ * are compared with the baseline's saved rounds by Yuen–Welch, with the
+ * between-session noise estimated from the baseline's history of saves
+ * (or, without enough history, assumed, and then gating only beyond a
+ * wide margin).
  *
  * Rounds come in sequential looks (by default at 10, 20 and 32 rounds):
  * after each look the case stops when its decision is clear and survives
@@ -41,6 +43,11 @@
  * power family of Kim & DeMets); 1.5 keeps early looks strict enough
  * that deciding there costs the later ones little. */
 #define BRUN_SPENDING_POWER 1.5
+
+/* Saved-numbers mode estimates the noise between sessions from the
+ * baseline's history once it holds this many session-to-session
+ * differences (three saves of the case). */
+#define BRUN_HISTORY_MIN_DIFFS 2
 
 /* Everything the comparison needs, taken from the options once by
  * brun_compare_plan_init(): nothing below the plan reads the options, and
