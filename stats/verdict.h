@@ -9,7 +9,8 @@
  * 20 %-trimmed-mean t (stats/yuen.h), robust to the slow rounds of a busy
  * machine:
  *  - paired mode: d_r = log new_r - log base_r, with the ABBA order of
- *    each round as a crossover term when the caller gives it;
+ *    each round as a crossover term when the caller gives it (estimated
+ *    always, removed when clearly there: BRUN_ORDER_P);
  *  - independent mode (saved numbers): Yuen–Welch of log new against log
  *    base, plus a between-session variance session_noise^2 with
  *    session_noise_df degrees of freedom (INFINITY: assumed).
@@ -100,6 +101,12 @@ struct brun_compare_settings {
     enum brun_boot_method bootstrap;
 };
 
+/* The order effect is removed from a paired comparison only when its
+ * two-sided p is below BRUN_ORDER_P and each order has at least
+ * BRUN_ORDER_MIN_ROUNDS rounds. */
+#define BRUN_ORDER_P 0.001
+#define BRUN_ORDER_MIN_ROUNDS 6
+
 /* Saved-numbers mode without an estimate of the between-session noise
  * fails the gate only beyond this lower bound (+20 %). */
 #define BRUN_UNCALIBRATED_GATE 0.20
@@ -140,6 +147,7 @@ struct brun_comparison {
      * runs second in a round is (log scale), its SE, df and two-sided p;
      * removed from the ratio above.  All 0 / 1 when not estimated. */
     int order_estimated;
+    int order_removed; /* 1 when the ratio above is adjusted for it */
     double order_effect, order_se, order_df, order_p;
 
     /* Independent mode: the between-session noise used and its df. */

@@ -202,6 +202,7 @@ static void write_comparison(struct brun_json *j,
     if (s->order_estimated) {
         brun_json_object_begin(j, "order_effect");
         brun_json_number(j, "log_second_faster", s->order_effect);
+        brun_json_bool(j, "removed", s->order_removed);
         brun_json_number(j, "se", s->order_se);
         brun_json_number(j, "df", s->order_df);
         brun_json_number(j, "p_two_sided", s->order_p);

@@ -81,8 +81,11 @@ void brun_wording_order_effect(const struct brun_case_comparison *k, char *out,
     brun_format_fixed(k->stats.order_p, 3, p, sizeof p);
     snprintf(out, size,
              "order effect: the worker that runs %s in a round is %s faster "
-             "(p %s); removed from the comparison",
-             k->stats.order_effect > 0 ? "second" : "first", pct, p);
+             "(p %s); %s",
+             k->stats.order_effect > 0 ? "second" : "first", pct, p,
+             k->stats.order_removed ? "removed from the comparison"
+                                    : "too uncertain to remove, counted as "
+                                      "noise");
 }
 
 void brun_wording_session_noise(const struct brun_case_comparison *k, char *out,

@@ -58,7 +58,8 @@ void brun_wording_contention(const struct brun_case_result *c, char *out,
 /* The ABBA order effect of a paired comparison when it is large (p below
  * 0.01 and at least half the noise floor): "order effect: the worker
  * that runs second in a round is 1.2 % faster (p 0.003); removed from the
- * comparison".  Empty otherwise. */
+ * comparison" (or "too uncertain to remove, counted as noise").  Empty
+ * otherwise. */
 void brun_wording_order_effect(const struct brun_case_comparison *k, char *out,
                                size_t size);
 

@@ -388,12 +388,15 @@ int brun_compare_interleaved(const char *new_path, const char *old_path,
             done % 2 == 0 ? (int)brun_rng_below(env->rng, 2) : !old_first;
         second_new[done] = (unsigned char)old_first;
         uint64_t n = brun_measure_jitter(env, c->plan.iterations);
+        /* Common random numbers: one stack padding for both workers of
+         * the round (measure.h). */
+        size_t pad = brun_measure_pad(env);
         for (int side = 0; side < 2 && r == 0; side++) {
             int run_old = side == 0 ? old_first : !old_first;
-            r = run_old ? brun_measure_round(old_path, old_listed, env, done,
-                                             last, n, &old)
-                        : brun_measure_round(new_path, new_listed, env, done,
-                                             last, n, c);
+            r = run_old ? brun_measure_round_padded(old_path, old_listed, env,
+                                                    done, last, n, pad, &old)
+                        : brun_measure_round_padded(new_path, new_listed, env,
+                                                    done, last, n, pad, c);
         }
         if (r == 0) {
             /* Both builds keep one plan: shorten samples for both when

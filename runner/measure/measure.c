@@ -207,8 +207,9 @@ static int run_worker(const char *path, const struct brun_failure_phase *where,
                       const struct brun_listed_case *listed,
                       const struct brun_measure_env *env, uint64_t iterations,
                       uint32_t samples, uint64_t warmup_ticks,
-                      uint64_t target_ticks, struct run_reply *reply,
-                      struct brun_session *s, struct brun_case_result *c)
+                      uint64_t target_ticks, size_t pad,
+                      struct run_reply *reply, struct brun_session *s,
+                      struct brun_case_result *c)
 {
     struct brun_proto_out command;
 
@@ -234,7 +235,7 @@ static int run_worker(const char *path, const struct brun_failure_phase *where,
     memset(s, 0, sizeof *s);
     s->path = path;
     s->timeout_s = env->settings.timeout_s;
-    s->pad_length = (size_t)brun_rng_below(env->rng, MAX_PAD);
+    s->pad_length = pad;
     s->on_message = on_run_message;
     s->ctx = reply;
     brun_session_run(s, &command);
@@ -414,7 +415,7 @@ int brun_measure_calibrate(const char *path,
     if (env->progress)
         env->progress(env->progress_ctx, c->name, 0, c->plan.rounds);
     int r = run_worker(path, &where, listed, env, 0, 0, warmup_ticks(env, c),
-                       target_ticks(env), &reply, &s, c);
+                       target_ticks(env), brun_measure_pad(env), &reply, &s, c);
     if (r == 0)
         r = apply_done(c, &where, &reply, &s);
     free(reply.samples);
@@ -466,10 +467,25 @@ uint64_t brun_measure_jitter(const struct brun_measure_env *env, uint64_t n)
     return n;
 }
 
+size_t brun_measure_pad(const struct brun_measure_env *env)
+{
+    return (size_t)brun_rng_below(env->rng, MAX_PAD);
+}
+
 int brun_measure_round(const char *path, const struct brun_listed_case *listed,
                        const struct brun_measure_env *env, unsigned index,
                        unsigned of, uint64_t iterations,
                        struct brun_case_result *c)
+{
+    return brun_measure_round_padded(path, listed, env, index, of, iterations,
+                                     brun_measure_pad(env), c);
+}
+
+int brun_measure_round_padded(const char *path,
+                              const struct brun_listed_case *listed,
+                              const struct brun_measure_env *env,
+                              unsigned index, unsigned of, uint64_t iterations,
+                              size_t pad, struct brun_case_result *c)
 {
     const struct brun_failure_phase where = {BRUN_STAGE_ROUND, index + 1, of};
     struct run_reply reply;
@@ -477,8 +493,9 @@ int brun_measure_round(const char *path, const struct brun_listed_case *listed,
 
     if (env->progress)
         env->progress(env->progress_ctx, c->name, index + 1, of);
-    int r = run_worker(path, &where, listed, env, iterations, c->plan.samples,
-                       warmup_ticks(env, c), target_ticks(env), &reply, &s, c);
+    int r =
+        run_worker(path, &where, listed, env, iterations, c->plan.samples,
+                   warmup_ticks(env, c), target_ticks(env), pad, &reply, &s, c);
     if (r == 0)
         r = apply_done(c, &where, &reply, &s);
     if (r == 0 && reply.throughput_seen) {

@@ -97,6 +97,18 @@ int brun_measure_adapt(struct brun_case_result *c,
                        const struct brun_round_result *const *recent, size_t n,
                        const struct brun_measure_env *env);
 
+/* A random stack padding (BENCHRUN_ENV_PAD length) for one worker. */
+size_t brun_measure_pad(const struct brun_measure_env *env);
+
+/* brun_measure_round() with the padding given: an interleaved round
+ * gives both builds the same one, so the layout it causes shifts both
+ * and cancels in their ratio, while rounds still differ in layout. */
+int brun_measure_round_padded(const char *path,
+                              const struct brun_listed_case *listed,
+                              const struct brun_measure_env *env,
+                              unsigned index, unsigned of, uint64_t iterations,
+                              size_t pad, struct brun_case_result *c);
+
 /* Computes the summaries of a completed case and its wall time. */
 void brun_measure_finish(struct brun_case_result *c);
 
