@@ -103,7 +103,7 @@ struct brun_round_result {
                                  (I/O, sleep), so CPU time is not its cost */
     double cpu_estimate_ns;     /* 20 % trimmed mean of the thread CPU time
                                  per iteration over all samples */
-    int estimate_from_cpu;      /* 1: contended and never blocked, so
+    int estimate_from_cpu;      /* 1: contended and rarely blocked, so
                                  estimate_ns is cpu_estimate_ns */
     double wall_s;              /* process start to exit */
 };

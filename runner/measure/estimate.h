@@ -19,8 +19,10 @@
  * disturbed_samples, blocked_samples, used_all_samples, mean_ns,
  * cpu_estimate_ns, estimate_from_cpu and estimate_ns.  The estimate is
  * the 20 % trimmed mean of the undisturbed samples when at least half of
- * them are undisturbed; else the CPU-time estimate when no sample was
- * blocked; else the trimmed mean of all samples. */
+ * them are undisturbed; else the CPU-time estimate when the case rarely
+ * blocks (at most half of the samples that were not preempted ran off
+ * the CPU anyway: VM steal, not I/O); else the trimmed mean of all
+ * samples. */
 void brun_round_estimate(struct brun_round_result *r, double ticks_per_second);
 
 /* 1 when sample s of round r enters the estimate and the summaries. */
