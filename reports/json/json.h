@@ -16,7 +16,7 @@
 
 #include "reports/model/model.h"
 
-#define BRUN_JSON_SCHEMA_VERSION 1
+#define BRUN_JSON_SCHEMA_VERSION 2
 
 /* Writes the document to out.  Deterministic for given results. */
 void brun_json_write_results(FILE *out, const struct brun_results *r);
