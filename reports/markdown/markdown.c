@@ -233,9 +233,12 @@ static void header(FILE *out, const struct table *t, double level)
         if (!t->columns[k])
             continue;
         if (k == COL_CHANGE_CI) {
+            /* Each case's interval is at its own suite-corrected level
+             * (the method paragraph says which); level is the strictest,
+             * a case read alone. */
             char pct[32];
             brun_format_percent(level, pct, sizeof pct);
-            fprintf(out, "| %s CI of change ", pct);
+            fprintf(out, "| interval of change (≤ %s) ", pct);
         } else {
             fprintf(out, "| %s ", titles[k]);
         }
