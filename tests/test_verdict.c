@@ -116,6 +116,15 @@ static struct brun_compare_settings settings(enum brun_compare_mode mode,
     return s;
 }
 
+/* Paired settings for a case of an m-case suite, read at R = 1. */
+static struct brun_compare_settings in_suite_of(size_t m)
+{
+    struct brun_compare_settings s = settings(BRUN_COMPARE_PAIRED, 0.05);
+    s.family = m;
+    s.alpha = s.fdr / (2.0 * (double)m);
+    return s;
+}
+
 static struct brun_suite_settings suite_settings(void)
 {
     struct brun_suite_settings s = {.fdr = 0.05, .gate_alpha = 0.01};
@@ -354,9 +363,7 @@ Test(verdict, the_printed_interval_is_the_one_the_labels_read)
         TRIALS = 200
     };
     struct brun_rng *r = brun_rng_new(4242);
-    struct brun_compare_settings s = settings(BRUN_COMPARE_PAIRED, 0.05);
-    s.family = M;
-    s.alpha = s.fdr / (2.0 * M);
+    struct brun_compare_settings s = in_suite_of(M);
     struct brun_suite_settings ss = suite_settings();
     int checked = 0, selected = 0;
     for (int t = 0; t < TRIALS; t++) {
@@ -389,9 +396,7 @@ Test(verdict, a_aa_suite_keeps_false_labels_and_failures_rare)
         TRIALS = 2000
     };
     struct brun_rng *r = brun_rng_new(9001);
-    struct brun_compare_settings s = settings(BRUN_COMPARE_PAIRED, 0.05);
-    s.family = M;
-    s.alpha = s.fdr / (2.0 * M);
+    struct brun_compare_settings s = in_suite_of(M);
     s.resamples = FEW;
     struct brun_suite_settings ss = suite_settings();
     int false_label = 0, failing = 0, ok = 0, cases = 0;

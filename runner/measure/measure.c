@@ -518,7 +518,7 @@ int brun_measure_adapt(struct brun_case_result *c,
                        const struct brun_measure_env *env)
 {
     size_t samples = 0, preempted = 0;
-    double switches = 0, wall_ns = 0;
+    double switches = 0, wall_ns = 0, cpu_ns = 0;
     for (size_t i = 0; i < n; i++) {
         const struct brun_round_result *r = recent[i];
         samples += r->sample_count;
@@ -529,13 +529,17 @@ int brun_measure_adapt(struct brun_case_result *c,
             switches += (double)r->samples[j].ivcsw;
             wall_ns += ticks_to_ns(env, r->samples[j].ticks +
                                             r->samples[j].paused_ticks);
+            cpu_ns += (double)r->samples[j].cpu_ns;
         }
     }
-    if (env->settings.iterations != 0 || !c->plan.calibrated || samples == 0 ||
+    /* The samples' own length on the CPU, not the target (a comparison
+     * may run the baseline's saved iteration count, uncalibrated) nor
+     * their wall time (which the preemptions stretched). */
+    if (env->settings.iterations != 0 || samples == 0 ||
         2 * preempted < samples || !(switches > 0) || !(wall_ns > 0) ||
-        c->plan.iterations < 2)
+        !(cpu_ns > 0) || c->plan.iterations < 2)
         return 0;
-    double now_ms = c->plan.sample_target_ms;
+    double now_ms = cpu_ns * 1e-6 / (double)samples;
     double floor_ms = 1000 * env->clock->resolution_ns * 1e-6;
     if (floor_ms < BRUN_CONTENDED_SAMPLE_MS)
         floor_ms = BRUN_CONTENDED_SAMPLE_MS;

@@ -86,7 +86,8 @@ int brun_measure_round(const char *path, const struct brun_listed_case *listed,
  * expected preemptions per sample (about three in four clean) at the
  * rate the recent rounds saw, never below BRUN_CONTENDED_SAMPLE_MS (nor
  * 1000 clock resolutions); it only ever shrinks, and never when
- * --iterations fixed the count. */
+ * --iterations fixed the count (a comparison running the baseline's
+ * saved count adapts it). */
 #define BRUN_CONTENDED_SAMPLE_MS 0.5
 #define BRUN_CONTENDED_MAX_SAMPLES 100
 
