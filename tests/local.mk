@@ -122,6 +122,14 @@ tests_test_compare_CFLAGS = $(TEST_CFLAGS)
 tests_test_compare_LDFLAGS = -Wl,--wrap=calloc
 tests_test_compare_LDADD = $(BR_DRIVER_LIBS) $(TEST_LIBS)
 
+# Contention: round estimates, shorter samples and their wording, on
+# rounds built by hand.
+check_PROGRAMS += tests/test_contention
+TESTS += tests/test_contention
+tests_test_contention_SOURCES = tests/test_contention.c
+tests_test_contention_CFLAGS = $(TEST_CFLAGS)
+tests_test_contention_LDADD = $(BR_DRIVER_LIBS) $(TEST_LIBS)
+
 # The YAML of README.md, the pages in docs/ and action.yml, through
 # libyaml, and the baseline-saving script of action.yml under bash.
 check_PROGRAMS += tests/test_docs

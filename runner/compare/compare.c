@@ -87,20 +87,27 @@ double brun_rounds_geomean(const struct brun_round_result *rounds, size_t count)
     return n ? exp(sum / (double)n) : 0;
 }
 
-/* Settings for one case's comparison at the given look. */
+/* The settings' look: its share of the error budget, and the level a
+ * case is read at while measuring, R = 1, the strictest the suite can
+ * use. */
+static void at_look(const struct brun_compare_plan *p, unsigned look,
+                    struct brun_compare_settings *s)
+{
+    s->look_share = p->look_share[look];
+    s->alpha = p->fdr * s->look_share / (2.0 * (double)s->family);
+}
+
+/* Settings for one case's comparison, at the first look. */
 static void case_settings(const struct brun_compare_plan *p, const char *name,
-                          unsigned look, struct brun_compare_settings *s)
+                          struct brun_compare_settings *s)
 {
     double fail_above, noise_floor;
     brun_compare_case_limits(p, name, &fail_above, &noise_floor);
-    size_t m = p->family ? p->family : 1;
     memset(s, 0, sizeof *s);
-    s->look_share = p->look_share[look];
-    s->family = m;
+    s->family = p->family ? p->family : 1;
     s->fdr = p->fdr;
     s->gate_alpha = p->gate_alpha;
-    /* Read at R = 1, the strictest level the suite can use. */
-    s->alpha = p->fdr * s->look_share / (2.0 * (double)m);
+    at_look(p, 0, s);
     s->noise_floor = noise_floor;
     s->fail_above = fail_above;
     s->margin = fail_above > 0 ? fail_above : BRUN_REPORT_THRESHOLD;
@@ -161,13 +168,17 @@ static struct estimate_choice choose(const struct brun_round_result *base,
     return c;
 }
 
-/* log of round r's estimate under the choice, or NAN when the round is
- * left out. */
+/* Whether round r enters the comparison under the choice. */
+static int kept(const struct brun_round_result *r, struct estimate_choice c)
+{
+    return !(c.drop_contended && r->used_all_samples);
+}
+
+/* log of round r's estimate under the choice; NAN when it is not
+ * positive (not comparable). */
 static double log_estimate(const struct brun_round_result *r,
                            struct estimate_choice c)
 {
-    if (c.drop_contended && r->used_all_samples)
-        return NAN;
     double v = c.cpu_time ? r->cpu_estimate_ns : r->estimate_ns;
     return v > 0 ? log(v) : NAN;
 }
@@ -188,7 +199,7 @@ static int compare_now(const struct brun_compare_plan *p,
     struct brun_compare_settings s = *given;
     struct estimate_choice how = choose(base, nb, fresh, nn);
     size_t ib = 0, in = 0;
-    int r = -1;
+    int r = -1, comparable = 1;
     if (!lb || !ln || !order) {
         free(lb);
         free(ln);
@@ -196,26 +207,34 @@ static int compare_now(const struct brun_compare_plan *p,
         return BRUN_MEASURE_NO_MEMORY;
     }
     if (p->mode == BRUN_COMPARE_PAIRED) {
-        for (size_t i = 0; i < nn && i < nb; i++) {
-            double d =
-                log_estimate(&fresh[i], how) - log_estimate(&base[i], how);
-            if (isnan(d))
+        size_t pairs = nn < nb ? nn : nb;
+        for (size_t i = 0; i < pairs; i++) {
+            if (!kept(&fresh[i], how) || !kept(&base[i], how))
                 continue;
-            ln[in] = d;
+            ln[in] = log_estimate(&fresh[i], how) - log_estimate(&base[i], how);
+            comparable &= !isnan(ln[in]);
             order[in++] = second_new ? second_new[i] : 0;
         }
         s.second_new = second_new ? order : NULL;
-        k->dropped_rounds = (unsigned)((nn < nb ? nn : nb) - in);
-        r = brun_compare_paired(ln, in, &s, &k->stats);
+        k->dropped_rounds = (unsigned)(pairs - in);
+        if (comparable)
+            r = brun_compare_paired(ln, in, &s, &k->stats);
     } else {
-        for (size_t i = 0; i < nb; i++)
-            if (!isnan(lb[ib] = log_estimate(&base[i], how)))
-                ib++;
-        for (size_t i = 0; i < nn; i++)
-            if (!isnan(ln[in] = log_estimate(&fresh[i], how)))
-                in++;
+        for (size_t i = 0; i < nb; i++) {
+            if (!kept(&base[i], how))
+                continue;
+            lb[ib] = log_estimate(&base[i], how);
+            comparable &= !isnan(lb[ib++]);
+        }
+        for (size_t i = 0; i < nn; i++) {
+            if (!kept(&fresh[i], how))
+                continue;
+            ln[in] = log_estimate(&fresh[i], how);
+            comparable &= !isnan(ln[in++]);
+        }
         k->dropped_rounds = (unsigned)(nb - ib + nn - in);
-        r = brun_compare_independent(lb, ib, ln, in, &s, &k->stats);
+        if (comparable)
+            r = brun_compare_independent(lb, ib, ln, in, &s, &k->stats);
     }
     k->cpu_time = how.cpu_time;
     free(lb);
@@ -258,8 +277,7 @@ static int after_round(const struct brun_compare_plan *plan,
         return 0;
     k->looks = at->next + 1;
     struct brun_compare_settings look = *settings;
-    look.look_share = plan->look_share[at->next];
-    look.alpha = settings->alpha / settings->look_share * look.look_share;
+    at_look(plan, at->next, &look);
     int compared = compare_now(plan, &look, base, nb, fresh, nn, second_new, k);
     if (compared == BRUN_MEASURE_NO_MEMORY)
         return BRUN_MEASURE_NO_MEMORY;
@@ -361,7 +379,7 @@ int brun_compare_interleaved(const char *new_path, const char *old_path,
 
     brun_measure_begin(c, target_index, new_listed, env);
     brun_measure_begin(&old, target_index, old_listed, env);
-    case_settings(plan, c->name, 0, &settings);
+    case_settings(plan, c->name, &settings);
     k = new_comparison(plan, c->name);
     if (!k) {
         brun_case_result_release(&old);
@@ -475,7 +493,7 @@ int brun_compare_saved(const char *new_path, size_t target_index,
     int r = 0;
 
     brun_measure_begin(c, target_index, listed, env);
-    case_settings(plan, c->name, 0, &settings);
+    case_settings(plan, c->name, &settings);
     saved_session_noise(plan, saved, &settings);
     k = new_comparison(plan, c->name);
     if (!k) {
