@@ -4,4 +4,5 @@
 # every writer reads and the runner fills, and the words every writer uses
 # for it (wording.c).
 reports_libbrreports_la_SOURCES += reports/model/model.c reports/model/model.h \
+	reports/model/metrics.c reports/model/metrics.h \
 	reports/model/wording.c reports/model/wording.h

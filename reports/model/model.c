@@ -22,6 +22,7 @@ void brun_case_result_release(struct brun_case_result *c)
     if (c->comparison) {
         brun_rounds_release(c->comparison->baseline_rounds,
                             c->comparison->baseline_round_count);
+        brun_explanation_release(&c->comparison->explanation);
         free(c->comparison);
     }
     for (size_t i = 0; i < c->history_count; i++) {
@@ -29,6 +30,7 @@ void brun_case_result_release(struct brun_case_result *c)
         free(c->history[i].build);
     }
     free(c->history);
+    brun_metrics_release(c->metrics, BRUN_METRIC_COUNT);
     memset(c, 0, sizeof *c);
 }
 
@@ -69,6 +71,7 @@ void brun_results_release(struct brun_results *r)
         free(r->context.warnings[i]);
     free(r->context.warnings);
     free(r->context.command_line);
+    free(r->context.metrics_availability);
     brun_comparison_summary_free(r->comparison);
     free(r->slo);
     memset(r, 0, sizeof *r);

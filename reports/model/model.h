@@ -16,6 +16,7 @@
 #include <stdint.h>
 
 #include "lib/clock.h"
+#include "reports/model/metrics.h"
 #include "stats/summary.h"
 #include "stats/verdict.h"
 
@@ -67,6 +68,10 @@ struct brun_context {
     char *command_line;
     char **warnings; /* environment warnings, one line each */
     size_t warning_count;
+    /* With --metric: what this machine can count, one line, e.g.
+     * "hardware counters: not available (no PMU); instructions via
+     * callgrind; allocations counted".  NULL without --metric. */
+    char *metrics_availability;
 };
 
 /* One timed sample, converted. */
@@ -176,6 +181,16 @@ struct brun_case_comparison {
     unsigned dropped_rounds; /* contended rounds left out (a case that
                                 waits for more than the CPU) */
     enum brun_stop stop;     /* the rule that ended it, if decided */
+    /* --gate-metric: when gate_on_metric is 1, the gate judged
+     * gate_metric's change instead of time's.  Time is still measured,
+     * compared and shown. */
+    int gate_on_metric;
+    enum brun_metric_id gate_metric;
+    struct brun_metric_change metric_changes[BRUN_METRIC_COUNT];
+    /* Time and instructions moved in opposite directions beyond their
+     * noise (time faster, instructions more, or the reverse). */
+    int metric_disagrees;
+    struct brun_explanation explanation; /* of a regression, if any */
     enum brun_compare_end end;
     /* The baseline side's rounds: measured now when interleaved, loaded
      * from the baseline file otherwise. */
@@ -258,6 +273,9 @@ struct brun_case_result {
      * case just measured.  Owned, strings included. */
     struct brun_session_summary *history;
     size_t history_count;
+    /* --metric: figures beside time (metrics.h); measured = 0 for those
+     * not asked for or not available. */
+    struct brun_metric metrics[BRUN_METRIC_COUNT];
 };
 
 /* How SLOs were judged in this run. */
@@ -291,6 +309,8 @@ struct brun_comparison_summary {
     double confidence;      /* of the reported intervals */
     double fdr, gate_alpha; /* suite settings */
     double fail_above;      /* --fail-above (0 none) */
+    int gate_on_metric;     /* --gate-metric given */
+    enum brun_metric_id gate_metric;
     struct brun_suite_counts counts;
     size_t failing; /* cases that fail the gate */
 };
