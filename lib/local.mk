@@ -10,8 +10,10 @@ include_HEADERS += lib/benchrun.h
 noinst_LTLIBRARIES += lib/libbenchrun-core.la
 lib_libbenchrun_core_la_SOURCES = \
 	lib/clock.c lib/clock.h \
+	lib/counters.c lib/counters.h \
 	lib/io.c lib/io.h \
 	lib/launch.c \
+	lib/probe.c lib/probe.h \
 	lib/protocol.c lib/protocol.h \
 	lib/registry.c lib/registry.h \
 	lib/state.c lib/state.h \

@@ -13,7 +13,9 @@
  * their IEEE-754 bits, so a bench program that calls setlocale() cannot
  * change them.
  *
- * A conversation (protocol version 1):
+ * A conversation (protocol version 2; version 1 is the same without the
+ * RUN command's probe field and the METRIC and NOTE answers, and drivers
+ * still talk to it):
  *
  *   worker: HELLO <protocol> <library-version>
  *   driver: LIST
@@ -22,12 +24,16 @@
  *   worker: LISTED <count>
  * or
  *   driver: RUN <name> <clock> <iterations> <samples> <warmup-ticks>
- *               <target-ticks>
+ *               <target-ticks> [<probe>]
  *   worker: CALIBRATED <iterations> <ticks>     (only when iterations was 0)
  *           WARMUP <samples> <ticks> <steady>
  *           SAMPLE <iterations> <ticks> <paused-ticks> <cpu-ns> <ivcsw>
  *           ... one per sample ...
  *           THROUGHPUT <bytes> <items>
+ *           METRIC <name> <value> <iterations> <enabled-ns> <running-ns>
+ *                   ... with a probe (probe.h): a total over the measured
+ *                   samples; iterations 0 for a level such as peak heap ...
+ *           NOTE <text>      (a probe that could not count, and why)
  *           DONE ok | DONE fail <message> | DONE skip <message>
  *                   | DONE misuse <message>
  *
@@ -43,7 +49,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define BRUN_PROTOCOL_VERSION 1
+#define BRUN_PROTOCOL_VERSION 2
+/* The oldest workers this driver still talks to (no probes). */
+#define BRUN_PROTOCOL_OLDEST 1
 #define BRUN_PROTO_LINE_MAX 8192
 #define BRUN_PROTO_FIELDS_MAX 16
 #define BRUN_WORKER_FLAG "--benchrun-worker="

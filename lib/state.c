@@ -104,6 +104,15 @@ static uint64_t begin_sample(struct benchrun_state *st)
     if (st->phase == BRUN_PHASE_MEASURE) {
         st->ivcsw_start = involuntary_switches();
         st->cpu_start = thread_cpu_ns();
+        if (st->probe) {
+            /* Probed: the probe's steps sit just outside the clock
+             * reads.  Decided before the read, so a plain run adds no
+             * instruction after it. */
+            brun_probe_sample_begin(st->probe);
+            st->t_start = brun_clock_read(st->req.clock);
+            brun_probe_sample_started(st->probe);
+            return st->n;
+        }
     }
     st->t_start = brun_clock_read(st->req.clock);
     return st->n;
@@ -111,6 +120,8 @@ static uint64_t begin_sample(struct benchrun_state *st)
 
 static uint64_t finish_loop(struct benchrun_state *st)
 {
+    if (st->probe)
+        brun_probe_finish(st->probe);
     st->phase = BRUN_PHASE_AFTER;
     return BENCHRUN_PRIV_LOOP_DONE;
 }
@@ -202,6 +213,10 @@ uint64_t benchrun_priv_loop_next(struct benchrun_state *st, uint64_t left)
 {
     const uint64_t t_end = brun_clock_read(st->req.clock);
 
+    if (st->probe && st->phase == BRUN_PHASE_MEASURE) {
+        brun_probe_sample_ended(st->probe);
+        brun_probe_sample_end(st->probe, st->n - left);
+    }
     if (st->paused) {
         st->paused_ticks += t_end - st->pause_start;
         st->paused = 0;

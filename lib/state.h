@@ -18,6 +18,7 @@
 
 #include "benchrun.h"
 #include "lib/clock.h"
+#include "lib/probe.h"
 
 /* What the driver asks a worker to do with one case. */
 struct brun_request {
@@ -87,6 +88,10 @@ struct benchrun_state {
 
     enum brun_outcome outcome;
     char message[512];
+
+    /* What to do around measured samples besides timing them (probe.h);
+     * NULL for a plain timed run. */
+    struct brun_probe *probe;
 };
 
 /* Prepares a state for one run.  Returns 0, or -1 when the sample array

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "lib/clock.h"
+#include "lib/probe.h"
 #include "lib/protocol.h"
 #include "lib/registry.h"
 #include "lib/state.h"
@@ -54,13 +55,17 @@ static int send_list(int fd, const struct brun_instance *v, size_t count)
 
 /* Parses the fields of a RUN command into a request. */
 static int parse_run(const struct brun_proto_msg *msg, struct brun_request *req,
-                     char *why, size_t why_size)
+                     struct brun_probe *probe, char *why, size_t why_size)
 {
     uint64_t clock, samples;
-    if (msg->count != 7) {
-        snprintf(why, why_size, "RUN needs 6 fields, got %zu", msg->count - 1);
+    if (msg->count != 7 && msg->count != 8) {
+        snprintf(why, why_size, "RUN needs 6 or 7 fields, got %zu",
+                 msg->count - 1);
         return -1;
     }
+    if (brun_probe_parse(probe, msg->count == 8 ? msg->fields[7] : "time", why,
+                         why_size) != 0)
+        return -1;
     if (brun_proto_u64(msg->fields[2], &clock) != 0 || clock > 2 ||
         brun_proto_u64(msg->fields[3], &req->iterations) != 0 ||
         brun_proto_u64(msg->fields[4], &samples) != 0 || samples > 1000000 ||
@@ -114,6 +119,8 @@ static int send_results(int fd, const struct benchrun_state *st)
     brun_proto_add_double(&m, st->items);
     if (brun_proto_send(fd, &m) != 0)
         return -1;
+    if (st->probe && brun_probe_report(st->probe, fd) != 0)
+        return -1;
 
     brun_proto_begin(&m, "DONE");
     if (st->outcome == BRUN_OUTCOME_FAIL) {
@@ -132,14 +139,24 @@ static int send_results(int fd, const struct benchrun_state *st)
 }
 
 static int run_case(int fd, const struct brun_instance *in,
-                    const struct brun_request *req)
+                    const struct brun_request *req, struct brun_probe *probe)
 {
     struct benchrun_state st;
+    char why[300];
+    if (probe->mode != BRUN_PROBE_NONE &&
+        brun_probe_prepare(probe, why, sizeof why) != 0) {
+        send_error(fd, why);
+        brun_probe_release(probe);
+        return 1;
+    }
     if (brun_state_init(&st, req, in->arg, in->def->bytes, in->def->items) !=
         0) {
         send_error(fd, "out of memory for the sample array");
+        brun_probe_release(probe);
         return 1;
     }
+    if (probe->mode != BRUN_PROBE_NONE)
+        st.probe = probe;
     in->def->fn(&st);
     /* The body may have printed with stdio: flush before reporting, so
      * the driver holds the case's whole output when it reads DONE. */
@@ -147,6 +164,7 @@ static int run_case(int fd, const struct brun_instance *in,
     fflush(stderr);
     int status = send_results(fd, &st) == 0 ? 0 : 1;
     brun_state_release(&st);
+    brun_probe_release(probe);
     return status;
 }
 
@@ -189,8 +207,9 @@ int brun_worker_serve(int command_fd, int result_fd)
         status = send_list(result_fd, instances, count) == 0 ? 0 : 1;
     } else if (strcmp(msg.fields[0], "RUN") == 0) {
         struct brun_request req;
+        struct brun_probe probe;
         const struct brun_instance *target;
-        if (parse_run(&msg, &req, err, sizeof err) != 0) {
+        if (parse_run(&msg, &req, &probe, err, sizeof err) != 0) {
             send_error(result_fd, err);
         } else if (!(target =
                          brun_registry_find(instances, count, msg.fields[1]))) {
@@ -198,7 +217,7 @@ int brun_worker_serve(int command_fd, int result_fd)
             snprintf(why, sizeof why, "no case named %s", msg.fields[1]);
             send_error(result_fd, why);
         } else {
-            status = run_case(result_fd, target, &req);
+            status = run_case(result_fd, target, &req, &probe);
         }
     } else {
         char why[128];

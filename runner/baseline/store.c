@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include "runner/baseline/store.h"
+#include "runner/files/make_dirs.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -190,36 +191,6 @@ static void fsync_dir(const char *dir)
         fsync(fd);
         close(fd);
     }
-}
-
-/* mkdir -p, 0755. */
-static int make_dirs(const char *dir, char *why, size_t why_size)
-{
-    char path[4096];
-    struct stat st;
-    if (snprintf(path, sizeof path, "%s", dir) >= (int)sizeof path) {
-        say(why, why_size, "directory name too long: %.80s...", dir);
-        return -1;
-    }
-    for (char *p = path + 1;; p++) {
-        if (*p != '/' && *p != '\0')
-            continue;
-        char saved = *p;
-        *p = '\0';
-        if (mkdir(path, 0755) != 0 && errno != EEXIST) {
-            say(why, why_size, "cannot create directory %s: %s", path,
-                strerror(errno));
-            return -1;
-        }
-        *p = saved;
-        if (saved == '\0')
-            break;
-    }
-    if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
-        say(why, why_size, "%s is not a directory", dir);
-        return -1;
-    }
-    return 0;
 }
 
 int brun_baseline_check_writable(const char *dir, const char *name, char *why,
@@ -633,7 +604,7 @@ int brun_baseline_save_noting(const char *dir, const char *name,
     }
     /* git may take a while: not while holding the lock. */
     brun_fingerprint_of(r, &fp);
-    if (make_dirs(dir, why, why_size) != 0 ||
+    if (brun_make_dirs(dir, why, why_size) != 0 ||
         brun_baseline_lock(dir, 1, &lock, why, why_size) != 0)
         return -1;
     int rc = save_locked(dir, name, r, &fp, note, note_size, why, why_size);

@@ -4,4 +4,5 @@
 # the estimates derived from raw samples.
 runner_libbrrunner_la_SOURCES += \
 	runner/measure/measure.c runner/measure/measure.h \
-	runner/measure/estimate.c runner/measure/estimate.h
+	runner/measure/estimate.c runner/measure/estimate.h \
+	runner/measure/metric_values.c runner/measure/metric_values.h

@@ -30,6 +30,7 @@
 #include "reports/model/wording.h"
 #include "reports/text/format.h"
 #include "runner/measure/estimate.h"
+#include "runner/measure/metric_values.h"
 #include "runner/worker/process.h"
 #include "runner/worker/session.h"
 #include "stats/random.h"
@@ -61,8 +62,18 @@ struct run_reply {
     size_t sample_count;
     double bytes, items;
     int throughput_seen;
+    struct brun_probe_metric metrics[BRUN_PROBE_METRICS_MAX];
+    size_t metric_count;
+    char note[256]; /* a probe's NOTE: why it could not count */
     enum done_kind done;
     char message[512];
+};
+
+/* How a worker is started besides plainly (a probe, a profiler). */
+struct worker_extras {
+    const char *probe; /* RUN's probe field, or NULL */
+    const struct brun_launch *launch;
+    double timeout_s; /* 0: the settings' */
 };
 
 static int expect_fields(const struct brun_proto_msg *m, size_t n, char *why,
@@ -171,6 +182,30 @@ static int on_run_message(void *ctx, const struct brun_proto_msg *m, char *why,
         r->throughput_seen = 1;
         return 0;
     }
+    if (strcmp(verb, "METRIC") == 0) {
+        struct brun_probe_metric x = {{0}, 0, 0, 0, 0};
+        if (expect_fields(m, 6, why, why_size))
+            return -1;
+        if (strlen(m->fields[1]) >= sizeof x.name ||
+            brun_proto_double(m->fields[2], &x.value) || !isfinite(x.value) ||
+            brun_proto_u64(m->fields[3], &x.iterations) ||
+            brun_proto_u64(m->fields[4], &x.enabled_ns) ||
+            brun_proto_u64(m->fields[5], &x.running_ns))
+            return bad_number(why, why_size);
+        strcpy(x.name, m->fields[1]);
+        if (r->metric_count == BRUN_PROBE_METRICS_MAX) {
+            snprintf(why, why_size, "too many METRIC answers");
+            return -1;
+        }
+        r->metrics[r->metric_count++] = x;
+        return 0;
+    }
+    if (strcmp(verb, "NOTE") == 0) {
+        if (expect_fields(m, 2, why, why_size))
+            return -1;
+        snprintf(r->note, sizeof r->note, "%s", m->fields[1]);
+        return 0;
+    }
     if (strcmp(verb, "DONE") == 0)
         return on_done(r, m, why, why_size);
     snprintf(why, why_size, "not a RUN answer");
@@ -208,6 +243,7 @@ static int run_worker(const char *path, const struct brun_failure_phase *where,
                       const struct brun_measure_env *env, uint64_t iterations,
                       uint32_t samples, uint64_t warmup_ticks,
                       uint64_t target_ticks, size_t pad,
+                      const struct worker_extras *extras,
                       struct run_reply *reply, struct brun_session *s,
                       struct brun_case_result *c)
 {
@@ -231,11 +267,16 @@ static int run_worker(const char *path, const struct brun_failure_phase *where,
     brun_proto_add_u64(&command, samples);
     brun_proto_add_u64(&command, warmup_ticks);
     brun_proto_add_u64(&command, target_ticks);
+    if (extras && extras->probe)
+        brun_proto_add_str(&command, extras->probe);
 
     memset(s, 0, sizeof *s);
     s->path = path;
-    s->timeout_s = env->settings.timeout_s;
+    s->timeout_s = extras && extras->timeout_s > 0 ? extras->timeout_s
+                                                   : env->settings.timeout_s;
     s->pad_length = pad;
+    s->needs_probe = extras && extras->probe;
+    s->launch = extras ? extras->launch : NULL;
     s->on_message = on_run_message;
     s->ctx = reply;
     brun_session_run(s, &command);
@@ -415,7 +456,8 @@ int brun_measure_calibrate(const char *path,
     if (env->progress)
         env->progress(env->progress_ctx, c->name, 0, c->plan.rounds);
     int r = run_worker(path, &where, listed, env, 0, 0, warmup_ticks(env, c),
-                       target_ticks(env), brun_measure_pad(env), &reply, &s, c);
+                       target_ticks(env), brun_measure_pad(env), NULL, &reply,
+                       &s, c);
     if (r == 0)
         r = apply_done(c, &where, &reply, &s);
     free(reply.samples);
@@ -493,11 +535,14 @@ int brun_measure_round_padded(const char *path,
 
     if (env->progress)
         env->progress(env->progress_ctx, c->name, index + 1, of);
-    int r =
-        run_worker(path, &where, listed, env, iterations, c->plan.samples,
-                   warmup_ticks(env, c), target_ticks(env), pad, &reply, &s, c);
+    const struct worker_extras counting = {"counters", NULL, 0};
+    int r = run_worker(path, &where, listed, env, iterations, c->plan.samples,
+                       warmup_ticks(env, c), target_ticks(env), pad,
+                       env->counters ? &counting : NULL, &reply, &s, c);
     if (r == 0)
         r = apply_done(c, &where, &reply, &s);
+    if (r == 0 && env->counters)
+        brun_metrics_add_round(c->metrics, reply.metrics, reply.metric_count);
     if (r == 0 && reply.throughput_seen) {
         c->bytes_per_iteration = reply.bytes;
         c->items_per_iteration = reply.items;
@@ -509,6 +554,37 @@ int brun_measure_round_padded(const char *path,
     }
     if (r != 0)
         free(reply.samples); /* store_round took them otherwise */
+    brun_session_release(&s);
+    return r;
+}
+
+int brun_measure_probe(const char *path, const struct brun_listed_case *listed,
+                       const struct brun_measure_env *env, uint64_t iterations,
+                       uint32_t samples, const char *probe,
+                       const struct brun_launch *launch, double timeout_s,
+                       size_t pad, struct brun_probe_reply *out,
+                       struct brun_case_result *c)
+{
+    const struct brun_failure_phase where = {BRUN_STAGE_NONE, 0, 0};
+    const struct worker_extras extras = {probe, launch, timeout_s};
+    struct run_reply reply;
+    struct brun_session s;
+
+    memset(out, 0, sizeof *out);
+    int r = run_worker(path, &where, listed, env, iterations, samples, 0,
+                       target_ticks(env), pad, &extras, &reply, &s, c);
+    if (r == 0)
+        r = apply_done(c, &where, &reply, &s);
+    if (r == 0) {
+        for (size_t i = 0; i < reply.sample_count; i++)
+            out->iterations += reply.samples[i].iterations;
+        out->metric_count = reply.metric_count;
+        memcpy(out->metrics, reply.metrics, sizeof reply.metrics);
+        snprintf(out->note, sizeof out->note, "%s", reply.note);
+        out->pid = s.pid;
+        out->wall_s = s.wall_s;
+    }
+    free(reply.samples);
     brun_session_release(&s);
     return r;
 }

@@ -13,6 +13,7 @@
 #include "runner/worker/discover.h"
 
 struct brun_rng;
+struct brun_launch;
 
 /* Told before each worker starts: round 0 is the calibration. */
 typedef void (*brun_progress_fn)(void *ctx, const char *case_name,
@@ -42,6 +43,8 @@ struct brun_measure_env {
     struct brun_rng *rng;      /* iteration jitter and stack padding */
     brun_progress_fn progress; /* or NULL */
     void *progress_ctx;
+    int counters; /* read hardware counters in every round (--metric on a
+                     machine with a PMU) */
 };
 
 /* What measuring or comparing a case returns besides 0 (the case is a
@@ -110,6 +113,34 @@ int brun_measure_round_padded(const char *path,
                               unsigned index, unsigned of, uint64_t iterations,
                               size_t pad, struct brun_case_result *c);
 
+/* What a probed worker answered (brun_measure_probe). */
+#define BRUN_PROBE_METRICS_MAX 12
+struct brun_probe_metric {
+    char name[32];
+    double value;        /* total over the measured samples */
+    uint64_t iterations; /* they ran; 0 for a level (peak heap) */
+    uint64_t enabled_ns, running_ns;
+};
+struct brun_probe_reply {
+    uint64_t iterations; /* measured iterations, all samples */
+    struct brun_probe_metric metrics[BRUN_PROBE_METRICS_MAX];
+    size_t metric_count;
+    char note[256]; /* the probe's NOTE, or "" */
+    long pid;       /* of the process started (the profiler, if any) */
+    double wall_s;
+};
+/* Runs one worker of `samples` × `iterations` with no warm-up, started
+ * through launch (a profiler, a preload; NULL: plainly) and with the
+ * probe named (lib/probe.h), within timeout_s (0: the settings').  For
+ * the diagnose passes (runner/diagnose/), never for timing.  Returns 0,
+ * 1 when it failed (c->status and c->reason say why: pass a scratch
+ * result, not the measured case), -1 when interrupted. */
+int brun_measure_probe(const char *path, const struct brun_listed_case *listed,
+                       const struct brun_measure_env *env, uint64_t iterations,
+                       uint32_t samples, const char *probe,
+                       const struct brun_launch *launch, double timeout_s,
+                       size_t pad, struct brun_probe_reply *out,
+                       struct brun_case_result *c);
 /* Computes the summaries of a completed case and its wall time. */
 void brun_measure_finish(struct brun_case_result *c);
 

@@ -20,6 +20,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "reports/model/metrics.h"
 #include "runner/options/parse.h"
 
 static int set_string(char **field, const char *value, char *why,
@@ -167,6 +168,23 @@ SETTER(set_filter)
     o->filter = both;
     return 0;
 }
+/* A POSIX ERE kept as text (compiled where it is used). */
+static int set_filter_like(char **field, const char *v, char *why,
+                           size_t why_size)
+{
+    regex_t re;
+    int rc = v && *v ? regcomp(&re, v, REG_EXTENDED | REG_NOSUB) : 0;
+    if (rc != 0) {
+        char what[256];
+        regerror(rc, &re, what, sizeof what);
+        snprintf(why, why_size, "bad regular expression \"%s\": %s", v, what);
+        return -1;
+    }
+    if (v && *v)
+        regfree(&re);
+    return set_string(field, v, why, why_size);
+}
+
 SETTER(set_json)
 {
     return set_string(&o->json_path, v, why, why_size);
@@ -474,6 +492,156 @@ SETTER(set_compare)
     return 0;
 }
 
+/* ---- Diagnosing ------------------------------------------------------- */
+
+SETTER(set_metric)
+{
+    static const struct {
+        const char *word;
+        unsigned bits;
+    } parts[] = {
+        {"instructions", BRUN_WANT_INSTRUCTIONS},
+        {"counters", BRUN_WANT_INSTRUCTIONS | BRUN_WANT_COUNTERS},
+        {"allocations", BRUN_WANT_ALLOCATIONS},
+        {"all",
+         BRUN_WANT_INSTRUCTIONS | BRUN_WANT_COUNTERS | BRUN_WANT_ALLOCATIONS},
+        {"none", 0},
+    };
+    unsigned bits = 0;
+    char list[256];
+    if (!v || strlen(v) >= sizeof list) {
+        snprintf(why, why_size,
+                 "expected instructions, counters, "
+                 "allocations, all or none");
+        return -1;
+    }
+    strcpy(list, v);
+    for (char *save = NULL, *w = strtok_r(list, ",", &save); w;
+         w = strtok_r(NULL, ",", &save)) {
+        size_t i = 0;
+        while (i < sizeof parts / sizeof *parts && strcmp(w, parts[i].word))
+            i++;
+        if (i == sizeof parts / sizeof *parts) {
+            snprintf(why, why_size,
+                     "expected instructions, counters, allocations, all or "
+                     "none (comma-separated), got \"%s\"",
+                     w);
+            return -1;
+        }
+        bits |= parts[i].bits;
+    }
+    o->metrics = bits;
+    return 0;
+}
+
+/* What --gate-metric NAME needs --metric to measure. */
+static unsigned metric_want(int id)
+{
+    switch (id) {
+    case BRUN_METRIC_INSTRUCTIONS:
+        return BRUN_WANT_INSTRUCTIONS;
+    case BRUN_METRIC_CYCLES:
+    case BRUN_METRIC_BRANCH_MISSES:
+    case BRUN_METRIC_CACHE_MISSES:
+        return BRUN_WANT_COUNTERS;
+    default:
+        return BRUN_WANT_ALLOCATIONS;
+    }
+}
+
+int brun_gate_metric_parse(const char *v, int *out, char *why, size_t why_size)
+{
+    if (v && strcmp(v, "time") == 0) {
+        *out = -1;
+        return 0;
+    }
+    int id = v ? brun_metric_lookup(v) : -1;
+    if (id < 0 || id == BRUN_METRIC_PEAK_HEAP) {
+        snprintf(why, why_size,
+                 "expected time, instructions, cycles, branch_misses, "
+                 "cache_misses, allocations, frees or allocated_bytes, got "
+                 "\"%s\"",
+                 v ? v : "");
+        return -1;
+    }
+    *out = id;
+    return 0;
+}
+
+SETTER(set_gate_metric)
+{
+    int id;
+    if (brun_gate_metric_parse(v, &id, why, why_size) != 0)
+        return -1;
+    o->gate_metric = id;
+    if (id >= 0)
+        o->metrics |= metric_want(id); /* a gate measures what it judges */
+    return 0;
+}
+
+SETTER(set_profile)
+{
+    return set_filter_like(&o->profile, v, why, why_size);
+}
+SETTER(set_profile_memory)
+{
+    return set_filter_like(&o->profile_memory, v, why, why_size);
+}
+SETTER(set_profile_time)
+{
+    return set_time(&o->profile_s, v, 1, 3600, why, why_size);
+}
+SETTER(set_call_graph)
+{
+    if (v && (strcmp(v, "fp") == 0 || strcmp(v, "dwarf") == 0)) {
+        o->call_graph_dwarf = strcmp(v, "dwarf") == 0;
+        return 0;
+    }
+    snprintf(why, why_size, "expected fp or dwarf, got \"%s\"", v ? v : "");
+    return -1;
+}
+SETTER(set_profile_dir)
+{
+    return set_string(&o->profile_dir, v, why, why_size);
+}
+SETTER(set_explain)
+{
+    return brun_parse_bool(v, &o->explain, why, why_size);
+}
+SETTER(set_explain_time)
+{
+    return set_time(&o->explain_s, v, 1, 86400, why, why_size);
+}
+SETTER(set_explain_with)
+{
+    static const char *const words[] = {"auto", "callgrind", "perf"};
+    for (int i = 0; i < 3; i++)
+        if (v && strcmp(v, words[i]) == 0) {
+            o->explain_engine = i;
+            return 0;
+        }
+    snprintf(why, why_size, "expected auto, callgrind or perf, got \"%s\"",
+             v ? v : "");
+    return -1;
+}
+SETTER(set_memory_tool)
+{
+    static const char *const words[] = {"heaptrack", "massif", "dhat"};
+    if (v && strcmp(v, "auto") == 0) {
+        o->memory_tool = -1;
+        return 0;
+    }
+    for (int i = 0; i < 3; i++)
+        if (v && strcmp(v, words[i]) == 0) {
+            o->memory_tool = i;
+            return 0;
+        }
+    snprintf(why, why_size,
+             "expected auto, heaptrack, massif or dhat, got \"%s\"",
+             v ? v : "");
+    return -1;
+}
+
 /* ---- The table -------------------------------------------------------- */
 
 /* A numeric macro as text, for --help strings built from it. */
@@ -484,6 +652,7 @@ SETTER(set_compare)
 #define MEASURE "Measuring"
 #define BASELINE "Baselines and the regression gate"
 #define SLO "Service-level objectives (budgets in benchrun.yml slo:)"
+#define DIAGNOSE "Diagnosing (metrics, profiles, explanations)"
 #define OUTPUT "Output"
 #define OTHER "Other"
 
@@ -561,6 +730,40 @@ static const struct brun_option_spec table[] = {
     {SLO, "slo-warning-only", 0, "true", "slo_warning_only", NULL,
      "a critical SLO breach warns instead of failing (exit 1)",
      set_slo_warning_only, "false"},
+
+    {DIAGNOSE, "metric", 0, NULL, "metric", "LIST",
+     "also count instructions, counters, allocations (or all) per "
+     "iteration, outside the timed samples",
+     set_metric, "none"},
+    {DIAGNOSE, "gate-metric", 0, NULL, "gate_metric", "NAME",
+     "the gate judges this metric's change (instructions, allocations...) "
+     "instead of time's; time is still shown",
+     set_gate_metric, "time"},
+    {DIAGNOSE, "profile", 0, NULL, NULL, "REGEX",
+     "profile the matching cases with perf: flame graph, top functions",
+     set_profile, NULL},
+    {DIAGNOSE, "profile-time", 0, NULL, "profile_time", "TIME",
+     "how long --profile runs each case's timed loop", set_profile_time, "3s"},
+    {DIAGNOSE, "call-graph", 0, NULL, "call_graph", "fp|dwarf",
+     "how perf walks the stack: frame pointers or DWARF", set_call_graph,
+     "dwarf"},
+    {DIAGNOSE, "profile-dir", 0, NULL, "profile_dir", "DIR",
+     "where profiles and flame graphs go (default " BRUN_DEFAULT_PROFILE_DIR
+     ")",
+     set_profile_dir, NULL},
+    {DIAGNOSE, "no-explain", 0, "false", "explain", NULL,
+     "do not profile both builds of a regressed case", set_explain, "true"},
+    {DIAGNOSE, "explain-time", 0, NULL, "explain_time", "TIME",
+     "most time spent explaining regressions, all cases together",
+     set_explain_time, "120s"},
+    {DIAGNOSE, "explain-with", 0, NULL, "explain_with", "ENGINE",
+     "auto, callgrind (instructions) or perf (samples)", set_explain_with,
+     "auto"},
+    {DIAGNOSE, "profile-memory", 0, NULL, NULL, "REGEX",
+     "run the matching cases under heaptrack, massif or DHAT",
+     set_profile_memory, NULL},
+    {DIAGNOSE, "memory-tool", 0, NULL, "memory_tool", "TOOL",
+     "auto, heaptrack, massif or dhat", set_memory_tool, "auto"},
 
     {OUTPUT, "json", 0, NULL, "json", "FILE",
      "write every number to FILE (JSON)", set_json, NULL},

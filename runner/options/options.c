@@ -67,6 +67,9 @@ void brun_options_release(struct brun_options *o)
     free(o->baseline);
     free(o->baseline_dir);
     free(o->json_path);
+    free(o->profile);
+    free(o->profile_memory);
+    free(o->profile_dir);
     memset(o, 0, sizeof *o);
 }
 

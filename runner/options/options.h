@@ -43,6 +43,8 @@ struct brun_threshold {
     char *pattern;      /* glob over case names (fnmatch, no FNM_PATHNAME) */
     double fail_above;  /* fraction; 0 = never fail this case;
                              < 0 (-1) = the run's fail_above */
+    int gate_metric;    /* gate this case on a metric (enum brun_metric_id),
+                           -1: the run's choice, -2: on time */
     double noise_floor; /* fraction; < 0 = the run's noise floor */
     int line;           /* where it came from in benchrun.yml */
 };
@@ -125,6 +127,20 @@ struct brun_options {
     double slo_critical;  /* fraction of the budget (default 1.0) */
     int slo_warning_only; /* a critical breach does not fail the run */
 
+    /* Diagnosing (runner/diagnose/). */
+    unsigned metrics;      /* BRUN_WANT_* bits from --metric */
+    int gate_metric;       /* enum brun_metric_id, or -1: gate on time */
+    char *profile;         /* --profile PATTERN (POSIX ERE), or NULL */
+    char *profile_memory;  /* --profile-memory PATTERN, or NULL */
+    double profile_s;      /* --profile-time */
+    int call_graph_dwarf;  /* --call-graph dwarf (else frame pointers) */
+    char *profile_dir;     /* where profiles are written */
+    int explain;           /* explain regressions (--no-explain: 0) */
+    double explain_s;      /* --explain-time: bound for all of them */
+    int explain_engine;    /* BRUN_EXPLAIN_AUTO, _CALLGRIND or _PERF */
+    int memory_tool;       /* -1 first installed, else enum
+                              brun_memory_tool */
+
     /* Output. */
     char *json_path;
     char *report_path; /* Markdown report */
@@ -136,6 +152,19 @@ struct brun_options {
     int verbosity;         /* -1 quiet, 0 normal, 1 verbose */
     int color;             /* 0 never, 1 always, -1 when stdout is a TTY */
 };
+
+/* --metric's parts. */
+#define BRUN_WANT_INSTRUCTIONS 1u
+#define BRUN_WANT_COUNTERS 2u /* cycles, branch and cache misses (PMU) */
+#define BRUN_WANT_ALLOCATIONS 4u
+
+/* --explain-with. */
+#define BRUN_EXPLAIN_AUTO 0
+#define BRUN_EXPLAIN_CALLGRIND 1
+#define BRUN_EXPLAIN_PERF 2
+
+/* Where profiles go unless --profile-dir says otherwise. */
+#define BRUN_DEFAULT_PROFILE_DIR ".benchrun/profiles"
 
 /* Fills o with every option's default (the option table's
  * default_value, through its setter).  o owns nothing yet. */

@@ -78,12 +78,16 @@ static int is_secret(const char *entry)
 /* The environment for a worker: ours without the secrets, plus
  * BENCHRUN_ENV_PAD.  Built before fork, so the child only calls
  * async-signal-safe functions. */
-static char **worker_environment(size_t pad_length, char **pad_storage)
+static char **worker_environment(size_t pad_length,
+                                 const struct brun_launch *launch,
+                                 char **pad_storage)
 {
-    size_t count = 0;
+    size_t count = 0, extra = 0;
     while (environ[count])
         count++;
-    char **env = calloc(count + 2, sizeof *env);
+    while (launch && launch->environment && launch->environment[extra])
+        extra++;
+    char **env = calloc(count + extra + 2, sizeof *env);
     char *pad = malloc(sizeof "BENCHRUN_ENV_PAD=" + pad_length);
     if (!env || !pad) {
         free(env);
@@ -100,6 +104,8 @@ static char **worker_environment(size_t pad_length, char **pad_storage)
     memset(pad + 17, 'x', pad_length);
     pad[17 + pad_length] = '\0';
     env[n++] = pad;
+    for (size_t i = 0; i < extra; i++)
+        env[n++] = (char *)launch->environment[i];
     env[n] = NULL;
     *pad_storage = pad;
     return env;
@@ -120,12 +126,11 @@ static void move_fd(int fd, int target)
         dup2(fd, target);
 }
 
-static void exec_child(const char *path, char **env, int command[2],
-                       int result[2], int output[2], int report[2],
-                       pid_t driver)
+static void exec_child(const char *path, char **argv, char **env,
+                       int command[2], int result[2], int output[2],
+                       int report[2], pid_t driver)
 {
     char flag[64];
-    char *argv[3];
     int devnull;
 
     setpgid(0, 0);
@@ -159,10 +164,13 @@ static void exec_child(const char *path, char **env, int command[2],
     signal(SIGHUP, SIG_DFL);
     snprintf(flag, sizeof flag, "%s%d,%d", BRUN_WORKER_FLAG, WORKER_COMMAND_FD,
              WORKER_RESULT_FD);
-    argv[0] = (char *)path;
-    argv[1] = flag;
-    argv[2] = NULL;
-    execve(path, argv, env);
+    /* argv ends with the target and a NULL kept free for the flag. */
+    size_t argc = 0;
+    while (argv[argc])
+        argc++;
+    argv[argc] = flag;
+    execve(argv[0], argv, env);
+    (void)path;
 fail:;
     int err = errno;
     ssize_t ignored = write(report[1], &err, sizeof err);
@@ -170,13 +178,36 @@ fail:;
     _exit(127);
 }
 
+/* The worker's argv: the launch's prefix, the target, then room for
+ * the worker flag and the NULL. */
+static char **worker_argv(const char *path, const struct brun_launch *launch)
+{
+    size_t prefix = 0;
+    while (launch && launch->prefix && launch->prefix[prefix])
+        prefix++;
+    char **argv = calloc(prefix + 3, sizeof *argv);
+    if (!argv)
+        return NULL;
+    for (size_t i = 0; i < prefix; i++)
+        argv[i] = (char *)launch->prefix[i];
+    argv[prefix] = (char *)path;
+    return argv;
+}
+
 int brun_process_start(struct brun_process *p, const char *path,
                        size_t pad_length, char *why, size_t why_size)
+{
+    return brun_process_launch(p, path, pad_length, NULL, why, why_size);
+}
+
+int brun_process_launch(struct brun_process *p, const char *path,
+                        size_t pad_length, const struct brun_launch *launch,
+                        char *why, size_t why_size)
 {
     int command[2] = {-1, -1}, result[2] = {-1, -1};
     int output[2] = {-1, -1}, report[2] = {-1, -1};
     char *pad = NULL;
-    char **env = NULL;
+    char **env = NULL, **argv = NULL;
 
     memset(p, 0, sizeof *p);
     p->pidfd = p->command_fd = p->result_fd = p->output_fd = -1;
@@ -185,8 +216,9 @@ int brun_process_start(struct brun_process *p, const char *path,
         snprintf(why, why_size, "cannot create pipes: %s", strerror(errno));
         goto fail;
     }
-    env = worker_environment(pad_length, &pad);
-    if (!env) {
+    env = worker_environment(pad_length, launch, &pad);
+    argv = worker_argv(path, launch);
+    if (!env || !argv) {
         snprintf(why, why_size, "out of memory");
         goto fail;
     }
@@ -205,13 +237,15 @@ int brun_process_start(struct brun_process *p, const char *path,
         goto fail;
     }
     if (pid == 0)
-        exec_child(path, env, command, result, output, report, driver);
+        exec_child(path, argv, env, command, result, output, report, driver);
 
     setpgid(pid, pid); /* also here: no race with the child's own call */
     p->pid = pid;
     free(env);
+    free(argv);
     free(pad);
     env = NULL;
+    argv = NULL;
     pad = NULL;
     close(command[0]);
     close(result[1]);
@@ -241,6 +275,7 @@ fail:
     close_pair(output);
     close_pair(report);
     free(env);
+    free(argv);
     free(pad);
     return -1;
 }

@@ -35,6 +35,21 @@ struct brun_process {
 int brun_process_start(struct brun_process *p, const char *path,
                        size_t pad_length, char *why, size_t why_size);
 
+/* How to start a worker when it is not started plainly: a profiler in
+ * front of it (prefix[0] an absolute path, e.g. {"/usr/bin/valgrind",
+ * "--tool=callgrind", ..., NULL}: the target and its worker flag follow),
+ * and extra "NAME=value" environment entries (e.g. LD_PRELOAD).  Both
+ * NULL-terminated, either NULL; borrowed for the call. */
+struct brun_launch {
+    const char *const *prefix;
+    const char *const *environment;
+};
+
+/* brun_process_start() through launch (NULL: the same as start). */
+int brun_process_launch(struct brun_process *p, const char *path,
+                        size_t pad_length, const struct brun_launch *launch,
+                        char *why, size_t why_size);
+
 /* Non-blocking: reaps the worker if it has exited.  Returns 1 once it is
  * reaped, 0 while it runs. */
 int brun_process_poll_exit(struct brun_process *p);

@@ -84,13 +84,22 @@ static void check_greeting(struct loop *l, const struct brun_proto_msg *m)
     l->s->protocol = (unsigned)(version > 1000000 ? 1000000 : version);
     snprintf(l->s->library_version, sizeof l->s->library_version, "%s",
              m->fields[2]);
-    if (version != BRUN_PROTOCOL_VERSION) {
+    if (version < BRUN_PROTOCOL_OLDEST || version > BRUN_PROTOCOL_VERSION) {
         finish(l, BRUN_SESSION_VERSION_MISMATCH,
                "built with libbenchrun %s, which speaks worker protocol %u; "
-               "this benchrun (%s) speaks protocol %d: rebuild it against "
-               "this libbenchrun, or use the benchrun it was built for",
+               "this benchrun (%s) speaks protocols %d to %d: rebuild it "
+               "against this libbenchrun, or use the benchrun it was built "
+               "for",
                l->s->library_version, l->s->protocol, PACKAGE_VERSION,
-               BRUN_PROTOCOL_VERSION);
+               BRUN_PROTOCOL_OLDEST, BRUN_PROTOCOL_VERSION);
+        return;
+    }
+    if (l->s->needs_probe && version < 2) {
+        finish(l, BRUN_SESSION_VERSION_MISMATCH,
+               "built with libbenchrun %s (worker protocol %u), which "
+               "cannot count or profile its timed loop: rebuild it against "
+               "libbenchrun %s",
+               l->s->library_version, l->s->protocol, PACKAGE_VERSION);
         return;
     }
     l->greeted = 1;
@@ -255,8 +264,8 @@ void brun_session_run(struct brun_session *s, struct brun_proto_out *command)
     l->command = command;
     brun_proto_in_init(&l->in);
     brun_capture_init(&l->capture);
-    if (brun_process_start(&l->proc, s->path, s->pad_length, why, sizeof why) !=
-        0) {
+    if (brun_process_launch(&l->proc, s->path, s->pad_length, s->launch, why,
+                            sizeof why) != 0) {
         s->end = BRUN_SESSION_START_FAILED;
         snprintf(s->message, sizeof s->message, "%s", why);
         free(l);

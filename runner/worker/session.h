@@ -17,6 +17,7 @@
 #include <stddef.h>
 
 #include "lib/protocol.h"
+#include "runner/worker/process.h"
 
 enum brun_session_end {
     BRUN_SESSION_DONE,             /* final answer, then a clean exit */
@@ -43,6 +44,10 @@ struct brun_session {
     size_t pad_length;
     brun_session_handler on_message;
     void *ctx;
+    int needs_probe; /* the command names a probe: protocol 2 at least */
+    /* How to start it (process.h): a profiler in front, extra
+     * environment.  NULL for a plain worker. */
+    const struct brun_launch *launch;
 
     /* Filled by brun_session_run(). */
     enum brun_session_end end;
