@@ -28,3 +28,5 @@ lib_libbenchrun_la_LIBADD = lib/libbenchrun-core.la -lm
 lib_libbenchrun_la_LDFLAGS = -no-undefined \
 	-version-info $(BENCHRUN_LT_CURRENT):$(BENCHRUN_LT_REVISION):$(BENCHRUN_LT_AGE) \
 	-export-symbols-regex '^(benchrun_|main$$)'
+
+include lib/alloc/local.mk

@@ -4,5 +4,9 @@
 # instructions and allocations (--metric), profiling a case (--profile,
 # --profile-memory), and explaining a regression, with the profilers it
 # starts (perf, valgrind, heaptrack) and the readers of their output.
+# alloc_library: where the allocation counter of lib/alloc/ is installed
+# ($(pkglibdir), passed in as BRUN_PKGLIBDIR).
 runner_libbrrunner_la_SOURCES += \
-	runner/diagnose/tools.c runner/diagnose/tools.h
+	runner/diagnose/tools.c runner/diagnose/tools.h \
+	runner/diagnose/alloc_library.c runner/diagnose/alloc_library.h
+runner_libbrrunner_la_CPPFLAGS += -DBRUN_PKGLIBDIR='"$(pkglibdir)"'
