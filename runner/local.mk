@@ -25,6 +25,7 @@ include runner/measure/local.mk
 include runner/host/local.mk
 include runner/baseline/local.mk
 include runner/compare/local.mk
+include runner/diagnose/local.mk
 
 bin_PROGRAMS += runner/benchrun
 runner_benchrun_SOURCES = runner/main.c
