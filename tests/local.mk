@@ -33,6 +33,7 @@ include tests/baseline.mk
 include tests/reports.mk
 include tests/github.mk
 include tests/alloc.mk
+include tests/memory.mk
 
 if ENABLE_TESTS
 # Shared by the tests that run programs.

@@ -8,5 +8,6 @@
 # ($(pkglibdir), passed in as BRUN_PKGLIBDIR).
 runner_libbrrunner_la_SOURCES += \
 	runner/diagnose/tools.c runner/diagnose/tools.h \
-	runner/diagnose/alloc_library.c runner/diagnose/alloc_library.h
+	runner/diagnose/alloc_library.c runner/diagnose/alloc_library.h \
+	runner/diagnose/memory_tool.c runner/diagnose/memory_tool.h
 runner_libbrrunner_la_CPPFLAGS += -DBRUN_PKGLIBDIR='"$(pkglibdir)"'
