@@ -5,4 +5,6 @@
 # functions whose cost per iteration grew between two builds.
 runner_libbrrunner_la_SOURCES += \
 	runner/diagnose/profile.c runner/diagnose/profile.h \
-	runner/diagnose/callgrind_read.c runner/diagnose/callgrind_read.h
+	runner/diagnose/callgrind_read.c runner/diagnose/callgrind_read.h \
+	runner/diagnose/perf_read.c runner/diagnose/perf_read.h \
+	runner/diagnose/rank.c runner/diagnose/rank.h
