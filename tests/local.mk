@@ -32,6 +32,7 @@ include tests/config.mk
 include tests/baseline.mk
 include tests/reports.mk
 include tests/github.mk
+include tests/diagnose.mk
 
 if ENABLE_TESTS
 # Shared by the tests that run programs.
