@@ -7,7 +7,7 @@
 # includes run.h, and the parts' folders include each other in one
 # direction only (tests/layout.sh checks it): yaml <- options, baseline;
 # worker <- measure, host; measure, host, files, yaml <- baseline;
-# measure, options, worker <- compare.
+# measure, options, worker <- compare; diagnose/ includes no other part.
 
 noinst_LTLIBRARIES += runner/libbrrunner.la
 runner_libbrrunner_la_SOURCES = runner/run.c runner/run.h

@@ -34,6 +34,7 @@ include tests/reports.mk
 include tests/github.mk
 include tests/alloc.mk
 include tests/memory.mk
+include tests/diagnose.mk
 
 if ENABLE_TESTS
 # Shared by the tests that run programs.
