@@ -438,16 +438,18 @@ Test(flamegraph, drops_frames_under_a_tenth_of_a_pixel_and_cuts_labels)
     brun_folded_release(&f);
 }
 
-Test(flamegraph, narrow_frames_get_no_label)
+Test(flamegraph, labels_need_room_for_the_name_or_three_characters)
 {
     struct brun_folded f;
-    /* 1180 px / 600 ~ 2 px: room for no character. */
-    parse_ok(&f, "main;wide 599\nmain;narrow 1\n");
+    /* 1180 px / 610 ~ 2 px: room for no character; "x" gets 19 px, room
+     * for just its one. */
+    parse_ok(&f, "main;wide 599\nmain;narrow 1\nmain;x 10\n");
     struct text svg = svg_text(NULL, &f, 1200);
     struct frames fs = frames_of(&svg);
     const struct frame *narrow = frame_named(&fs, "narrow");
     cr_assert(narrow, "a 2 px frame is still drawn");
     cr_assert_str_eq(narrow->label, "");
+    cr_assert_str_eq(frame_named(&fs, "x")->label, "x");
     frames_free(&fs);
     free(svg.s);
     brun_folded_release(&f);

@@ -285,13 +285,13 @@ static int escape_prefix(FILE *out, const char *s, size_t n)
     return 0;
 }
 
-/* The frame's label in a box w px wide: the whole name, or as many
- * characters (code points) as fit less two, and "..", or nothing under
- * three characters. */
+/* The frame's label in a box w px wide: the whole name when it fits,
+ * else as many characters (code points) as fit less two and "..", or
+ * nothing when fewer than three fit. */
 static int label(FILE *out, const char *name, double w)
 {
     double fit = floor((w - 6) / CHAR_WIDTH);
-    if (fit < 3)
+    if (fit < 1)
         return 0;
     size_t chars = 0, bytes = 0, keep = 0;
     size_t room = fit > 1e6 ? (size_t)1e6 : (size_t)fit;
@@ -301,7 +301,7 @@ static int label(FILE *out, const char *name, double w)
         size_t n = brun_utf8_sequence(p + bytes, &cp);
         if (n == 0)
             n = 1;
-        if (chars == room - 2)
+        if (room >= 2 && chars == room - 2)
             keep = bytes;
         bytes += n;
         chars++;
@@ -310,6 +310,8 @@ static int label(FILE *out, const char *name, double w)
         brun_xml_escape(out, name, 0);
         return 0;
     }
+    if (room < 3)
+        return 0;
     if (escape_prefix(out, name, keep) != 0)
         return -1;
     fputs("..", out);
@@ -356,11 +358,9 @@ static const char SCRIPT[] =
     "    f.r.setAttribute('x', x.toFixed(2));\n"
     "    f.r.setAttribute('width', w.toFixed(2));\n"
     "    f.t.setAttribute('x', (x + 3).toFixed(2));\n"
-    "    var n = Math.floor((w - 6) / CW), s = '';\n"
-    "    if (n >= 3)\n"
-    "      s = f.name.length <= n ? f.name : f.name.substring(0, n - 2) + "
-    "'..';\n"
-    "    f.t.textContent = s;\n"
+    "    var n = Math.floor((w - 6) / CW);\n"
+    "    f.t.textContent = f.name.length <= n ? f.name\n"
+    "      : n >= 3 ? f.name.substring(0, n - 2) + '..' : '';\n"
     "  }\n"
     "  function zoom(z) {\n"
     "    var scale = (W - 2 * PAD) / z.w;\n"
