@@ -8,6 +8,8 @@
 # what the writers print with golden files, read at run time through
 # $BENCHRUN_TEST_SRCDIR (BENCHRUN_UPDATE_GOLDEN=1 rewrites them), and
 # test_wording checks that every writer words the model alike.
+# test_flamegraph checks folded stacks, the top-functions table and the
+# flame-graph SVG (reports/flamegraph/*.c), parsing the SVG with libxml2.
 
 EXTRA_DIST += tests/fixtures/reports/markdown_plain.golden \
 	tests/fixtures/reports/markdown_compare.golden \
@@ -40,4 +42,10 @@ tests_test_export_LDADD = $(BR_REPORT_TEST_LIBS)
 tests_test_wording_SOURCES = tests/test_wording.c $(BR_REPORT_TEST_SOURCES)
 tests_test_wording_CFLAGS = $(TEST_CFLAGS) $(CURL_CFLAGS)
 tests_test_wording_LDADD = $(BR_REPORT_TEST_LIBS) $(CURL_LIBS)
+
+check_PROGRAMS += tests/test_flamegraph
+TESTS += tests/test_flamegraph
+tests_test_flamegraph_SOURCES = tests/test_flamegraph.c
+tests_test_flamegraph_CFLAGS = $(TEST_CFLAGS)
+tests_test_flamegraph_LDADD = reports/libbrreports.la $(TEST_LIBS) -lm
 endif
