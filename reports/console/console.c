@@ -8,7 +8,8 @@
  * width of the t-interval of the mean across rounds (between-process
  * spread, the honest one), relative to the mean.  Failed and skipped
  * cases get a row saying so and a paragraph below the table with the
- * reason and the tail of what the case printed; SLO statuses follow the
+ * reason and the tail of what the case printed; with --metric a table of
+ * the metrics follows each (console_metrics.c); SLO statuses follow the
  * tables.  Reasons and SLOs are worded by reports/model/wording.c, as in
  * every other report; colour and capitals are this file's.
  *

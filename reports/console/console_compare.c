@@ -8,7 +8,9 @@
  * difference between this machine and the baseline's; one table per
  * target with baseline and new time, the change with its confidence
  * interval, the adjusted p-value and the verdict; then the cases that
- * disappeared, a summary line, and every case that fails the gate.  The
+ * disappeared, a summary line, and every case that fails the gate; with
+ * --metric, each table is followed by its metrics and the summary by the
+ * metric notes and explanations (console_metrics.c).  The
  * verdicts and the reasons a case fails are worded by
  * reports/model/wording.c, as in every other report; colour is this
  * file's.
