@@ -7,7 +7,8 @@
 # (tests/fixtures/reports/models.c); test_markdown and test_export compare
 # what the writers print with golden files, read at run time through
 # $BENCHRUN_TEST_SRCDIR (BENCHRUN_UPDATE_GOLDEN=1 rewrites them), and
-# test_wording checks that every writer words the model alike.
+# test_wording checks that every writer words the model alike (and holds
+# the console's golden of the metrics model and the JSON's metrics).
 # test_flamegraph checks folded stacks, the top-functions table and the
 # flame-graph SVG (reports/flamegraph/*.c), parsing the SVG with libxml2.
 
@@ -21,7 +22,13 @@ EXTRA_DIST += tests/fixtures/reports/markdown_plain.golden \
 	tests/fixtures/reports/gbench_plain.golden \
 	tests/fixtures/reports/gbench_compare.golden \
 	tests/fixtures/reports/junit_plain.golden \
-	tests/fixtures/reports/junit_compare.golden
+	tests/fixtures/reports/junit_compare.golden \
+	tests/fixtures/reports/markdown_metrics.golden \
+	tests/fixtures/reports/gab_metrics.golden \
+	tests/fixtures/reports/bencher_metrics.golden \
+	tests/fixtures/reports/gbench_metrics.golden \
+	tests/fixtures/reports/junit_metrics.golden \
+	tests/fixtures/reports/console_metrics.golden
 
 if ENABLE_TESTS
 BR_REPORT_TEST_SOURCES = \

@@ -655,7 +655,7 @@ Test(baseline, file_is_commented_yaml_with_a_fixed_key_order)
     cr_assert_eq(strncmp(text, "# ", 2), 0);
     cr_assert_not_null(strstr(text, "do not edit"));
     const char *order[] = {"\nschema: benchrun-baseline\n",
-                           "\nschema_version: 2\n",
+                           "\nschema_version: 3\n",
                            "\nname: main\n",
                            "\nsaved: ",
                            "\nfingerprint:\n",
@@ -798,8 +798,8 @@ Test(baseline, another_schema_or_version_is_refused)
 {
     edit_expect("schema: benchrun-baseline", 0, "schema: benchmark-results",
                 "schema: expected benchrun-baseline", "\"benchmark-results\"");
-    edit_expect("schema_version: 2", 0, "schema_version: 3",
-                "schema_version: this benchrun reads versions 1 to 2", "3");
+    edit_expect("schema_version: 3", 0, "schema_version: 4",
+                "schema_version: this benchrun reads versions 1 to 3", "4");
 }
 
 Test(baseline, an_unknown_key_is_refused)
@@ -1717,22 +1717,38 @@ Test(baseline, the_history_keeps_the_newest_8_sessions)
 }
 
 /* main.yml as schema_version 1 wrote it: no history keys. */
-static char *version_1_text(void)
+/* Removes every line equal to line (with its newline) from text. */
+static void drop_lines(char *text, const char *line)
 {
-    char *text = saved_main(NULL);
-    char *at = strstr(text, "\nschema_version: 2\n");
-    cr_assert_not_null(at);
-    at[strlen("\nschema_version: ")] = '1';
+    size_t len = strlen(line);
     char *out = text;
     for (const char *in = text; *in;) {
-        if (strncmp(in, "  history: []\n", 14) == 0) {
-            in += 14;
+        if ((in == text || in[-1] == '\n') && strncmp(in, line, len) == 0) {
+            in += len;
             continue;
         }
         *out++ = *in++;
     }
     *out = '\0';
+}
+
+/* A fresh "main" as an older version would have written it: version 2
+ * without metrics, version 1 without history either. */
+static char *old_version_text(char version)
+{
+    char *text = saved_main(NULL);
+    char *at = strstr(text, "\nschema_version: 3\n");
+    cr_assert_not_null(at);
+    at[strlen("\nschema_version: ")] = version;
+    drop_lines(text, "  metrics: {}\n");
+    if (version == '1')
+        drop_lines(text, "  history: []\n");
     return text;
+}
+
+static char *version_1_text(void)
+{
+    return old_version_text('1');
 }
 
 Test(baseline, a_version_1_file_without_history_loads_and_gains_one)
@@ -1747,14 +1763,14 @@ Test(baseline, a_version_1_file_without_history_loads_and_gains_one)
         cr_assert_eq(b.results.cases[i].history_count, 0);
     brun_baseline_release(&b);
 
-    /* Saving over it upgrades it to version 2 with one session. */
+    /* Saving over it upgrades it to version 3 with one session. */
     struct brun_results r;
     make_results(&r, 6, 3, 5, 2);
     save_ok("main", &r);
     load_ok("main", &b);
     cr_assert_eq(b.results.cases[0].history_count, 1);
     cr_assert_eq(b.results.cases[0].history[0].rounds, 3);
-    cr_assert(file_has(yml("main"), "\nschema_version: 2\n"));
+    cr_assert(file_has(yml("main"), "\nschema_version: 3\n"));
     brun_baseline_release(&b);
     brun_results_release(&r);
     free(text);
@@ -1846,7 +1862,8 @@ Test(baseline, a_history_longer_than_8_sessions_is_refused)
     const char *start = strstr(text, "\n  history:\n");
     cr_assert_not_null(start);
     start += strlen("\n  history:\n");
-    const char *end = strstr(start, "\n- name: ");
+    /* The session's lines end where the case's metrics start. */
+    const char *end = strstr(start, "\n  metrics: ");
     cr_assert_not_null(end);
     size_t one = (size_t)(end - start) + 1; /* one session's lines */
     char *nine = calloc(9 * one + 1, 1);
@@ -2135,4 +2152,156 @@ Test(baseline, fingerprint_reads_git_of_the_current_directory)
     cr_assert_eq(fp.git_dirty, 1);
     cr_assert_eq(chdir(cwd), 0);
     brun_results_release(&r);
+}
+
+/* ---- metrics (schema_version 3) ---------------------------------------- */
+
+static void give_metric(struct brun_case_result *c, enum brun_metric_id id,
+                        enum brun_metric_source source, double value,
+                        double share)
+{
+    struct brun_metric *m = &c->metrics[id];
+    m->measured = 1;
+    m->source = source;
+    m->value = value;
+    m->running_share = share;
+    if (source == BRUN_SOURCE_PERF_EVENT) {
+        m->round_count = c->round_count;
+        m->per_round = calloc(c->round_count, sizeof *m->per_round);
+        cr_assert_not_null(m->per_round);
+        for (size_t k = 0; k < c->round_count; k++)
+            m->per_round[k] = value * (1 + 0.01 * (double)k) + 0.1;
+    }
+}
+
+static const struct brun_case_result *loaded_case(const struct brun_baseline *b,
+                                                  const char *name)
+{
+    for (size_t i = 0; i < b->results.case_count; i++)
+        if (strcmp(b->results.cases[i].name, name) == 0)
+            return &b->results.cases[i];
+    cr_assert_fail("no case %s", name);
+    return NULL;
+}
+
+Test(baseline, metrics_are_saved_and_loaded_back_exactly)
+{
+    struct brun_results r;
+    struct brun_baseline b;
+    make_results(&r, 6, 3, 5, 4);
+    /* Case 0 is ok, 1 failed after one round, 2 ok. */
+    give_metric(&r.cases[0], BRUN_METRIC_INSTRUCTIONS, BRUN_SOURCE_CALLGRIND,
+                12345.125, 1);
+    give_metric(&r.cases[0], BRUN_METRIC_PEAK_HEAP, BRUN_SOURCE_ALLOC, 1228.8,
+                1);
+    give_metric(&r.cases[2], BRUN_METRIC_CYCLES, BRUN_SOURCE_PERF_EVENT,
+                401.0 / 3, 0.5);
+    give_metric(&r.cases[2], BRUN_METRIC_ALLOCATIONS, BRUN_SOURCE_ALLOC, 0.5,
+                1);
+    give_metric(&r.cases[1], BRUN_METRIC_BRANCH_MISSES, BRUN_SOURCE_PERF_EVENT,
+                3.25, 0.75);
+    save_ok("main", &r);
+    cr_assert(file_has(yml("main"), "\n  metrics:\n    instructions:\n"));
+    cr_assert(file_has(yml("main"), "\n  metrics: {}\n"));
+    load_ok("main", &b);
+    for (size_t i = 0; i < r.case_count; i++) {
+        const struct brun_case_result *want = &r.cases[i];
+        const struct brun_case_result *got = loaded_case(&b, want->name);
+        for (int m = 0; m < BRUN_METRIC_COUNT; m++) {
+            const struct brun_metric *a = &want->metrics[m],
+                                     *g = &got->metrics[m];
+            cr_assert_eq(g->measured, a->measured, "%s %d", want->name, m);
+            if (!a->measured)
+                continue;
+            cr_assert_eq(g->source, a->source);
+            expect_same_double(g->value, a->value, "metric value", i);
+            expect_same_double(g->running_share, a->running_share,
+                               "running_share", i);
+            cr_assert_eq(g->round_count, a->round_count);
+            cr_assert_eq(g->per_round == NULL, a->per_round == NULL);
+            for (size_t k = 0; k < a->round_count; k++)
+                expect_same_double(g->per_round[k], a->per_round[k],
+                                   "per_round", k);
+        }
+    }
+    brun_baseline_release(&b);
+    brun_results_release(&r);
+}
+
+Test(baseline, a_version_2_file_without_metrics_still_loads)
+{
+    char *text = old_version_text('2');
+    cr_assert_null(strstr(text, "metrics:"));
+    cr_assert_not_null(strstr(text, "history: []"));
+    write_all(yml("main"), text, strlen(text));
+    struct brun_baseline b;
+    load_ok("main", &b);
+    cr_assert_eq(b.results.case_count, 6);
+    for (size_t i = 0; i < b.results.case_count; i++)
+        for (int m = 0; m < BRUN_METRIC_COUNT; m++)
+            cr_assert_eq(b.results.cases[i].metrics[m].measured, 0);
+    brun_baseline_release(&b);
+    free(text);
+}
+
+Test(baseline, metrics_in_a_version_2_file_or_none_in_version_3_are_refused)
+{
+    char *text = old_version_text('2');
+    edit_expect_in(
+        text, "\n  history: []\n", 0, "\n  metrics: {}\n  history: []\n",
+        "cases[0].metrics: unknown key in a schema_version 2 file", NULL);
+    text = saved_main(NULL);
+    char *at = strstr(text, "  metrics: {}\n");
+    cr_assert_not_null(at);
+    char *edited = spliced(text, at, strlen("  metrics: {}\n"), "");
+    write_all(yml("main"), edited, strlen(edited));
+    const char *start = strstr(text, "\n- name: 'null'\n");
+    cr_assert_not_null(start);
+    expect_load_error("main", line_at(text, (size_t)(start - text)) + 1,
+                      "cases[0].metrics: missing key", NULL);
+    free(edited);
+    free(text);
+}
+
+Test(baseline, a_bad_metric_is_refused_with_file_and_line)
+{
+    edit_expect("\n  metrics: {}", 0,
+                "\n  metrics: {bogus: {value: 1, source: callgrind, "
+                "running_share: 1}}",
+                "cases[0].metrics.bogus: unknown metric \"bogus\"", NULL);
+    edit_expect("\n  metrics: {}", 0,
+                "\n  metrics: {instructions: {value: -5, source: callgrind, "
+                "running_share: 1}}",
+                "cases[0].metrics.instructions.value", "below the smallest");
+    edit_expect("\n  metrics: {}", 0,
+                "\n  metrics: {instructions: {value: 5, source: magic, "
+                "running_share: 1}}",
+                "cases[0].metrics.instructions.source",
+                "expected perf_event, callgrind or alloc_counter");
+    edit_expect("\n  metrics: {}", 0,
+                "\n  metrics: {instructions: {value: 5, source: callgrind, "
+                "running_share: 1, per_round: [5, 5, 5]}}",
+                "cases[0].metrics.instructions",
+                "per_round is only for perf_event counters");
+    edit_expect("\n  metrics: {}", 0,
+                "\n  metrics: {cycles: {value: 5, source: perf_event, "
+                "running_share: 0.5}}",
+                "cases[0].metrics.cycles", "needs per_round");
+    edit_expect("\n  metrics: {}", 0,
+                "\n  metrics: {cycles: {value: 5, source: perf_event, "
+                "running_share: 0, per_round: [5, 5, 5]}}",
+                "cases[0].metrics.cycles", "must be above 0");
+    edit_expect("\n  metrics: {}", 0,
+                "\n  metrics: {cycles: {value: 5, source: perf_event, "
+                "running_share: 1.5, per_round: [5, 5, 5]}}",
+                "cases[0].metrics.cycles.running_share", "above the largest");
+    edit_expect("\n  metrics: {}", 0,
+                "\n  metrics: {cycles: {value: 5, source: perf_event, "
+                "running_share: 1, per_round: [5, 5]}}",
+                "cases[0].metrics.cycles.per_round",
+                "2 values, but the case has 3 rounds");
+    edit_expect("\n  metrics: {}", 0,
+                "\n  metrics: {instructions: {value: 5, source: callgrind}}",
+                "cases[0].metrics.instructions.running_share: missing key",
+                NULL);
 }

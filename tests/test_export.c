@@ -40,11 +40,14 @@ static void write_export(FILE *f, const void *ctx)
     brun_export_write(f, job->format, job->r);
 }
 
-/* The export of the plain (compare = 0) or the comparison model. */
+/* The export of the plain (compare = 0), the comparison (1) or the
+ * metrics model (2). */
 static struct output export_of(enum brun_export_format format, int compare)
 {
     struct brun_results r;
-    if (compare)
+    if (compare == 2)
+        report_model_metrics(&r);
+    else if (compare)
         report_model_compare(&r);
     else
         report_model_plain(&r);
@@ -765,4 +768,124 @@ Test(export, json_exports_parse_for_both_models)
             json_decref(root);
             free(out.text);
         }
+}
+
+/* ---- Metrics (--metric) in every export. ---- */
+
+Test(metrics, exports_match_golden)
+{
+    static const struct {
+        enum brun_export_format format;
+        const char *golden;
+    } all[] = {{BRUN_EXPORT_GITHUB_ACTION_BENCHMARK, "gab_metrics"},
+               {BRUN_EXPORT_BENCHER, "bencher_metrics"},
+               {BRUN_EXPORT_GOOGLE_BENCHMARK, "gbench_metrics"},
+               {BRUN_EXPORT_JUNIT, "junit_metrics"}};
+    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
+        struct output out = export_of(all[i].format, 2);
+        golden_check(all[i].golden, &out);
+        free(out.text);
+    }
+}
+
+Test(metrics, bencher_has_a_measure_per_metric)
+{
+    struct output out = export_of(BRUN_EXPORT_BENCHER, 2);
+    json_t *root = parse_json(&out);
+    cr_assert_eq(metric(root, "hash/fails", "instructions", "value"), 12544);
+    cr_assert_eq(metric(root, "hash/fails", "allocations", "value"), 2);
+    cr_assert_eq(metric(root, "hash/fails", "allocated_bytes", "value"), 48);
+    cr_assert_eq(metric(root, "hash/fails", "peak_heap_bytes", "value"),
+                 1228.8);
+    cr_assert_eq(metric(root, "hash/regressed", "cycles", "value"), 400);
+    cr_assert(
+        json_is_number(json_object_get(
+            json_object_get(json_object_get(root, "hash/fails"), "latency"),
+            "value")),
+        "latency is still there");
+    cr_assert_null(
+        json_object_get(json_object_get(root, "hash/new"), "instructions"),
+        "no measure for what was not measured");
+    json_decref(root);
+    free(out.text);
+}
+
+Test(metrics, gab_has_an_entry_per_metric_in_its_unit)
+{
+    struct output out = export_of(BRUN_EXPORT_GITHUB_ACTION_BENCHMARK, 2);
+    json_t *root = parse_json(&out);
+    json_t *e = find_by_name(root, "hash/fails (instructions)");
+    cr_assert_not_null(e, "%s", out.text);
+    cr_assert_str_eq(json_string_value(json_object_get(e, "unit")),
+                     "instructions");
+    cr_assert_eq(json_number_value(json_object_get(e, "value")), 12544);
+    cr_assert(strstr(json_string_value(json_object_get(e, "extra")),
+                     "vs baseline: +12.00% (exact)"));
+    e = find_by_name(root, "hash/fails (allocations)");
+    cr_assert_str_eq(json_string_value(json_object_get(e, "unit")), "allocs");
+    e = find_by_name(root, "hash/fails (peak_heap_bytes)");
+    cr_assert_str_eq(json_string_value(json_object_get(e, "unit")), "B");
+    cr_assert_not_null(find_by_name(root, "hash/fails"), "time stays");
+    /* 8 measured cases, 4 + 3 + 1 metrics measured. */
+    cr_assert_eq(json_array_size(root), 8 + 8);
+    json_decref(root);
+    free(out.text);
+}
+
+Test(metrics, gbench_counters_are_fields_of_each_repetition)
+{
+    struct output out = export_of(BRUN_EXPORT_GOOGLE_BENCHMARK, 2);
+    json_t *root = parse_json(&out);
+    json_t *list = json_object_get(root, "benchmarks");
+    size_t i, repetitions = 0, aggregates = 0;
+    json_t *b;
+    json_array_foreach(list, i, b) {
+        const char *run = json_string_value(json_object_get(b, "run_name"));
+        const char *type = json_string_value(json_object_get(b, "run_type"));
+        if (strcmp(run, "hash/regressed") != 0)
+            continue;
+        double instructions =
+            json_number_value(json_object_get(b, "instructions"));
+        double cycles = json_number_value(json_object_get(b, "cycles"));
+        if (strcmp(type, "iteration") == 0) {
+            static const double per_round[] = {396, 400, 404};
+            size_t k = (size_t)json_integer_value(
+                json_object_get(b, "repetition_index"));
+            cr_assert_eq(cycles, per_round[k], "round %zu: %g", k, cycles);
+            cr_assert_eq(instructions, 8080, "an exact metric in every round");
+            repetitions++;
+        } else {
+            const char *agg =
+                json_string_value(json_object_get(b, "aggregate_name"));
+            if (strcmp(agg, "mean") == 0 || strcmp(agg, "median") == 0) {
+                cr_assert_eq(cycles, 400, "%s", agg);
+                cr_assert_eq(instructions, 8080, "%s", agg);
+            }
+            if (strcmp(agg, "stddev") == 0) {
+                cr_assert_eq(cycles, 4);
+                cr_assert_eq(instructions, 0);
+            }
+            aggregates++;
+        }
+    }
+    cr_assert_eq(repetitions, 3);
+    cr_assert_eq(aggregates, 4);
+    json_decref(root);
+    free(out.text);
+}
+
+Test(metrics, junit_metric_gate_failure_names_the_metric)
+{
+    struct output out = export_of(BRUN_EXPORT_JUNIT, 2);
+    xmlDocPtr doc = parse_xml(&out);
+    xmlNodePtr root = xmlDocGetRootElement(doc);
+    xmlNodePtr gate = child(find_testcase(root, "hash", "fails"), "failure");
+    cr_assert_not_null(gate);
+    cr_assert(attr_is(gate, "type", "regression"));
+    char *message = attr(gate, "message");
+    cr_assert_str_eq(message,
+                     "instructions +12.00% (exact), above the 10% threshold");
+    free(message);
+    xmlFreeDoc(doc);
+    free(out.text);
 }

@@ -470,3 +470,88 @@ Test(escape, utf8_sequences_are_checked)
     cr_assert_eq(brun_utf8_sequence((const unsigned char *)"\x80", &cp), 0,
                  "stray continuation");
 }
+
+/* ---- Metrics (--metric). ---- */
+
+static struct output metrics_report(void)
+{
+    struct brun_results r;
+    report_model_metrics(&r);
+    return capture(write_default, &r);
+}
+
+Test(markdown, metrics_report_matches_golden)
+{
+    struct output out = metrics_report();
+    golden_check("markdown_metrics", &out);
+    free(out.text);
+}
+
+Test(markdown, metrics_tables_keep_their_cells_and_names)
+{
+    struct output out = metrics_report();
+    /* Time rows, then 3 metrics rows and 3 function rows. */
+    size_t rows = each_row(out.text, check_cell_count, NULL);
+    cr_assert_eq(rows, COMPARE_CASES + COMPARE_MISSING + 3 + 3, "%zu rows",
+                 rows);
+    struct names names = {{NULL}, 0};
+    each_row(out.text, collect_name, &names);
+    cr_assert(has_name(&names, METRICS_HOSTILE_FUNCTION),
+              "the function name comes back byte for byte");
+    for (size_t i = 0; i < names.count; i++)
+        free(names.decoded[i]);
+    char *rest = outside_code(out.text);
+    cr_assert_null(strchr(rest, '<'), "raw '<' outside code: %s", rest);
+    cr_assert_null(strstr(rest, "operator"), "%s", rest);
+    free(rest);
+    free(out.text);
+}
+
+Test(markdown, metrics_changes_notes_and_explanations_are_shown)
+{
+    struct output out = metrics_report();
+    const char *t = out.text;
+    cr_assert(strstr(t, "| case | instructions | instructions change | cycles "
+                        "| cycles change | allocations | allocations change "
+                        "| allocated_bytes | peak_heap_bytes |"),
+              "%s", t);
+    cr_assert(strstr(t, "| `hash/fails` | 12.5 k instructions | +12.00% "
+                        "(exact) | — | — | 2 allocs | +0.00% (exact) | 48 B "
+                        "| 1.20 KiB |"),
+              "%s", t);
+    cr_assert(strstr(t, "| 400 cycles | +6.25% (+3.12% to +9.38%) |"), "%s", t);
+    cr_assert(strstr(t, "- ⚠️ `hash/improved`: time -20.00%, instructions "
+                        "+8.00%: time and instructions disagree; time is the "
+                        "primary figure\n"),
+              "%s", t);
+    cr_assert(strstr(t, "- 🚨 `hash/fails`: gate: instructions +12.00% > "
+                        "10%\n"),
+              "%s", t);
+    cr_assert(strstr(t, "\n## Why it got slower\n"), "%s", t);
+    cr_assert(strstr(t, "### `hash/regressed` (`callgrind, instructions per "
+                        "iteration`)"),
+              "%s", t);
+    cr_assert(strstr(t, "| `slow_part` | 2.00 k → 4.00 k | +2.00 k +100% | "
+                        "+2.00 k +80.00% |"),
+              "%s", t);
+    cr_assert(strstr(t, "| `fresh_helper` | 0 → 500 | +500 new | +500 new |"),
+              "%s", t);
+    cr_assert(strstr(t, "differential flame graph: "
+                        "`benchrun-diff/hash_regressed.svg`"),
+              "%s", t);
+    cr_assert(strstr(t, "### `hash/fails`\n\nnot explained: `valgrind not "
+                        "found on PATH`"),
+              "%s", t);
+    cr_assert(strstr(t, "- **metrics** `hardware counters: cycles only"), "%s",
+              t);
+    free(out.text);
+}
+
+Test(markdown, no_metrics_section_without_metrics)
+{
+    struct output out = compare_report();
+    cr_assert_null(strstr(out.text, "**Metrics**"));
+    cr_assert_null(strstr(out.text, "Why it got slower"));
+    cr_assert_null(strstr(out.text, "**metrics**"));
+    free(out.text);
+}

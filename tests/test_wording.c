@@ -18,6 +18,7 @@
 #include "config.h"
 
 #include <criterion/criterion.h>
+#include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,6 +26,7 @@
 #include "reports/export/export.h"
 #include "reports/github/actions.h"
 #include "reports/github/pr.h"
+#include "reports/json/json.h"
 #include "reports/markdown/markdown.h"
 #include "reports/model/wording.h"
 #include "reports/text/escape.h"
@@ -426,4 +428,301 @@ Test(wording, phrases_are_cut_and_terminated_in_small_buffers)
     cr_assert_eq(strlen(tiny), sizeof tiny - 1);
     brun_wording_slo(&r.cases[1].slo, tiny, sizeof tiny);
     cr_assert_str_eq(tiny, "SLO cri");
+}
+
+/* ---- Metrics (--metric) ------------------------------------------------ */
+
+static void metric_value(enum brun_metric_id id, double v, const char *want)
+{
+    char out[64];
+    brun_wording_metric_value(id, v, out, sizeof out);
+    cr_assert_str_eq(out, want, "%g", v);
+}
+
+Test(wording, metric_values_scale_with_their_unit)
+{
+    metric_value(BRUN_METRIC_INSTRUCTIONS, 12345, "12.3 k instructions");
+    metric_value(BRUN_METRIC_INSTRUCTIONS, 999999, "1.00 M instructions");
+    metric_value(BRUN_METRIC_INSTRUCTIONS, 812, "812 instructions");
+    metric_value(BRUN_METRIC_ALLOCATIONS, 2, "2 allocs");
+    metric_value(BRUN_METRIC_ALLOCATIONS, 0.5, "0.50 allocs");
+    metric_value(BRUN_METRIC_BRANCH_MISSES, 3.25, "3.25 misses");
+    metric_value(BRUN_METRIC_ALLOCATED_BYTES, 48, "48 B");
+    metric_value(BRUN_METRIC_PEAK_HEAP, 1228.8, "1.20 KiB");
+    metric_value(BRUN_METRIC_PEAK_HEAP, 3 * 1048576.0, "3.00 MiB");
+    metric_value(BRUN_METRIC_CYCLES, 1.0 / 0.0, "-");
+}
+
+Test(wording, metric_changes_say_exact_or_give_their_interval)
+{
+    char out[96];
+    struct brun_metric_change m = {1, 100, 1.01, 1.01, 1.01, 1};
+    brun_wording_metric_change(&m, out, sizeof out);
+    cr_assert_str_eq(out, "+1.00% (exact)");
+    m = (struct brun_metric_change){1, 100, 1.0625, 1.03125, 1.09375, 0};
+    brun_wording_metric_change(&m, out, sizeof out);
+    cr_assert_str_eq(out, "+6.25% (+3.12% to +9.38%)");
+    m.valid = 0;
+    brun_wording_metric_change(&m, out, sizeof out);
+    cr_assert_str_eq(out, "");
+}
+
+Test(wording, disagreement_and_metric_gate_name_both_figures)
+{
+    struct brun_results r;
+    char out[400];
+    report_model_metrics(&r);
+    brun_wording_metric_disagreement(r.cases[2].comparison, out, sizeof out);
+    cr_assert_str_eq(out, "time -20.00%, instructions +8.00%: time and "
+                          "instructions disagree; time is the primary figure");
+    brun_wording_metric_disagreement(r.cases[1].comparison, out, sizeof out);
+    cr_assert_str_eq(out, "", "no disagreement flagged");
+    brun_wording_metric_gate(r.cases[0].comparison, out, sizeof out);
+    cr_assert_str_eq(out, "gate: instructions +12.00% > 10%");
+    brun_wording_metric_gate(r.cases[1].comparison, out, sizeof out);
+    cr_assert_str_eq(out, "gate: instructions +1.00% ≤ 10%");
+    brun_wording_metric_gate(r.cases[3].comparison, out, sizeof out);
+    cr_assert_str_eq(out, "", "gate on time: nothing to say");
+    brun_wording_gate_failure(r.cases[0].comparison, out, sizeof out);
+    cr_assert_str_eq(out,
+                     "instructions +12.00% (exact), above the 10% threshold");
+    r.cases[0].comparison->gate_on_metric = 0;
+    brun_wording_gate_failure(r.cases[0].comparison, out, sizeof out);
+    cr_assert_str_eq(out, "+25.00% (95% CI +18.75% to +31.25%), above the 10% "
+                          "threshold");
+}
+
+Test(wording, explanation_costs_and_their_growth)
+{
+    struct brun_explanation e = {.unit = "instructions", .engine = "callgrind"};
+    char out[128];
+    brun_wording_explanation_source(&e, out, sizeof out);
+    cr_assert_str_eq(out, "callgrind, instructions per iteration");
+    brun_wording_explanation_delta(&e, 2000, 4000, out, sizeof out);
+    cr_assert_str_eq(out, "+2.00 k +100%");
+    brun_wording_explanation_delta(&e, 1000, 750, out, sizeof out);
+    cr_assert_str_eq(out, "-250 -25.00%");
+    brun_wording_explanation_delta(&e, 0, 500, out, sizeof out);
+    cr_assert_str_eq(out, "+500 new");
+    e.unit = "ns";
+    e.engine = "perf";
+    brun_wording_explanation_value(&e, 1250, out, sizeof out);
+    cr_assert_str_eq(out, "1.250 µs");
+    brun_wording_explanation_note(&e, out, sizeof out);
+    cr_assert_str_eq(out, "not explained: no profile");
+    e.note = "perf_event_paranoid is 3";
+    brun_wording_explanation_note(&e, out, sizeof out);
+    cr_assert_str_eq(out, "not explained: perf_event_paranoid is 3");
+}
+
+static void console_with_metrics(FILE *f, const void *r)
+{
+    brun_console_context(f, r, &plain);
+    brun_console_comparison(f, r, &plain);
+}
+
+Test(console, metrics_report_matches_golden)
+{
+    struct brun_results r;
+    report_model_metrics(&r);
+    struct output out = capture(console_with_metrics, &r);
+    golden_check("console_metrics", &out);
+    free(out.text);
+}
+
+Test(console, metrics_table_notes_and_explanation)
+{
+    struct brun_results r;
+    report_model_metrics(&r);
+    struct output out = capture(console_with_metrics, &r);
+    const char *t = out.text;
+    cr_assert(strstr(t, "metrics  hardware counters: cycles only"), "%s", t);
+    cr_assert(strstr(t, "12.5 k instructions +12.00% (exact)"), "%s", t);
+    cr_assert(strstr(t, "400 cycles +6.25% (+3.12% to +9.38%)"), "%s", t);
+    cr_assert(strstr(t, "1.20 KiB"), "%s", t);
+    cr_assert(strstr(t, "hash/improved: time -20.00%, instructions +8.00%: "
+                        "time and instructions disagree"),
+              "%s", t);
+    cr_assert(strstr(t, "hash/fails: gate: instructions +12.00% > 10%\n"), "%s",
+              t);
+    cr_assert_null(strstr(t, "gate: instructions +1.00%"),
+                   "a passing metric gate is not a note");
+    cr_assert(strstr(t, "fail above 10% on instructions"), "%s", t);
+    cr_assert(strstr(t, "REGRESSION hash/fails: instructions +12.00% (exact), "
+                        "above the 10% threshold"),
+              "%s", t);
+    cr_assert(strstr(t, "why hash/regressed got slower (callgrind, "
+                        "instructions per iteration):\n"),
+              "%s", t);
+    cr_assert(strstr(t, "  slow_part  "), "%s", t);
+    cr_assert(strstr(t, "2.00 k → 4.00 k"), "%s", t);
+    cr_assert(strstr(t, "+2.00 k +100%"), "%s", t);
+    cr_assert(strstr(t, "  differential flame graph: "
+                        "benchrun-diff/hash_regressed.svg\n"),
+              "%s", t);
+    cr_assert(strstr(t, "  hash/fails: not explained: valgrind not found on "
+                        "PATH\n"),
+              "%s", t);
+    /* The hostile name stays on its line and cannot start a command. */
+    cr_assert(strstr(t, METRICS_HOSTILE_FUNCTION), "%s", t);
+    free(out.text);
+}
+
+Test(console, no_metrics_table_without_metrics)
+{
+    struct brun_results r;
+    report_model_compare(&r);
+    struct output out = capture(console_with_metrics, &r);
+    cr_assert_null(strstr(out.text, "instructions"), "%s", out.text);
+    cr_assert_null(strstr(out.text, "got slower"), "%s", out.text);
+    free(out.text);
+}
+
+Test(wording, every_sink_words_the_metric_notes_alike)
+{
+    struct brun_results r;
+    report_model_metrics(&r);
+    struct sinks s = render(&r);
+    const char *gate = "gate: instructions +12.00% > 10%";
+    const char *disagree = "time -20.00%, instructions +8.00%: time and "
+                           "instructions disagree; time is the primary figure";
+    cr_assert(strstr(s.console.text, gate));
+    cr_assert(strstr(s.markdown.text, gate));
+    cr_assert(strstr(s.console.text, disagree));
+    cr_assert(strstr(s.markdown.text, disagree));
+    cr_assert(strstr(s.console.text, "differential flame graph: "));
+    cr_assert(strstr(s.markdown.text, "differential flame graph: "));
+    cr_assert(strstr(s.console.text, "whole timed loop: 8.00 k → 10.0 k"));
+    cr_assert(strstr(s.markdown.text, "whole timed loop: 8.00 k → 10.0 k"));
+    cr_assert(strstr(s.junit.text, "instructions +12.00% (exact), above the "
+                                   "10% threshold"));
+    sinks_free(&s);
+}
+
+/* ---- The JSON document, schema 3 ------------------------------------- */
+
+static void json_results(FILE *f, const void *r)
+{
+    brun_json_write_results(f, r);
+}
+
+static json_t *case_named(json_t *root, const char *name)
+{
+    size_t i;
+    json_t *c;
+    json_array_foreach(json_object_get(root, "cases"), i, c) {
+        if (strcmp(json_string_value(json_object_get(c, "name")), name) == 0)
+            return c;
+    }
+    return NULL;
+}
+
+static double number_at(json_t *o, const char *a, const char *b)
+{
+    json_t *v = json_object_get(json_object_get(o, a), b);
+    cr_assert(json_is_number(v), "%s.%s", a, b);
+    return json_number_value(v);
+}
+
+Test(json, metrics_changes_and_explanations_are_in_schema_3)
+{
+    struct brun_results r;
+    json_error_t error;
+    report_model_metrics(&r);
+    struct output out = capture(json_results, &r);
+    json_t *root =
+        json_loadb(out.text, out.size, JSON_REJECT_DUPLICATES, &error);
+    cr_assert_not_null(root, "line %d: %s", error.line, error.text);
+    cr_assert_eq(json_integer_value(json_object_get(root, "schema_version")),
+                 3);
+    cr_assert_str_eq(
+        json_string_value(json_object_get(json_object_get(root, "context"),
+                                          "metrics_availability")),
+        r.context.metrics_availability);
+    cr_assert_str_eq(json_string_value(json_object_get(
+                         json_object_get(root, "comparison"), "gate_metric")),
+                     "instructions");
+
+    json_t *fails = case_named(root, "hash/fails");
+    json_t *m = json_object_get(fails, "metrics");
+    cr_assert_eq(number_at(m, "instructions", "value"), 12544);
+    cr_assert_str_eq(json_string_value(json_object_get(
+                         json_object_get(m, "instructions"), "per")),
+                     "iteration");
+    cr_assert_str_eq(json_string_value(json_object_get(
+                         json_object_get(m, "instructions"), "source")),
+                     "callgrind");
+    cr_assert_str_eq(json_string_value(json_object_get(
+                         json_object_get(m, "peak_heap_bytes"), "per")),
+                     "run");
+    cr_assert_null(
+        json_object_get(json_object_get(m, "instructions"), "per_round"),
+        "only counters have rounds");
+    cr_assert_null(json_object_get(m, "cycles"), "not measured: no key");
+    json_t *k = json_object_get(fails, "comparison");
+    json_t *ch = json_object_get(k, "metric_changes");
+    cr_assert_eq(number_at(ch, "instructions", "ratio"), 1.12);
+    cr_assert_eq(number_at(ch, "instructions", "baseline"), 12544 / 1.12);
+    cr_assert(json_is_true(
+        json_object_get(json_object_get(ch, "instructions"), "exact")));
+    cr_assert_str_eq(json_string_value(json_object_get(k, "gate_metric")),
+                     "instructions");
+    json_t *e = json_object_get(k, "explanation");
+    cr_assert_str_eq(json_string_value(json_object_get(e, "note")),
+                     "valgrind not found on PATH");
+    cr_assert(json_is_null(json_object_get(e, "flamegraph")));
+    cr_assert_eq(json_array_size(json_object_get(e, "functions")), 0);
+
+    json_t *regressed = case_named(root, "hash/regressed");
+    json_t *cycles =
+        json_object_get(json_object_get(regressed, "metrics"), "cycles");
+    cr_assert_eq(json_number_value(json_object_get(cycles, "running_share")),
+                 0.5);
+    cr_assert_eq(json_array_size(json_object_get(cycles, "per_round")), 3);
+    cr_assert_eq(json_number_value(
+                     json_array_get(json_object_get(cycles, "per_round"), 2)),
+                 404);
+    k = json_object_get(regressed, "comparison");
+    cr_assert(json_is_false(json_object_get(
+        json_object_get(json_object_get(k, "metric_changes"), "cycles"),
+        "exact")));
+    e = json_object_get(k, "explanation");
+    cr_assert_str_eq(json_string_value(json_object_get(e, "engine")),
+                     "callgrind");
+    cr_assert_eq(json_number_value(json_object_get(e, "total_after")), 10000);
+    json_t *f1 = json_array_get(json_object_get(e, "functions"), 1);
+    cr_assert_str_eq(json_string_value(json_object_get(f1, "name")),
+                     METRICS_HOSTILE_FUNCTION);
+    cr_assert_eq(json_number_value(json_object_get(f1, "self_after")), 1250);
+    cr_assert_str_eq(json_string_value(json_object_get(e, "flamegraph")),
+                     "benchrun-diff/hash_regressed.svg");
+
+    json_t *improved =
+        json_object_get(case_named(root, "hash/improved"), "comparison");
+    cr_assert(json_is_true(json_object_get(improved, "metric_disagrees")));
+    cr_assert_null(json_object_get(improved, "explanation"),
+                   "no explanation attempted: no key");
+    json_t *unchanged = case_named(root, "hash/inconclusive");
+    cr_assert_null(json_object_get(unchanged, "metrics"));
+    cr_assert(json_is_null(json_object_get(
+        json_object_get(unchanged, "comparison"), "gate_metric")));
+    json_decref(root);
+    free(out.text);
+}
+
+Test(json, no_metrics_means_no_metrics_keys)
+{
+    struct brun_results r;
+    json_error_t error;
+    report_model_compare(&r);
+    struct output out = capture(json_results, &r);
+    json_t *root = json_loadb(out.text, out.size, 0, &error);
+    cr_assert_not_null(root, "%s", error.text);
+    cr_assert(json_is_null(json_object_get(json_object_get(root, "context"),
+                                           "metrics_availability")));
+    cr_assert_null(strstr(out.text, "\"metrics\""));
+    cr_assert_null(strstr(out.text, "\"metric_changes\""));
+    cr_assert_null(strstr(out.text, "\"explanation\""));
+    json_decref(root);
+    free(out.text);
 }

@@ -8,7 +8,8 @@
  * width of the t-interval of the mean across rounds (between-process
  * spread, the honest one), relative to the mean.  Failed and skipped
  * cases get a row saying so and a paragraph below the table with the
- * reason and the tail of what the case printed; SLO statuses follow the
+ * reason and the tail of what the case printed; with --metric a table of
+ * the metrics follows each (console_metrics.c); SLO statuses follow the
  * tables.  Reasons and SLOs are worded by reports/model/wording.c, as in
  * every other report; colour and capitals are this file's.
  *
@@ -98,6 +99,11 @@ void brun_console_context(FILE *out, const struct brun_results *r,
                 "plan     %u rounds × %u samples of %s · warm-up %s · "
                 "budget %s per case\n",
                 c->settings.rounds, c->settings.samples, sample, warm, budget);
+    if (c->metrics_availability) {
+        fprintf(out, "%-8s ", brun_wording_metrics_heading);
+        brun_term_text(out, c->metrics_availability);
+        fputc('\n', out);
+    }
     for (size_t i = 0; i < c->warning_count; i++) {
         fprintf(out, "%swarning%s  ", paint(style, ANSI_YELLOW), x);
         brun_term_text(out, c->warnings[i]);
@@ -341,6 +347,7 @@ void brun_console_table(FILE *out, const struct brun_results *r,
             brun_console_target_heading(out, r->targets[target].path, style);
             brun_table_print(&t, out, style->color ? ANSI_BOLD : NULL,
                              style->color ? ANSI_RESET : NULL);
+            brun_console_metrics(out, r, target, style);
             if (verbose)
                 print_round_estimates(out, r, target);
             brun_console_problems(out, r, target, style);

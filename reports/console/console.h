@@ -42,4 +42,19 @@ void brun_console_comparison(FILE *out, const struct brun_results *r,
 void brun_console_slo(FILE *out, const struct brun_results *r,
                       const struct brun_console_style *style);
 
+/* After target's time table: its cases' metrics (console_metrics.c),
+ * nothing when none of them measured any. */
+void brun_console_metrics(FILE *out, const struct brun_results *r,
+                          size_t target,
+                          const struct brun_console_style *style);
+
+/* Per compared case: time and instructions disagreeing, and the gate
+ * judged on a metric, one line each. */
+void brun_console_metric_notes(FILE *out, const struct brun_results *r,
+                               const struct brun_console_style *style);
+
+/* Per explained case: why it got slower, or why it could not be said. */
+void brun_console_explanations(FILE *out, const struct brun_results *r,
+                               const struct brun_console_style *style);
+
 #endif /* BRUN_CONSOLE_H */

@@ -8,7 +8,9 @@
  * difference between this machine and the baseline's; one table per
  * target with baseline and new time, the change with its confidence
  * interval, the adjusted p-value and the verdict; then the cases that
- * disappeared, a summary line, and every case that fails the gate.  The
+ * disappeared, a summary line, and every case that fails the gate; with
+ * --metric, each table is followed by its metrics and the summary by the
+ * metric notes and explanations (console_metrics.c).  The
  * verdicts and the reasons a case fails are worded by
  * reports/model/wording.c, as in every other report; colour is this
  * file's.
@@ -49,7 +51,7 @@ static void print_header(FILE *out, const struct brun_results *r,
                          const struct brun_console_style *style)
 {
     const struct brun_comparison_summary *s = r->comparison;
-    char alpha[32], gate[32], q[32], holm[32], noise[32];
+    char alpha[32], gate[64], q[32], holm[32], noise[32];
 
     fprintf(out, "\n%sCompared with ", paint(style, ANSI_BOLD));
     brun_term_text(out, s->against);
@@ -70,6 +72,11 @@ static void print_header(FILE *out, const struct brun_results *r,
           out);
     brun_format_fixed(s->alpha_per_look, 4, alpha, sizeof alpha);
     brun_format_percent(s->fail_above, gate, sizeof gate);
+    if (s->fail_above > 0 && s->gate_on_metric) {
+        size_t len = strlen(gate);
+        snprintf(gate + len, sizeof gate - len, " on %s",
+                 brun_metric_name(s->gate_metric));
+    }
     brun_format_fixed(s->fdr, 2, q, sizeof q);
     brun_format_fixed(s->gate_alpha, 2, holm, sizeof holm);
     fprintf(out,
@@ -188,6 +195,7 @@ static void print_summary(FILE *out, const struct brun_results *r,
             fprintf(out, ": %s\n", note);
         }
     }
+    brun_console_metric_notes(out, r, style);
     brun_wording_compared(r, line, sizeof line);
     fprintf(out, "\n%s\n", line);
     for (size_t i = 0; i < r->case_count; i++) {
@@ -201,6 +209,7 @@ static void print_summary(FILE *out, const struct brun_results *r,
         brun_term_text(out, r->cases[i].name);
         fprintf(out, ": %s\n", why);
     }
+    brun_console_explanations(out, r, style);
 }
 
 void brun_console_comparison(FILE *out, const struct brun_results *r,
@@ -234,6 +243,7 @@ void brun_console_comparison(FILE *out, const struct brun_results *r,
             brun_console_target_heading(out, r->targets[target].path, style);
             brun_table_print(&t, out, style->color ? ANSI_BOLD : NULL,
                              style->color ? ANSI_RESET : NULL);
+            brun_console_metrics(out, r, target, style);
             brun_console_problems(out, r, target, style);
         }
         brun_table_release(&t);

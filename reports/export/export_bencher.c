@@ -16,7 +16,12 @@
  *                 the operation).  BMF has no way to declare a measure's
  *                 units, and a slug Bencher does not define would be
  *                 created without any, so no measure of our own is used.
- * Throughput bounds are the latency bounds inverted.  Failed and skipped
+ * Throughput bounds are the latency bounds inverted.  With --metric, each
+ * measured metric is one more measure named by brun_metric_name()
+ * ("instructions", "allocations", "peak_heap_bytes", ...), its value per
+ * iteration (peak heap: per run); Bencher knows "instructions" and
+ * "cycles", and creates the others, unitless, on first upload.  Failed
+ * and skipped
  * cases have no number and are left out.
  *
  * Bencher rejects the whole file when a benchmark name is longer than
@@ -108,6 +113,14 @@ void brun_export_bencher(FILE *out, const struct brun_results *r)
                                    : c->bytes_per_iteration;
         if (have_time && per_iteration > 0)
             rate_metric(&j, "throughput", c, per_iteration);
+        for (int m = 0; m < BRUN_METRIC_COUNT; m++) {
+            if (!c->metrics[m].measured)
+                continue;
+            brun_json_object_begin(&j,
+                                   brun_metric_name((enum brun_metric_id)m));
+            brun_json_number(&j, "value", c->metrics[m].value);
+            brun_json_object_end(&j);
+        }
         brun_json_object_end(&j);
         free(name);
     }

@@ -77,6 +77,37 @@ static void tooltip(const struct brun_case_result *c, struct text *t)
     }
 }
 
+/* One entry per measured metric, after the time's: "NAME (instructions)"
+ * in its unit, smaller is better like time. */
+static void metric_entries(struct brun_json *j,
+                           const struct brun_case_result *c, const char *name)
+{
+    for (int m = 0; m < BRUN_METRIC_COUNT; m++) {
+        enum brun_metric_id id = (enum brun_metric_id)m;
+        char *entry;
+        if (!c->metrics[m].measured || !name)
+            continue;
+        size_t len = strlen(name) + strlen(brun_metric_name(id)) + 4;
+        entry = malloc(len);
+        if (!entry)
+            continue;
+        snprintf(entry, len, "%s (%s)", name, brun_metric_name(id));
+        brun_json_object_begin(j, NULL);
+        brun_json_string(j, "name", entry);
+        brun_json_string(j, "unit", brun_metric_unit(id));
+        brun_json_number(j, "value", c->metrics[m].value);
+        if (c->comparison && c->comparison->metric_changes[m].valid) {
+            char change[96], extra[160];
+            brun_wording_metric_change(&c->comparison->metric_changes[m],
+                                       change, sizeof change);
+            snprintf(extra, sizeof extra, "vs baseline: %s", change);
+            brun_json_string(j, "extra", extra);
+        }
+        brun_json_object_end(j);
+        free(entry);
+    }
+}
+
 void brun_export_gab(FILE *out, const struct brun_results *r)
 {
     struct brun_json j;
@@ -103,6 +134,7 @@ void brun_export_gab(FILE *out, const struct brun_results *r)
         tooltip(c, &extra);
         brun_json_string(&j, "extra", extra.buf);
         brun_json_object_end(&j);
+        metric_entries(&j, c, name ? name : c->name);
         free(name);
     }
     brun_json_array_end(&j);

@@ -18,7 +18,11 @@
  * both with zero times as Google Benchmark writes them.  The context
  * carries what the model knows; mhz_per_cpu is the TSC rate when the TSC
  * is the clock (0 otherwise), caches is empty, load_avg has the 1-minute
- * value only.  Numbers go through json_writer.h: never NaN or Infinity
+ * value only.  Metrics (--metric) are user counters: one more field per
+ * metric on each repetition and aggregate, named by brun_metric_name()
+ * ("instructions", "allocations", ...), per iteration as measured (a
+ * counter's value in that round, an exact metric's one value in every
+ * round).  Numbers go through json_writer.h: never NaN or Infinity
  * (Google Benchmark itself writes those).
  */
 #include "config.h"
@@ -127,6 +131,42 @@ static void write_unmeasured(struct brun_json *j, const char *name,
     brun_json_object_end(j);
 }
 
+/* A metric's value in round i: its per-round value for a counter read
+ * every round, else the one value (an exact metric, one pass). */
+static double metric_in_round(const struct brun_metric *m, size_t i)
+{
+    return m->per_round && i < m->round_count ? m->per_round[i] : m->value;
+}
+
+/* The metrics as user counters, extra fields named by brun_metric_name()
+ * the way Google Benchmark writes state.counters: the round's value on a
+ * repetition (round < n), the aggregate agg of the rounds' values on an
+ * aggregate (round == n, agg not NULL). */
+static void write_counters(struct brun_json *j,
+                           const struct brun_case_result *c, size_t round,
+                           const char *agg)
+{
+    const size_t n = c->round_count;
+    for (int m = 0; m < BRUN_METRIC_COUNT; m++) {
+        const struct brun_metric *mt = &c->metrics[m];
+        const char *key = brun_metric_name((enum brun_metric_id)m);
+        if (!mt->measured)
+            continue;
+        if (!agg) {
+            brun_json_number(j, key, metric_in_round(mt, round));
+            continue;
+        }
+        double *x = malloc((n ? n : 1) * sizeof *x);
+        if (!x)
+            continue;
+        for (size_t i = 0; i < n; i++)
+            x[i] = metric_in_round(mt, i);
+        struct spread sp = spread_of(x, n);
+        brun_json_number(j, key, pick(&sp, agg));
+        free(x);
+    }
+}
+
 static void write_aggregates(struct brun_json *j, const char *name,
                              size_t family, const struct brun_case_result *c)
 {
@@ -162,6 +202,7 @@ static void write_aggregates(struct brun_json *j, const char *name,
             brun_json_number(j, "bytes_per_second", pick(&s_bytes, agg));
         if (c->items_per_iteration > 0)
             brun_json_number(j, "items_per_second", pick(&s_items, agg));
+        write_counters(j, c, n, agg);
         brun_json_object_end(j);
     }
     free(full);
@@ -189,6 +230,7 @@ static void write_case(struct brun_json *j, const char *name, size_t family,
         if (c->items_per_iteration > 0 && t > 0)
             brun_json_number(j, "items_per_second",
                              c->items_per_iteration * 1e9 / t);
+        write_counters(j, c, i, NULL);
         brun_json_object_end(j);
     }
     if (c->round_count >= 2)

@@ -83,7 +83,101 @@ static void write_context(struct brun_json *j, const struct brun_context *c)
     for (size_t i = 0; i < c->warning_count; i++)
         brun_json_string(j, NULL, c->warnings[i]);
     brun_json_array_end(j);
+    brun_json_string(j, "metrics_availability", c->metrics_availability);
     brun_json_object_end(j);
+}
+
+static int any_measured(const struct brun_metric *m)
+{
+    for (int i = 0; i < BRUN_METRIC_COUNT; i++)
+        if (m[i].measured)
+            return 1;
+    return 0;
+}
+
+/* "metrics": only when the case measured any. */
+static void write_metrics(struct brun_json *j, const struct brun_metric *m)
+{
+    if (!any_measured(m))
+        return;
+    brun_json_object_begin(j, "metrics");
+    for (int i = 0; i < BRUN_METRIC_COUNT; i++) {
+        if (!m[i].measured)
+            continue;
+        brun_json_object_begin(j, brun_metric_name((enum brun_metric_id)i));
+        brun_json_number(j, "value", m[i].value);
+        brun_json_string(j, "per",
+                         brun_metric_is_absolute((enum brun_metric_id)i)
+                             ? "run"
+                             : "iteration");
+        brun_json_string(j, "source", brun_metric_source_name(m[i].source));
+        brun_json_number(j, "running_share", m[i].running_share);
+        if (m[i].per_round) {
+            brun_json_array_begin(j, "per_round");
+            for (size_t k = 0; k < m[i].round_count; k++)
+                brun_json_number(j, NULL, m[i].per_round[k]);
+            brun_json_array_end(j);
+        }
+        brun_json_object_end(j);
+    }
+    brun_json_object_end(j);
+}
+
+static void write_explanation(struct brun_json *j,
+                              const struct brun_explanation *e)
+{
+    if (!e->attempted)
+        return;
+    brun_json_object_begin(j, "explanation");
+    brun_json_string(j, "engine", e->engine);
+    brun_json_string(j, "unit", e->unit);
+    brun_json_number(j, "total_before", e->total_before);
+    brun_json_number(j, "total_after", e->total_after);
+    brun_json_array_begin(j, "functions");
+    for (size_t i = 0; i < e->function_count; i++) {
+        const struct brun_function_change *f = &e->functions[i];
+        brun_json_object_begin(j, NULL);
+        brun_json_string(j, "name", f->name);
+        brun_json_number(j, "self_before", f->self_before);
+        brun_json_number(j, "self_after", f->self_after);
+        brun_json_number(j, "inclusive_before", f->inclusive_before);
+        brun_json_number(j, "inclusive_after", f->inclusive_after);
+        brun_json_object_end(j);
+    }
+    brun_json_array_end(j);
+    brun_json_string(j, "flamegraph", e->flamegraph);
+    brun_json_string(j, "note", e->note);
+    brun_json_object_end(j);
+}
+
+static void write_metric_changes(struct brun_json *j,
+                                 const struct brun_case_comparison *k)
+{
+    int any = 0;
+    for (int i = 0; i < BRUN_METRIC_COUNT; i++)
+        any |= k->metric_changes[i].valid;
+    if (any) {
+        brun_json_object_begin(j, "metric_changes");
+        for (int i = 0; i < BRUN_METRIC_COUNT; i++) {
+            const struct brun_metric_change *m = &k->metric_changes[i];
+            if (!m->valid)
+                continue;
+            brun_json_object_begin(j, brun_metric_name((enum brun_metric_id)i));
+            brun_json_number(j, "baseline", m->baseline);
+            brun_json_number(j, "ratio", m->ratio);
+            brun_json_number(j, "low", m->lo);
+            brun_json_number(j, "high", m->hi);
+            brun_json_bool(j, "exact", m->exact);
+            brun_json_object_end(j);
+        }
+        brun_json_object_end(j);
+    }
+    if (k->gate_on_metric)
+        brun_json_string(j, "gate_metric", brun_metric_name(k->gate_metric));
+    else
+        brun_json_null(j, "gate_metric");
+    brun_json_bool(j, "metric_disagrees", k->metric_disagrees);
+    write_explanation(j, &k->explanation);
 }
 
 static void write_round(struct brun_json *j, const struct brun_round_result *r)
@@ -243,6 +337,7 @@ static void write_comparison(struct brun_json *j,
     brun_json_uint(j, "looks", k->looks);
     brun_json_string(j, "ended_by", end_name(k->end));
     brun_json_string(j, "stop_rule", brun_stop_name(k->stop));
+    write_metric_changes(j, k);
     brun_json_array_begin(j, "baseline_rounds");
     for (size_t i = 0; i < k->baseline_round_count; i++)
         write_round(j, &k->baseline_rounds[i]);
@@ -292,6 +387,7 @@ static void write_case(struct brun_json *j, const struct brun_case_result *c)
     } else {
         brun_json_null(j, "estimate");
     }
+    write_metrics(j, c->metrics);
     write_summary(j, "samples_summary", &c->samples_summary);
     write_summary(j, "rounds_summary", &c->rounds_summary);
     brun_json_number(j, "wall_s", c->wall_s);
@@ -343,6 +439,10 @@ static void write_summary_of_comparison(struct brun_json *j,
     brun_json_number(j, "fdr", s->fdr);
     brun_json_number(j, "gate_alpha", s->gate_alpha);
     brun_json_number(j, "fail_above", s->fail_above);
+    if (s->gate_on_metric)
+        brun_json_string(j, "gate_metric", brun_metric_name(s->gate_metric));
+    else
+        brun_json_null(j, "gate_metric");
     brun_json_object_begin(j, "counts");
     brun_json_uint(j, "regressed", s->counts.regressed);
     brun_json_uint(j, "improved", s->counts.improved);

@@ -6,7 +6,9 @@
  * Schema "benchrun-results", version BRUN_JSON_SCHEMA_VERSION: the
  * context block (clock, host, settings, warnings), the targets, and for
  * every case its plan, summaries, per-round estimates and raw samples, so
- * any statistic can be recomputed later.  doc/json-schema.md describes
+ * any statistic can be recomputed later; since version 3 also the
+ * metrics measured beside time, their changes and a regression's
+ * explanation.  docs/json-schema.md describes
  * every field.  Durations are in nanoseconds (keys end in _ns).
  */
 #ifndef BRUN_JSON_H
@@ -16,7 +18,7 @@
 
 #include "reports/model/model.h"
 
-#define BRUN_JSON_SCHEMA_VERSION 2
+#define BRUN_JSON_SCHEMA_VERSION 3
 
 /* Writes the document to out.  Deterministic for given results. */
 void brun_json_write_results(FILE *out, const struct brun_results *r);

@@ -7,7 +7,9 @@
  * several, in the order cases come; cases of the baseline that the new
  * build lacks join the first table of their group, or a table of their
  * own at the end), then written row by row, each cell by one function
- * that knows every column.  The verdicts are worded by
+ * that knows every column; a group whose cases measured metrics gets a
+ * metrics table after its time table, and every profiled regression a
+ * "Why it got slower" section after all tables.  The verdicts are worded by
  * reports/model/wording.c, as on the console; the emoji are this file's.
  */
 #include "config.h"
@@ -408,6 +410,9 @@ static void missing_cell(FILE *out, const struct brun_missing_case *m,
     }
 }
 
+static void write_metrics(FILE *out, const struct brun_results *r,
+                          const struct table *t);
+
 static void write_table(FILE *out, const struct brun_results *r,
                         const struct table *tables, size_t index)
 {
@@ -457,6 +462,168 @@ static void write_table(FILE *out, const struct brun_results *r,
             fputc(' ', out);
         }
         fputs("|\n", out);
+    }
+    write_metrics(out, r, t);
+}
+
+/* ---- Metrics (--metric) ------------------------------------------------ */
+
+static int case_has_metrics(const struct brun_case_result *c)
+{
+    for (int m = 0; m < BRUN_METRIC_COUNT; m++)
+        if (c->metrics[m].measured)
+            return 1;
+    return 0;
+}
+
+/* The metrics table of table t's cases, when any measured one, and the
+ * notes on them: time and instructions disagreeing, the metric gate. */
+static void write_metrics(FILE *out, const struct brun_results *r,
+                          const struct table *t)
+{
+    int shown[BRUN_METRIC_COUNT] = {0}, change[BRUN_METRIC_COUNT] = {0};
+    int any = 0;
+    for (size_t i = 0; i < r->case_count; i++) {
+        const struct brun_case_result *c = &r->cases[i];
+        if (c->target != t->target || !same_group(t, name_of(c->name)))
+            continue;
+        for (int m = 0; m < BRUN_METRIC_COUNT; m++) {
+            shown[m] |= c->metrics[m].measured;
+            change[m] |= c->metrics[m].measured && c->comparison &&
+                         c->comparison->metric_changes[m].valid;
+            any |= c->metrics[m].measured;
+        }
+    }
+    if (!any)
+        return;
+    fputs("\n**Metrics** (per iteration; peak heap per run)\n\n| case ", out);
+    for (int m = 0; m < BRUN_METRIC_COUNT; m++) {
+        const char *name = brun_metric_name((enum brun_metric_id)m);
+        if (shown[m])
+            fprintf(out, "| %s ", name);
+        if (change[m])
+            fprintf(out, "| %s change ", name);
+    }
+    fputs("|\n| :--- ", out);
+    for (int m = 0; m < BRUN_METRIC_COUNT; m++)
+        fputs(shown[m] && change[m] ? "| ---: | ---: "
+              : shown[m]            ? "| ---: "
+                                    : "",
+              out);
+    fputs("|\n", out);
+    for (size_t i = 0; i < r->case_count; i++) {
+        const struct brun_case_result *c = &r->cases[i];
+        if (c->target != t->target || !same_group(t, name_of(c->name)) ||
+            !case_has_metrics(c))
+            continue;
+        fputs("| ", out);
+        brun_md_code(out, name_of(c->name), 1);
+        fputc(' ', out);
+        for (int m = 0; m < BRUN_METRIC_COUNT; m++) {
+            char text[128];
+            if (shown[m]) {
+                if (c->metrics[m].measured)
+                    brun_wording_metric_value((enum brun_metric_id)m,
+                                              c->metrics[m].value, text,
+                                              sizeof text);
+                fprintf(out, "| %s ", c->metrics[m].measured ? text : "—");
+            }
+            if (change[m]) {
+                text[0] = '\0';
+                if (c->comparison)
+                    brun_wording_metric_change(
+                        &c->comparison->metric_changes[m], text, sizeof text);
+                fprintf(out, "| %s ", text[0] ? text : "—");
+            }
+        }
+        fputs("|\n", out);
+    }
+    int notes = 0;
+    for (size_t i = 0; i < r->case_count; i++) {
+        const struct brun_case_result *c = &r->cases[i];
+        char line[2][400];
+        if (c->target != t->target || !same_group(t, name_of(c->name)))
+            continue;
+        brun_wording_metric_disagreement(c->comparison, line[0],
+                                         sizeof line[0]);
+        /* The metric gate is named where it fails; a pass is the
+         * environment's "fail above 10% on instructions". */
+        line[1][0] = '\0';
+        if (c->comparison && c->comparison->stats.fails)
+            brun_wording_metric_gate(c->comparison, line[1], sizeof line[1]);
+        for (int n = 0; n < 2; n++) {
+            if (!line[n][0])
+                continue;
+            fputs(notes++ ? "" : "\n", out);
+            fputs(n == 0 ? "- ⚠️ " : "- 🚨 ", out);
+            brun_md_code(out, name_of(c->name), 0);
+            fprintf(out, ": %s\n", line[n]);
+        }
+    }
+}
+
+static void explanation(FILE *out, const struct brun_case_result *c)
+{
+    const struct brun_explanation *e = &c->comparison->explanation;
+    char text[160], before[48], after[48];
+    fputs("\n### ", out);
+    brun_md_code(out, name_of(c->name), 0);
+    if (e->function_count == 0) {
+        fprintf(out, "\n\n%s: ", brun_wording_not_explained);
+        brun_md_code(out, e->note ? e->note : "no profile", 0);
+        fputs("\n", out);
+        return;
+    }
+    brun_wording_explanation_source(e, text, sizeof text);
+    fputs(" (", out);
+    brun_md_code(out, text, 0);
+    fputs(")\n\n| function | self before → after | self change | "
+          "inclusive change |\n| :--- | ---: | ---: | ---: |\n",
+          out);
+    for (size_t i = 0; i < e->function_count; i++) {
+        const struct brun_function_change *f = &e->functions[i];
+        fputs("| ", out);
+        brun_md_code(out, f->name, 1);
+        brun_wording_explanation_value(e, f->self_before, before,
+                                       sizeof before);
+        brun_wording_explanation_value(e, f->self_after, after, sizeof after);
+        fprintf(out, " | %s → %s | ", before, after);
+        brun_wording_explanation_delta(e, f->self_before, f->self_after, text,
+                                       sizeof text);
+        fprintf(out, "%s | ", text);
+        brun_wording_explanation_delta(e, f->inclusive_before,
+                                       f->inclusive_after, text, sizeof text);
+        fprintf(out, "%s |\n", text);
+    }
+    brun_wording_explanation_value(e, e->total_before, before, sizeof before);
+    brun_wording_explanation_value(e, e->total_after, after, sizeof after);
+    brun_wording_explanation_delta(e, e->total_before, e->total_after, text,
+                                   sizeof text);
+    fprintf(out, "\n%s: %s → %s (%s)\n", brun_wording_whole_loop, before, after,
+            text);
+    if (e->flamegraph) {
+        fprintf(out, "\n%s: ", brun_wording_flamegraph);
+        brun_md_code(out, e->flamegraph, 0);
+        fputs("\n", out);
+    }
+    if (e->note) {
+        fputs("\nnote: ", out);
+        brun_md_code(out, e->note, 0);
+        fputs("\n", out);
+    }
+}
+
+/* "Why it got slower": every case whose regression was profiled. */
+static void explanations(FILE *out, const struct brun_results *r)
+{
+    int header = 0;
+    for (size_t i = 0; i < r->case_count; i++) {
+        const struct brun_case_result *c = &r->cases[i];
+        if (!c->comparison || !c->comparison->explanation.attempted)
+            continue;
+        if (!header++)
+            fputs("\n## Why it got slower\n", out);
+        explanation(out, c);
     }
 }
 
@@ -535,6 +702,8 @@ static void environment(FILE *out, const struct brun_results *r)
         if (s->fail_above > 0) {
             brun_format_percent(s->fail_above, a, sizeof a);
             fprintf(out, " · fail above %s", a);
+            if (s->gate_on_metric)
+                fprintf(out, " on %s", brun_metric_name(s->gate_metric));
         } else {
             fputs(" · no gate", out);
         }
@@ -549,6 +718,11 @@ static void environment(FILE *out, const struct brun_results *r)
             brun_md_code(out, s->fingerprint_diffs[i], 0);
             fputs("\n", out);
         }
+    }
+    if (c->metrics_availability) {
+        fprintf(out, "- **%s** ", brun_wording_metrics_heading);
+        brun_md_code(out, c->metrics_availability, 0);
+        fputs("\n", out);
     }
     for (size_t i = 0; i < c->warning_count; i++) {
         fputs("- ⚠️ ", out);
@@ -654,6 +828,7 @@ void brun_markdown_write(FILE *out, const struct brun_results *r,
     for (size_t t = 0; t != (size_t)-1 && t < count; t++)
         write_table(out, r, tables, t);
     free(tables);
+    explanations(out, r);
     if (o->environment)
         environment(out, r);
     if (o->method)

@@ -14,6 +14,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "reports/text/format.h"
 
@@ -126,8 +127,17 @@ void brun_wording_gate_failure(const struct brun_case_comparison *k, char *out,
                                size_t size)
 {
     char change[160], gate[32];
-    brun_wording_change(k, change, sizeof change);
     brun_format_percent(k->fail_above, gate, sizeof gate);
+    if (k->gate_on_metric && (unsigned)k->gate_metric < BRUN_METRIC_COUNT) {
+        /* The gate judged a metric: name it, so no one looks for the
+         * failure in the time column. */
+        brun_wording_metric_change(&k->metric_changes[k->gate_metric], change,
+                                   sizeof change);
+        snprintf(out, size, "%s %s, above the %s threshold",
+                 brun_metric_name(k->gate_metric), change, gate);
+        return;
+    }
+    brun_wording_change(k, change, sizeof change);
     snprintf(out, size, "%s, above the %s threshold", change, gate);
 }
 
@@ -305,4 +315,181 @@ void brun_wording_status_description(const struct brun_results *r,
                  n.cases == 1 ? "case" : "cases",
                  exit_status == 0 ? ", none failed" : "");
     }
+}
+
+/* ---- Metrics beside time ---------------------------------------------- */
+
+/* Three significant digits of v (|v| < 1000) and a unit. */
+static void three_digits(double v, const char *unit, int integral, char *out,
+                         size_t size)
+{
+    char number[48];
+    double a = fabs(v);
+    int decimals = integral && fabs(v - round(v)) < 1e-9 ? 0
+                   : a >= 99.95                          ? 0
+                   : a >= 9.995                          ? 1
+                                                         : 2;
+    brun_format_fixed(v, decimals, number, sizeof number);
+    snprintf(out, size, "%s%s%s", number, unit[0] ? " " : "", unit);
+}
+
+/* v scaled by step with prefixes; unscaled integers without decimals. */
+static void scaled(double v, const char *const *prefixes, double step,
+                   const char *unit, char *out, size_t size)
+{
+    char u[48];
+    size_t i = 0;
+    if (!isfinite(v)) {
+        snprintf(out, size, "-");
+        return;
+    }
+    while (fabs(v) >= step * 0.9995 && prefixes[i + 1]) {
+        v /= step;
+        i++;
+    }
+    if (prefixes[i][0] && unit[0])
+        snprintf(u, sizeof u, "%s %s", prefixes[i], unit);
+    else
+        snprintf(u, sizeof u, "%s%s", prefixes[i], unit);
+    three_digits(v, u, i == 0, out, size);
+}
+
+static int is_bytes(enum brun_metric_id id)
+{
+    return id == BRUN_METRIC_ALLOCATED_BYTES || id == BRUN_METRIC_PEAK_HEAP;
+}
+
+static void count_value(double v, const char *unit, char *out, size_t size)
+{
+    static const char *const prefixes[] = {"", "k", "M", "G", "T", NULL};
+    scaled(v, prefixes, 1000.0, unit, out, size);
+}
+
+void brun_wording_metric_value(enum brun_metric_id id, double v, char *out,
+                               size_t size)
+{
+    static const char *const bytes[] = {"B", "KiB", "MiB", "GiB", "TiB", NULL};
+    if (is_bytes(id))
+        scaled(v, bytes, 1024.0, "", out, size);
+    else
+        count_value(v, brun_metric_unit(id), out, size);
+}
+
+void brun_wording_metric_change(const struct brun_metric_change *m, char *out,
+                                size_t size)
+{
+    char change[32], lo[32], hi[32];
+    if (!m->valid) {
+        snprintf(out, size, "%s", "");
+        return;
+    }
+    brun_format_change(m->ratio, change, sizeof change);
+    if (m->exact) {
+        snprintf(out, size, "%s (exact)", change);
+        return;
+    }
+    brun_format_change(m->lo, lo, sizeof lo);
+    brun_format_change(m->hi, hi, sizeof hi);
+    snprintf(out, size, "%s (%s to %s)", change, lo, hi);
+}
+
+void brun_wording_metric_disagreement(const struct brun_case_comparison *k,
+                                      char *out, size_t size)
+{
+    char time[32], metric[32];
+    const struct brun_metric_change *m =
+        k ? &k->metric_changes[BRUN_METRIC_INSTRUCTIONS] : NULL;
+    out[0] = '\0';
+    if (!k || !k->metric_disagrees || !k->stats.valid || !m->valid)
+        return;
+    brun_format_change(k->stats.ratio, time, sizeof time);
+    brun_format_change(m->ratio, metric, sizeof metric);
+    snprintf(out, size,
+             "time %s, instructions %s: time and instructions disagree; time "
+             "is the primary figure",
+             time, metric);
+}
+
+void brun_wording_metric_gate(const struct brun_case_comparison *k, char *out,
+                              size_t size)
+{
+    char change[32], gate[32];
+    out[0] = '\0';
+    if (!k || !k->gate_on_metric ||
+        (unsigned)k->gate_metric >= BRUN_METRIC_COUNT ||
+        !k->metric_changes[k->gate_metric].valid)
+        return;
+    brun_format_change(k->metric_changes[k->gate_metric].ratio, change,
+                       sizeof change);
+    brun_format_percent(k->fail_above, gate, sizeof gate);
+    snprintf(out, size, "gate: %s %s %s %s", brun_metric_name(k->gate_metric),
+             change, k->stats.fails ? ">" : "≤", gate);
+}
+
+void brun_wording_explanation_source(const struct brun_explanation *e,
+                                     char *out, size_t size)
+{
+    snprintf(out, size, "%s, %s per iteration",
+             e->engine ? e->engine : "profile", e->unit ? e->unit : "cost");
+}
+
+static int in_ns(const struct brun_explanation *e)
+{
+    return e->unit && strcmp(e->unit, "ns") == 0;
+}
+
+void brun_wording_explanation_value(const struct brun_explanation *e, double v,
+                                    char *out, size_t size)
+{
+    if (in_ns(e))
+        brun_format_duration(v, out, size);
+    else
+        count_value(v, "", out, size);
+}
+
+void brun_wording_explanation_delta(const struct brun_explanation *e,
+                                    double before, double after, char *out,
+                                    size_t size)
+{
+    char value[48], change[32];
+    double d = after - before;
+    brun_wording_explanation_value(e, fabs(d), value, sizeof value);
+    if (before > 0)
+        brun_format_change(after / before, change, sizeof change);
+    else
+        snprintf(change, sizeof change, "%s", d > 0 ? "new" : "");
+    snprintf(out, size, "%s%s%s%s", d < 0 ? "-" : "+", value,
+             change[0] ? " " : "", change);
+}
+
+void brun_wording_explanation_note(const struct brun_explanation *e, char *out,
+                                   size_t size)
+{
+    out[0] = '\0';
+    if (e->function_count > 0)
+        return;
+    snprintf(out, size, "%s: %s", brun_wording_not_explained,
+             e->note ? e->note : "no profile");
+}
+
+const char brun_wording_flamegraph[] = "differential flame graph";
+const char brun_wording_not_explained[] = "not explained";
+const char brun_wording_whole_loop[] = "whole timed loop";
+const char brun_wording_metrics_heading[] = "metrics";
+
+int brun_wording_metric_shown(const struct brun_results *r,
+                              enum brun_metric_id id)
+{
+    for (size_t i = 0; i < r->case_count; i++)
+        if (r->cases[i].metrics[id].measured)
+            return 1;
+    return 0;
+}
+
+int brun_wording_any_metric(const struct brun_results *r)
+{
+    for (int id = 0; id < BRUN_METRIC_COUNT; id++)
+        if (brun_wording_metric_shown(r, (enum brun_metric_id)id))
+            return 1;
+    return 0;
 }

@@ -74,7 +74,9 @@ void brun_wording_change(const struct brun_case_comparison *k, char *out,
                          size_t size);
 
 /* Why a case fails the gate: its change, then "above the 10% threshold":
- * "+25.00% (95% CI +18.75% to +31.25%), above the 10% threshold". */
+ * "+25.00% (95% CI +18.75% to +31.25%), above the 10% threshold".  With
+ * the gate on a metric (k->gate_on_metric), that metric's change, named:
+ * "instructions +12.00% (exact), above the 10% threshold". */
 void brun_wording_gate_failure(const struct brun_case_comparison *k, char *out,
                                size_t size);
 
@@ -159,5 +161,67 @@ const char *brun_wording_commit_state(const struct brun_results *r,
  * failed".  Not cut to GitHub's limit (reports/github/pr.c does that). */
 void brun_wording_status_description(const struct brun_results *r,
                                      int exit_status, char *out, size_t size);
+
+/* ---- Metrics beside time (metrics.h) ---------------------------------- */
+
+/* A metric's value with its unit, auto-scaled to three significant
+ * digits: "12.3 k instructions", "2 allocs", "48 B", "1.20 KiB" (bytes
+ * with binary prefixes, counts with k, M, G); "-" for a non-finite. */
+void brun_wording_metric_value(enum brun_metric_id id, double v, char *out,
+                               size_t size);
+
+/* A metric's change: "+1.00% (exact)" for an exact one, "+1.00%
+ * (+0.50% to +1.50%)" with its interval otherwise; "" when not valid. */
+void brun_wording_metric_change(const struct brun_metric_change *m, char *out,
+                                size_t size);
+
+/* Time and instructions moving apart (k->metric_disagrees): "time
+ * -51.00%, instructions +82.00%: time and instructions disagree; time is
+ * the primary figure".  "" otherwise. */
+void brun_wording_metric_disagreement(const struct brun_case_comparison *k,
+                                      char *out, size_t size);
+
+/* The gate judged on a metric (k->gate_on_metric): "gate: instructions
+ * +12.00% > 10%" when it fails, "gate: instructions +1.00% ≤ 10%" when
+ * it passes.  "" when the gate is on time or the metric has no change. */
+void brun_wording_metric_gate(const struct brun_case_comparison *k, char *out,
+                              size_t size);
+
+/* What an explanation counted: "callgrind, instructions per iteration"
+ * (the engine and unit of e).  The writers put the case name around it:
+ * "why NAME got slower (...)". */
+void brun_wording_explanation_source(const struct brun_explanation *e,
+                                     char *out, size_t size);
+
+/* A cost in an explanation's unit: "2.00 k" for instructions, "1.250 µs"
+ * for ns. */
+void brun_wording_explanation_value(const struct brun_explanation *e, double v,
+                                    char *out, size_t size);
+
+/* A cost's growth: "+2.00 k +100%", "-500 -25.00%", "+1.00 k new" when
+ * there was none before. */
+void brun_wording_explanation_delta(const struct brun_explanation *e,
+                                    double before, double after, char *out,
+                                    size_t size);
+
+/* An explanation that could not be made: "not explained: NOTE" (the
+ * note, or "no profile" without one).  "" when e has functions.  A
+ * writer that escapes the note on its own puts brun_wording_not_explained
+ * and ": " before it. */
+void brun_wording_explanation_note(const struct brun_explanation *e, char *out,
+                                   size_t size);
+
+/* The words before a flame graph's path or link, and before the
+ * metrics availability line. */
+extern const char brun_wording_flamegraph[]; /* "differential flame graph" */
+extern const char brun_wording_metrics_heading[]; /* "metrics" */
+extern const char brun_wording_not_explained[];   /* "not explained" */
+extern const char brun_wording_whole_loop[];      /* "whole timed loop" */
+
+/* 1 when any case of r has a measured metric. */
+int brun_wording_any_metric(const struct brun_results *r);
+/* 1 when metric id is measured in any case of r. */
+int brun_wording_metric_shown(const struct brun_results *r,
+                              enum brun_metric_id id);
 
 #endif /* BRUN_WORDING_H */

@@ -45,7 +45,7 @@
 /* Stored and recomputed per-round numbers may differ by this much. */
 #define RELATIVE_TOLERANCE 1e-9
 
-/* Most keys of one mapping (a case has 15). */
+/* Most keys of one mapping (a case has 16). */
 #define MAX_FIELDS 16
 
 struct reader {
@@ -1043,6 +1043,107 @@ static int read_history(struct reader *rd, const struct brun_yaml_node *list,
     return 0;
 }
 
+/* ---- A case's metrics (schema_version 3) ------------------------------ */
+
+/* metrics.NAME.source (base: the metric): a source's name, not "none". */
+static int read_metric_source(struct reader *rd, const struct brun_yaml_node *n,
+                              const char *key, void *base)
+{
+    static const enum brun_metric_source sources[] = {
+        BRUN_SOURCE_PERF_EVENT, BRUN_SOURCE_CALLGRIND, BRUN_SOURCE_ALLOC};
+    struct brun_metric *m = base;
+    char name[32], buf[80];
+    if (get_text(rd, n, key, 0, name, sizeof name) != 0)
+        return -1;
+    for (size_t i = 0; i < COUNT(sources); i++)
+        if (strcmp(name, brun_metric_source_name(sources[i])) == 0) {
+            m->source = sources[i];
+            return 0;
+        }
+    shown(n->text, buf, sizeof buf);
+    return fail_at(rd, n, key,
+                   "expected perf_event, callgrind or alloc_counter, got %s",
+                   buf);
+}
+
+/* metrics.NAME.per_round (base: the metric): finite numbers >= 0. */
+static int read_per_round(struct reader *rd, const struct brun_yaml_node *list,
+                          const char *key, void *base)
+{
+    struct brun_metric *m = base;
+    size_t count = 0;
+    char at[192];
+    if (get_list(rd, list, key, &count) != 0)
+        return -1;
+    if (count == 0)
+        return fail_at(rd, list, key,
+                       "empty: a counter has one value per "
+                       "round");
+    m->per_round = calloc(count, sizeof *m->per_round);
+    if (!m->per_round)
+        return fail_at(rd, list, key, "out of memory");
+    m->round_count = count;
+    for (size_t i = 0; i < count; i++) {
+        keyf(at, sizeof at, "%s[%zu]", key, i);
+        if (get_double(rd, brun_yaml_item_at(list, i), at, 0, DBL_MAX,
+                       &m->per_round[i]) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+#define METRIC(member) AT(struct brun_metric, member)
+static const struct field metric_fields[] = {
+    {"value", DOUBLE, METRIC(value)},
+    {"source", CUSTOM, .read = read_metric_source},
+    {"running_share", DOUBLE, METRIC(running_share), .lo = 0, .hi = 1},
+    {"per_round", CUSTOM, .optional = 1, .read = read_per_round},
+};
+
+/* cases[i].metrics (base: the case): a mapping from metric names to
+ * what was measured; {} when nothing was. */
+static int read_metrics(struct reader *rd, const struct brun_yaml_node *map,
+                        const char *key, void *base)
+{
+    struct brun_case_result *c = base;
+    char at[192], buf[80];
+    if (map->kind != BRUN_YAML_MAPPING)
+        return fail_at(rd, map, key, "expected a mapping, got %s",
+                       brun_yaml_kind_name(map));
+    for (size_t i = 0; i < map->count; i++) {
+        const struct brun_yaml_pair *p = brun_yaml_pair_at(map, i);
+        int id = brun_metric_lookup(p->key->text);
+        keyf(at, sizeof at, "%s.%s", key, p->key->text);
+        if (id < 0) {
+            shown(p->key->text, buf, sizeof buf);
+            return fail_at(rd, p->key, at, "unknown metric %s", buf);
+        }
+        struct brun_metric *m = &c->metrics[id];
+        if (read_fields(rd, p->value, at, metric_fields, COUNT(metric_fields),
+                        m) != 0)
+            return -1;
+        m->measured = 1;
+        if (!(m->running_share > 0))
+            return fail_at(rd, brun_yaml_get(p->value, "running_share"), at,
+                           "running_share must be above 0 (a counter that "
+                           "never ran counted nothing)");
+        int counter = m->source == BRUN_SOURCE_PERF_EVENT;
+        if (counter && !m->per_round)
+            return fail_at(rd, p->value, at,
+                           "a perf_event counter needs per_round");
+        if (!counter && m->per_round)
+            return fail_at(rd, brun_yaml_find(p->value, "per_round")->key, at,
+                           "per_round is only for perf_event counters, not "
+                           "%s",
+                           brun_metric_source_name(m->source));
+        if (!counter && m->running_share != 1)
+            return fail_at(rd, brun_yaml_get(p->value, "running_share"), at,
+                           "running_share must be 1 for %s",
+                           brun_metric_source_name(m->source));
+    }
+    return 0;
+}
+
 #define CASE(member) AT(struct brun_case_result, member)
 static const struct field case_fields[] = {
     {"name", STRING, CASE(name)},
@@ -1061,6 +1162,8 @@ static const struct field case_fields[] = {
     {"rounds", CUSTOM, .read = a_list},
     /* From schema_version 2 on; read_case checks it against the version. */
     {"history", CUSTOM, .optional = 1, .read = read_history},
+    /* From schema_version 3 on, likewise. */
+    {"metrics", CUSTOM, .optional = 1, .read = read_metrics},
 };
 
 static int read_case(struct reader *rd, const struct brun_yaml_node *map,
@@ -1081,6 +1184,15 @@ static int read_case(struct reader *rd, const struct brun_yaml_node *map,
         return fail_at(rd, history->key, key,
                        "unknown key in a schema_version %u file (history "
                        "came with version 2)",
+                       rd->version);
+    const struct brun_yaml_pair *metrics = brun_yaml_find(map, "metrics");
+    join(key, sizeof key, where, "metrics");
+    if (!metrics && rd->version >= 3)
+        return fail_at(rd, map, key, "missing key");
+    if (metrics && rd->version < 3)
+        return fail_at(rd, metrics->key, key,
+                       "unknown key in a schema_version %u file (metrics "
+                       "came with version 3)",
                        rd->version);
     if (!c->name[0]) {
         join(key, sizeof key, where, "name");
@@ -1121,6 +1233,18 @@ static int read_case(struct reader *rd, const struct brun_yaml_node *map,
         if (read_round(rd, brun_yaml_item_at(rounds, k), at, &c->plan, clock,
                        &c->rounds[k]) != 0)
             return -1;
+    }
+    for (int m = 0; m < BRUN_METRIC_COUNT; m++) {
+        const struct brun_metric *mt = &c->metrics[m];
+        if (!mt->per_round || mt->round_count == count)
+            continue;
+        keyf(at, sizeof at, "%s.metrics.%s.per_round", where,
+             brun_metric_name((enum brun_metric_id)m));
+        return fail_at(rd,
+                       brun_yaml_get(brun_yaml_get(map, "metrics"),
+                                     brun_metric_name((enum brun_metric_id)m)),
+                       at, "%zu values, but the case has %zu rounds",
+                       mt->round_count, count);
     }
     if (c->status == BRUN_STATUS_OK && brun_case_summarize(c) != 0)
         return fail_at(rd, map, where, "out of memory");

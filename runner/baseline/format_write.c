@@ -384,6 +384,47 @@ static void write_history(struct emitter *em, const char *where,
     seq_end(em);
 }
 
+/* The case's measured metrics by name ({} when none): value, source,
+ * running share, and a counter's value in each round. */
+static void write_metrics(struct emitter *em, const char *where,
+                          const struct brun_case_result *c)
+{
+    char at[128], buf[40];
+    int any = 0;
+    for (int m = 0; m < BRUN_METRIC_COUNT; m++)
+        any |= c->metrics[m].measured;
+    plain(em, "metrics");
+    map_start(em, !any);
+    for (int m = 0; m < BRUN_METRIC_COUNT && !em->failed; m++) {
+        const struct brun_metric *mt = &c->metrics[m];
+        const char *name = brun_metric_name((enum brun_metric_id)m);
+        if (!mt->measured)
+            continue;
+        snprintf(at, sizeof at, "%smetrics.%s.", where, name);
+        plain(em, name);
+        map_start(em, 0);
+        double_field(em, at, "value", mt->value);
+        text(em, "source", brun_metric_source_name(mt->source));
+        double_field(em, at, "running_share", mt->running_share);
+        if (mt->per_round) {
+            plain(em, "per_round");
+            seq_start(em, 1);
+            for (size_t k = 0; k < mt->round_count && !em->failed; k++) {
+                if (!isfinite(mt->per_round[k])) {
+                    failf(em, "%sper_round[%zu]: %g is not a finite number", at,
+                          k, mt->per_round[k]);
+                    break;
+                }
+                brun_yaml_format_double(mt->per_round[k], buf, sizeof buf);
+                plain(em, buf);
+            }
+            seq_end(em);
+        }
+        map_end(em);
+    }
+    map_end(em);
+}
+
 static void write_cases(struct emitter *em, const struct brun_results *r)
 {
     char where[64];
@@ -414,6 +455,7 @@ static void write_cases(struct emitter *em, const struct brun_results *r)
             write_round(em, where, &c->rounds[k]);
         seq_end(em);
         write_history(em, where, c);
+        write_metrics(em, where, c);
         map_end(em);
     }
     seq_end(em);

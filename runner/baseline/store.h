@@ -29,9 +29,10 @@
 #include "runner/host/fingerprint.h"
 
 /* The schema this build reads and writes.  Version 2 added each case's
- * history; version 1 files (without it) still load, with no history. */
+ * history, version 3 its metrics (--metric); version 1 and 2 files
+ * (without them) still load, with no history or no metrics. */
 #define BRUN_BASELINE_SCHEMA "benchrun-baseline"
-#define BRUN_BASELINE_SCHEMA_VERSION 2
+#define BRUN_BASELINE_SCHEMA_VERSION 3
 #define BRUN_BASELINE_SCHEMA_VERSION_OLDEST 1
 /* Longest baseline name. */
 #define BRUN_BASELINE_NAME_MAX 64
