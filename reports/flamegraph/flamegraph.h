@@ -8,7 +8,8 @@
  * callers, each frame as wide as its inclusive count; children in name
  * order, so the same profile always gives the same bytes.  Each frame is
  * one <g class="f"> with a <title> ("name (N unit, P%)"), a <rect> and a
- * <text> cut to fit ("..", nothing under three characters).  Frames
+ * <text>: the whole name when it fits, else cut with "..", nothing when
+ * fewer than three characters fit.  Frames
  * narrower than 0.1 px are left out (their counts stay in their parents').
  * Colours come from a hash of the name: a warm palette for a profile;
  * for a differential, red for grown, blue for shrunk, grey for unchanged.
@@ -33,7 +34,7 @@ struct brun_flamegraph_options {
     const char *subtitle; /* e.g. "perf cpu-clock 4000 Hz, timed loop
                              only"; may be NULL */
     const char *unit;     /* "samples" or "instructions"; NULL: "samples" */
-    unsigned width;       /* pixels, 0 = 1200 */
+    unsigned width;       /* pixels, 0 = 1200; at least 200 */
 };
 
 /* Writes the flame graph of profile to out; an empty profile (no stack,
