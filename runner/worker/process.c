@@ -327,7 +327,11 @@ unsigned brun_process_kill_strays(const struct brun_process *p, long *first)
         if (!*first)
             *first = pid;
         strays++;
-        kill(-(pid_t)pgrp, SIGKILL);
+        /* Its group, unless that is ours: a child that never left the
+         * driver's group (a tool benchrun ran itself) must not take
+         * the driver and its shell with it. */
+        if ((pid_t)pgrp != getpgrp())
+            kill(-(pid_t)pgrp, SIGKILL);
         kill((pid_t)pid, SIGKILL);
         while (waitpid((pid_t)pid, &status, 0) < 0 && errno == EINTR)
             ;
