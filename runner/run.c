@@ -34,6 +34,11 @@
 #include "runner/compare/compare.h"
 #include "runner/worker/discover.h"
 #include "runner/host/host.h"
+#include "runner/diagnose/diagnose.h"
+#include "runner/diagnose/explain.h"
+#include "runner/diagnose/metric_compare.h"
+#include "runner/diagnose/profile_case.h"
+#include "runner/diagnose/memory.h"
 #include "runner/measure/measure.h"
 #include "reports/console/progress.h"
 #include "runner/worker/session.h"
@@ -68,6 +73,9 @@ struct run {
     struct counterpart *counterparts; /* per target, when comparing */
     struct brun_compare_plan plan;
     struct brun_results results;
+    struct brun_diagnose diagnose; /* --metric, explanations */
+    struct brun_measure_env env;   /* set by measure_all() */
+    struct brun_progress progress;
 };
 
 static void error_line(const char *fmt, ...)
@@ -580,6 +588,34 @@ static int will_compare(const struct run *r, const struct selected *sel)
  * BRUN_MEASURE_NO_MEMORY. */
 static int measure_one(struct run *r, const struct selected *sel,
                        const struct brun_measure_env *env,
+                       struct brun_case_result *out);
+
+/* Measures one case, then counts what --metric asks for. */
+static int measure_and_count(struct run *r, const struct selected *sel,
+                             const struct brun_measure_env *env,
+                             struct brun_case_result *out)
+{
+    int status = measure_one(r, sel, env, out);
+    if (status != 0 || !r->diagnose.want)
+        return status;
+    const char *path = r->options->targets[sel->target];
+    const char *old_path = NULL;
+    const struct brun_listed_case *old = NULL;
+    const struct brun_case_result *saved = NULL;
+    if (comparing(r)) {
+        const struct counterpart *k = &r->counterparts[sel->target];
+        old = old_case(k, sel->listed->name);
+        old_path = old ? k->old_path : NULL;
+        saved = saved_case(r, k->saved_target, sel->listed->name);
+    }
+    if (brun_diagnose_case(&r->diagnose, env, path, sel->listed, old_path, old,
+                           saved, out) != 0)
+        return BRUN_MEASURE_INTERRUPTED;
+    return 0;
+}
+
+static int measure_one(struct run *r, const struct selected *sel,
+                       const struct brun_measure_env *env,
                        struct brun_case_result *out)
 {
     const char *path = r->options->targets[sel->target];
@@ -615,16 +651,14 @@ static int measure_one(struct run *r, const struct selected *sel,
     return 0;
 }
 
-static int measure_all(struct run *r)
+/* The measuring settings from the options, and the run's random
+ * numbers.  0 or -1 (memory). */
+static int prepare_env(struct run *r)
 {
     const struct brun_options *o = r->options;
-    struct brun_progress progress;
-    struct brun_measure_env env;
-
-    r->results.cases = calloc(r->selected_count, sizeof *r->results.cases);
-    if (!r->results.cases)
-        return BRUN_MEASURE_NO_MEMORY;
-    env.settings = (struct brun_measure_settings){
+    struct brun_measure_env *env = &r->env;
+    struct brun_progress *progress = &r->progress;
+    env->settings = (struct brun_measure_settings){
         .rounds = o->rounds,
         .samples = o->samples,
         .warmup_s = o->warmup_s,
@@ -634,13 +668,26 @@ static int measure_all(struct run *r)
         .iterations = o->iterations,
         .jitter = o->jitter,
     };
-    env.clock = &r->results.context.clock;
-    env.rng = brun_rng_new(r->results.context.seed);
-    env.progress = brun_progress_update;
-    env.progress_ctx = &progress;
-    if (!env.rng)
+    env->clock = &r->results.context.clock;
+    env->rng = brun_rng_new(r->results.context.seed);
+    env->progress = brun_progress_update;
+    env->progress_ctx = progress;
+    env->counters = brun_diagnose_counters_in_rounds(&r->diagnose);
+    return env->rng ? 0 : -1;
+}
+
+static int measure_all(struct run *r)
+{
+    const struct brun_options *o = r->options;
+    struct brun_progress *progress = &r->progress;
+    struct brun_measure_env *env = &r->env;
+
+    r->results.cases = calloc(r->selected_count, sizeof *r->results.cases);
+    if (!r->results.cases)
         return BRUN_MEASURE_NO_MEMORY;
-    brun_progress_init(&progress, o->verbosity >= 0 && isatty(STDERR_FILENO),
+    if (prepare_env(r) != 0)
+        return BRUN_MEASURE_NO_MEMORY;
+    brun_progress_init(progress, o->verbosity >= 0 && isatty(STDERR_FILENO),
                        r->selected_count);
     if (comparing(r)) {
         /* The suite's size sets every case's level, and a case stops
@@ -656,14 +703,14 @@ static int measure_all(struct run *r)
     }
     int status = 0;
     for (size_t i = 0; i < r->selected_count; i++) {
-        progress.index = i + 1;
-        status = measure_one(r, &r->selected[i], &env, &r->results.cases[i]);
+        progress->index = i + 1;
+        status =
+            measure_and_count(r, &r->selected[i], env, &r->results.cases[i]);
         if (status != 0)
             break;
         r->results.case_count = i + 1;
     }
-    brun_progress_clear(&progress);
-    brun_rng_free(env.rng);
+    brun_progress_clear(progress);
     return status;
 }
 
@@ -852,6 +899,89 @@ static void release_run(struct run *r)
     if (r->have_baseline)
         brun_baseline_release(&r->baseline);
     brun_results_release(&r->results);
+    if (r->env.rng)
+        brun_rng_free(r->env.rng);
+    brun_diagnose_release(&r->diagnose);
+}
+
+/* --profile / --profile-memory: each selected case matching the
+ * pattern, one worker each.  Returns the exit status. */
+static int profile_selected(struct run *r, const struct brun_profile_request *q)
+{
+    regex_t re;
+    if (regcomp(&re, q->pattern, REG_EXTENDED | REG_NOSUB) != 0) {
+        error_line("bad regular expression \"%s\"", q->pattern);
+        return BRUN_EXIT_USAGE;
+    }
+    if (prepare_env(r) != 0) {
+        regfree(&re);
+        error_line("out of memory");
+        return BRUN_EXIT_USAGE;
+    }
+    r->env.progress = NULL;
+    int status = BRUN_EXIT_OK;
+    size_t done = 0;
+    for (size_t i = 0; i < r->selected_count && status == BRUN_EXIT_OK; i++) {
+        const struct selected *sel = &r->selected[i];
+        if (regexec(&re, sel->listed->name, 0, NULL, 0) != 0)
+            continue;
+        done++;
+        const char *path = r->options->targets[sel->target];
+        int rc = q->memory
+                     ? brun_memory_profile_case(q, &r->env, &r->diagnose.tools,
+                                                path, sel->listed, stdout)
+                     : brun_profile_case(q, &r->env, path, sel->listed, stdout);
+        if (rc < 0)
+            status = interrupted_status() ? interrupted_status()
+                                          : BRUN_EXIT_INTERRUPTED;
+        else if (rc == 2)
+            status = BRUN_EXIT_USAGE;
+        else if (rc == 1)
+            status = BRUN_EXIT_CASE_FAILED;
+    }
+    regfree(&re);
+    if (done == 0) {
+        error_line("--%s %s: no case matches",
+                   q->memory ? "profile-memory" : "profile", q->pattern);
+        return BRUN_EXIT_USAGE;
+    }
+    return status;
+}
+
+/* The folder profiles and flame graphs go to. */
+static const char *profile_dir(const struct brun_options *o)
+{
+    return o->profile_dir ? o->profile_dir : BRUN_DEFAULT_PROFILE_DIR;
+}
+
+/* Profiles both builds of each regressed case, within --explain-time. */
+static int explain_regressions(struct run *r)
+{
+    const struct brun_options *o = r->options;
+    if (!o->explain || !comparing(r))
+        return 0;
+    struct brun_explain_settings settings = {
+        .engine = o->explain_engine,
+        .dir = profile_dir(o),
+        .deadline = brun_now() + o->explain_s,
+        .call_graph_dwarf = o->call_graph_dwarf,
+    };
+    for (size_t i = 0; i < r->results.case_count; i++) {
+        struct brun_case_result *c = &r->results.cases[i];
+        const struct brun_case_comparison *k = c->comparison;
+        if (c->status != BRUN_STATUS_OK || !k ||
+            k->presence != BRUN_PRESENT_BOTH || !k->stats.valid ||
+            (k->stats.label != BRUN_LABEL_REGRESSED && !k->stats.fails))
+            continue;
+        const struct selected *sel = &r->selected[i];
+        const struct counterpart *cp = &r->counterparts[sel->target];
+        const struct brun_listed_case *old = old_case(cp, sel->listed->name);
+        if (brun_explain_case(&settings, &r->env, &r->diagnose.tools,
+                              o->targets[sel->target], sel->listed,
+                              old ? cp->old_path : NULL, old, c) != 0)
+            return -1;
+    }
+    return 0;
 }
 
 /* Everything that can be refused before any target runs. */
@@ -936,6 +1066,27 @@ int brun_run(const struct brun_options *o, int argc, char **argv)
         error_line("out of memory");
         goto out;
     }
+    char why[600];
+    if (brun_diagnose_init(&r.diagnose, o,
+                           &r.results.context.metrics_availability, why,
+                           sizeof why) != 0) {
+        error_line("%s", why);
+        goto out;
+    }
+    if (o->profile || o->profile_memory) {
+        /* Profiling is its own action: nothing is timed or compared. */
+        struct brun_profile_request request = {
+            .pattern = o->profile ? o->profile : o->profile_memory,
+            .memory = o->profile == NULL,
+            .memory_tool = o->memory_tool,
+            .dir = profile_dir(o),
+            .seconds = o->profile_s,
+            .call_graph_dwarf = o->call_graph_dwarf,
+            .verbosity = o->verbosity,
+        };
+        status = profile_selected(&r, &request);
+        goto out;
+    }
     if (comparing(&r) &&
         (prepare_counterparts(&r) != 0 || start_summary(&r) != 0))
         goto out;
@@ -967,6 +1118,13 @@ int brun_run(const struct brun_options *o, int argc, char **argv)
         if (brun_compare_suite(&r.results, &r.plan, &failing) != 0) {
             error_line("out of memory while comparing: no verdict, nothing "
                        "was written or saved");
+            goto out;
+        }
+        failing = brun_metric_judge(&r.results, o);
+        if (explain_regressions(&r) != 0) {
+            error_line("interrupted: nothing was written or saved");
+            status = interrupted_status() ? interrupted_status()
+                                          : BRUN_EXIT_INTERRUPTED;
             goto out;
         }
         if (o->verbosity > 0)

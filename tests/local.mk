@@ -17,6 +17,7 @@ AM_TESTS_ENVIRONMENT = \
 	BENCHRUN_TEST_SRCDIR='$(abs_top_srcdir)'; export BENCHRUN_TEST_SRCDIR; \
 	BENCHRUN_TEST_BUILDDIR='$(abs_top_builddir)'; export BENCHRUN_TEST_BUILDDIR; \
 	BENCHRUN_DRIVER='$(abs_top_builddir)/runner/benchrun'; export BENCHRUN_DRIVER; \
+	BENCHRUN_ALLOC_LIBRARY='$(abs_top_builddir)/lib/alloc/.libs/libbenchrun-alloc.so'; export BENCHRUN_ALLOC_LIBRARY; \
 	CC='$(CC)'; export CC;
 
 # Flags shared by every Criterion test program.
@@ -35,6 +36,7 @@ include tests/github.mk
 include tests/alloc.mk
 include tests/memory.mk
 include tests/diagnose.mk
+include tests/diagnose_run.mk
 
 if ENABLE_TESTS
 # Shared by the tests that run programs.

@@ -135,6 +135,17 @@ CHECK(github_set, o->github == 1)
 CHECK(slo_warning_set, near(o->slo_warning, 0.6))
 CHECK(slo_critical_set, near(o->slo_critical, 0.9))
 CHECK(slo_warning_only_set, o->slo_warning_only == 1)
+CHECK(metric_set,
+      o->metrics == (BRUN_WANT_INSTRUCTIONS | BRUN_WANT_ALLOCATIONS))
+CHECK(gate_metric_set, o->gate_metric == BRUN_METRIC_ALLOCATIONS &&
+                           (o->metrics & BRUN_WANT_ALLOCATIONS))
+CHECK(profile_time_set, near(o->profile_s, 0.5))
+CHECK(call_graph_set, o->call_graph_dwarf == 0)
+CHECK(profile_dir_set, strstr(o->profile_dir, "prof/here") != NULL)
+CHECK(explain_set, o->explain == 0)
+CHECK(explain_time_set, near(o->explain_s, 30))
+CHECK(explain_with_set, o->explain_engine == BRUN_EXPLAIN_PERF)
+CHECK(memory_tool_set, o->memory_tool == 1)
 
 /* One valid value per benchrun.yml key, and what it must do.  A new key in
  * the table without a row here fails the test below. */
@@ -175,6 +186,15 @@ static const struct {
     {"slo_warning", "60%", slo_warning_set},
     {"slo_critical", "90%", slo_critical_set},
     {"slo_warning_only", "yes", slo_warning_only_set},
+    {"metric", "instructions,allocations", metric_set},
+    {"gate_metric", "allocations", gate_metric_set},
+    {"profile_time", "500ms", profile_time_set},
+    {"call_graph", "fp", call_graph_set},
+    {"profile_dir", "prof/here", profile_dir_set},
+    {"explain", "false", explain_set},
+    {"explain_time", "30s", explain_time_set},
+    {"explain_with", "perf", explain_with_set},
+    {"memory_tool", "massif", memory_tool_set},
 };
 
 Test(config, every_key_of_the_option_table_is_read_into_the_options)

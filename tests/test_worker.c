@@ -101,7 +101,10 @@ Test(worker, bad_commands_get_an_error_message)
         const char *words;
     } cases[] = {{"RUN work/missing 0 10 1 0 0\n", "no%20case%20named"},
                  {"RUN work/counted 0 ten 1 0 0\n", "malformed%20number"},
-                 {"RUN work/counted 0 10\n", "needs%206%20fields"},
+                 {"RUN work/counted 0 10\n", "needs%206%20or%207%20fields"},
+                 {"RUN work/counted 0 10 1 0 0 frob\n", "unknown%20probe"},
+                 {"RUN work/counted 0 10 1 0 0 alloc\n",
+                  "allocation%20counter%20is%20not%20loaded"},
                  {"RUN work/counted 9 10 1 0 0\n", "malformed"},
                  {"FROB\n", "unknown%20command"},
                  {"RUN %zz\n", "malformed%20command"}};

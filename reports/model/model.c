@@ -23,6 +23,8 @@ void brun_case_result_release(struct brun_case_result *c)
         brun_rounds_release(c->comparison->baseline_rounds,
                             c->comparison->baseline_round_count);
         brun_explanation_release(&c->comparison->explanation);
+        brun_metrics_release(c->comparison->baseline_metrics,
+                             BRUN_METRIC_COUNT);
         free(c->comparison);
     }
     for (size_t i = 0; i < c->history_count; i++) {

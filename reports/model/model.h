@@ -187,6 +187,9 @@ struct brun_case_comparison {
     int gate_on_metric;
     enum brun_metric_id gate_metric;
     struct brun_metric_change metric_changes[BRUN_METRIC_COUNT];
+    /* The baseline build's metrics as measured (interleaved) or saved;
+     * owned (per_round arrays). */
+    struct brun_metric baseline_metrics[BRUN_METRIC_COUNT];
     /* Time and instructions moved in opposite directions beyond their
      * noise (time faster, instructions more, or the reverse). */
     int metric_disagrees;

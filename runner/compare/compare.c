@@ -447,6 +447,9 @@ int brun_compare_interleaved(const char *new_path, const char *old_path,
         attach_comparison(c, k, old.rounds, old.round_count);
         old.rounds = NULL;
         old.round_count = 0;
+        /* The baseline build's hardware counters, read in its rounds. */
+        memcpy(k->baseline_metrics, old.metrics, sizeof old.metrics);
+        memset(old.metrics, 0, sizeof old.metrics);
     } else {
         free(k);
     }

@@ -15,5 +15,12 @@ runner_libbrrunner_la_SOURCES += \
 	runner/diagnose/profile.c runner/diagnose/profile.h \
 	runner/diagnose/callgrind_read.c runner/diagnose/callgrind_read.h \
 	runner/diagnose/perf_read.c runner/diagnose/perf_read.h \
-	runner/diagnose/rank.c runner/diagnose/rank.h
+	runner/diagnose/rank.c runner/diagnose/rank.h \
+	runner/diagnose/passes.c runner/diagnose/passes.h \
+	runner/diagnose/diagnose.c runner/diagnose/diagnose.h \
+	runner/diagnose/metric_compare.c runner/diagnose/metric_compare.h \
+	runner/diagnose/perf_record.c runner/diagnose/perf_record.h \
+	runner/diagnose/profile_case.c runner/diagnose/profile_case.h \
+	runner/diagnose/explain.c runner/diagnose/explain.h \
+	runner/diagnose/memory.c runner/diagnose/memory.h
 runner_libbrrunner_la_CPPFLAGS += -DBRUN_PKGLIBDIR='"$(pkglibdir)"'

@@ -377,6 +377,9 @@ int brun_perf_script_run(const char *perf_data, const char *perf_binary,
         return -1;
     }
     if (pid == 0) {
+        /* Its own process group: perf script starts addr2line and may
+         * leave it behind, and the group is how that is found. */
+        setpgid(0, 0);
         int in = open("/dev/null", O_RDONLY);
         if (in >= 0)
             dup2(in, 0);
@@ -384,8 +387,8 @@ int brun_perf_script_run(const char *perf_data, const char *perf_binary,
         dup2(err_pipe[1], 2);
         close(out_pipe[0]);
         close(err_pipe[0]);
-        char *const argv[] = {(char *)perf, "script", "-i", (char *)perf_data,
-                              NULL};
+        char *const argv[] = {(char *)perf, "script",          "--no-inline",
+                              "-i",         (char *)perf_data, NULL};
         if (strchr(perf, '/'))
             execv(perf, argv);
         else
@@ -426,6 +429,12 @@ int brun_perf_script_run(const char *perf_data, const char *perf_binary,
         kill(pid, SIGKILL);
     int status = 0;
     while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+        ;
+    /* What it left running (an addr2line) came back to benchrun, a
+     * child subreaper: end it and reap it, by its group. */
+    kill(-pid, SIGKILL);
+    int left;
+    while (waitpid(-pid, &left, 0) > 0 || errno == EINTR)
         ;
     if (failed) {
         snprintf(why, why_size,

@@ -57,8 +57,11 @@ int brun_tool_require(const char *name, const char *package, char *out,
 int brun_pmu_available(char *why, size_t why_size)
 {
     struct brun_counter_group g;
-    if (brun_counters_open(&g, brun_hardware_events, 1, why, why_size) != 0)
+    if (brun_counters_open(&g, brun_hardware_events, 1, why, why_size) != 0) {
+        if (strncmp(why, "no PMU", 6) == 0) /* the short form for a line */
+            snprintf(why, why_size, "no PMU");
         return 0;
+    }
     brun_counters_close(&g);
     return 1;
 }

@@ -45,8 +45,7 @@ const struct brun_option_spec *brun_option_by_key(const char *key);
 /* --gate-metric's value: "time" gives -1, a metric name its enum
  * brun_metric_id (peak heap is a level, not gateable).  0, or -1 with
  * why.  benchrun.yml's thresholds entries take the same words. */
-int brun_gate_metric_parse(const char *v, int *out, char *why,
-                           size_t why_size);
+int brun_gate_metric_parse(const char *v, int *out, char *why, size_t why_size);
 
 /* Parses a percentage as the options take it: "10%" is 10 %; a bare
  * number of 1 or more is a percentage ("10" is 10 %); a bare number below

@@ -128,17 +128,17 @@ struct brun_options {
     int slo_warning_only; /* a critical breach does not fail the run */
 
     /* Diagnosing (runner/diagnose/). */
-    unsigned metrics;      /* BRUN_WANT_* bits from --metric */
-    int gate_metric;       /* enum brun_metric_id, or -1: gate on time */
-    char *profile;         /* --profile PATTERN (POSIX ERE), or NULL */
-    char *profile_memory;  /* --profile-memory PATTERN, or NULL */
-    double profile_s;      /* --profile-time */
-    int call_graph_dwarf;  /* --call-graph dwarf (else frame pointers) */
-    char *profile_dir;     /* where profiles are written */
-    int explain;           /* explain regressions (--no-explain: 0) */
-    double explain_s;      /* --explain-time: bound for all of them */
-    int explain_engine;    /* BRUN_EXPLAIN_AUTO, _CALLGRIND or _PERF */
-    int memory_tool;       /* -1 first installed, else enum
+    unsigned metrics;     /* BRUN_WANT_* bits from --metric */
+    int gate_metric;      /* enum brun_metric_id, or -1: gate on time */
+    char *profile;        /* --profile PATTERN (POSIX ERE), or NULL */
+    char *profile_memory; /* --profile-memory PATTERN, or NULL */
+    double profile_s;     /* --profile-time */
+    int call_graph_dwarf; /* --call-graph dwarf (else frame pointers) */
+    char *profile_dir;    /* where profiles are written */
+    int explain;          /* explain regressions (--no-explain: 0) */
+    double explain_s;     /* --explain-time: bound for all of them */
+    int explain_engine;   /* BRUN_EXPLAIN_AUTO, _CALLGRIND or _PERF */
+    int memory_tool;      /* -1 first installed, else enum
                               brun_memory_tool */
 
     /* Output. */
