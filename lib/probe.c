@@ -154,21 +154,11 @@ void brun_probe_sample_begin(struct brun_probe *p)
     }
 }
 
-void brun_probe_sample_started(struct brun_probe *p)
+void brun_probe_at_clock(struct brun_probe *p)
 {
 #ifdef HAVE_VALGRIND_CALLGRIND_H
     if (p->mode == BRUN_PROBE_CALLGRIND)
-        CALLGRIND_TOGGLE_COLLECT;
-#else
-    (void)p;
-#endif
-}
-
-void brun_probe_sample_ended(struct brun_probe *p)
-{
-#ifdef HAVE_VALGRIND_CALLGRIND_H
-    if (p->mode == BRUN_PROBE_CALLGRIND)
-        CALLGRIND_TOGGLE_COLLECT;
+        CALLGRIND_TOGGLE_COLLECT; /* on at a sample's start, off at its end */
 #else
     (void)p;
 #endif

@@ -72,9 +72,9 @@ int brun_probe_parse(struct brun_probe *p, const char *field, char *why,
 int brun_probe_prepare(struct brun_probe *p, char *why, size_t why_size);
 
 /* Around each measured sample; see the comment at the top. */
-void brun_probe_sample_begin(struct brun_probe *p);   /* before clock */
-void brun_probe_sample_started(struct brun_probe *p); /* after clock */
-void brun_probe_sample_ended(struct brun_probe *p);   /* after clock */
+void brun_probe_sample_begin(struct brun_probe *p); /* before the clock */
+/* Right after each of a sample's two clock reads (callgrind's toggle). */
+void brun_probe_at_clock(struct brun_probe *p);
 void brun_probe_sample_end(struct brun_probe *p, uint64_t iterations);
 /* After the last measured sample (or when the loop is abandoned). */
 void brun_probe_finish(struct brun_probe *p);

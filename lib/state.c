@@ -110,7 +110,7 @@ static uint64_t begin_sample(struct benchrun_state *st)
              * instruction after it. */
             brun_probe_sample_begin(st->probe);
             st->t_start = brun_clock_read(st->req.clock);
-            brun_probe_sample_started(st->probe);
+            brun_probe_at_clock(st->probe);
             return st->n;
         }
     }
@@ -214,7 +214,7 @@ uint64_t benchrun_priv_loop_next(struct benchrun_state *st, uint64_t left)
     const uint64_t t_end = brun_clock_read(st->req.clock);
 
     if (st->probe && st->phase == BRUN_PHASE_MEASURE) {
-        brun_probe_sample_ended(st->probe);
+        brun_probe_at_clock(st->probe);
         brun_probe_sample_end(st->probe, st->n - left);
     }
     if (st->paused) {

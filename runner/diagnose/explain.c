@@ -59,31 +59,13 @@ static int profile_build(const struct brun_explain_settings *s,
         return 1;
     perf.call_graph_dwarf = s->call_graph_dwarf;
     perf.scratch = tools->scratch;
-    /* Long samples, as for --profile: each boundary is a round trip to
-     * perf that would show in the profile. */
-    double sample_s = ns_per_iteration * 1e-9 * (double)iterations;
-    if (sample_s > 0 && sample_s < BRUN_PROFILE_SAMPLE_S) {
-        double grown =
-            floor((double)iterations * BRUN_PROFILE_SAMPLE_S / sample_s);
-        iterations = grown > 1e12 ? 1000000000000ull : (uint64_t)grown;
-        sample_s = ns_per_iteration * 1e-9 * (double)iterations;
-    }
-    double count = sample_s > 0 ? ceil(BRUN_EXPLAIN_PERF_S / sample_s) : 1;
-    uint32_t samples = count < 1 ? 1 : count > 10000 ? 10000 : (uint32_t)count;
+    uint32_t samples = brun_profile_samples(&iterations, ns_per_iteration,
+                                            BRUN_EXPLAIN_PERF_S);
     struct brun_probe_reply reply;
     int r = brun_perf_profile(&perf, env, path, listed, iterations, samples,
                               file, &out->profile, &reply, why, why_size);
     out->iterations = reply.iterations;
     return r < 0 ? -1 : r > 0 ? 1 : 0;
-}
-
-static int to_folded(const struct brun_profile *p, struct brun_folded *f)
-{
-    brun_folded_init(f);
-    for (size_t i = 0; i < p->stack_count; i++)
-        if (brun_folded_add(f, p->stacks[i], p->stack_counts[i]) != 0)
-            return -1;
-    return 0;
 }
 
 struct diff_job {
@@ -112,8 +94,10 @@ static void draw(const char *dir, const char *stem, const char *name,
         "build's total)",
         strcmp(engine, "callgrind") == 0 ? "instructions" : "ns", 0};
     struct diff_job job = {&fb, &fa, &options};
-    if (to_folded(&before->profile, &fb) == 0 &&
-        to_folded(&after->profile, &fa) == 0 &&
+    brun_folded_init(&fb);
+    brun_folded_init(&fa);
+    if (brun_profile_fold(&before->profile, &fb) == 0 &&
+        brun_profile_fold(&after->profile, &fa) == 0 &&
         brun_atomic_write(path, write_diff, &job, why, sizeof why) == 0)
         e->flamegraph = strdup(path);
     brun_folded_release(&fb);

@@ -19,6 +19,22 @@
 #include "runner/files/atomic_file.h"
 #include "runner/files/make_dirs.h"
 
+uint32_t brun_profile_samples(uint64_t *iterations, double ns_per_iteration,
+                              double seconds)
+{
+    /* Long samples: each one costs two round trips to perf (enable,
+     * disable), which the profile would otherwise show. */
+    double sample_s = ns_per_iteration * 1e-9 * (double)*iterations;
+    if (sample_s > 0 && sample_s < BRUN_PROFILE_SAMPLE_S) {
+        double grown =
+            floor((double)*iterations * BRUN_PROFILE_SAMPLE_S / sample_s);
+        *iterations = grown > 1e12 ? 1000000000000ull : (uint64_t)grown;
+        sample_s = ns_per_iteration * 1e-9 * (double)*iterations;
+    }
+    double count = sample_s > 0 ? ceil(seconds / sample_s) : 1;
+    return count < 1 ? 1 : count > 100000 ? 100000 : (uint32_t)count;
+}
+
 int brun_profile_calibrate(const struct brun_measure_env *env, const char *path,
                            const struct brun_listed_case *listed,
                            uint64_t *iterations, double *ns_per_iteration,
@@ -35,8 +51,7 @@ int brun_profile_calibrate(const struct brun_measure_env *env, const char *path,
     return r;
 }
 
-/* The profile's stacks as folded stacks. */
-static int to_folded(const struct brun_profile *p, struct brun_folded *f)
+int brun_profile_fold(const struct brun_profile *p, struct brun_folded *f)
 {
     brun_folded_init(f);
     for (size_t i = 0; i < p->stack_count; i++)
@@ -124,7 +139,7 @@ int brun_profile_case(const struct brun_profile_request *q,
     }
 
     struct brun_folded folded;
-    if (to_folded(&profile, &folded) != 0) {
+    if (brun_profile_fold(&profile, &folded) != 0) {
         brun_profile_release(&profile);
         brun_folded_release(&folded);
         fprintf(stderr, "benchrun: --profile: out of memory\n");

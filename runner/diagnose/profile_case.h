@@ -52,4 +52,16 @@ int brun_profile_calibrate(const struct brun_measure_env *env, const char *path,
                            uint64_t *iterations, double *ns_per_iteration,
                            char *why, size_t why_size);
 
+/* The samples of a perf profile of `seconds`, with *iterations per
+ * sample raised so a sample lasts BRUN_PROFILE_SAMPLE_S at least (at
+ * ns_per_iteration).  Shared with the explanations' perf engine. */
+uint32_t brun_profile_samples(uint64_t *iterations, double ns_per_iteration,
+                              double seconds);
+
+/* A profile's stacks as folded stacks (f initialised here; release it
+ * also on failure).  0 or -1 (memory). */
+struct brun_profile;
+struct brun_folded;
+int brun_profile_fold(const struct brun_profile *p, struct brun_folded *f);
+
 #endif /* BRUN_PROFILE_CASE_H */

@@ -143,7 +143,8 @@ int brun_parse_bool(const char *text, int *out, char *why, size_t why_size)
  * stored filter becomes "(first)|(second)", so a case runs when it matches
  * any of them.  Each part is checked on its own first, so a fragment such
  * as "a)|(b" cannot pair up with its neighbour into a valid expression. */
-SETTER(set_filter)
+/* 0 when v is empty or a valid POSIX ERE, else -1 with why. */
+static int check_regex(const char *v, char *why, size_t why_size)
 {
     regex_t re;
     int rc = v && *v ? regcomp(&re, v, REG_EXTENDED | REG_NOSUB) : 0;
@@ -155,6 +156,22 @@ SETTER(set_filter)
     }
     if (v && *v)
         regfree(&re);
+    return 0;
+}
+
+/* A POSIX ERE kept as text (compiled where it is used). */
+static int set_filter_like(char **field, const char *v, char *why,
+                           size_t why_size)
+{
+    if (check_regex(v, why, why_size) != 0)
+        return -1;
+    return set_string(field, v, why, why_size);
+}
+
+SETTER(set_filter)
+{
+    if (check_regex(v, why, why_size) != 0)
+        return -1;
     if (!o->filter || !v || !*v)
         return set_string(&o->filter, v, why, why_size);
     size_t len = strlen(o->filter) + strlen(v) + sizeof "()|()";
@@ -168,23 +185,6 @@ SETTER(set_filter)
     o->filter = both;
     return 0;
 }
-/* A POSIX ERE kept as text (compiled where it is used). */
-static int set_filter_like(char **field, const char *v, char *why,
-                           size_t why_size)
-{
-    regex_t re;
-    int rc = v && *v ? regcomp(&re, v, REG_EXTENDED | REG_NOSUB) : 0;
-    if (rc != 0) {
-        char what[256];
-        regerror(rc, &re, what, sizeof what);
-        snprintf(why, why_size, "bad regular expression \"%s\": %s", v, what);
-        return -1;
-    }
-    if (v && *v)
-        regfree(&re);
-    return set_string(field, v, why, why_size);
-}
-
 SETTER(set_json)
 {
     return set_string(&o->json_path, v, why, why_size);
