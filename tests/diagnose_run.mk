@@ -31,3 +31,13 @@ tests_test_diagnose_SOURCES = tests/test_diagnose.c
 tests_test_diagnose_CFLAGS = $(TEST_CFLAGS)
 tests_test_diagnose_LDADD = tests/libtesthelpers.la $(TEST_LIBS)
 endif
+
+# The counter group, metric values, changes and the metric gate, in
+# process.
+if ENABLE_TESTS
+check_PROGRAMS += tests/test_metrics
+TESTS += tests/test_metrics
+tests_test_metrics_SOURCES = tests/test_metrics.c
+tests_test_metrics_CFLAGS = $(TEST_CFLAGS)
+tests_test_metrics_LDADD = $(BR_DRIVER_LIBS) $(TEST_LIBS)
+endif
