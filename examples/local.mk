@@ -55,3 +55,12 @@ detection-benchmark: runner/benchrun lib/libbenchrun.la
 	python3 $(srcdir)/tests/perf/detection_quality.py --builddir $(builddir) \
 	    --srcdir $(srcdir) $${RUNS:+--runs $$RUNS}
 .PHONY: detection-benchmark
+
+# `make diagnose-figures`: instructions A/A and +1 % on the suite's chain,
+# what --profile and the counting passes cost, and how often an
+# explanation names the changed function (tests/perf/diagnose_figures.py;
+# REPEATS=... passes --repeats).  Measures; asserts nothing.
+diagnose-figures: runner/benchrun lib/libbenchrun.la
+	python3 $(srcdir)/tests/perf/diagnose_figures.py \
+	    --builddir $(builddir) --srcdir $(srcdir) $${REPEATS:+--repeats $$REPEATS}
+.PHONY: diagnose-figures
