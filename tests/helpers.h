@@ -57,4 +57,19 @@ size_t count_occurrences(const char *haystack, const char *needle);
 /* 1 when s contains exactly one line (one '\n', at the end). */
 int is_one_line(const char *s);
 
+/* 1 when the tests, and so the programs they build and run, are built
+ * with AddressSanitizer: valgrind, heaptrack and a preloaded allocator
+ * cannot run beside its runtime, so the suites that need them are
+ * disabled (TestSuite's .disabled = BRUN_TEST_ASAN) and show as skipped. */
+#if defined(__SANITIZE_ADDRESS__)
+#define BRUN_TEST_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define BRUN_TEST_ASAN 1
+#endif
+#endif
+#ifndef BRUN_TEST_ASAN
+#define BRUN_TEST_ASAN 0
+#endif
+
 #endif /* BRUN_TEST_HELPERS_H */

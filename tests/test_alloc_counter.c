@@ -25,7 +25,7 @@
 
 #define LIBRARY "lib/alloc/.libs/libbenchrun-alloc.so"
 
-TestSuite(alloc_counter, .timeout = 60);
+TestSuite(alloc_counter, .timeout = 60, .disabled = BRUN_TEST_ASAN);
 
 static char library[PATH_MAX];
 

@@ -46,7 +46,7 @@ static void setup(void)
     snprintf(more_exe, sizeof more_exe, "%s", build_path("tests/diag_more"));
 }
 
-TestSuite(diagnose, .init = setup, .timeout = 300);
+TestSuite(diagnose, .init = setup, .timeout = 300, .disabled = BRUN_TEST_ASAN);
 
 /* Runs benchrun with extra environment env (NULL-terminated or NULL)
  * and NULL-terminated arguments. */

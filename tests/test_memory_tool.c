@@ -45,7 +45,8 @@ static void teardown(void)
     free(scratch);
 }
 
-TestSuite(memory_tool, .init = setup, .fini = teardown, .timeout = 300);
+TestSuite(memory_tool, .init = setup, .fini = teardown, .timeout = 300,
+          .disabled = BRUN_TEST_ASAN);
 
 /* The names in dir, one per line, sorted; the caller frees. */
 static char *listing(const char *dir)

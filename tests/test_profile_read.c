@@ -35,7 +35,8 @@ static void teardown(void)
     free(scratch);
 }
 
-TestSuite(callgrind, .init = setup, .fini = teardown, .timeout = 120);
+TestSuite(callgrind, .init = setup, .fini = teardown, .timeout = 120,
+          .disabled = BRUN_TEST_ASAN);
 TestSuite(perf, .init = setup, .fini = teardown, .timeout = 120);
 TestSuite(rank);
 
