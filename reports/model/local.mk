@@ -5,4 +5,5 @@
 # for it (wording.c).
 reports_libbrreports_la_SOURCES += reports/model/model.c reports/model/model.h \
 	reports/model/metrics.c reports/model/metrics.h \
+	reports/model/scaling.c reports/model/scaling.h \
 	reports/model/wording.c reports/model/wording.h

@@ -33,6 +33,7 @@ void brun_case_result_release(struct brun_case_result *c)
     }
     free(c->history);
     brun_metrics_release(c->metrics, BRUN_METRIC_COUNT);
+    free(c->arg_name);
     memset(c, 0, sizeof *c);
 }
 
@@ -76,6 +77,9 @@ void brun_results_release(struct brun_results *r)
     free(r->context.metrics_availability);
     brun_comparison_summary_free(r->comparison);
     free(r->slo);
+    for (size_t i = 0; i < r->scaling_count; i++)
+        brun_scaling_release(&r->scalings[i]);
+    free(r->scalings);
     memset(r, 0, sizeof *r);
 }
 

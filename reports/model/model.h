@@ -17,6 +17,7 @@
 
 #include "lib/clock.h"
 #include "reports/model/metrics.h"
+#include "reports/model/scaling.h"
 #include "stats/summary.h"
 #include "stats/verdict.h"
 
@@ -279,6 +280,11 @@ struct brun_case_result {
     /* --metric: figures beside time (metrics.h); measured = 0 for those
      * not asked for or not available. */
     struct brun_metric metrics[BRUN_METRIC_COUNT];
+    /* A parameterized case's instance: its argument N and the unit of N
+     * (.arg_name, or NULL). */
+    int parameterized;
+    long long arg;
+    char *arg_name;
 };
 
 /* How SLOs were judged in this run. */
@@ -333,6 +339,9 @@ struct brun_results {
     size_t case_count;
     struct brun_comparison_summary *comparison; /* NULL when not comparing */
     struct brun_slo_summary *slo;               /* NULL when no SLO is set */
+    /* Scaling fits of the parameterized families (scaling.h). */
+    struct brun_scaling *scalings;
+    size_t scaling_count;
 };
 
 /* What the cases of a run add up to, counted from the cases themselves
