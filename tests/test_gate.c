@@ -22,10 +22,13 @@
 /* Few, short rounds: these tests check behaviour, not precision (the
  * detection benchmark measures that).  The slow build does 150 % more
  * work, so it stays many standard errors away even when make check runs
- * tests in parallel on a small machine and round times swing by 20 %. */
+ * tests in parallel on a small machine and round times swing by 20 %.
+ * --no-explain: these tests judge the gate, and an explanation would
+ * write profiles into the directory they run in (tests/test_diagnose.c
+ * checks explanations, in a scratch folder). */
 #define FAST                                                             \
     "--rounds", "4", "--max-rounds", "16", "--samples", "3", "--warmup", \
-        "1ms", "--sample-time", "1ms", "--no-color"
+        "1ms", "--sample-time", "1ms", "--no-color", "--no-explain"
 
 /* These tests measure: one at a time, so they do not slow each other down
  * (Criterion reads CRITERION_JOBS after constructors run). */
