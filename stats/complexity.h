@@ -7,7 +7,9 @@
  *
  * Each fit is ordinary least squares with unit weights (gsl_fit_linear)
  * on the points (f(N), time); b's interval is b ± t(level, n - 2) se(b),
- * se(b) from the scatter about the line.  O(1) is the mean: b is the
+ * se(b) heteroscedasticity-consistent (HC3), because timing noise grows
+ * with the time and the classical se then makes intervals too narrow
+ * (complexity.c has the figures).  O(1) is the mean: b is the
  * mean, its interval the t-interval of the mean (n - 1 df), intercept 0
  * and R² 0 by definition.
  *

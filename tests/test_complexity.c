@@ -104,13 +104,17 @@ Test(complexity, one_fit_matches_the_hand_computation)
 {
     /* x = 1, 2, 3, 4; y = 1, 3, 2, 5: x mean 2.5, Sxx 5, Sxy 5.5, so
      * b = 1.1, a = 2.75 - 2.75 = 0; residuals -0.1, 0.8, -1.3, 0.6:
-     * RSS 2.7, se(b) = sqrt(2.7 / 2 / 5); TSS 8.75. */
+     * RSS 2.7; TSS 8.75.  HC3: deviations -1.5, -0.5, 0.5, 1.5, leverage
+     * 1/4 + d^2 / 5 = 0.7, 0.3, 0.3, 0.7, so the sum of d^2 e^2 / (1-h)^2
+     * is 0.0225/0.09 + 0.16/0.49 + 0.4225/0.49 + 0.81/0.09 and
+     * se(b) = sqrt(sum) / 5. */
     const double x[4] = {1, 2, 3, 4}, y[4] = {1, 3, 2, 5};
     struct brun_fit f;
     cr_assert_eq(brun_complexity_fit(x, y, 4, BRUN_O_N, 0.95, &f), 0);
     cr_assert_float_eq(f.per_item_ns, 1.1, 1e-12);
     cr_assert_float_eq(f.intercept_ns, 0, 1e-12);
-    double half = gsl_cdf_tdist_Pinv(0.975, 2) * sqrt(2.7 / 2 / 5);
+    double hc3 = 0.0225 / 0.09 + 0.16 / 0.49 + 0.4225 / 0.49 + 0.81 / 0.09;
+    double half = gsl_cdf_tdist_Pinv(0.975, 2) * sqrt(hc3) / 5;
     cr_assert_float_eq(f.per_item_lo, 1.1 - half, 1e-12);
     cr_assert_float_eq(f.per_item_hi, 1.1 + half, 1e-12);
     cr_assert_float_eq(f.r2, 1 - 2.7 / 8.75, 1e-12);
@@ -210,6 +214,25 @@ Test(complexity, the_interval_of_b_covers_the_true_b_at_its_level)
             make_points(three_ns, 3, 10, BRUN_O_N, 300, 1.5, 0, NULL, x, y);
         for (size_t i = 0; i < n; i++)
             y[i] += brun_rng_gaussian(rng, 400);
+        struct brun_fit f;
+        cr_assert_eq(brun_complexity_fit(x, y, n, BRUN_O_N, 0.95, &f), 0);
+        covered += f.per_item_lo <= 1.5 && 1.5 <= f.per_item_hi;
+    }
+    brun_rng_free(rng);
+    cr_assert(covered >= 920 && covered <= 980, "covered %d of 1000", covered);
+}
+
+Test(complexity, the_interval_holds_when_noise_grows_with_the_time)
+{
+    /* 10 % noise proportional to the time, as timing noise is: the
+     * largest N scatter most (HC3's case). */
+    struct brun_rng *rng = brun_rng_new(4242);
+    cr_assert_not_null(rng);
+    int covered = 0;
+    for (int draw = 0; draw < 1000; draw++) {
+        double x[MAXP], y[MAXP];
+        size_t n =
+            make_points(three_ns, 3, 10, BRUN_O_N, 300, 1.5, 0.10, rng, x, y);
         struct brun_fit f;
         cr_assert_eq(brun_complexity_fit(x, y, n, BRUN_O_N, 0.95, &f), 0);
         covered += f.per_item_lo <= 1.5 && 1.5 <= f.per_item_hi;
