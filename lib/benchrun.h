@@ -64,7 +64,8 @@ struct benchrun_range {
  * The static description of one case.  BENCH() defines one per case with
  * static storage; the library links it into its registry and never copies
  * or frees it.  Options a user may set in BENCH(group, name, ...) are the
- * fields from `args` to `items`; in C++ they must be given in this order.
+ * fields from `args` to `arg_name`; in C++ they must be given in this
+ * order.
  */
 struct benchrun_case {
     /* Filled in by BENCH(); not options. */
@@ -83,6 +84,8 @@ struct benchrun_case {
     struct benchrun_range range; /* BENCH_RANGE / BENCH_RANGE_MUL */
     double bytes;                /* bytes processed per iteration */
     double items;                /* items processed per iteration */
+    const char *arg_name;        /* the unit of a parameterized case's
+                                    argument ("vars"), for its scaling fit */
 
     /* Plumbing. */
     int priv_sentinel;
@@ -233,7 +236,9 @@ extern "C" {
  * group and name must be C identifiers; the case is reported as
  * "group/name", or "group/name/ARG" for each argument of a parameterized
  * case.  Options are designated initialisers of struct benchrun_case:
- * BENCH_ARGS(...), BENCH_RANGE(...), .bytes = N, .items = N.
+ * BENCH_ARGS(...), BENCH_RANGE(...), .bytes = N, .items = N, and for a
+ * parameterized case .arg_name = "vars" (the unit of its argument, which
+ * named by its scaling fit; "items" by default).
  */
 #ifdef __cplusplus
 /* C++ warns (-Wextra) about fields a designated initialiser leaves out;

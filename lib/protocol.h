@@ -14,13 +14,16 @@
  * change them.
  *
  * A conversation (protocol version 2; version 1 is the same without the
- * RUN command's probe field and the METRIC and NOTE answers, and drivers
- * still talk to it):
+ * RUN command's probe field, the METRIC and NOTE answers and CASE's last
+ * three fields, and drivers still talk to it):
  *
  *   worker: HELLO <protocol> <library-version>
  *   driver: LIST
  *   worker: CASE <name> <file> <line> <bytes> <items> <optimized> <compiler>
- *           ... one per instance ...
+ *                <parameterized> <arg> <arg-name>
+ *           ... one per instance; parameterized is 1 for an instance of
+ *           BENCH_ARGS or BENCH_RANGE, arg its argument in decimal (0 when
+ *           not parameterized), arg-name the case's .arg_name or "" ...
  *   worker: LISTED <count>
  * or
  *   driver: RUN <name> <clock> <iterations> <samples> <warmup-ticks>

@@ -45,6 +45,11 @@ static int send_list(int fd, const struct brun_instance *v, size_t count)
         brun_proto_add_double(&m, c->items);
         brun_proto_add_u64(&m, c->optimized ? 1 : 0);
         brun_proto_add_text(&m, c->compiler ? c->compiler : "");
+        char arg[24];
+        snprintf(arg, sizeof arg, "%lld", v[i].has_arg ? v[i].arg : 0);
+        brun_proto_add_u64(&m, v[i].has_arg ? 1 : 0);
+        brun_proto_add_str(&m, arg);
+        brun_proto_add_text(&m, v[i].has_arg && c->arg_name ? c->arg_name : "");
         if (brun_proto_send(fd, &m) != 0)
             return -1;
     }

@@ -32,6 +32,7 @@
 #include "runner/files/output_path.h"
 #include "runner/baseline/store.h"
 #include "runner/compare/compare.h"
+#include "runner/compare/scaling.h"
 #include "runner/worker/discover.h"
 #include "runner/host/host.h"
 #include "runner/diagnose/diagnose.h"
@@ -1127,6 +1128,18 @@ int brun_run(const struct brun_options *o, int argc, char **argv)
                                           : BRUN_EXIT_INTERRUPTED;
             goto out;
         }
+    }
+    /* Scaling fits of parameterized families, compared when comparing;
+     * a family failing its gate fails like a case. */
+    int scaling_failing =
+        brun_scaling_build(&r.results, o, r.have_baseline ? &r.baseline : NULL);
+    if (scaling_failing < 0) {
+        error_line("out of memory while fitting scaling: no verdict, "
+                   "nothing was written or saved");
+        goto out;
+    }
+    failing += (size_t)scaling_failing;
+    if (comparing(&r)) {
         if (o->verbosity > 0)
             brun_console_table(console, &r.results, &style);
         brun_console_comparison(console, &r.results, &style);

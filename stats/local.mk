@@ -13,6 +13,7 @@ stats_libbrstats_la_SOURCES = \
 	stats/mannwhitney.c stats/mannwhitney.h \
 	stats/multiple.c stats/multiple.h \
 	stats/yuen.c stats/yuen.h \
-	stats/verdict.c stats/verdict.h
+	stats/verdict.c stats/verdict.h \
+	stats/complexity.c stats/complexity.h
 stats_libbrstats_la_CPPFLAGS = $(AM_CPPFLAGS) $(GSL_CFLAGS)
 stats_libbrstats_la_LIBADD = $(GSL_LIBS) -lm

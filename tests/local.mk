@@ -37,6 +37,7 @@ include tests/alloc.mk
 include tests/memory.mk
 include tests/diagnose.mk
 include tests/diagnose_run.mk
+include tests/scaling.mk
 
 if ENABLE_TESTS
 # Shared by the tests that run programs.

@@ -14,11 +14,11 @@ STATS_REFERENCE = tests/fixtures/stats/reference.c tests/fixtures/stats/referenc
 check_PROGRAMS += \
 	tests/test_summary tests/test_random tests/test_bootstrap \
 	tests/test_ttest tests/test_mannwhitney tests/test_multiple \
-	tests/test_verdict tests/test_yuen
+	tests/test_verdict tests/test_yuen tests/test_complexity
 TESTS += \
 	tests/test_summary tests/test_random tests/test_bootstrap \
 	tests/test_ttest tests/test_mannwhitney tests/test_multiple \
-	tests/test_verdict tests/test_yuen
+	tests/test_verdict tests/test_yuen tests/test_complexity
 
 tests_test_summary_SOURCES = tests/test_summary.c $(STATS_REFERENCE)
 tests_test_summary_CFLAGS = $(TEST_CFLAGS)
@@ -47,6 +47,10 @@ tests_test_multiple_LDADD = stats/libbrstats.la $(TEST_LIBS)
 tests_test_verdict_SOURCES = tests/test_verdict.c
 tests_test_verdict_CFLAGS = $(TEST_CFLAGS)
 tests_test_verdict_LDADD = stats/libbrstats.la $(TEST_LIBS)
+
+tests_test_complexity_SOURCES = tests/test_complexity.c
+tests_test_complexity_CFLAGS = $(TEST_CFLAGS)
+tests_test_complexity_LDADD = stats/libbrstats.la $(TEST_LIBS)
 endif
 tests_test_yuen_SOURCES = tests/test_yuen.c
 tests_test_yuen_CFLAGS = $(TEST_CFLAGS)

@@ -26,6 +26,12 @@ BENCH(work, failing)
     BENCH_FAIL(st, "broken on purpose");
 }
 
+BENCH(work, sized, BENCH_ARGS(-3, 7), .arg_name = "vars")
+{
+    BENCH_LOOP(st) {
+    }
+}
+
 /* Sends command (NULL: close at once), serves it, returns all answers. */
 static char *converse(const char *command, int *status)
 {
@@ -69,7 +75,45 @@ Test(worker, lists_every_case_then_the_count)
     cr_assert(strstr(out, "\nCASE work/counted "), "%s", out);
     cr_assert(strstr(out, "\nCASE work/failing "), "%s", out);
     cr_assert(strstr(out, "test_worker.c"), "%s", out);
-    cr_assert(strstr(out, "\nLISTED 2\n"), "%s", out);
+    cr_assert(strstr(out, "\nLISTED 4\n"), "%s", out);
+}
+
+/* The fields of the CASE line of instance name in out (a copy that
+ * msg's fields point into). */
+static void case_fields(const char *out, const char *name, char *copy,
+                        size_t size, struct brun_proto_msg *msg)
+{
+    char prefix[128];
+    snprintf(prefix, sizeof prefix, "CASE %s ", name);
+    const char *at = strstr(out, prefix);
+    cr_assert_not_null(at, "no %s in %s", name, out);
+    size_t len = strcspn(at, "\n");
+    cr_assert_lt(len, size);
+    memcpy(copy, at, len);
+    copy[len] = '\0';
+    char why[128];
+    cr_assert_eq(brun_proto_parse(copy, msg, why, sizeof why), 0, "%s", why);
+}
+
+Test(worker, case_lines_carry_the_argument_and_its_unit)
+{
+    int status;
+    char *out = converse("LIST\n", &status);
+    cr_assert_eq(status, 0);
+    char copy[1024];
+    struct brun_proto_msg m;
+    case_fields(out, "work/sized/-3", copy, sizeof copy, &m);
+    cr_assert_eq(m.count, 11);
+    cr_assert_str_eq(m.fields[8], "1");
+    cr_assert_str_eq(m.fields[9], "-3");
+    cr_assert_str_eq(m.fields[10], "vars");
+    case_fields(out, "work/sized/7", copy, sizeof copy, &m);
+    cr_assert_str_eq(m.fields[9], "7");
+    case_fields(out, "work/counted", copy, sizeof copy, &m);
+    cr_assert_eq(m.count, 11);
+    cr_assert_str_eq(m.fields[8], "0");
+    cr_assert_str_eq(m.fields[9], "0");
+    cr_assert_str_eq(m.fields[10], "");
 }
 
 Test(worker, runs_a_case_and_reports_its_samples)

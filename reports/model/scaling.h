@@ -17,28 +17,10 @@
 
 #include <stddef.h>
 
-enum brun_complexity {
-    BRUN_O_1,       /* constant */
-    BRUN_O_LOG_N,   /* logarithmic */
-    BRUN_O_N,       /* linear */
-    BRUN_O_N_LOG_N, /* N log N */
-    BRUN_O_N2,      /* quadratic */
-    BRUN_O_N3,      /* cubic */
-    BRUN_COMPLEXITY_COUNT
-};
+#include "stats/complexity.h"
 
-/* One fitted shape: time_ns = intercept_ns + per_item_ns * f(N). */
-struct brun_fit {
-    int valid;
-    enum brun_complexity shape;
-    double intercept_ns;
-    double per_item_ns;              /* b, per unit of f(N) ("per item" for
-                                    linear); for O(1) the constant itself */
-    double per_item_lo, per_item_hi; /* its 95 % t-interval */
-    double r2;                       /* coefficient of determination */
-    double rms_relative;             /* RMS residual / mean time */
-    size_t points;                   /* per-round estimates fitted */
-};
+/* enum brun_complexity and struct brun_fit (one fitted shape) are in
+ * stats/complexity.h, which fits them. */
 
 /* A family of instances and its fits. */
 struct brun_scaling {

@@ -434,6 +434,9 @@ void brun_measure_begin(struct brun_case_result *c, size_t target_index,
     c->target = target_index;
     c->bytes_per_iteration = listed->bytes;
     c->items_per_iteration = listed->items;
+    c->parameterized = listed->parameterized;
+    c->arg = listed->arg;
+    c->arg_name = listed->arg_name ? strdup(listed->arg_name) : NULL;
     c->status = BRUN_STATUS_OK;
     c->plan.rounds = o->rounds;
     c->plan.samples = o->samples;

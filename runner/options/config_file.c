@@ -53,8 +53,8 @@ static const char *const list_keys[] = {"targets", "compare", "thresholds",
                                         "slo", "exports"};
 
 /* Keys of a thresholds entry. */
-static const char *const threshold_keys[] = {"match", "fail_above",
-                                             "noise_floor", "gate_metric"};
+static const char *const threshold_keys[] = {
+    "match", "fail_above", "noise_floor", "gate_metric", "gate_scaling"};
 
 /* Table keys whose values are paths, taken relative to the file. */
 static const char *const path_keys[] = {"baseline_dir", "json", "report",
@@ -363,6 +363,7 @@ static int threshold_entry(struct loader *l, const struct brun_yaml_node *entry,
     t->fail_above = -1;  /* not given: the run's fail_above */
     t->noise_floor = -1; /* not given: the run's noise floor */
     t->gate_metric = -1; /* not given: the run's --gate-metric */
+    t->gate_scaling = 0; /* not given: scaling fits are reported only */
     t->line = entry->line;
     if (entry->kind != BRUN_YAML_MAPPING)
         return fail(l, entry->line,
@@ -376,13 +377,14 @@ static int threshold_entry(struct loader *l, const struct brun_yaml_node *entry,
         const struct brun_yaml_node *value = entry->pairs[i].value;
         const char *name = key->text;
         int line = value_line(key, value);
-        if (!is_one_of(name, threshold_keys, 4))
-            return unknown_key(l, key, prefix, threshold_keys, 4, 0);
+        if (!is_one_of(name, threshold_keys, 5))
+            return unknown_key(l, key, prefix, threshold_keys, 5, 0);
         if (value->kind != BRUN_YAML_SCALAR)
             return fail(l, line, "thresholds: %s: expected %s, got %s", name,
-                        strcmp(name, "match") == 0         ? "a pattern"
-                        : strcmp(name, "gate_metric") == 0 ? "a metric name"
-                                                           : "a percentage",
+                        strcmp(name, "match") == 0          ? "a pattern"
+                        : strcmp(name, "gate_metric") == 0  ? "a metric name"
+                        : strcmp(name, "gate_scaling") == 0 ? "true or false"
+                                                            : "a percentage",
                         describe(value, buf, sizeof buf));
         if (strcmp(name, "match") == 0) {
             if (value->text[0] == '\0')
@@ -399,6 +401,10 @@ static int threshold_entry(struct loader *l, const struct brun_yaml_node *entry,
             if (brun_gate_metric_parse(value->text, &id, why, sizeof why) != 0)
                 return fail(l, line, "thresholds: gate_metric: %s", why);
             t->gate_metric = id < 0 ? -2 : id;
+        } else if (strcmp(name, "gate_scaling") == 0) {
+            if (brun_parse_bool(value->text, &t->gate_scaling, why,
+                                sizeof why) != 0)
+                return fail(l, line, "thresholds: gate_scaling: %s", why);
         } else if (brun_parse_percentage(value->text, 0.5, &t->noise_floor, why,
                                          sizeof why) != 0) {
             return fail(l, line, "thresholds: noise_floor: %s", why);

@@ -46,6 +46,9 @@ struct brun_threshold {
     int gate_metric;    /* gate this case on a metric (enum brun_metric_id),
                            -1: the run's choice, -2: on time */
     double noise_floor; /* fraction; < 0 = the run's noise floor */
+    int gate_scaling;   /* 1: the per-item cost of the scaling fit of a
+                           family it matches is gated too
+                           (runner/compare/scaling.h) */
     int line;           /* where it came from in benchrun.yml */
 };
 

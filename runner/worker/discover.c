@@ -25,18 +25,33 @@ struct listing {
     size_t capacity;
 };
 
+/* A decimal long long, the whole field. */
+static int parse_arg(const char *field, long long *out)
+{
+    char *end;
+    errno = 0;
+    *out = strtoll(field, &end, 10);
+    return errno != 0 || end == field || *end != '\0' ? -1 : 0;
+}
+
 static int add_case(struct listing *l, const struct brun_proto_msg *m,
                     char *why, size_t why_size)
 {
-    uint64_t line, optimized;
+    uint64_t line, optimized, parameterized = 0;
     struct brun_listed_case c = {0};
-    if (m->count != 8 || brun_proto_u64(m->fields[3], &line) != 0 ||
+    /* 8 fields from a protocol 1 worker, 11 with the argument. */
+    if ((m->count != 8 && m->count != 11) ||
+        brun_proto_u64(m->fields[3], &line) != 0 ||
         brun_proto_double(m->fields[4], &c.bytes) != 0 ||
         brun_proto_double(m->fields[5], &c.items) != 0 ||
-        brun_proto_u64(m->fields[6], &optimized) != 0 || !m->fields[1][0]) {
+        brun_proto_u64(m->fields[6], &optimized) != 0 || !m->fields[1][0] ||
+        (m->count == 11 &&
+         (brun_proto_u64(m->fields[8], &parameterized) != 0 ||
+          parameterized > 1 || parse_arg(m->fields[9], &c.arg) != 0))) {
         snprintf(why, why_size, "malformed CASE message");
         return -1;
     }
+    c.parameterized = (int)parameterized;
     if (l->list->count == l->capacity) {
         size_t cap = l->capacity ? 2 * l->capacity : 16;
         struct brun_listed_case *grown =
@@ -53,10 +68,14 @@ static int add_case(struct listing *l, const struct brun_proto_msg *m,
     c.compiler = strdup(m->fields[7]);
     c.line = line > 1000000000 ? 0 : (int)line;
     c.optimized = optimized != 0;
-    if (!c.name || !c.file || !c.compiler) {
+    int named = m->count == 11 && m->fields[10][0];
+    if (named)
+        c.arg_name = strdup(m->fields[10]);
+    if (!c.name || !c.file || !c.compiler || (named && !c.arg_name)) {
         free(c.name);
         free(c.file);
         free(c.compiler);
+        free(c.arg_name);
         snprintf(why, why_size, "out of memory");
         return -1;
     }
@@ -141,6 +160,7 @@ void brun_case_list_release(struct brun_case_list *list)
         free(list->cases[i].name);
         free(list->cases[i].file);
         free(list->cases[i].compiler);
+        free(list->cases[i].arg_name);
     }
     free(list->cases);
     list->cases = NULL;

@@ -19,6 +19,12 @@ struct brun_listed_case {
     double bytes, items; /* declared per iteration, 0 if not */
     int optimized;
     char *compiler;
+    /* An instance of BENCH_ARGS / BENCH_RANGE: its argument and the unit
+     * of it (.arg_name; NULL when not given, or from a protocol 1 worker,
+     * which does not send them: parameterized is then 0). */
+    int parameterized;
+    long long arg;
+    char *arg_name;
 };
 
 struct brun_case_list {
