@@ -345,15 +345,16 @@ Test(markdown, status_line_says_what_happened)
                      "skipped · 🚨 1 SLO breach · ⚠️ 1 SLO "
                      "warning\n"),
               "%s", plain.text);
-    cr_assert(strstr(cmp.text,
-                     "\n\n🚨 **1 regression beyond 10%**: `hash/fails` · "
-                     "⚠️ 1 "
-                     "regression below the 10% gate · 1 improved · "
-                     "1 unchanged · 1 ok · ❔ 1 inconclusive · 1 new · 2 "
-                     "missing · ❌ 1 failed: `io/crash` · ⏭️ 1 skipped · "
-                     "🚨 1 "
-                     "SLO breach · ⚠️ 1 SLO warning\n"),
-              "%s", cmp.text);
+    cr_assert(
+        strstr(cmp.text,
+               "\n\n🚨 **1 regression beyond 10%**: `hash/fails` · "
+               "⚠️ 1 "
+               "regression below the 10% gate · 1 improved · "
+               "1 unchanged · 1 ok · ❔ 1 inconclusive · 1 new · 2 "
+               "missing · ❌ 1 failed: `io/crash` · ⏭️ 1 skipped · "
+               "🚨 1 "
+               "SLO breach · ⚠️ 1 SLO warning\n"),
+        "%s", cmp.text);
     free(plain.text);
     free(cmp.text);
 
@@ -668,16 +669,14 @@ static size_t width_to_cell(const char *line, size_t len, size_t n)
 {
     size_t cells = 0, width = 0;
     for (size_t i = 0; i < len; i++) {
-        if (line[i] == '|' && (i == 0 || line[i - 1] != '\\') &&
-            cells++ == n)
+        if (line[i] == '|' && (i == 0 || line[i - 1] != '\\') && cells++ == n)
             return width;
         width += ((unsigned char)line[i] & 0xc0) != 0x80;
     }
     return width;
 }
 
-static void check_width(const char *line, size_t len, size_t header,
-                        void *ctx)
+static void check_width(const char *line, size_t len, size_t header, void *ctx)
 {
     (void)header;
     (void)ctx;

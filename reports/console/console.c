@@ -167,7 +167,9 @@ static double cpu_share(const struct brun_case_result *c, double ns_per_tick)
 static void set_spread(struct brun_table *t, size_t row, size_t column,
                        const struct brun_case_result *c, int unicode)
 {
-    enum { MAX_SHOWN = 32 };
+    enum {
+        MAX_SHOWN = 32
+    };
     double v[MAX_SHOWN];
     char text[MAX_SHOWN * 3 + 1];
     size_t n = c->round_count < MAX_SHOWN ? c->round_count : MAX_SHOWN;
@@ -388,8 +390,7 @@ void brun_console_table(FILE *out, const struct brun_results *r,
             shown++;
             brun_table_set(&t, row, k.name, c->name);
             if (c->status == BRUN_STATUS_OK) {
-                fill_ok_row(&t, row, &k, c, verbose, ns_per_tick,
-                            style->color);
+                fill_ok_row(&t, row, &k, c, verbose, ns_per_tick, style->color);
             } else {
                 int failed = c->status == BRUN_STATUS_FAILED;
                 brun_table_set(&t, row, k.mean, failed ? "FAILED" : "skipped");

@@ -124,8 +124,7 @@ static void scaling_entry(struct brun_json *j, const struct brun_scaling *s)
     snprintf(name, len, "%s (%s)", family, unit[0] ? unit : "constant");
     brun_wording_scaling_fit(s, fit, sizeof fit);
     brun_wording_scaling_change(s, change, sizeof change);
-    snprintf(extra, sizeof extra, "%s%s%s", fit, change[0] ? "\n" : "",
-             change);
+    snprintf(extra, sizeof extra, "%s%s%s", fit, change[0] ? "\n" : "", change);
     brun_json_object_begin(j, NULL);
     brun_json_string(j, "name", name);
     brun_json_string(j, "unit", "ns");

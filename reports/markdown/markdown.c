@@ -829,17 +829,16 @@ static void component_table(FILE *out, const struct brun_results *r,
         brun_md_code(out, group ? group : "", 1);
         free(group);
         fputs(" | ", out);
-        brun_md_code(out, name[t->group_len] == '/' ? name + t->group_len + 1
-                                                    : "—",
-                     1);
+        brun_md_code(
+            out, name[t->group_len] == '/' ? name + t->group_len + 1 : "—", 1);
         const struct brun_summary *s = &c->samples_summary;
         if (c->status == BRUN_STATUS_OK) {
             brun_format_duration(s->mean, text, sizeof text);
             fprintf(out, " | %s | ", text);
             if (brun_export_has_ci(c) && s->mean > 0) {
-                brun_format_fixed(
-                    50.0 * (c->ci_high_ns - c->ci_low_ns) / s->mean, 2, text,
-                    sizeof text);
+                brun_format_fixed(50.0 * (c->ci_high_ns - c->ci_low_ns) /
+                                      s->mean,
+                                  2, text, sizeof text);
                 fprintf(out, "±%s%% | ", text);
             } else {
                 fputs("— | ", out);
@@ -1079,8 +1078,8 @@ void brun_markdown_write(FILE *out, const struct brun_results *r,
         fputs("\n(out of memory: no tables)\n", out);
     if (count != (size_t)-1 && o->layout == BRUN_MARKDOWN_COMPONENTS)
         write_components(out, r, tables, count);
-    for (size_t t = 0; o->layout != BRUN_MARKDOWN_COMPONENTS &&
-                       t != (size_t)-1 && t < count;
+    for (size_t t = 0;
+         o->layout != BRUN_MARKDOWN_COMPONENTS && t != (size_t)-1 && t < count;
          t++)
         write_table(out, r, tables, t);
     free(tables);

@@ -559,8 +559,7 @@ static void scaled_pair(double v, double half, char *value, char *pm,
 }
 
 void brun_wording_scaling_cost(const struct brun_scaling *s,
-                               const struct brun_fit *f, char *out,
-                               size_t size)
+                               const struct brun_fit *f, char *out, size_t size)
 {
     char value[64], pm[64], unit[64];
     scaled_pair(f->per_item_ns, (f->per_item_hi - f->per_item_lo) / 2, value,
@@ -596,8 +595,8 @@ void brun_wording_scaling_change(const struct brun_scaling *s, char *out,
     snprintf(out, size, "%s [%s, %s] against the baseline", v, lo, hi);
 }
 
-void brun_wording_scaling_shape_change(const struct brun_scaling *s,
-                                       char *out, size_t size)
+void brun_wording_scaling_shape_change(const struct brun_scaling *s, char *out,
+                                       size_t size)
 {
     out[0] = '\0';
     if (!s->compared || !s->shape_changed)
@@ -609,8 +608,8 @@ void brun_wording_scaling_shape_change(const struct brun_scaling *s,
              brun_complexity_name(s->best.shape));
 }
 
-void brun_wording_scaling_gate_failure(const struct brun_scaling *s,
-                                       char *out, size_t size)
+void brun_wording_scaling_gate_failure(const struct brun_scaling *s, char *out,
+                                       size_t size)
 {
     char unit[64], change[160], gate[32];
     out[0] = '\0';

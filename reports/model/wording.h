@@ -254,14 +254,14 @@ void brun_wording_scaling_change(const struct brun_scaling *s, char *out,
 
 /* "scaling changed from linear O(N) to quadratic O(N^2)" when the best
  * shape changed since the baseline; "" otherwise. */
-void brun_wording_scaling_shape_change(const struct brun_scaling *s,
-                                       char *out, size_t size);
+void brun_wording_scaling_shape_change(const struct brun_scaling *s, char *out,
+                                       size_t size);
 
 /* Why a family fails its gate: "per var cost +40.00% [+30.00%, +50.00%]
  * against the baseline, above the 10% threshold"; "" when it does not
  * fail. */
-void brun_wording_scaling_gate_failure(const struct brun_scaling *s,
-                                       char *out, size_t size);
+void brun_wording_scaling_gate_failure(const struct brun_scaling *s, char *out,
+                                       size_t size);
 
 /* The family's status in one or two words: "FAILS (> 10%)", "shape
  * changed", "ok" (compared, neither), "not compared". */
