@@ -753,9 +753,7 @@ static void scaling(FILE *out, const struct brun_results *r)
         brun_wording_scaling_shape_change(&r->scalings[i], line, sizeof line);
         if (!line[0])
             continue;
-        fputs(i ? "" : "\n", out);
-        fputs("\n> ⚠️ **", out);
-        fputs("scaling changed**: ", out);
+        fputs("\n> ⚠️ **scaling changed**: ", out);
         brun_md_code(out, name_of(r->scalings[i].family), 0);
         fprintf(out, ": %s\n", line);
     }
