@@ -723,11 +723,19 @@ static int write_json(FILE *out, void *ctx)
     return 0;
 }
 
+/* The Markdown report: the results and the --markdown-layout. */
+struct markdown_job {
+    const struct brun_results *results;
+    enum brun_markdown_layout layout;
+};
+
 static int write_markdown(FILE *out, void *ctx)
 {
+    const struct markdown_job *job = ctx;
     struct brun_markdown_options options;
     brun_markdown_options_init(&options);
-    brun_markdown_write(out, ctx, &options);
+    options.layout = job->layout;
+    brun_markdown_write(out, job->results, &options);
     return 0;
 }
 
@@ -754,9 +762,10 @@ static int write_files(const struct run *r, int status)
     const struct brun_options *o = r->options;
     char why[512];
 
-    if (o->report_path &&
-        brun_output_write(o->report_path, write_markdown, (void *)&r->results,
-                          why, sizeof why) != 0) {
+    struct markdown_job markdown = {
+        &r->results, (enum brun_markdown_layout)o->markdown_layout};
+    if (o->report_path && brun_output_write(o->report_path, write_markdown,
+                                            &markdown, why, sizeof why) != 0) {
         error_line("--report %s: %s", o->report_path, why);
         status = BRUN_EXIT_USAGE;
     }

@@ -8,7 +8,8 @@
 # what the writers print with golden files, read at run time through
 # $BENCHRUN_TEST_SRCDIR (BENCHRUN_UPDATE_GOLDEN=1 rewrites them), and
 # test_wording checks that every writer words the model alike (and holds
-# the console's golden of the metrics model and the JSON's metrics).
+# the console's goldens of the metrics and scaling models, the JSON's
+# metrics and the sparkline of -v).
 # test_flamegraph checks folded stacks, the top-functions table and the
 # flame-graph SVG (reports/flamegraph/*.c), parsing the SVG with libxml2.
 
@@ -28,7 +29,13 @@ EXTRA_DIST += tests/fixtures/reports/markdown_plain.golden \
 	tests/fixtures/reports/bencher_metrics.golden \
 	tests/fixtures/reports/gbench_metrics.golden \
 	tests/fixtures/reports/junit_metrics.golden \
-	tests/fixtures/reports/console_metrics.golden
+	tests/fixtures/reports/console_metrics.golden \
+	tests/fixtures/reports/markdown_scaling.golden \
+	tests/fixtures/reports/markdown_components.golden \
+	tests/fixtures/reports/gab_scaling.golden \
+	tests/fixtures/reports/bencher_scaling.golden \
+	tests/fixtures/reports/gbench_scaling.golden \
+	tests/fixtures/reports/console_scaling.golden
 
 if ENABLE_TESTS
 BR_REPORT_TEST_SOURCES = \

@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "reports/markdown/markdown.h"
 #include "runner/options/config_file.h"
 #include "runner/options/option_table.h"
 #include "runner/options/cli.h"
@@ -146,6 +147,7 @@ CHECK(explain_set, o->explain == 0)
 CHECK(explain_time_set, near(o->explain_s, 30))
 CHECK(explain_with_set, o->explain_engine == BRUN_EXPLAIN_PERF)
 CHECK(memory_tool_set, o->memory_tool == 1)
+CHECK(markdown_layout_set, o->markdown_layout == BRUN_MARKDOWN_COMPONENTS)
 
 /* One valid value per benchrun.yml key, and what it must do.  A new key in
  * the table without a row here fails the test below. */
@@ -195,6 +197,7 @@ static const struct {
     {"explain_time", "30s", explain_time_set},
     {"explain_with", "perf", explain_with_set},
     {"memory_tool", "massif", memory_tool_set},
+    {"markdown_layout", "components", markdown_layout_set},
 };
 
 Test(config, every_key_of_the_option_table_is_read_into_the_options)

@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "reports/export/export.h"
+#include "reports/json/json.h"
 #include "reports/export/export_fields.h"
 #include "tests/fixtures/reports/golden.h"
 #include "tests/fixtures/reports/models.h"
@@ -40,12 +41,14 @@ static void write_export(FILE *f, const void *ctx)
     brun_export_write(f, job->format, job->r);
 }
 
-/* The export of the plain (compare = 0), the comparison (1) or the
- * metrics model (2). */
+/* The export of the plain (compare = 0), the comparison (1), the
+ * metrics (2) or the scaling model (3). */
 static struct output export_of(enum brun_export_format format, int compare)
 {
     struct brun_results r;
-    if (compare == 2)
+    if (compare == 3)
+        report_model_scaling(&r);
+    else if (compare == 2)
         report_model_metrics(&r);
     else if (compare)
         report_model_compare(&r);
@@ -887,5 +890,169 @@ Test(metrics, junit_metric_gate_failure_names_the_metric)
                      "instructions +12.00% (exact), above the 10% threshold");
     free(message);
     xmlFreeDoc(doc);
+    free(out.text);
+}
+
+/* ---- Scaling of parameterized families. ---- */
+
+Test(scaling, exports_match_golden)
+{
+    static const struct {
+        enum brun_export_format format;
+        const char *golden;
+    } all[] = {{BRUN_EXPORT_GITHUB_ACTION_BENCHMARK, "gab_scaling"},
+               {BRUN_EXPORT_BENCHER, "bencher_scaling"},
+               {BRUN_EXPORT_GOOGLE_BENCHMARK, "gbench_scaling"}};
+    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
+        struct output out = export_of(all[i].format, 3);
+        golden_check(all[i].golden, &out);
+        free(out.text);
+    }
+}
+
+static void write_results(FILE *f, const void *r)
+{
+    brun_json_write_results(f, r);
+}
+
+Test(scaling, json_results_have_every_key)
+{
+    struct brun_results r;
+    report_model_scaling(&r);
+    struct output out = capture(write_results, &r);
+    json_t *root = parse_json(&out);
+    json_t *all = json_object_get(root, "scalings");
+    cr_assert(json_is_array(all));
+    cr_assert_eq(json_array_size(all), SCALING_FAMILIES);
+    json_t *s = json_array_get(all, 0);
+    cr_assert_str_eq(json_string_value(json_object_get(s, "family")),
+                     "context/capture");
+    cr_assert_str_eq(json_string_value(json_object_get(s, "arg_name")), "vars");
+    cr_assert_str_eq(json_string_value(json_object_get(s, "shape")), "O(N)");
+    cr_assert_str_eq(json_string_value(json_object_get(s, "shape_word")),
+                     "linear");
+    cr_assert_float_eq(json_number_value(json_object_get(s, "per_item_ns")),
+                       1810, 1e-9);
+    cr_assert_float_eq(json_number_value(json_object_get(s, "per_item_low")),
+                       1790, 1e-9);
+    cr_assert_float_eq(json_number_value(json_object_get(s, "per_item_high")),
+                       1830, 1e-9);
+    cr_assert_float_eq(json_number_value(json_object_get(s, "intercept_ns")),
+                       500, 1e-9);
+    cr_assert_float_eq(json_number_value(json_object_get(s, "r2")), 0.999,
+                       1e-12);
+    cr_assert(json_is_number(json_object_get(s, "rms_relative")));
+    cr_assert_eq(json_integer_value(json_object_get(s, "points")), 9);
+    json_t *fits = json_object_get(s, "fits");
+    cr_assert_eq(json_object_size(fits), BRUN_COMPLEXITY_COUNT);
+    cr_assert(json_is_number(
+        json_object_get(json_object_get(fits, "O(N log N)"), "per_item_ns")));
+    cr_assert(
+        json_is_number(json_object_get(json_object_get(fits, "O(1)"), "r2")));
+    json_t *k = json_object_get(s, "comparison");
+    cr_assert_str_eq(json_string_value(json_object_get(k, "baseline_shape")),
+                     "O(N)");
+    cr_assert_float_eq(json_number_value(json_object_get(k, "ratio")), 1.0305,
+                       1e-12);
+    cr_assert_float_eq(json_number_value(json_object_get(k, "low")), 1.011,
+                       1e-12);
+    cr_assert_float_eq(json_number_value(json_object_get(k, "high")), 1.0502,
+                       1e-12);
+    cr_assert(json_is_false(json_object_get(k, "shape_changed")));
+    cr_assert(json_is_true(json_object_get(k, "gated")));
+    cr_assert(json_is_false(json_object_get(k, "fails")));
+
+    s = json_array_get(all, 1);
+    cr_assert_str_eq(json_string_value(json_object_get(s, "family")),
+                     SCALING_HOSTILE_FAMILY);
+    cr_assert_str_eq(json_string_value(json_object_get(s, "shape")), "O(N^2)");
+    k = json_object_get(s, "comparison");
+    cr_assert(json_is_true(json_object_get(k, "shape_changed")));
+    cr_assert(json_is_true(json_object_get(k, "fails")));
+
+    /* Per case: the argument and its unit, only when parameterized. */
+    json_t *cases = json_object_get(root, "cases");
+    json_t *c = json_array_get(cases, COMPARE_CASES + 1);
+    cr_assert_eq(json_integer_value(json_object_get(c, "arg")), 50);
+    cr_assert_str_eq(json_string_value(json_object_get(c, "arg_name")), "vars");
+    c = json_array_get(cases, COMPARE_CASES + 3);
+    cr_assert_eq(json_integer_value(json_object_get(c, "arg")), 10);
+    cr_assert(json_is_null(json_object_get(c, "arg_name")));
+    cr_assert_null(json_object_get(json_array_get(cases, 0), "arg"));
+    json_decref(root);
+    free(out.text);
+
+    /* Without families: an empty list. */
+    report_model_compare(&r);
+    out = capture(write_results, &r);
+    root = parse_json(&out);
+    cr_assert_eq(json_array_size(json_object_get(root, "scalings")), 0);
+    json_decref(root);
+    free(out.text);
+}
+
+static json_t *find_named(json_t *array, const char *key, const char *name)
+{
+    size_t i;
+    json_t *e;
+    json_array_foreach(array, i, e) {
+        const char *v = json_string_value(json_object_get(e, key));
+        if (v && strcmp(v, name) == 0)
+            return e;
+    }
+    return NULL;
+}
+
+Test(scaling, each_export_has_the_per_item_cost)
+{
+    struct output out = export_of(BRUN_EXPORT_BENCHER, 3);
+    json_t *root = parse_json(&out);
+    json_t *m = json_object_get(
+        json_object_get(root, "context/capture (scaling)"), "per_item");
+    cr_assert_float_eq(json_number_value(json_object_get(m, "value")), 1810,
+                       1e-9);
+    cr_assert_float_eq(json_number_value(json_object_get(m, "lower_value")),
+                       1790, 1e-9);
+    cr_assert_float_eq(json_number_value(json_object_get(m, "upper_value")),
+                       1830, 1e-9);
+    cr_assert_not_null(
+        json_object_get(root, SCALING_HOSTILE_FAMILY " (scaling)"));
+    json_decref(root);
+    free(out.text);
+
+    out = export_of(BRUN_EXPORT_GITHUB_ACTION_BENCHMARK, 3);
+    root = parse_json(&out);
+    json_t *e = find_named(root, "name", "context/capture (per var)");
+    cr_assert_not_null(e, "%s", out.text);
+    cr_assert_str_eq(json_string_value(json_object_get(e, "unit")), "ns");
+    cr_assert_float_eq(json_number_value(json_object_get(e, "value")), 1810,
+                       1e-9);
+    cr_assert_not_null(
+        find_named(root, "name", SCALING_HOSTILE_FAMILY " (per item²)"));
+    json_decref(root);
+    free(out.text);
+
+    out = export_of(BRUN_EXPORT_GOOGLE_BENCHMARK, 3);
+    root = parse_json(&out);
+    json_t *benchmarks = json_object_get(root, "benchmarks");
+    e = find_named(benchmarks, "name", "context/capture_BigO");
+    cr_assert_not_null(e, "%s", out.text);
+    cr_assert_str_eq(json_string_value(json_object_get(e, "big_o")), "N");
+    cr_assert_str_eq(json_string_value(json_object_get(e, "aggregate_name")),
+                     "BigO");
+    cr_assert_str_eq(json_string_value(json_object_get(e, "run_name")),
+                     "context/capture");
+    cr_assert_float_eq(json_number_value(json_object_get(e, "cpu_coefficient")),
+                       1810, 1e-9);
+    cr_assert_float_eq(
+        json_number_value(json_object_get(e, "real_coefficient")), 1810, 1e-9);
+    e = find_named(benchmarks, "name", SCALING_HOSTILE_FAMILY "_BigO");
+    cr_assert_str_eq(json_string_value(json_object_get(e, "big_o")), "N^2");
+    e = find_named(benchmarks, "name", "context/capture_RMS");
+    cr_assert_not_null(e);
+    cr_assert_str_eq(json_string_value(json_object_get(e, "aggregate_name")),
+                     "RMS");
+    cr_assert(json_is_number(json_object_get(e, "rms")));
+    json_decref(root);
     free(out.text);
 }

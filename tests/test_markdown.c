@@ -263,11 +263,19 @@ Test(markdown, options_leave_out_environment_and_method)
 
 Test(markdown, options_init_sets_the_defaults)
 {
-    struct brun_markdown_options o = {"x", 0, 0};
+    struct brun_markdown_options o = {"x", 0, 0, BRUN_MARKDOWN_COMPONENTS};
     brun_markdown_options_init(&o);
     cr_assert_null(o.title);
     cr_assert_eq(o.environment, 1);
     cr_assert_eq(o.method, 1);
+    cr_assert_eq(o.layout, BRUN_MARKDOWN_TABLE);
+    enum brun_markdown_layout layout = BRUN_MARKDOWN_TABLE;
+    cr_assert_eq(brun_markdown_layout_parse("components", &layout), 0);
+    cr_assert_eq(layout, BRUN_MARKDOWN_COMPONENTS);
+    cr_assert_eq(brun_markdown_layout_parse("table", &layout), 0);
+    cr_assert_eq(layout, BRUN_MARKDOWN_TABLE);
+    cr_assert_eq(brun_markdown_layout_parse("Table", &layout), -1);
+    cr_assert_eq(brun_markdown_layout_parse(NULL, &layout), -1);
 }
 
 Test(markdown, every_row_has_as_many_cells_as_its_header)
@@ -332,17 +340,21 @@ Test(markdown, status_line_says_what_happened)
 {
     struct output plain = plain_report(), cmp = compare_report();
     cr_assert(strstr(plain.text,
-                     "\n\n11 cases measured · ❌ 1 failed · ⏭️ 1 "
+                     "\n\n11 cases measured · ❌ 1 failed: `crash/segv` · "
+                     "⏭️ 1 "
                      "skipped · 🚨 1 SLO breach · ⚠️ 1 SLO "
                      "warning\n"),
               "%s", plain.text);
-    cr_assert(strstr(cmp.text,
-                     "\n\n🚨 **1 regression beyond 10%** · ⚠️ 1 "
-                     "regression below the 10% gate · 1 improved · "
-                     "1 unchanged · 1 ok · ❔ 1 inconclusive · 1 new · 2 "
-                     "missing · ❌ 1 failed · ⏭️ 1 skipped · 🚨 1 "
-                     "SLO breach · ⚠️ 1 SLO warning\n"),
-              "%s", cmp.text);
+    cr_assert(
+        strstr(cmp.text,
+               "\n\n🚨 **1 regression beyond 10%**: `hash/fails` · "
+               "⚠️ 1 "
+               "regression below the 10% gate · 1 improved · "
+               "1 unchanged · 1 ok · ❔ 1 inconclusive · 1 new · 2 "
+               "missing · ❌ 1 failed: `io/crash` · ⏭️ 1 skipped · "
+               "🚨 1 "
+               "SLO breach · ⚠️ 1 SLO warning\n"),
+        "%s", cmp.text);
     free(plain.text);
     free(cmp.text);
 
@@ -553,5 +565,154 @@ Test(markdown, no_metrics_section_without_metrics)
     cr_assert_null(strstr(out.text, "**Metrics**"));
     cr_assert_null(strstr(out.text, "Why it got slower"));
     cr_assert_null(strstr(out.text, "**metrics**"));
+    free(out.text);
+}
+
+/* ---- Scaling, the components layout, widths. ---- */
+
+static void write_components(FILE *f, const void *ctx)
+{
+    struct brun_markdown_options o;
+    brun_markdown_options_init(&o);
+    o.layout = BRUN_MARKDOWN_COMPONENTS;
+    o.environment = 0;
+    o.method = 0;
+    brun_markdown_write(f, ctx, &o);
+}
+
+static struct output scaling_report(void (*write)(FILE *, const void *))
+{
+    struct brun_results r;
+    report_model_scaling(&r);
+    return capture(write, &r);
+}
+
+Test(markdown, scaling_report_matches_golden)
+{
+    struct output out = scaling_report(write_default);
+    golden_check("markdown_scaling", &out);
+    free(out.text);
+}
+
+Test(markdown, components_layout_matches_golden)
+{
+    struct output out = scaling_report(write_components);
+    golden_check("markdown_components", &out);
+    free(out.text);
+}
+
+Test(markdown, scaling_table_shows_each_family_and_warns_of_a_new_shape)
+{
+    struct output out = scaling_report(write_default);
+    const char *t = out.text;
+    cr_assert(strstr(t, "\n## Scaling\n\n| family | fit | per item | ± | R² | "
+                        "change | status |\n"),
+              "%s", t);
+    cr_assert(strstr(t, "| `context/capture` | linear O(N) | `1.81 µs per "
+                        "var` | 0.02 | 0.999 | +3.05% (+1.10% to +5.02%) | "
+                        "✅ ok |\n"),
+              "%s", t);
+    cr_assert(strstr(t, "🚨 FAILS (> 10%) |\n"), "%s", t);
+    cr_assert(strstr(t, "scaling changed**: ``sort/`a|b`␊<i>@x``: scaling "
+                        "changed from linear O(N) to quadratic O(N^2)\n"),
+              "%s", t);
+    /* The failing family is named in the status line too. */
+    cr_assert(strstr(t, "🚨 **1 scaling regression**: ``sort/`a|b`␊<i>@x`` "
+                        "· "),
+              "%s", t);
+    free(out.text);
+}
+
+Test(markdown, hostile_family_names_stay_in_code_spans)
+{
+    struct output outs[2] = {scaling_report(write_default),
+                             scaling_report(write_components)};
+    for (int i = 0; i < 2; i++) {
+        each_row(outs[i].text, check_cell_count, NULL);
+        char *rest = outside_code(outs[i].text);
+        cr_assert_null(strchr(rest, '<'), "raw '<' outside code: %s", rest);
+        cr_assert_null(strchr(rest, '@'), "'@' outside code: %s", rest);
+        free(rest);
+        free(outs[i].text);
+    }
+}
+
+Test(markdown, components_rows_split_group_and_operation)
+{
+    struct output out = scaling_report(write_components);
+    const char *t = out.text;
+    cr_assert(strstr(t, "| Component | Operation | Mean | ± | Status |\n"
+                        "| :--- | :--- | ---: | ---: | :--- |\n"),
+              "%s", t);
+    cr_assert(strstr(t, "| `hash` | `fails` | 1.237 µs | ±3.12% | ❌ "
+                        "regressed +25.00%, FAILS |\n"),
+              "%s", t);
+    cr_assert(strstr(t, "| `hash` | `unchanged` | 100.2 ns | ±3.12% | ✅ "
+                        "unchanged (+0.10%) |\n"),
+              "%s", t);
+    cr_assert(strstr(t, "| `io` | `crash` | — | — | ❌ failed |\n"), "%s", t);
+    cr_assert(strstr(t, "| `context` | `capture/50` | "), "%s", t);
+    free(out.text);
+
+    /* Without a baseline: the SLO status. */
+    struct brun_results r;
+    report_model_plain(&r);
+    out = capture(write_components, &r);
+    cr_assert(strstr(out.text, "| `parse` | `small` | 12.53 ns | ±3.12% | ✅ "
+                               "12.5% of its 100.0 ns budget |\n"),
+              "%s", out.text);
+    free(out.text);
+}
+
+/* Characters (code points) of a line up to the end of its nth cell. */
+static size_t width_to_cell(const char *line, size_t len, size_t n)
+{
+    size_t cells = 0, width = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (line[i] == '|' && (i == 0 || line[i - 1] != '\\') && cells++ == n)
+            return width;
+        width += ((unsigned char)line[i] & 0xc0) != 0x80;
+    }
+    return width;
+}
+
+static void check_width(const char *line, size_t len, size_t header, void *ctx)
+{
+    (void)header;
+    (void)ctx;
+    /* case | verdict | change | interval: what a reader of a 780 px
+     * comment must see without scrolling. */
+    size_t w = width_to_cell(line, len, 4);
+    cr_assert_leq(w, 100, "%zu characters before the interval ends: %.*s", w,
+                  (int)len, line);
+}
+
+Test(markdown, verdict_and_change_fit_a_pull_request_comment)
+{
+    struct output out = compare_report();
+    const char *head = strstr(out.text, "| case | verdict | change | interval");
+    cr_assert_not_null(head, "%s", out.text);
+    size_t rows = each_row(out.text, check_width, NULL);
+    cr_assert_eq(rows, COMPARE_CASES + COMPARE_MISSING);
+    free(out.text);
+}
+
+Test(markdown, status_line_names_five_failing_cases_then_counts)
+{
+    struct brun_results r;
+    report_model_compare(&r);
+    for (size_t i = 0; i < 7; i++) {
+        r.cases[i].status = BRUN_STATUS_OK;
+        if (r.cases[i].comparison) {
+            r.cases[i].comparison->presence = BRUN_PRESENT_BOTH;
+            r.cases[i].comparison->stats.valid = 1;
+            r.cases[i].comparison->stats.fails = 1;
+        }
+    }
+    struct output out = capture(write_default, &r);
+    cr_assert(strstr(out.text, "**: `hash/fails`, `hash/regressed`, "
+                               "`hash/improved`, `hash/unchanged`, "
+                               "`hash/inconclusive` and 1 more"),
+              "%s", out.text);
     free(out.text);
 }

@@ -19,6 +19,7 @@
 
 #include <criterion/criterion.h>
 #include <jansson.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -725,4 +726,166 @@ Test(json, no_metrics_means_no_metrics_keys)
     cr_assert_null(strstr(out.text, "\"explanation\""));
     json_decref(root);
     free(out.text);
+}
+
+/* ---- Scaling and the -v sparkline on the console ---- */
+
+static void console_with_scaling(FILE *f, const void *r)
+{
+    brun_console_comparison(f, r, &plain);
+}
+
+Test(console, scaling_report_matches_golden)
+{
+    struct brun_results r;
+    report_model_scaling(&r);
+    struct output out = capture(console_with_scaling, &r);
+    golden_check("console_scaling", &out);
+    free(out.text);
+}
+
+Test(console, scaling_lines_say_fit_change_and_a_new_shape)
+{
+    struct brun_results r;
+    report_model_scaling(&r);
+    struct output out = capture(console_with_scaling, &r);
+    const char *t = out.text;
+    cr_assert(strstr(t, "\nscaling  context/capture: linear, 1.81 µs per var "
+                        "± 0.02 (R² 0.999, 9 points); per var +3.05% "
+                        "[+1.10%, +5.02%] against the baseline\n"),
+              "%s", t);
+    /* The hostile name is escaped: no newline, no raw control. */
+    cr_assert(strstr(t, "\nSCALING CHANGED sort/`a|b`\\n<i>@x: scaling "
+                        "changed from linear O(N) to quadratic O(N^2)\n") ||
+                  strstr(t, "\nSCALING CHANGED sort/`a|b`"),
+              "%s", t);
+    cr_assert_null(strstr(t, "`a|b`\n<i>"), "raw newline in a name: %s", t);
+    cr_assert(strstr(t, "\nSCALING REGRESSION sort/"), "%s", t);
+    cr_assert(strstr(t, ": per item² cost +40.00% [+30.00%, +50.00%] against "
+                        "the baseline, above the 10% threshold\n"),
+              "%s", t);
+    free(out.text);
+
+    /* Quiet or not, the changed shape is said; no line without families. */
+    struct brun_console_style quiet = {0, -1};
+    char *text = NULL;
+    size_t size = 0;
+    FILE *f = open_memstream(&text, &size);
+    brun_console_scaling(f, &r, &quiet);
+    fclose(f);
+    cr_assert(strstr(text, "SCALING CHANGED"), "%s", text);
+    free(text);
+    report_model_compare(&r);
+    f = open_memstream(&text, &size);
+    brun_console_scaling(f, &r, &quiet);
+    fclose(f);
+    cr_assert_str_eq(text, "");
+    free(text);
+}
+
+Test(console, sparkline_bytes_for_a_known_input)
+{
+    const double v[] = {1, 2, 3, 4, 5, 6, 7, 8, 8, 1};
+    char out[64];
+    brun_console_sparkline(v, 10, 1, out, sizeof out);
+    cr_assert_str_eq(out, "▁▂▃▄▅▆▇██▁");
+    cr_assert_eq(strlen(out), 30, "three bytes a block");
+    brun_console_sparkline(v, 10, 0, out, sizeof out);
+    cr_assert_str_eq(out, "__.--=^^^_");
+    /* Equal values: all the lowest; a NaN is a space. */
+    const double flat[] = {5, 5, NAN, 5};
+    brun_console_sparkline(flat, 4, 1, out, sizeof out);
+    cr_assert_str_eq(out, "▁▁ ▁");
+    brun_console_sparkline(flat, 4, 0, out, sizeof out);
+    cr_assert_str_eq(out, "__ _");
+    /* Cut at whole characters. */
+    brun_console_sparkline(v, 10, 1, out, 8);
+    cr_assert_str_eq(out, "▁▂");
+    brun_console_sparkline(v, 0, 1, out, sizeof out);
+    cr_assert_str_eq(out, "");
+}
+
+Test(console, verbose_table_has_a_sparkline_per_case)
+{
+    struct brun_results r;
+    report_model_plain(&r);
+    struct brun_console_style styles[2] = {{0, 1}, {1, 1}};
+    const char *expect[2] = {"_-^", "▁▅█"};
+    for (int i = 0; i < 2; i++) {
+        char *text = NULL;
+        size_t size = 0;
+        FILE *f = open_memstream(&text, &size);
+        brun_console_table(f, &r, &styles[i]);
+        fclose(f);
+        cr_assert(strstr(text, "rounds"), "%s", text);
+        cr_assert(strstr(text, expect[i]), "style %d: %s", i, text);
+        if (i == 0)
+            cr_assert_null(strstr(text, "▁"), "no blocks without colour");
+        free(text);
+    }
+    /* Not verbose: no sparkline. */
+    struct brun_console_style normal = {0, 0};
+    char *text = NULL;
+    size_t size = 0;
+    FILE *f = open_memstream(&text, &size);
+    brun_console_table(f, &r, &normal);
+    fclose(f);
+    cr_assert_null(strstr(text, "_-^"), "%s", text);
+    free(text);
+}
+
+Test(wording, scaling_phrases_name_shape_unit_and_change)
+{
+    struct brun_results r;
+    char out[256];
+    report_model_scaling(&r);
+    struct brun_scaling *s = &r.scalings[0];
+    static const char *const units[BRUN_COMPLEXITY_COUNT] = {
+        "", "per log N", "per var", "per N log N", "per var²", "per var³"};
+    for (int c = 0; c < BRUN_COMPLEXITY_COUNT; c++) {
+        brun_wording_scaling_unit(s, (enum brun_complexity)c, out, sizeof out);
+        cr_assert_str_eq(out, units[c]);
+    }
+    brun_wording_scaling_fit(s, out, sizeof out);
+    cr_assert_str_eq(out,
+                     "linear, 1.81 µs per var ± 0.02 (R² 0.999, 9 points)");
+    brun_wording_scaling_change(s, out, sizeof out);
+    cr_assert_str_eq(out, "+3.05% [+1.10%, +5.02%] against the baseline");
+    brun_wording_scaling_shape_change(s, out, sizeof out);
+    cr_assert_str_eq(out, "");
+    brun_wording_scaling_gate_failure(s, out, sizeof out);
+    cr_assert_str_eq(out, "");
+    brun_wording_scaling_status(s, out, sizeof out);
+    cr_assert_str_eq(out, "ok");
+    cr_assert_eq(brun_wording_scaling_failing(&r), 1);
+
+    s = &r.scalings[1];
+    brun_wording_scaling_unit(s, BRUN_O_N, out, sizeof out);
+    cr_assert_str_eq(out, "per item", "runner's \"items\" is one item");
+    brun_wording_scaling_shape_change(s, out, sizeof out);
+    cr_assert_str_eq(out,
+                     "scaling changed from linear O(N) to quadratic O(N^2)");
+    brun_wording_scaling_status(s, out, sizeof out);
+    cr_assert_str_eq(out, "FAILS (> 10%)");
+
+    /* A constant: the cost is the time itself, in its own unit. */
+    struct brun_fit f = {.valid = 1,
+                         .shape = BRUN_O_1,
+                         .per_item_ns = 12.5e6,
+                         .per_item_lo = 12.3e6,
+                         .per_item_hi = 12.7e6};
+    brun_wording_scaling_cost(s, &f, out, sizeof out);
+    cr_assert_str_eq(out, "12.5 ms ± 0.2");
+    s->compared = 0;
+    brun_wording_scaling_status(s, out, sizeof out);
+    cr_assert_str_eq(out, "not compared");
+    brun_wording_scaling_change(s, out, sizeof out);
+    cr_assert_str_eq(out, "");
+    s->best.valid = 0;
+    brun_wording_scaling_fit(s, out, sizeof out);
+    cr_assert_str_eq(out, "no fit");
+    /* Cut short, still terminated. */
+    s = &r.scalings[0];
+    brun_wording_scaling_fit(s, out, 8);
+    cr_assert_eq(strlen(out), 7);
 }

@@ -23,6 +23,7 @@
 #include "reports/console/console.h"
 
 #include <ctype.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -124,7 +125,7 @@ static int any_throughput(const struct brun_results *r, size_t target)
 /* Column indexes of one table. */
 struct columns {
     size_t name, mean, median, ci, rounds, iterations, throughput;
-    size_t min, sd, outliers, cpu;
+    size_t min, sd, outliers, cpu, spread;
 };
 
 static void add_columns(struct brun_table *t, struct columns *k, int throughput,
@@ -139,6 +140,7 @@ static void add_columns(struct brun_table *t, struct columns *k, int throughput,
         k->sd = brun_table_column(t, "sd", 1);
         k->outliers = brun_table_column(t, "outliers", 1);
         k->cpu = brun_table_column(t, "cpu/wall", 1);
+        k->spread = brun_table_column(t, "rounds", 0);
     }
     k->rounds = brun_table_column(t, "rounds×samples", 1);
     k->iterations = brun_table_column(t, "iterations", 1);
@@ -160,10 +162,70 @@ static double cpu_share(const struct brun_case_result *c, double ns_per_tick)
     return wall > 0 ? cpu / wall : 0;
 }
 
+/* -v: the case's round estimates as a sparkline (Unicode blocks with
+ * colour, which is on only on a terminal; ASCII otherwise). */
+static void set_spread(struct brun_table *t, size_t row, size_t column,
+                       const struct brun_case_result *c, int unicode)
+{
+    enum {
+        MAX_SHOWN = 32
+    };
+    double v[MAX_SHOWN];
+    char text[MAX_SHOWN * 3 + 1];
+    size_t n = c->round_count < MAX_SHOWN ? c->round_count : MAX_SHOWN;
+    for (size_t i = 0; i < n; i++)
+        v[i] = c->rounds[i].estimate_ns;
+    brun_console_sparkline(v, n, unicode, text, sizeof text);
+    brun_table_set(t, row, column, text);
+}
+
+void brun_console_sparkline(const double *v, size_t n, int unicode, char *out,
+                            size_t size)
+{
+    static const char *const blocks[] = {"▁", "▂", "▃", "▄",
+                                         "▅", "▆", "▇", "█"};
+    static const char ascii[] = "_.-=^";
+    const size_t levels = unicode ? 8 : 5;
+    double lo = 0, hi = 0;
+    int any = 0;
+    size_t used = 0;
+
+    for (size_t i = 0; i < n; i++) {
+        if (!isfinite(v[i]))
+            continue;
+        if (!any || v[i] < lo)
+            lo = v[i];
+        if (!any || v[i] > hi)
+            hi = v[i];
+        any = 1;
+    }
+    out[0] = '\0';
+    for (size_t i = 0; i < n; i++) {
+        char one[2] = " ";
+        const char *ch = one;
+        if (isfinite(v[i])) {
+            size_t level = 0;
+            if (hi > lo) {
+                double x = (v[i] - lo) / (hi - lo) * (double)levels;
+                level = x >= (double)levels ? levels - 1 : (size_t)x;
+            }
+            if (unicode)
+                ch = blocks[level];
+            else
+                one[0] = ascii[level];
+        }
+        size_t len = strlen(ch);
+        if (used + len >= size)
+            break;
+        memcpy(out + used, ch, len + 1);
+        used += len;
+    }
+}
+
 static void fill_ok_row(struct brun_table *t, size_t row,
                         const struct columns *k,
                         const struct brun_case_result *c, int verbose,
-                        double ns_per_tick)
+                        double ns_per_tick, int unicode)
 {
     char text[64];
     const struct brun_summary *s = &c->samples_summary;
@@ -194,6 +256,7 @@ static void fill_ok_row(struct brun_table *t, size_t row,
                           sizeof pct);
         snprintf(text, sizeof text, "%s%%", pct);
         brun_table_set(t, row, k->cpu, text);
+        set_spread(t, row, k->spread, c, unicode);
     }
     if (k->throughput != (size_t)-1 && s->mean > 0) {
         if (c->bytes_per_iteration > 0)
@@ -327,7 +390,7 @@ void brun_console_table(FILE *out, const struct brun_results *r,
             shown++;
             brun_table_set(&t, row, k.name, c->name);
             if (c->status == BRUN_STATUS_OK) {
-                fill_ok_row(&t, row, &k, c, verbose, ns_per_tick);
+                fill_ok_row(&t, row, &k, c, verbose, ns_per_tick, style->color);
             } else {
                 int failed = c->status == BRUN_STATUS_FAILED;
                 brun_table_set(&t, row, k.mean, failed ? "FAILED" : "skipped");
@@ -353,6 +416,39 @@ void brun_console_table(FILE *out, const struct brun_results *r,
             brun_console_problems(out, r, target, style);
         }
         brun_table_release(&t);
+    }
+    if (!r->comparison)
+        brun_console_scaling(out, r, style);
+}
+
+void brun_console_scaling(FILE *out, const struct brun_results *r,
+                          const struct brun_console_style *style)
+{
+    if (r->scaling_count == 0)
+        return;
+    fputc('\n', out);
+    for (size_t i = 0; i < r->scaling_count; i++) {
+        const struct brun_scaling *s = &r->scalings[i];
+        char fit[256], change[160], unit[64];
+        brun_wording_scaling_fit(s, fit, sizeof fit);
+        brun_wording_scaling_change(s, change, sizeof change);
+        brun_wording_scaling_unit(s, s->best.shape, unit, sizeof unit);
+        fputs("scaling  ", out);
+        brun_term_text(out, s->family);
+        fprintf(out, ": %s", fit);
+        if (change[0])
+            fprintf(out, "; %s%s%s", unit[0] ? unit : "cost", " ", change);
+        fputc('\n', out);
+    }
+    for (size_t i = 0; i < r->scaling_count; i++) {
+        char line[256];
+        brun_wording_scaling_shape_change(&r->scalings[i], line, sizeof line);
+        if (!line[0])
+            continue;
+        fprintf(out, "%sSCALING CHANGED%s ", paint(style, ANSI_RED),
+                paint(style, ANSI_RESET));
+        brun_term_text(out, r->scalings[i].family);
+        fprintf(out, ": %s\n", line);
     }
 }
 

@@ -57,4 +57,20 @@ void brun_console_metric_notes(FILE *out, const struct brun_results *r,
 void brun_console_explanations(FILE *out, const struct brun_results *r,
                                const struct brun_console_style *style);
 
+/* One line per parameterized family (r->scalings): its best fit, "FAMILY:
+ * linear, 1.81 µs per var ± 0.02 (R² 0.999, 9 points)", and against a
+ * baseline the change of its per-item cost; then, whatever the verbosity,
+ * a "SCALING CHANGED" line per family whose best shape changed.  Nothing
+ * when r has no family.  brun_console_table() (without a comparison) and
+ * brun_console_comparison() call it after their tables. */
+void brun_console_scaling(FILE *out, const struct brun_results *r,
+                          const struct brun_console_style *style);
+
+/* A sparkline of v[0..n), scaled from their min to their max: one of
+ * "▁▂▃▄▅▆▇█" per value when unicode, one of "_.-=^" otherwise (all the
+ * lowest when the values are equal; a non-finite value is a space).
+ * Writes whole characters only, NUL-terminated, into out (size > 0). */
+void brun_console_sparkline(const double *v, size_t n, int unicode, char *out,
+                            size_t size);
+
 #endif /* BRUN_CONSOLE_H */

@@ -209,6 +209,16 @@ static void print_summary(FILE *out, const struct brun_results *r,
         brun_term_text(out, r->cases[i].name);
         fprintf(out, ": %s\n", why);
     }
+    for (size_t i = 0; i < r->scaling_count; i++) {
+        char why[320];
+        brun_wording_scaling_gate_failure(&r->scalings[i], why, sizeof why);
+        if (!why[0])
+            continue;
+        fprintf(out, "%sSCALING REGRESSION%s ", paint(style, ANSI_RED),
+                paint(style, ANSI_RESET));
+        brun_term_text(out, r->scalings[i].family);
+        fprintf(out, ": %s\n", why);
+    }
     brun_console_explanations(out, r, style);
 }
 
@@ -248,5 +258,6 @@ void brun_console_comparison(FILE *out, const struct brun_results *r,
         }
         brun_table_release(&t);
     }
+    brun_console_scaling(out, r, style);
     print_summary(out, r, style);
 }

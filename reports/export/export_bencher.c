@@ -22,7 +22,10 @@
  * iteration (peak heap: per run); Bencher knows "instructions" and
  * "cycles", and creates the others, unitless, on first upload.  Failed
  * and skipped
- * cases have no number and are left out.
+ * cases have no number and are left out.  A parameterized family
+ * (scaling.h) is one more benchmark, "FAMILY (scaling)", whose measure
+ * "per_item" is its best fit's cost per unit of f(N) in ns, with the 95 %
+ * interval as its bounds.
  *
  * Bencher rejects the whole file when a benchmark name is longer than
  * 1024 characters, so a longer key is cut (at a UTF-8 boundary) and ends
@@ -121,6 +124,27 @@ void brun_export_bencher(FILE *out, const struct brun_results *r)
             brun_json_number(&j, "value", c->metrics[m].value);
             brun_json_object_end(&j);
         }
+        brun_json_object_end(&j);
+        free(name);
+    }
+    for (size_t i = 0; i < r->scaling_count; i++) {
+        const struct brun_scaling *s = &r->scalings[i];
+        if (!s->best.valid)
+            continue;
+        const char *family = s->family ? s->family : "";
+        size_t len = strlen(family) + sizeof " (scaling)";
+        char *name = malloc(len);
+        if (!name)
+            continue;
+        snprintf(name, len, "%s (scaling)", family);
+        char key[BENCHER_NAME_MAX + 1];
+        bounded_key(name, key);
+        brun_json_object_begin(&j, key);
+        brun_json_object_begin(&j, "per_item");
+        brun_json_number(&j, "value", s->best.per_item_ns);
+        brun_json_number(&j, "lower_value", s->best.per_item_lo);
+        brun_json_number(&j, "upper_value", s->best.per_item_hi);
+        brun_json_object_end(&j);
         brun_json_object_end(&j);
         free(name);
     }

@@ -108,6 +108,32 @@ static void metric_entries(struct brun_json *j,
     }
 }
 
+/* A family's per-item cost: "FAMILY (per var)" in ns, smaller is better
+ * like time; the fit and any change in extra. */
+static void scaling_entry(struct brun_json *j, const struct brun_scaling *s)
+{
+    char unit[64], fit[256], change[160], extra[448];
+    if (!s->best.valid)
+        return;
+    brun_wording_scaling_unit(s, s->best.shape, unit, sizeof unit);
+    const char *family = s->family ? s->family : "";
+    size_t len = strlen(family) + strlen(unit) + sizeof " (constant)";
+    char *name = malloc(len);
+    if (!name)
+        return;
+    snprintf(name, len, "%s (%s)", family, unit[0] ? unit : "constant");
+    brun_wording_scaling_fit(s, fit, sizeof fit);
+    brun_wording_scaling_change(s, change, sizeof change);
+    snprintf(extra, sizeof extra, "%s%s%s", fit, change[0] ? "\n" : "", change);
+    brun_json_object_begin(j, NULL);
+    brun_json_string(j, "name", name);
+    brun_json_string(j, "unit", "ns");
+    brun_json_number(j, "value", s->best.per_item_ns);
+    brun_json_string(j, "extra", extra);
+    brun_json_object_end(j);
+    free(name);
+}
+
 void brun_export_gab(FILE *out, const struct brun_results *r)
 {
     struct brun_json j;
@@ -137,5 +163,7 @@ void brun_export_gab(FILE *out, const struct brun_results *r)
         metric_entries(&j, c, name ? name : c->name);
         free(name);
     }
+    for (size_t i = 0; i < r->scaling_count; i++)
+        scaling_entry(&j, &r->scalings[i]);
     brun_json_array_end(&j);
 }

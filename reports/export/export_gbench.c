@@ -22,7 +22,12 @@
  * metric on each repetition and aggregate, named by brun_metric_name()
  * ("instructions", "allocations", ...), per iteration as measured (a
  * counter's value in that round, an exact metric's one value in every
- * round).  Numbers go through json_writer.h: never NaN or Infinity
+ * round).  A parameterized family (scaling.h) ends the list as Google
+ * Benchmark's complexity runs do: "FAMILY_BigO" (cpu_coefficient and
+ * real_coefficient in ns, big_o "(1)", "lgN", "N", "NlgN", "N^2" or
+ * "N^3"; for the log shapes the coefficient is of log2 N, as Google
+ * Benchmark's is) and "FAMILY_RMS" (rms, the residual relative to the
+ * mean).  Numbers go through json_writer.h: never NaN or Infinity
  * (Google Benchmark itself writes those).
  */
 #include "config.h"
@@ -287,6 +292,68 @@ static void write_context(struct brun_json *j, const struct brun_results *r)
     brun_json_object_end(j);
 }
 
+/* Google Benchmark's name of a shape (BigO's "big_o"), and the factor
+ * from benchrun's natural log to its log2 in the log shapes. */
+static const char *gbench_big_o(enum brun_complexity c, double *factor)
+{
+    *factor = 1;
+    switch (c) {
+    case BRUN_O_1:
+        return "(1)";
+    case BRUN_O_LOG_N:
+        *factor = log(2);
+        return "lgN";
+    case BRUN_O_N:
+        return "N";
+    case BRUN_O_N_LOG_N:
+        *factor = log(2);
+        return "NlgN";
+    case BRUN_O_N2:
+        return "N^2";
+    case BRUN_O_N3:
+        return "N^3";
+    default:
+        return "f(N)";
+    }
+}
+
+/* A family's fit as Google Benchmark writes a complexity run: the
+ * "FAMILY_BigO" aggregate with the coefficients and "FAMILY_RMS" with
+ * the relative RMS residual. */
+static void write_scaling(struct brun_json *j, const struct brun_scaling *s,
+                          size_t family)
+{
+    double factor;
+    const char *name = s->family ? s->family : "";
+    const char *big_o = gbench_big_o(s->best.shape, &factor);
+    size_t size = strlen(name) + sizeof "_BigO";
+    char *full = malloc(size);
+    if (!full || !s->best.valid) {
+        free(full);
+        return;
+    }
+    snprintf(full, size, "%s_BigO", name);
+    brun_json_object_begin(j, NULL);
+    entry_head(j, full, name, family, "aggregate", s->case_count);
+    brun_json_uint(j, "threads", 1);
+    brun_json_string(j, "aggregate_name", "BigO");
+    brun_json_string(j, "aggregate_unit", "time");
+    brun_json_number(j, "cpu_coefficient", s->best.per_item_ns * factor);
+    brun_json_number(j, "real_coefficient", s->best.per_item_ns * factor);
+    brun_json_string(j, "big_o", big_o);
+    brun_json_string(j, "time_unit", "ns");
+    brun_json_object_end(j);
+    snprintf(full, size, "%s_RMS", name);
+    brun_json_object_begin(j, NULL);
+    entry_head(j, full, name, family, "aggregate", s->case_count);
+    brun_json_uint(j, "threads", 1);
+    brun_json_string(j, "aggregate_name", "RMS");
+    brun_json_string(j, "aggregate_unit", "percentage");
+    brun_json_number(j, "rms", s->best.rms_relative);
+    brun_json_object_end(j);
+    free(full);
+}
+
 void brun_export_gbench(FILE *out, const struct brun_results *r)
 {
     struct brun_json j;
@@ -299,6 +366,8 @@ void brun_export_gbench(FILE *out, const struct brun_results *r)
         write_case(&j, name ? name : r->cases[i].name, i, &r->cases[i]);
         free(name);
     }
+    for (size_t i = 0; i < r->scaling_count; i++)
+        write_scaling(&j, &r->scalings[i], r->case_count + i);
     brun_json_array_end(&j);
     brun_json_object_end(&j);
 }

@@ -345,6 +345,57 @@ static void write_comparison(struct brun_json *j,
     brun_json_object_end(j);
 }
 
+/* One fit: its per-item cost and R² (the "fits" map). */
+static void write_fit_brief(struct brun_json *j, const struct brun_fit *f)
+{
+    brun_json_object_begin(j, brun_complexity_name(f->shape));
+    brun_json_number(j, "per_item_ns", f->per_item_ns);
+    brun_json_number(j, "r2", f->r2);
+    brun_json_object_end(j);
+}
+
+static void write_scaling(struct brun_json *j, const struct brun_scaling *s)
+{
+    const struct brun_fit *b = &s->best;
+    brun_json_object_begin(j, NULL);
+    brun_json_string(j, "family", s->family);
+    brun_json_string(j, "arg_name", s->arg_name);
+    if (b->valid) {
+        brun_json_string(j, "shape", brun_complexity_name(b->shape));
+        brun_json_string(j, "shape_word", brun_complexity_word(b->shape));
+    } else {
+        brun_json_null(j, "shape");
+        brun_json_null(j, "shape_word");
+    }
+    brun_json_number(j, "per_item_ns", b->per_item_ns);
+    brun_json_number(j, "per_item_low", b->per_item_lo);
+    brun_json_number(j, "per_item_high", b->per_item_hi);
+    brun_json_number(j, "intercept_ns", b->intercept_ns);
+    brun_json_number(j, "r2", b->r2);
+    brun_json_number(j, "rms_relative", b->rms_relative);
+    brun_json_uint(j, "points", b->points);
+    brun_json_object_begin(j, "fits");
+    for (int c = 0; c < BRUN_COMPLEXITY_COUNT; c++)
+        if (s->fits[c].valid)
+            write_fit_brief(j, &s->fits[c]);
+    brun_json_object_end(j);
+    if (s->compared) {
+        brun_json_object_begin(j, "comparison");
+        brun_json_string(j, "baseline_shape",
+                         brun_complexity_name(s->baseline_best.shape));
+        brun_json_number(j, "ratio", s->ratio);
+        brun_json_number(j, "low", s->ratio_lo);
+        brun_json_number(j, "high", s->ratio_hi);
+        brun_json_bool(j, "shape_changed", s->shape_changed);
+        brun_json_bool(j, "gated", s->gated);
+        brun_json_bool(j, "fails", s->fails);
+        brun_json_object_end(j);
+    } else {
+        brun_json_null(j, "comparison");
+    }
+    brun_json_object_end(j);
+}
+
 static void write_case(struct brun_json *j, const struct brun_case_result *c)
 {
     brun_json_object_begin(j, NULL);
@@ -354,6 +405,10 @@ static void write_case(struct brun_json *j, const struct brun_case_result *c)
     brun_json_int(j, "line", c->line);
     brun_json_bool(j, "optimized", c->optimized);
     brun_json_string(j, "compiler", c->compiler);
+    if (c->parameterized) {
+        brun_json_int(j, "arg", c->arg);
+        brun_json_string(j, "arg_name", c->arg_name);
+    }
     brun_json_string(j, "status", brun_status_name(c->status));
     if (c->failure != BRUN_FAILURE_NONE)
         brun_json_string(j, "failure", brun_failure_name(c->failure));
@@ -489,6 +544,10 @@ void brun_json_write_results(FILE *out, const struct brun_results *r)
         write_case(&j, &r->cases[i]);
     brun_json_array_end(&j);
     write_summary_of_comparison(&j, r->comparison);
+    brun_json_array_begin(&j, "scalings");
+    for (size_t i = 0; i < r->scaling_count; i++)
+        write_scaling(&j, &r->scalings[i]);
+    brun_json_array_end(&j);
     if (r->slo) {
         brun_json_object_begin(&j, "slo");
         brun_json_number(&j, "warning_fraction", r->slo->warning_fraction);

@@ -27,16 +27,19 @@
 
 #define NO_TARGET ((size_t)-1)
 
+/* In the order shown: the verdict and the change right after the case,
+ * so they fit a pull-request comment (about 780 px, some 100 characters)
+ * without scrolling; the figures they come from follow. */
 enum column {
     COL_CASE,
+    COL_VERDICT,
+    COL_CHANGE,
+    COL_CHANGE_CI,
     COL_BASELINE,
     COL_NEW,
     COL_MEAN,
     COL_MEDIAN,
     COL_CI,
-    COL_CHANGE,
-    COL_CHANGE_CI,
-    COL_VERDICT,
     COL_THROUGHPUT,
     COL_SLO,
     COLUMN_COUNT
@@ -55,6 +58,19 @@ void brun_markdown_options_init(struct brun_markdown_options *o)
     o->title = NULL;
     o->environment = 1;
     o->method = 1;
+    o->layout = BRUN_MARKDOWN_TABLE;
+}
+
+int brun_markdown_layout_parse(const char *word,
+                               enum brun_markdown_layout *layout)
+{
+    if (word && strcmp(word, "table") == 0)
+        *layout = BRUN_MARKDOWN_TABLE;
+    else if (word && strcmp(word, "components") == 0)
+        *layout = BRUN_MARKDOWN_COMPONENTS;
+    else
+        return -1;
+    return 0;
 }
 
 static size_t group_length(const char *name)
@@ -147,6 +163,41 @@ static void part(FILE *out, int *first, const char *fmt, size_t n,
     fprintf(out, fmt, n, word);
 }
 
+/* The names the status line lists: at most NAMES_SHOWN, then "and N
+ * more". */
+#define NAMES_SHOWN 5
+
+static int fails_gate(const struct brun_case_result *c)
+{
+    const struct brun_case_comparison *k = c->comparison;
+    return k && k->presence == BRUN_PRESENT_BOTH && k->stats.valid &&
+           k->stats.fails;
+}
+
+static int failed_to_run(const struct brun_case_result *c)
+{
+    return c->status == BRUN_STATUS_FAILED;
+}
+
+/* ": `a`, `b` and 3 more": the cases of r that pick says. */
+static void name_cases(FILE *out, const struct brun_results *r,
+                       int (*pick)(const struct brun_case_result *))
+{
+    size_t shown = 0, more = 0;
+    for (size_t i = 0; i < r->case_count; i++) {
+        if (!pick(&r->cases[i]))
+            continue;
+        if (shown == NAMES_SHOWN) {
+            more++;
+            continue;
+        }
+        fputs(shown++ ? ", " : ": ", out);
+        brun_md_code(out, name_of(r->cases[i].name), 0);
+    }
+    if (more)
+        fprintf(out, " and %zu more", more);
+}
+
 static void status_line(FILE *out, const struct brun_results *r)
 {
     size_t failing = 0, regressed = 0, failed = 0, skipped = 0;
@@ -173,7 +224,24 @@ static void status_line(FILE *out, const struct brun_results *r)
             char text[96];
             brun_wording_failing(failing, s->fail_above, text, sizeof text);
             fprintf(out, "🚨 **%s**", text);
+            name_cases(out, r, fails_gate);
             first = 0;
+        }
+        size_t scaling = brun_wording_scaling_failing(r), shown = 0;
+        if (scaling > 0) {
+            part(out, &first, "🚨 **%zu %s**", scaling,
+                 plural(scaling, "scaling regression", "scaling regressions"));
+            for (size_t i = 0; i < r->scaling_count; i++) {
+                if (!r->scalings[i].compared || !r->scalings[i].fails)
+                    continue;
+                if (shown < NAMES_SHOWN) {
+                    fputs(shown ? ", " : ": ", out);
+                    brun_md_code(out, name_of(r->scalings[i].family), 0);
+                }
+                shown++;
+            }
+            if (shown > NAMES_SHOWN)
+                fprintf(out, " and %zu more", shown - NAMES_SHOWN);
         }
         if (regressed > 0) {
             part(out, &first, "⚠️ %zu %s", regressed,
@@ -183,7 +251,8 @@ static void status_line(FILE *out, const struct brun_results *r)
         }
         /* No check mark while a case is undecided: "no regression" would
          * then claim more than was shown. */
-        if (failing == 0 && regressed == 0 && s->counts.inconclusive == 0) {
+        if (failing == 0 && regressed == 0 && scaling == 0 &&
+            s->counts.inconclusive == 0) {
             fputs(first ? "✅ no regression" : " · ✅ no regression", out);
             first = 0;
         }
@@ -209,8 +278,10 @@ static void status_line(FILE *out, const struct brun_results *r)
              failed || critical ? "%zu %s measured" : "✅ %zu %s measured",
              measured, plural(measured, "case", "cases"));
     }
-    if (failed)
+    if (failed) {
         part(out, &first, "❌ %zu %s", failed, "failed");
+        name_cases(out, r, failed_to_run);
+    }
     if (skipped)
         part(out, &first, "⏭️ %zu %s", skipped, "skipped");
     if (critical) {
@@ -228,9 +299,9 @@ static void status_line(FILE *out, const struct brun_results *r)
 static void header(FILE *out, const struct table *t, double level)
 {
     static const char *const titles[COLUMN_COUNT] = {
-        "case",   "baseline", "new",     "mean",       "median", "±95% CI",
-        "change", NULL,       "verdict", "throughput", "SLO"};
-    static const int right[COLUMN_COUNT] = {0, 1, 1, 1, 1, 1, 1, 1, 0, 1, 0};
+        "case", "verdict", "change",  NULL,         "baseline", "new",
+        "mean", "median",  "±95% CI", "throughput", "SLO"};
+    static const int right[COLUMN_COUNT] = {0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 0};
     for (int k = 0; k < COLUMN_COUNT; k++) {
         if (!t->columns[k])
             continue;
@@ -301,7 +372,8 @@ static void verdict_cell(FILE *out, const struct brun_case_comparison *k)
 }
 
 /* One cell of the row of a measured, failed or skipped case. */
-static void case_cell(FILE *out, const struct brun_case_result *c, int column)
+static void case_cell(FILE *out, const struct brun_case_result *c, int column,
+                      const struct table *t)
 {
     const struct brun_case_comparison *k = c->comparison;
     const struct brun_summary *s = &c->samples_summary;
@@ -329,7 +401,8 @@ static void case_cell(FILE *out, const struct brun_case_result *c, int column)
         return;
     }
     if (c->status != BRUN_STATUS_OK) {
-        if (column == COL_MEAN) {
+        /* Where the verdict is, or else where the mean would be. */
+        if (column == (t->columns[COL_VERDICT] ? COL_VERDICT : COL_MEAN)) {
             fputs(c->status == BRUN_STATUS_FAILED ? "❌ failed"
                                                   : "⏭️ skipped",
                   out);
@@ -445,7 +518,7 @@ static void write_table(FILE *out, const struct brun_results *r,
             if (!t->columns[k])
                 continue;
             fputs("| ", out);
-            case_cell(out, c, k);
+            case_cell(out, c, k, t);
             fputc(' ', out);
         }
         fputs("|\n", out);
@@ -624,6 +697,182 @@ static void explanations(FILE *out, const struct brun_results *r)
         if (!header++)
             fputs("\n## Why it got slower\n", out);
         explanation(out, c);
+    }
+}
+
+/* ---- Scaling of parameterized families ------------------------------- */
+
+static void scaling(FILE *out, const struct brun_results *r)
+{
+    if (r->scaling_count == 0)
+        return;
+    fputs("\n## Scaling\n\n| family | fit | per item | ± | R² | change | "
+          "status |\n| :--- | :--- | ---: | ---: | ---: | ---: | :--- |\n",
+          out);
+    for (size_t i = 0; i < r->scaling_count; i++) {
+        const struct brun_scaling *s = &r->scalings[i];
+        const struct brun_fit *b = &s->best;
+        char cost[160], unit[64], text[160];
+        fputs("| ", out);
+        brun_md_code(out, name_of(s->family), 1);
+        if (!b->valid) {
+            fputs(" | no fit | — | — | — | — | — |\n", out);
+            continue;
+        }
+        fprintf(out, " | %s %s | ", brun_complexity_word(b->shape),
+                brun_complexity_name(b->shape));
+        /* "1.81 µs per var ± 0.02": the cost, then its ± alone. */
+        brun_wording_scaling_cost(s, b, cost, sizeof cost);
+        char *pm = strstr(cost, " ± ");
+        if (pm)
+            *pm = '\0';
+        brun_wording_scaling_unit(s, b->shape, unit, sizeof unit);
+        brun_md_code(out, cost, 1);
+        fprintf(out, " | %s | ", pm ? pm + strlen(" ± ") : "—");
+        brun_format_fixed(b->r2, 3, text, sizeof text);
+        fprintf(out, "%s | ", text);
+        if (s->compared) {
+            char v[32], lo[32], hi[32];
+            brun_format_change(s->ratio, v, sizeof v);
+            brun_format_change(s->ratio_lo, lo, sizeof lo);
+            brun_format_change(s->ratio_hi, hi, sizeof hi);
+            fprintf(out, "%s (%s to %s) | ", v, lo, hi);
+        } else {
+            fputs("— | ", out);
+        }
+        brun_wording_scaling_status(s, text, sizeof text);
+        fprintf(out, "%s%s |\n",
+                s->fails           ? "🚨 "
+                : s->shape_changed ? "⚠️ "
+                : s->compared      ? "✅ "
+                                   : "",
+                text);
+    }
+    for (size_t i = 0; i < r->scaling_count; i++) {
+        char line[256];
+        brun_wording_scaling_shape_change(&r->scalings[i], line, sizeof line);
+        if (!line[0])
+            continue;
+        fputs("\n> ⚠️ **scaling changed**: ", out);
+        brun_md_code(out, name_of(r->scalings[i].family), 0);
+        fprintf(out, ": %s\n", line);
+    }
+}
+
+/* ---- The components layout ------------------------------------------- */
+
+/* The status of a case in one cell: the verdict word, its emoji and the
+ * change ("✅ ok (+0.30%)", "❌ regressed +12.00%"), or without a
+ * baseline its SLO status. */
+static void component_status(FILE *out, const struct brun_case_result *c)
+{
+    const struct brun_case_comparison *k = c->comparison;
+    char change[32];
+    if (c->status != BRUN_STATUS_OK) {
+        fputs(c->status == BRUN_STATUS_FAILED ? "❌ failed" : "⏭️ skipped",
+              out);
+        return;
+    }
+    if (!k) {
+        if (c->slo.status == BRUN_SLO_NONE)
+            fputs("✅ measured", out);
+        else
+            slo_cell(out, &c->slo);
+        return;
+    }
+    if (k->presence == BRUN_PRESENT_NEW_ONLY) {
+        fputs("🆕 new", out);
+        return;
+    }
+    if (!k->stats.valid) {
+        fputs("❔ not comparable", out);
+        return;
+    }
+    brun_format_change(k->stats.ratio, change, sizeof change);
+    if (k->stats.fails) {
+        fprintf(out, "❌ regressed %s, FAILS", change);
+        return;
+    }
+    switch (k->stats.label) {
+    case BRUN_LABEL_REGRESSED:
+        fprintf(out, "⚠️ regressed %s", change);
+        break;
+    case BRUN_LABEL_IMPROVED:
+        fprintf(out, "🚀 improved %s", change);
+        break;
+    case BRUN_LABEL_INCONCLUSIVE:
+        fprintf(out, "❔ inconclusive (%s)", change);
+        break;
+    default:
+        fprintf(out, "✅ %s (%s)", brun_label_name(k->stats.label), change);
+        break;
+    }
+}
+
+/* Per group: | Component | Operation | Mean | ± | Status |. */
+static void component_table(FILE *out, const struct brun_results *r,
+                            const struct table *t)
+{
+    fputs("\n| Component | Operation | Mean | ± | Status |\n"
+          "| :--- | :--- | ---: | ---: | :--- |\n",
+          out);
+    for (size_t i = 0; i < r->case_count; i++) {
+        const struct brun_case_result *c = &r->cases[i];
+        const char *name = name_of(c->name);
+        char text[64];
+        if (c->target != t->target || !same_group(t, name))
+            continue;
+        char *group = strndup(name, t->group_len);
+        fputs("| ", out);
+        brun_md_code(out, group ? group : "", 1);
+        free(group);
+        fputs(" | ", out);
+        brun_md_code(
+            out, name[t->group_len] == '/' ? name + t->group_len + 1 : "—", 1);
+        const struct brun_summary *s = &c->samples_summary;
+        if (c->status == BRUN_STATUS_OK) {
+            brun_format_duration(s->mean, text, sizeof text);
+            fprintf(out, " | %s | ", text);
+            if (brun_export_has_ci(c) && s->mean > 0) {
+                brun_format_fixed(50.0 * (c->ci_high_ns - c->ci_low_ns) /
+                                      s->mean,
+                                  2, text, sizeof text);
+                fprintf(out, "±%s%% | ", text);
+            } else {
+                fputs("— | ", out);
+            }
+        } else {
+            fputs(" | — | — | ", out);
+        }
+        component_status(out, c);
+        fputs(" |\n", out);
+    }
+}
+
+static void write_components(FILE *out, const struct brun_results *r,
+                             const struct table *tables, size_t count)
+{
+    for (size_t t = 0; t < count; t++) {
+        if (tables[t].target == NO_TARGET)
+            continue;
+        char *group = strndup(tables[t].group, tables[t].group_len);
+        fputs("\n## ", out);
+        brun_md_code(out, group ? group : "", 0);
+        free(group);
+        if (r->target_count > 1 && tables[t].target < r->target_count) {
+            fputs(" in ", out);
+            brun_md_code(out, r->targets[tables[t].target].path, 0);
+        }
+        fputs("\n", out);
+        component_table(out, r, &tables[t]);
+    }
+    if (r->comparison && r->comparison->missing_count > 0) {
+        fprintf(out, "\n%s:", brun_wording_missing_list);
+        for (size_t m = 0; m < r->comparison->missing_count; m++) {
+            fputs(m ? ", " : " ", out);
+            brun_md_code(out, name_of(r->comparison->missing[m].name), 0);
+        }
+        fputs("\n", out);
     }
 }
 
@@ -825,9 +1074,14 @@ void brun_markdown_write(FILE *out, const struct brun_results *r,
     size_t count = find_tables(r, &tables);
     if (count == (size_t)-1)
         fputs("\n(out of memory: no tables)\n", out);
-    for (size_t t = 0; t != (size_t)-1 && t < count; t++)
+    if (count != (size_t)-1 && o->layout == BRUN_MARKDOWN_COMPONENTS)
+        write_components(out, r, tables, count);
+    for (size_t t = 0;
+         o->layout != BRUN_MARKDOWN_COMPONENTS && t != (size_t)-1 && t < count;
+         t++)
         write_table(out, r, tables, t);
     free(tables);
+    scaling(out, r);
     explanations(out, r);
     if (o->environment)
         environment(out, r);

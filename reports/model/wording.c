@@ -493,3 +493,155 @@ int brun_wording_any_metric(const struct brun_results *r)
             return 1;
     return 0;
 }
+
+/* ---- Scaling ------------------------------------------------------------ */
+
+void brun_wording_scaling_unit(const struct brun_scaling *s,
+                               enum brun_complexity shape, char *out,
+                               size_t size)
+{
+    /* One var, not one vars: a plural name loses its final 's'. */
+    char n[48] = "item";
+    if (s && s->arg_name && s->arg_name[0]) {
+        size_t len = strlen(s->arg_name);
+        if (len > 2 && s->arg_name[len - 1] == 's' &&
+            s->arg_name[len - 2] != 's')
+            len--;
+        if (len >= sizeof n)
+            len = sizeof n - 1;
+        memcpy(n, s->arg_name, len);
+        n[len] = '\0';
+    }
+    switch (shape) {
+    case BRUN_O_LOG_N:
+        snprintf(out, size, "per log N");
+        break;
+    case BRUN_O_N_LOG_N:
+        snprintf(out, size, "per N log N");
+        break;
+    case BRUN_O_N:
+        snprintf(out, size, "per %s", n);
+        break;
+    case BRUN_O_N2:
+        snprintf(out, size, "per %s²", n);
+        break;
+    case BRUN_O_N3:
+        snprintf(out, size, "per %s³", n);
+        break;
+    default:
+        out[0] = '\0';
+        break;
+    }
+}
+
+/* v and half in one unit picked by v, three significant digits. */
+static void scaled_pair(double v, double half, char *value, char *pm,
+                        size_t size)
+{
+    static const struct {
+        double ns;
+        const char *unit;
+    } units[] = {{1e-3, "ps"}, {1, "ns"}, {1e3, "µs"}, {1e6, "ms"}, {1e9, "s"}};
+    size_t u = 1;
+    double a = fabs(v);
+    if (isfinite(a) && a > 0) {
+        u = 0;
+        while (u + 1 < sizeof units / sizeof units[0] &&
+               a >= units[u + 1].ns * 0.9995)
+            u++;
+    }
+    double x = v / units[u].ns, h = half / units[u].ns;
+    int decimals = fabs(x) < 9.995 ? 2 : fabs(x) < 99.95 ? 1 : 0;
+    char num[48];
+    brun_format_fixed(x, decimals, num, sizeof num);
+    snprintf(value, size, "%s %s", num, units[u].unit);
+    brun_format_fixed(isfinite(h) ? fabs(h) : 0, decimals, pm, size);
+}
+
+void brun_wording_scaling_cost(const struct brun_scaling *s,
+                               const struct brun_fit *f, char *out, size_t size)
+{
+    char value[64], pm[64], unit[64];
+    scaled_pair(f->per_item_ns, (f->per_item_hi - f->per_item_lo) / 2, value,
+                pm, sizeof pm);
+    brun_wording_scaling_unit(s, f->shape, unit, sizeof unit);
+    snprintf(out, size, "%s%s%s ± %s", value, unit[0] ? " " : "", unit, pm);
+}
+
+void brun_wording_scaling_fit(const struct brun_scaling *s, char *out,
+                              size_t size)
+{
+    char cost[160], r2[32];
+    if (!s->best.valid) {
+        snprintf(out, size, "no fit");
+        return;
+    }
+    brun_wording_scaling_cost(s, &s->best, cost, sizeof cost);
+    brun_format_fixed(s->best.r2, 3, r2, sizeof r2);
+    snprintf(out, size, "%s, %s (R² %s, %zu points)",
+             brun_complexity_word(s->best.shape), cost, r2, s->best.points);
+}
+
+void brun_wording_scaling_change(const struct brun_scaling *s, char *out,
+                                 size_t size)
+{
+    char v[32], lo[32], hi[32];
+    out[0] = '\0';
+    if (!s->compared)
+        return;
+    brun_format_change(s->ratio, v, sizeof v);
+    brun_format_change(s->ratio_lo, lo, sizeof lo);
+    brun_format_change(s->ratio_hi, hi, sizeof hi);
+    snprintf(out, size, "%s [%s, %s] against the baseline", v, lo, hi);
+}
+
+void brun_wording_scaling_shape_change(const struct brun_scaling *s, char *out,
+                                       size_t size)
+{
+    out[0] = '\0';
+    if (!s->compared || !s->shape_changed)
+        return;
+    snprintf(out, size, "scaling changed from %s %s to %s %s",
+             brun_complexity_word(s->baseline_best.shape),
+             brun_complexity_name(s->baseline_best.shape),
+             brun_complexity_word(s->best.shape),
+             brun_complexity_name(s->best.shape));
+}
+
+void brun_wording_scaling_gate_failure(const struct brun_scaling *s, char *out,
+                                       size_t size)
+{
+    char unit[64], change[160], gate[32];
+    out[0] = '\0';
+    if (!s->compared || !s->fails)
+        return;
+    brun_wording_scaling_unit(s, s->best.shape, unit, sizeof unit);
+    brun_wording_scaling_change(s, change, sizeof change);
+    brun_format_percent(s->fail_above, gate, sizeof gate);
+    snprintf(out, size, "%s%scost %s, above the %s threshold", unit,
+             unit[0] ? " " : "", change, gate);
+}
+
+void brun_wording_scaling_status(const struct brun_scaling *s, char *out,
+                                 size_t size)
+{
+    char gate[32];
+    if (!s->compared) {
+        snprintf(out, size, "not compared");
+    } else if (s->fails) {
+        brun_format_percent(s->fail_above, gate, sizeof gate);
+        snprintf(out, size, "FAILS (> %s)", gate);
+    } else if (s->shape_changed) {
+        snprintf(out, size, "shape changed");
+    } else {
+        snprintf(out, size, "ok");
+    }
+}
+
+size_t brun_wording_scaling_failing(const struct brun_results *r)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < r->scaling_count; i++)
+        n += r->scalings[i].compared && r->scalings[i].fails;
+    return n;
+}

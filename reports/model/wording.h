@@ -224,4 +224,51 @@ int brun_wording_any_metric(const struct brun_results *r);
 int brun_wording_metric_shown(const struct brun_results *r,
                               enum brun_metric_id id);
 
+/* ---- Scaling of a parameterized family (scaling.h) -------------------- */
+
+/* What a shape's per-item cost is counted per, with the family's unit of
+ * N (its arg_name, a final 's' dropped, so "vars" is "per var" and the
+ * runner's "items" "per item"; "item" when it has none):
+ * "per var" (linear), "per log N", "per N log N", "per var²", "per
+ * var³"; "" for O(1), whose cost is the constant itself. */
+void brun_wording_scaling_unit(const struct brun_scaling *s,
+                               enum brun_complexity shape, char *out,
+                               size_t size);
+
+/* A fit's per-item cost and the half width of its interval, both in the
+ * unit the cost picks (three significant digits): "1.81 µs per var ±
+ * 0.02"; "12.0 ns ± 0.1" for O(1). */
+void brun_wording_scaling_cost(const struct brun_scaling *s,
+                               const struct brun_fit *f, char *out,
+                               size_t size);
+
+/* The family's best fit: "linear, 1.81 µs per var ± 0.02 (R² 0.999, 30
+ * points)"; "no fit" when none is valid. */
+void brun_wording_scaling_fit(const struct brun_scaling *s, char *out,
+                              size_t size);
+
+/* The change of the per-item cost against the baseline: "+3.05% [+1.10%,
+ * +5.02%] against the baseline"; "" when s was not compared. */
+void brun_wording_scaling_change(const struct brun_scaling *s, char *out,
+                                 size_t size);
+
+/* "scaling changed from linear O(N) to quadratic O(N^2)" when the best
+ * shape changed since the baseline; "" otherwise. */
+void brun_wording_scaling_shape_change(const struct brun_scaling *s, char *out,
+                                       size_t size);
+
+/* Why a family fails its gate: "per var cost +40.00% [+30.00%, +50.00%]
+ * against the baseline, above the 10% threshold"; "" when it does not
+ * fail. */
+void brun_wording_scaling_gate_failure(const struct brun_scaling *s, char *out,
+                                       size_t size);
+
+/* The family's status in one or two words: "FAILS (> 10%)", "shape
+ * changed", "ok" (compared, neither), "not compared". */
+void brun_wording_scaling_status(const struct brun_scaling *s, char *out,
+                                 size_t size);
+
+/* Families of r failing their gate. */
+size_t brun_wording_scaling_failing(const struct brun_results *r);
+
 #endif /* BRUN_WORDING_H */

@@ -20,6 +20,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "reports/markdown/markdown.h"
 #include "reports/model/metrics.h"
 #include "runner/options/parse.h"
 
@@ -642,6 +643,18 @@ SETTER(set_memory_tool)
     return -1;
 }
 
+SETTER(set_markdown_layout)
+{
+    enum brun_markdown_layout layout;
+    if (brun_markdown_layout_parse(v, &layout) != 0) {
+        snprintf(why, why_size, "expected table or components, got \"%s\"",
+                 v ? v : "");
+        return -1;
+    }
+    o->markdown_layout = (int)layout;
+    return 0;
+}
+
 /* ---- The table -------------------------------------------------------- */
 
 /* A numeric macro as text, for --help strings built from it. */
@@ -769,6 +782,10 @@ static const struct brun_option_spec table[] = {
      "write every number to FILE (JSON)", set_json, NULL},
     {OUTPUT, "report", 0, NULL, "report", "FILE",
      "write the Markdown report (BENCHMARKS.md) to FILE", set_report, NULL},
+    {OUTPUT, "markdown-layout", 0, NULL, "markdown_layout", "LAYOUT",
+     "table (every column, verdict first) or components (per group: "
+     "component, operation, mean, ±, status)",
+     set_markdown_layout, "table"},
     {OUTPUT, "export", 0, NULL, NULL, "FORMAT=FILE",
      "also write FORMAT (github-action-benchmark, bencher, "
      "google-benchmark, junit) to FILE; repeatable",

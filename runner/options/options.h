@@ -154,6 +154,7 @@ struct brun_options {
     unsigned github_parts; /* enum brun_github_part bits */
     int verbosity;         /* -1 quiet, 0 normal, 1 verbose */
     int color;             /* 0 never, 1 always, -1 when stdout is a TTY */
+    int markdown_layout;   /* enum brun_markdown_layout: table, components */
 };
 
 /* --metric's parts. */
