@@ -193,6 +193,10 @@ SETTER(set_report)
 {
     return set_string(&o->report_path, v, why, why_size);
 }
+SETTER(set_html)
+{
+    return set_string(&o->html_path, v, why, why_size);
+}
 SETTER(set_rounds)
 {
     return set_count(&o->rounds, v, 2, 100000, why, why_size);
@@ -769,6 +773,8 @@ static const struct brun_option_spec table[] = {
      "write every number to FILE (JSON)", set_json, NULL},
     {OUTPUT, "report", 0, NULL, "report", "FILE",
      "write the Markdown report (BENCHMARKS.md) to FILE", set_report, NULL},
+    {OUTPUT, "html", 0, NULL, "html", "FILE",
+     "write one self-contained HTML report with plots to FILE", set_html, NULL},
     {OUTPUT, "export", 0, NULL, NULL, "FORMAT=FILE",
      "also write FORMAT (github-action-benchmark, bencher, "
      "google-benchmark, junit) to FILE; repeatable",
