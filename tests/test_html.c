@@ -347,6 +347,7 @@ Test(html, a_compared_case_shows_its_rounds_and_the_changes_interval)
     cr_assert_not_null(p);
     cr_expect_eq(count_in(p, "g", "interval"), 0);
     cr_expect_eq(count_in(p, "circle", "base"), 0);
+    cr_expect_eq(count_in(p, "g", "own-ci"), 1, "its own interval instead");
     xmlFreeDoc(doc);
 }
 

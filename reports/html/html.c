@@ -95,10 +95,8 @@ static void num(FILE *out, double v)
 static void key(FILE *out, double v)
 {
     char b[48];
-    if (!isfinite(v)) {
-        fputs("", out);
-        return;
-    }
+    if (!isfinite(v))
+        return; /* an empty key sorts last */
     snprintf(b, sizeof b, "%.9g", v);
     for (char *p = b; *p; p++)
         if (*p == ',')
@@ -182,7 +180,9 @@ static const char *label_class(const struct brun_case_comparison *k)
     return brun_label_name(k->stats.label);
 }
 
-/* Case indexes in name order (then target, then index: stable). */
+/* Case indexes in name order (then target, then index: stable).  qsort
+ * has no context argument in C11, hence the file-level pointer, set only
+ * around the one qsort call. */
 static const struct brun_results *sort_results;
 
 static int by_name(const void *a, const void *b)
@@ -496,6 +496,14 @@ static void strip_plot(FILE *out, const struct brun_results *r,
         widen(&lo, &hi, k->baseline_ns * k->stats.ci_lo);
         widen(&lo, &hi, k->baseline_ns * k->stats.ci_hi);
     }
+    /* Without a comparison, the case's own interval of the mean. */
+    int own = !interval && isfinite(c->ci_low_ns) && isfinite(c->ci_high_ns) &&
+              c->ci_high_ns > c->ci_low_ns;
+    if (own) {
+        widen(&lo, &hi, c->ci_low_ns);
+        widen(&lo, &hi, c->ci_high_ns);
+        widen(&lo, &hi, c->samples_summary.mean);
+    }
     if (!(lo <= hi)) {
         lo = 0;
         hi = 1;
@@ -580,6 +588,23 @@ static void strip_plot(FILE *out, const struct brun_results *r,
         line(out, "ci", x - 9, ym, x + 9, ym);
         fputs("<title>change ", out);
         text(out, b);
+        fputs("</title></g>\n", out);
+    }
+    if (own) {
+        double x = xn + colw * 0.32;
+        double y0 = map(&y, c->ci_low_ns), y1 = map(&y, c->ci_high_ns);
+        double ym = map(&y, c->samples_summary.mean);
+        fputs("<g class=\"own-ci\">", out);
+        line(out, "ci", x, y0, x, y1);
+        line(out, "ci", x - 6, y0, x + 6, y0);
+        line(out, "ci", x - 6, y1, x + 6, y1);
+        line(out, "ci", x - 9, ym, x + 9, ym);
+        fputs("<title>mean ", out);
+        duration(out, c->samples_summary.mean);
+        fputs(", 95% CI ", out);
+        duration(out, c->ci_low_ns);
+        fputs(" to ", out);
+        duration(out, c->ci_high_ns);
         fputs("</title></g>\n", out);
     }
     if (isfinite(warn) && warn > hi) {
@@ -870,7 +895,7 @@ static void scaling_plot(FILE *out, const struct brun_results *r,
         fputs("\" y=\"", out);
         num(out, SH - MB + 6);
         fputs("\" text-anchor=\"middle\">", out);
-        snprintf(b, sizeof b, "%.6g", s->n[j]);
+        brun_format_fixed(s->n[j], 0, b, sizeof b);
         text(out, b);
         fputs("</text>", out);
     }
@@ -914,8 +939,10 @@ static void scaling_plot(FILE *out, const struct brun_results *r,
             fputs("\" cy=\"", out);
             num(out, map(&y, c->rounds[q].estimate_ns));
             fputs("\"><title>", out);
-            snprintf(b, sizeof b, "N = %.6g: ", s->n[j]);
+            brun_format_fixed(s->n[j], 0, b, sizeof b);
+            fputs("N = ", out);
             text(out, b);
+            fputs(": ", out);
             duration(out, c->rounds[q].estimate_ns);
             fputs("</title></circle>", out);
         }
@@ -1014,7 +1041,9 @@ static void method(FILE *out, const struct brun_results *r)
           "round a separate worker process, with timed samples after a "
           "warm-up; a round's estimate is the 20&nbsp;% trimmed mean of its "
           "samples' time per iteration, and each dot of a case's plot is one "
-          "round's estimate (spread sideways only to keep dots apart). "
+          "round's estimate (spread sideways only to keep dots apart); "
+          "without a baseline the bar beside them is the mean with its "
+          "95&nbsp;% interval. "
           "<i>mean</i> and <i>median</i> are over the samples of all "
           "rounds; <i>&plusmn;95% CI</i> is the half width of the "
           "Student-t interval of the mean across rounds, relative to the "
