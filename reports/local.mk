@@ -5,7 +5,8 @@
 # read, the text primitives they share, and one folder per kind of output.
 # Writers are pure functions of the results model; no clock, no GSL here.
 # Folders include each other in one direction only: text <- model <- console,
-# json, export <- markdown <- github; text <- flamegraph.
+# json, export <- markdown <- github; model <- html;
+# text <- flamegraph.
 
 noinst_LTLIBRARIES += reports/libbrreports.la
 reports_libbrreports_la_SOURCES =
@@ -19,5 +20,6 @@ include reports/console/local.mk
 include reports/json/local.mk
 include reports/export/local.mk
 include reports/markdown/local.mk
+include reports/html/local.mk
 include reports/flamegraph/local.mk
 include reports/github/local.mk

@@ -26,6 +26,7 @@
 #include "reports/export/export.h"
 #include "reports/github/github.h"
 #include "reports/json/json.h"
+#include "reports/html/html.h"
 #include "reports/markdown/markdown.h"
 #include "reports/text/escape.h"
 #include "runner/files/atomic_file.h"
@@ -739,6 +740,12 @@ static int write_markdown(FILE *out, void *ctx)
     return 0;
 }
 
+static int write_html(FILE *out, void *ctx)
+{
+    brun_html_write_results(out, ctx);
+    return 0;
+}
+
 /* One export: the results and the format to write them in. */
 struct export_job {
     const struct brun_results *results;
@@ -752,7 +759,7 @@ static int write_export(FILE *out, void *ctx)
     return 0;
 }
 
-/* Writes --report, --export and --json, each as output_path.h says ("-"
+/* Writes --report, --html, --export and --json, each as output_path.h says ("-"
  * is stdout, links followed, FIFOs and devices written in place, regular
  * files replaced atomically).  Returns the
  * exit status to keep: status, or BRUN_EXIT_USAGE when a file could not
@@ -767,6 +774,12 @@ static int write_files(const struct run *r, int status)
     if (o->report_path && brun_output_write(o->report_path, write_markdown,
                                             &markdown, why, sizeof why) != 0) {
         error_line("--report %s: %s", o->report_path, why);
+        status = BRUN_EXIT_USAGE;
+    }
+    if (o->html_path &&
+        brun_output_write(o->html_path, write_html, (void *)&r->results, why,
+                          sizeof why) != 0) {
+        error_line("--html %s: %s", o->html_path, why);
         status = BRUN_EXIT_USAGE;
     }
     for (size_t i = 0; i < o->export_count; i++) {
@@ -801,6 +814,10 @@ static int check_outputs(const struct brun_options *o)
         error_line("--report %s: %s", o->report_path, why);
         return -1;
     }
+    if (o->html_path && brun_output_check(o->html_path, why, sizeof why)) {
+        error_line("--html %s: %s", o->html_path, why);
+        return -1;
+    }
     for (size_t i = 0; i < o->export_count; i++) {
         if (brun_output_check(o->exports[i].path, why, sizeof why) != 0) {
             error_line("--export %s=%s: %s",
@@ -812,13 +829,14 @@ static int check_outputs(const struct brun_options *o)
     return 0;
 }
 
-/* 1 when --json, --report or an --export writes to standard output
+/* 1 when --json, --report, --html or an --export writes to standard output
  * ("-"): the console report then goes to standard error, so standard
  * output carries only that file. */
 static int stdout_is_a_file(const struct brun_options *o)
 {
     int taken = (o->json_path && strcmp(o->json_path, "-") == 0) ||
-                (o->report_path && strcmp(o->report_path, "-") == 0);
+                (o->report_path && strcmp(o->report_path, "-") == 0) ||
+                (o->html_path && strcmp(o->html_path, "-") == 0);
     for (size_t i = 0; i < o->export_count; i++)
         taken |= strcmp(o->exports[i].path, "-") == 0;
     return taken;

@@ -32,6 +32,7 @@ include tests/yaml.mk
 include tests/config.mk
 include tests/baseline.mk
 include tests/reports.mk
+include tests/html.mk
 include tests/github.mk
 include tests/alloc.mk
 include tests/memory.mk

@@ -132,6 +132,7 @@ CHECK(json_set, same(o->json_path, "out/results.json"))
 CHECK(verbosity_set, o->verbosity == 1)
 CHECK(color_set, o->color == 0)
 CHECK(report_set, same(o->report_path, "out/BENCHMARKS.md"))
+CHECK(html_set, same(o->html_path, "out/report.html"))
 CHECK(github_set, o->github == 1)
 CHECK(slo_warning_set, near(o->slo_warning, 0.6))
 CHECK(slo_critical_set, near(o->slo_critical, 0.9))
@@ -184,6 +185,7 @@ static const struct {
     {"verbosity", "verbose", verbosity_set},
     {"color", "never", color_set},
     {"report", "out/BENCHMARKS.md", report_set},
+    {"html", "out/report.html", html_set},
     {"github", "true", github_set},
     {"slo_warning", "60%", slo_warning_set},
     {"slo_critical", "90%", slo_critical_set},

@@ -58,7 +58,7 @@ static const char *const threshold_keys[] = {
 
 /* Table keys whose values are paths, taken relative to the file. */
 static const char *const path_keys[] = {"baseline_dir", "json", "report",
-                                        "profile_dir"};
+                                        "html", "profile_dir"};
 
 /* Keys of the github: mapping. */
 static const char *const github_keys[] = {"enabled", "summary", "annotations",

@@ -194,6 +194,10 @@ SETTER(set_report)
 {
     return set_string(&o->report_path, v, why, why_size);
 }
+SETTER(set_html)
+{
+    return set_string(&o->html_path, v, why, why_size);
+}
 SETTER(set_rounds)
 {
     return set_count(&o->rounds, v, 2, 100000, why, why_size);
@@ -786,6 +790,8 @@ static const struct brun_option_spec table[] = {
      "table (every column, verdict first) or components (per group: "
      "component, operation, mean, ±, status)",
      set_markdown_layout, "table"},
+    {OUTPUT, "html", 0, NULL, "html", "FILE",
+     "write one self-contained HTML report with plots to FILE", set_html, NULL},
     {OUTPUT, "export", 0, NULL, NULL, "FORMAT=FILE",
      "also write FORMAT (github-action-benchmark, bencher, "
      "google-benchmark, junit) to FILE; repeatable",

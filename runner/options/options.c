@@ -60,6 +60,7 @@ void brun_options_release(struct brun_options *o)
         free(o->exports[i].path);
     free(o->exports);
     free(o->report_path);
+    free(o->html_path);
     free(o->delete_baseline);
     free(o->filter);
     free(o->config_path);

@@ -147,6 +147,7 @@ struct brun_options {
     /* Output. */
     char *json_path;
     char *report_path; /* Markdown report */
+    char *html_path;   /* HTML report with plots */
     struct brun_export_request *exports;
     size_t export_count;
     int exports_from_cli;  /* the command line replaced the file's list */
