@@ -9,7 +9,8 @@
  * an environment holds, and the timed work is capturing (copying) that
  * environment into a snapshot, as a process launcher or a logger would.
  * .items-style throughput is set at run time with benchrun_set_items(),
- * since it depends on the argument.
+ * since it depends on the argument; .arg_name names the unit of N, so the
+ * scaling fit reads "per var".
  */
 #include <benchrun.h>
 
@@ -40,7 +41,7 @@ static int capture(struct snapshot *s, char *const *env)
     return 0;
 }
 
-BENCH(context, capture, BENCH_ARGS(0, 50, 150))
+BENCH(context, capture, BENCH_ARGS(0, 50, 150), .arg_name = "vars")
 {
     const long long n = benchrun_arg(st);
     char **env = calloc((size_t)n + 1, sizeof *env);

@@ -3,7 +3,7 @@
 # Tests of the HTML report (reports/html/html.c): the hand-made models of
 # tests/fixtures/reports/models.c parsed with libxml2's HTML parser, the
 # compare model's page run in headless chromium when it is installed
-# (its screenshot is kept as tests/html_report.png in the build tree),
+# (its screenshot is kept as html_report.png in the build tree's tests folder),
 # and the real benchrun writing --html for examples/memcpy.
 
 CLEANFILES += tests/html_report.png

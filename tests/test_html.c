@@ -13,7 +13,7 @@
  * installed: the compare model's page runs headless with no console
  * message, its DOM keeps one plot per case and every row once the script
  * sorted the table, and a screenshot of it is kept as a test artifact at
- * $(builddir)/tests/html_report.png.  End to end: the real benchrun
+ * html_report.png in the build tree's tests folder.  End to end: the real benchrun
  * writes --html FILE and --html - for an example bench.
  */
 #include "config.h"
