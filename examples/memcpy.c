@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-BENCH(memory, memcpy, BENCH_RANGE_MUL(64, 65536, 8))
+BENCH(memory, memcpy, BENCH_RANGE_MUL(64, 65536, 8), .arg_name = "bytes")
 {
     const size_t size = (size_t)benchrun_arg(st);
     char *from = malloc(size), *to = malloc(size);

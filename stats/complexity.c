@@ -22,29 +22,6 @@
  * rounding, not growth (exactly flat data fits b = 1e-17 or so). */
 #define NEGLIGIBLE_GROWTH 1e-9
 
-/* f(N) of a shape (as brun_complexity_f in reports/model/scaling.c,
- * which stats/ cannot call: natural log, 0 for N <= 0). */
-static double shape_f(enum brun_complexity c, double n)
-{
-    switch (c) {
-    case BRUN_O_1:
-        return 1;
-    case BRUN_O_LOG_N:
-        return n > 0 ? log(n) : 0;
-    case BRUN_O_N:
-        return n;
-    case BRUN_O_N_LOG_N:
-        return n > 0 ? n * log(n) : 0;
-    case BRUN_O_N2:
-        return n * n;
-    case BRUN_O_N3:
-        return n * n * n;
-    case BRUN_COMPLEXITY_COUNT:
-        break;
-    }
-    return 0;
-}
-
 /* The two-sided t quantile at level with df degrees of freedom. */
 static double t_quantile(double level, double df)
 {
@@ -123,7 +100,7 @@ static int fit_shape(const double *x, const double *y, size_t n,
         return -1;
     double lo = INFINITY, hi = -INFINITY;
     for (size_t i = 0; i < n; i++) {
-        f[i] = shape_f(shape, x[i]);
+        f[i] = brun_complexity_f(shape, x[i]);
         lo = fmin(lo, f[i]);
         hi = fmax(hi, f[i]);
     }
@@ -166,7 +143,7 @@ static double f_range(const double *x, size_t n, enum brun_complexity shape)
 {
     double lo = INFINITY, hi = -INFINITY;
     for (size_t i = 0; i < n; i++) {
-        double f = shape_f(shape, x[i]);
+        double f = brun_complexity_f(shape, x[i]);
         lo = fmin(lo, f);
         hi = fmax(hi, f);
     }

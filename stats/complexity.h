@@ -42,6 +42,7 @@
 #ifndef BRUN_COMPLEXITY_H
 #define BRUN_COMPLEXITY_H
 
+#include <math.h>
 #include <stddef.h>
 
 enum brun_complexity {
@@ -94,5 +95,28 @@ int brun_complexity_choose(const double *x, const double *y, size_t n,
 int brun_complexity_ratio(const struct brun_fit *fresh,
                           const struct brun_fit *base, double fit_level,
                           double level, double *ratio, double *lo, double *hi);
+
+/* f(N) for a shape: natural log, 0 for N <= 0 in the log shapes.
+ * Inline, so the reports can draw a fit without linking stats/. */
+static inline double brun_complexity_f(enum brun_complexity c, double n)
+{
+    switch (c) {
+    case BRUN_O_1:
+        return 1;
+    case BRUN_O_LOG_N:
+        return n > 0 ? log(n) : 0;
+    case BRUN_O_N:
+        return n;
+    case BRUN_O_N_LOG_N:
+        return n > 0 ? n * log(n) : 0;
+    case BRUN_O_N2:
+        return n * n;
+    case BRUN_O_N3:
+        return n * n * n;
+    case BRUN_COMPLEXITY_COUNT:
+        break;
+    }
+    return 0;
+}
 
 #endif /* BRUN_COMPLEXITY_H */

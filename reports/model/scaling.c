@@ -8,7 +8,6 @@
 
 #include "reports/model/scaling.h"
 
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,27 +24,6 @@ const char *brun_complexity_name(enum brun_complexity c)
 const char *brun_complexity_word(enum brun_complexity c)
 {
     return (unsigned)c < BRUN_COMPLEXITY_COUNT ? words[c] : "unknown";
-}
-
-double brun_complexity_f(enum brun_complexity c, double n)
-{
-    switch (c) {
-    case BRUN_O_1:
-        return 1;
-    case BRUN_O_LOG_N:
-        return n > 0 ? log(n) : 0;
-    case BRUN_O_N:
-        return n;
-    case BRUN_O_N_LOG_N:
-        return n > 0 ? n * log(n) : 0;
-    case BRUN_O_N2:
-        return n * n;
-    case BRUN_O_N3:
-        return n * n * n;
-    case BRUN_COMPLEXITY_COUNT:
-        break;
-    }
-    return 0;
 }
 
 void brun_scaling_release(struct brun_scaling *s)

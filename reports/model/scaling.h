@@ -51,9 +51,6 @@ struct brun_scaling {
 const char *brun_complexity_name(enum brun_complexity c);
 /* "constant", "logarithmic", "linear", "N log N", "quadratic", "cubic". */
 const char *brun_complexity_word(enum brun_complexity c);
-/* f(N) for a shape (log is natural; f(N) of N <= 0 is 0 for the log
- * shapes). */
-double brun_complexity_f(enum brun_complexity c, double n);
 
 /* Frees what a scaling owns and zeroes it. */
 void brun_scaling_release(struct brun_scaling *s);
