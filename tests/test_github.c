@@ -51,9 +51,11 @@ _Static_assert(
     "reports/github/github.h and runner/options/options.h disagree on --github "
     "parts");
 
+/* --no-explain: the regressions here would otherwise be profiled into
+ * .benchrun/profiles of the directory the tests run in. */
 #define FAST                                                             \
     "--rounds", "4", "--max-rounds", "16", "--samples", "3", "--warmup", \
-        "1ms", "--sample-time", "1ms", "--no-color"
+        "1ms", "--sample-time", "1ms", "--no-color", "--no-explain"
 
 #define SECRET "ghs_BenchrunTestSecret_7Hq2ZpX9"
 #define HEAD_SHA "c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00"
