@@ -801,11 +801,42 @@ static int write_files(const struct run *r, int status)
     return status;
 }
 
+/* "--json -" and the like: the option (with its format) of each output
+ * written to standard output, counted in *n; the first two are named in
+ * first and second. */
+static void dash_outputs(const struct brun_options *o, size_t *n, char *first,
+                         char *second, size_t size)
+{
+    const char *const plain[] = {o->json_path, o->report_path, o->html_path};
+    const char *const plain_names[] = {"--json", "--report", "--html"};
+    *n = 0;
+    for (size_t i = 0; i < 3 + o->export_count; i++) {
+        const char *path = i < 3 ? plain[i] : o->exports[i - 3].path;
+        if (!path || strcmp(path, "-") != 0)
+            continue;
+        char *into = *n == 0 ? first : *n == 1 ? second : NULL;
+        if (into && i < 3)
+            snprintf(into, size, "%s -", plain_names[i]);
+        else if (into)
+            snprintf(into, size, "--export %s=-",
+                     brun_export_format_name(o->exports[i - 3].format));
+        (*n)++;
+    }
+}
+
 /* Checks every output path before measuring (the export formats were
  * checked when the options were set). */
 static int check_outputs(const struct brun_options *o)
 {
-    char why[512];
+    char why[512], first[64], second[64];
+    size_t dashes;
+    dash_outputs(o, &dashes, first, second, sizeof first);
+    if (dashes > 1) {
+        error_line("%s and %s both write to standard output: give all but "
+                   "one of them a file",
+                   first, second);
+        return -1;
+    }
     if (o->json_path && brun_output_check(o->json_path, why, sizeof why)) {
         error_line("--json %s: %s", o->json_path, why);
         return -1;

@@ -35,7 +35,11 @@ EXTRA_DIST += tests/fixtures/reports/markdown_plain.golden \
 	tests/fixtures/reports/gab_scaling.golden \
 	tests/fixtures/reports/bencher_scaling.golden \
 	tests/fixtures/reports/gbench_scaling.golden \
-	tests/fixtures/reports/console_scaling.golden
+	tests/fixtures/reports/console_scaling.golden \
+	tests/fixtures/reports/csv_plain.golden \
+	tests/fixtures/reports/csv_compare.golden \
+	tests/fixtures/reports/csv_metrics.golden \
+	tests/fixtures/reports/csv_scaling.golden
 
 if ENABLE_TESTS
 BR_REPORT_TEST_SOURCES = \

@@ -894,8 +894,8 @@ Test(config, exports_are_resolved_next_to_the_file_and_replaced_by_the_cli)
             "FORMAT=FILE",
             NULL);
     /* The format is checked as the file is read, with its line. */
-    refused("exports:\n  - junit=a.xml\n  - csv=b.csv\n",
-            "benchrun.yml:3: exports: unknown export format \"csv\"", NULL);
+    refused("exports:\n  - junit=a.xml\n  - xlsx=b.xlsx\n",
+            "benchrun.yml:3: exports: unknown export format \"xlsx\"", NULL);
 }
 
 Test(config, github_takes_a_boolean_or_parts)

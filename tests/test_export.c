@@ -3,7 +3,7 @@
 /*
  * test_export.c: the exports of "--export FORMAT=FILE" (reports/export*.c,
  * reports/export/export_junit.c): github-action-benchmark, Bencher Metric Format,
- * Google Benchmark JSON and JUnit XML.
+ * Google Benchmark JSON, JUnit XML and CSV.
  *
  * Each export of the hand-made models in tests/fixtures/reports/models.c
  * is compared byte for byte with tests/fixtures/reports/<format>_*.golden;
@@ -11,7 +11,9 @@
  *     BENCHRUN_UPDATE_GOLDEN=1 make check
  * and review the diff.  Then every JSON export is parsed with Jansson and
  * the JUnit XML with libxml2 (no network), and the fields the consuming
- * tools read are checked against the model, hostile names included.
+ * tools read are checked against the model, hostile names included.  The
+ * CSV is read back by a small RFC 4180 reader here and by Python's csv
+ * module (skipped when python3 is missing).
  */
 #include "config.h"
 
@@ -29,6 +31,7 @@
 #include "reports/export/export_fields.h"
 #include "tests/fixtures/reports/golden.h"
 #include "tests/fixtures/reports/models.h"
+#include "tests/helpers.h"
 
 struct job {
     enum brun_export_format format;
@@ -110,7 +113,7 @@ Test(format, unknown_names_are_refused_with_the_list)
         snprintf(quoted, sizeof quoted, "\"%s\"", bad[i]);
         cr_assert(strstr(why, quoted), "names the value: %s", why);
         cr_assert(strstr(why, "github-action-benchmark, bencher, "
-                              "google-benchmark or junit"),
+                              "google-benchmark, junit or csv"),
                   "lists the names: %s", why);
     }
     enum brun_export_format f;
@@ -739,13 +742,13 @@ Test(junit, warning_only_slos_do_not_fail)
 
 Test(export, output_does_not_depend_on_the_locale)
 {
-    struct output c_locale[4][2];
-    for (int f = 0; f < 4; f++)
+    struct output c_locale[5][2];
+    for (int f = 0; f < 5; f++)
         for (int m = 0; m < 2; m++)
             c_locale[f][m] = export_of((enum brun_export_format)f, m);
     if (!setlocale(LC_NUMERIC, "de_DE.UTF-8"))
         cr_skip_test("locale de_DE.UTF-8 is not installed");
-    for (int f = 0; f < 4; f++)
+    for (int f = 0; f < 5; f++)
         for (int m = 0; m < 2; m++) {
             struct output de = export_of((enum brun_export_format)f, m);
             cr_assert_str_eq(
@@ -1055,4 +1058,379 @@ Test(scaling, each_export_has_the_per_item_cost)
     cr_assert(json_is_number(json_object_get(e, "rms")));
     json_decref(root);
     free(out.text);
+}
+
+/* ---- CSV. ---- */
+
+/* A CSV table read back: rows of NUL-terminated fields. */
+struct csv {
+    char ***rows;
+    size_t *widths;
+    size_t count;
+};
+
+static void csv_push_field(struct csv *t, char *field)
+{
+    size_t r = t->count - 1;
+    t->rows[r] = realloc(t->rows[r], (t->widths[r] + 1) * sizeof(char *));
+    cr_assert_not_null(t->rows[r]);
+    t->rows[r][t->widths[r]++] = field;
+}
+
+static void csv_new_row(struct csv *t)
+{
+    t->rows = realloc(t->rows, (t->count + 1) * sizeof *t->rows);
+    t->widths = realloc(t->widths, (t->count + 1) * sizeof *t->widths);
+    cr_assert(t->rows && t->widths);
+    t->rows[t->count] = NULL;
+    t->widths[t->count] = 0;
+    t->count++;
+}
+
+/* Reads RFC 4180 text strictly: rows end in CRLF (the last one too), a
+ * quoted field doubles its quotes, an unquoted one holds no comma, quote,
+ * CR or LF.  Fails the test on anything else. */
+static struct csv csv_read(const char *s, size_t size)
+{
+    struct csv t = {NULL, NULL, 0};
+    size_t i = 0;
+    while (i < size) {
+        csv_new_row(&t);
+        for (;;) {
+            char *field = malloc(size - i + 1);
+            size_t n = 0;
+            cr_assert_not_null(field);
+            if (s[i] == '"') {
+                for (i++;; i++) {
+                    cr_assert_lt(i, size, "unterminated quoted field");
+                    if (s[i] == '"' && i + 1 < size && s[i + 1] == '"')
+                        field[n++] = s[i++];
+                    else if (s[i] == '"')
+                        break;
+                    else
+                        field[n++] = s[i];
+                }
+                i++;
+            } else {
+                while (i < size && !strchr(",\r\n\"", s[i]))
+                    field[n++] = s[i++];
+                cr_assert(i >= size || s[i] != '"', "stray quote at %zu", i);
+            }
+            field[n] = '\0';
+            csv_push_field(&t, field);
+            cr_assert_lt(i, size, "the last row has no CRLF");
+            if (s[i] == ',') {
+                i++;
+                continue;
+            }
+            cr_assert(s[i] == '\r' && i + 1 < size && s[i + 1] == '\n',
+                      "a row ends in CRLF, not in 0x%02x at %zu",
+                      (unsigned char)s[i], i);
+            i += 2;
+            break;
+        }
+    }
+    return t;
+}
+
+static void csv_free(struct csv *t)
+{
+    for (size_t r = 0; r < t->count; r++) {
+        for (size_t f = 0; f < t->widths[r]; f++)
+            free(t->rows[r][f]);
+        free(t->rows[r]);
+    }
+    free(t->rows);
+    free(t->widths);
+}
+
+/* The index of column name in the header, failing the test without it. */
+static size_t csv_column(const struct csv *t, const char *name)
+{
+    for (size_t f = 0; f < t->widths[0]; f++)
+        if (strcmp(t->rows[0][f], name) == 0)
+            return f;
+    cr_assert_fail("no column %s", name);
+    return 0;
+}
+
+static int csv_has_column(const struct csv *t, const char *name)
+{
+    for (size_t f = 0; f < t->widths[0]; f++)
+        if (strcmp(t->rows[0][f], name) == 0)
+            return 1;
+    return 0;
+}
+
+/* Row r's field in column name. */
+static const char *csv_field(const struct csv *t, size_t r, const char *name)
+{
+    return t->rows[r][csv_column(t, name)];
+}
+
+static double csv_number(const struct csv *t, size_t r, const char *name)
+{
+    const char *v = csv_field(t, r, name);
+    char *end;
+    cr_assert(v[0], "row %zu, %s is empty", r, name);
+    double d = strtod(v, &end);
+    cr_assert_eq(*end, '\0', "row %zu, %s: \"%s\" is not a number", r, name, v);
+    return d;
+}
+
+static struct csv csv_of(int model)
+{
+    struct output out = export_of(BRUN_EXPORT_CSV, model);
+    struct csv t = csv_read(out.text, out.size);
+    free(out.text);
+    return t;
+}
+
+/* The fixtures have no quote or comma in a name: the plain model with
+ * three cases renamed so (the model is static storage, rebuilt by each
+ * call). */
+static const char quoted[] = "q/\"quoted\", \"\"twice\"\"", lone[] = "\"",
+                  crlf[] = "a,b\r\nc";
+
+static void plain_with_quotes(struct brun_results *r)
+{
+    report_model_plain(r);
+    r->cases[PLAIN_PIPE].name = (char *)quoted;
+    r->cases[PLAIN_HTML].name = (char *)lone;
+    r->cases[PLAIN_MENTION].name = (char *)crlf;
+}
+
+static struct output csv_with_quotes(void)
+{
+    struct brun_results r;
+    plain_with_quotes(&r);
+    struct job job = {BRUN_EXPORT_CSV, &r};
+    return capture(write_export, &job);
+}
+
+Test(csv, exports_match_golden)
+{
+    static const char *const goldens[] = {"csv_plain", "csv_compare",
+                                          "csv_metrics", "csv_scaling"};
+    for (int m = 0; m < 4; m++) {
+        struct output out = export_of(BRUN_EXPORT_CSV, m);
+        golden_check(goldens[m], &out);
+        free(out.text);
+    }
+}
+
+Test(csv, every_row_has_the_header_s_columns)
+{
+    static const char *const fixed[] = {
+        "target",           "case",        "status",     "mean_ns",
+        "median_ns",        "ci_low_ns",   "ci_high_ns", "sd_ns",
+        "rounds",           "samples",     "iterations", "bytes_per_second",
+        "items_per_second", "baseline_ns", "change",     "change_low",
+        "change_high",      "verdict",     "fails",      "slo_status"};
+    for (int m = 0; m < 4; m++) {
+        struct csv t = csv_of(m);
+        cr_assert_geq(t.count, 2);
+        for (size_t f = 0; f < 20; f++)
+            cr_assert_str_eq(t.rows[0][f], fixed[f], "model %d, column %zu", m,
+                             f);
+        for (size_t r = 1; r < t.count; r++)
+            cr_assert_eq(t.widths[r], t.widths[0], "model %d, row %zu", m, r);
+        csv_free(&t);
+    }
+}
+
+Test(csv, hostile_names_survive_a_round_trip)
+{
+    struct brun_results r;
+    report_model_plain(&r);
+    struct csv t = csv_of(0);
+    cr_assert_eq(t.count, 1 + PLAIN_CASES, "one row per case");
+    for (size_t i = 0; i < r.case_count; i++) {
+        cr_assert_str_eq(csv_field(&t, 1 + i, "case"), r.cases[i].name,
+                         "case %zu", i);
+        cr_assert_str_eq(csv_field(&t, 1 + i, "target"),
+                         r.targets[r.cases[i].target].path);
+    }
+    cr_assert(strchr(r.cases[PLAIN_NEWLINE].name, '\n'), "the fixture");
+    csv_free(&t);
+    plain_with_quotes(&r);
+    struct output out = csv_with_quotes();
+    cr_assert(strstr(out.text, "\"q/\"\"quoted\"\", \"\"\"\"twice\"\"\"\"\""),
+              "quotes doubled inside quotes: %s", out.text);
+    t = csv_read(out.text, out.size);
+    cr_assert_str_eq(csv_field(&t, 1 + PLAIN_PIPE, "case"), quoted);
+    cr_assert_str_eq(csv_field(&t, 1 + PLAIN_HTML, "case"), lone);
+    cr_assert_str_eq(csv_field(&t, 1 + PLAIN_MENTION, "case"), crlf);
+    cr_assert_eq(t.count, 1 + PLAIN_CASES);
+    csv_free(&t);
+    free(out.text);
+    report_model_compare(&r);
+    t = csv_of(1);
+    cr_assert_eq(t.count, 1 + COMPARE_CASES + COMPARE_MISSING);
+    for (size_t i = 0; i < r.case_count; i++) {
+        cr_assert_str_eq(csv_field(&t, 1 + i, "case"), r.cases[i].name);
+        cr_assert_str_eq(csv_field(&t, 1 + i, "target"),
+                         r.targets[r.cases[i].target].path,
+                         "hostile target paths too");
+    }
+    csv_free(&t);
+}
+
+Test(csv, numbers_are_the_model_s)
+{
+    struct brun_results r;
+    report_model_plain(&r);
+    struct csv t = csv_of(0);
+    for (size_t i = 0; i < r.case_count; i++) {
+        const struct brun_case_result *c = &r.cases[i];
+        size_t row = 1 + i;
+        cr_assert_str_eq(csv_field(&t, row, "status"),
+                         brun_status_name(c->status));
+        cr_assert_str_eq(csv_field(&t, row, "slo_status"),
+                         brun_slo_status_name(c->slo.status));
+        cr_assert_str_eq(csv_field(&t, row, "verdict"), "", "no baseline");
+        cr_assert_str_eq(csv_field(&t, row, "change"), "");
+        if (c->status != BRUN_STATUS_OK) {
+            cr_assert_str_eq(csv_field(&t, row, "mean_ns"), "");
+            cr_assert_str_eq(csv_field(&t, row, "ci_low_ns"), "");
+            continue;
+        }
+        cr_assert_eq(csv_number(&t, row, "mean_ns"), c->samples_summary.mean,
+                     "the number reads back exactly");
+        cr_assert_eq(csv_number(&t, row, "median_ns"),
+                     c->samples_summary.median);
+        cr_assert_eq(csv_number(&t, row, "sd_ns"), c->samples_summary.sd);
+        cr_assert_eq(csv_number(&t, row, "ci_low_ns"), c->ci_low_ns);
+        cr_assert_eq(csv_number(&t, row, "ci_high_ns"), c->ci_high_ns);
+        cr_assert_eq(csv_number(&t, row, "rounds"), (double)c->round_count);
+        cr_assert_eq(csv_number(&t, row, "samples"), c->plan.samples);
+        cr_assert_eq(csv_number(&t, row, "iterations"),
+                     (double)c->plan.iterations);
+        if (c->bytes_per_iteration > 0)
+            cr_assert_float_eq(
+                csv_number(&t, row, "bytes_per_second"),
+                c->bytes_per_iteration * 1e9 / c->samples_summary.mean, 1e-6);
+        else
+            cr_assert_str_eq(csv_field(&t, row, "bytes_per_second"), "");
+        if (c->items_per_iteration > 0)
+            cr_assert_float_eq(
+                csv_number(&t, row, "items_per_second"),
+                c->items_per_iteration * 1e9 / c->samples_summary.mean, 1e-6);
+    }
+    cr_assert_not(csv_has_column(&t, "instructions"), "no metric measured");
+    csv_free(&t);
+}
+
+Test(csv, comparisons_carry_change_verdict_and_the_missing_cases)
+{
+    struct brun_results r;
+    report_model_compare(&r);
+    struct csv t = csv_of(1);
+    size_t failing = 0, labelled = 0, fresh = 0;
+    for (size_t i = 0; i < r.case_count; i++) {
+        const struct brun_case_comparison *k = r.cases[i].comparison;
+        size_t row = 1 + i;
+        if (!k)
+            continue;
+        if (k->presence != BRUN_PRESENT_BOTH) {
+            cr_assert_str_eq(csv_field(&t, row, "verdict"), "new");
+            cr_assert_str_eq(csv_field(&t, row, "baseline_ns"), "");
+            fresh++;
+            continue;
+        }
+        cr_assert_eq(csv_number(&t, row, "baseline_ns"), k->baseline_ns);
+        cr_assert_str_eq(csv_field(&t, row, "fails"),
+                         k->stats.fails ? "true" : "false");
+        failing += k->stats.fails;
+        if (!k->stats.valid) {
+            cr_assert_str_eq(csv_field(&t, row, "verdict"), "not comparable");
+            cr_assert_str_eq(csv_field(&t, row, "change"), "");
+            continue;
+        }
+        labelled++;
+        cr_assert_str_eq(csv_field(&t, row, "verdict"),
+                         brun_label_name(k->stats.label));
+        cr_assert_eq(csv_number(&t, row, "change"), k->stats.ratio - 1);
+        cr_assert_eq(csv_number(&t, row, "change_low"), k->stats.ci_lo - 1);
+        cr_assert_eq(csv_number(&t, row, "change_high"), k->stats.ci_hi - 1);
+    }
+    cr_assert_geq(failing, 1, "the model has a case failing the gate");
+    cr_assert_geq(labelled, 4);
+    cr_assert_eq(fresh, 1);
+    for (size_t m = 0; m < COMPARE_MISSING; m++) {
+        size_t row = 1 + r.case_count + m;
+        cr_assert_str_eq(csv_field(&t, row, "case"),
+                         r.comparison->missing[m].name);
+        cr_assert_str_eq(csv_field(&t, row, "status"), "missing");
+        cr_assert_str_eq(csv_field(&t, row, "mean_ns"), "");
+        cr_assert_eq(csv_number(&t, row, "baseline_ns"),
+                     r.comparison->missing[m].baseline_ns);
+    }
+    csv_free(&t);
+}
+
+Test(csv, metric_columns_only_for_metrics_some_case_measured)
+{
+    struct brun_results r;
+    report_model_metrics(&r);
+    struct csv t = csv_of(2);
+    for (int m = 0; m < BRUN_METRIC_COUNT; m++) {
+        const char *name = brun_metric_name((enum brun_metric_id)m);
+        int any = 0;
+        for (size_t i = 0; i < r.case_count; i++)
+            any |= r.cases[i].metrics[m].measured;
+        cr_assert_eq(csv_has_column(&t, name), any, "%s", name);
+        for (size_t i = 0; any && i < r.case_count; i++) {
+            if (r.cases[i].metrics[m].measured)
+                cr_assert_eq(csv_number(&t, 1 + i, name),
+                             r.cases[i].metrics[m].value, "%s of %s", name,
+                             r.cases[i].name);
+            else
+                cr_assert_str_eq(csv_field(&t, 1 + i, name), "");
+        }
+    }
+    cr_assert(csv_has_column(&t, "instructions"), "the fixture");
+    cr_assert_not(csv_has_column(&t, "branch_misses"), "the fixture");
+    csv_free(&t);
+}
+
+/* Python's csv module reads the export and writes it back: the same bytes
+ * mean it read the same fields (a reader not written here).  Every model,
+ * and the one with quotes and commas in names. */
+Test(csv, python_reads_it_and_writes_the_same_bytes)
+{
+    static const char script[] =
+        "import csv, io, sys\n"
+        "data = open(sys.argv[1], 'rb').read()\n"
+        "text = data.decode('utf-8', 'surrogateescape')\n"
+        "rows = list(csv.reader(io.StringIO(text, newline=''), strict=True))\n"
+        "out = io.StringIO(newline='')\n"
+        "csv.writer(out, lineterminator='\\r\\n').writerows(rows)\n"
+        "same = out.getvalue().encode('utf-8', 'surrogateescape') == data\n"
+        "print(len(rows), len(set(map(len, rows))), rows[0][1], same)\n";
+    char *dir = make_scratch_dir();
+    cr_assert_not_null(dir);
+    for (int m = 0; m < 5; m++) {
+        struct output out =
+            m < 4 ? export_of(BRUN_EXPORT_CSV, m) : csv_with_quotes();
+        struct csv t = csv_read(out.text, out.size);
+        char path[4200], expect[64];
+        snprintf(path, sizeof path, "%s/model%d.csv", dir, m);
+        FILE *f = fopen(path, "wb");
+        cr_assert_not_null(f);
+        fwrite(out.text, 1, out.size, f);
+        cr_assert_eq(fclose(f), 0);
+        char *argv[] = {"/usr/bin/env", "python3", "-c",
+                        (char *)script, path,      NULL};
+        struct command_result res;
+        cr_assert_eq(run_command(argv, NULL, 60, &res), 0);
+        if (res.status == 127)
+            cr_skip_test("python3 is not installed: %s", res.err);
+        snprintf(expect, sizeof expect, "%zu 1 case True\n", t.count);
+        cr_assert_str_eq(res.out, expect, "model %d: %s", m, res.err);
+        command_result_free(&res);
+        csv_free(&t);
+        free(out.text);
+    }
+    free(dir);
 }

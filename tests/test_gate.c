@@ -594,11 +594,11 @@ Test(gate, report_and_exports_are_written_by_the_command_line)
 Test(gate, an_unknown_export_format_is_refused_before_measuring)
 {
     char spec[4400];
-    snprintf(spec, sizeof spec, "csv=%s/x.csv", scratch);
+    snprintf(spec, sizeof spec, "xlsx=%s/x.xlsx", scratch);
     struct command_result r = benchrun(base_exe, "--export", spec);
     cr_assert_eq(r.status, 2);
     cr_assert(is_one_line(r.err), "%s", r.err);
-    cr_assert(strstr(r.err, "unknown export format \"csv\""), "%s", r.err);
+    cr_assert(strstr(r.err, "unknown export format \"xlsx\""), "%s", r.err);
     cr_assert_str_eq(r.out, "", "nothing was measured");
     command_result_free(&r);
     r = benchrun(base_exe, "--export", "junit");

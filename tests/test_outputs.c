@@ -2,7 +2,8 @@
 /* SPDX-FileCopyrightText: 2026 The benchrun authors */
 /*
  * test_outputs.c: the real benchrun writing the files a user names
- * (runner/files/output_path.h): "-" is standard output, a symbolic link
+ * (runner/files/output_path.h): "-" is standard output for every option
+ * that names a file (only one of them at a time), a symbolic link
  * is followed and kept, a FIFO or a device is written in place, and what
  * cannot be written, or saved, is refused before anything is measured.
  * Every run measures one fast case of tests/bench_faulty; nothing here
@@ -296,4 +297,84 @@ Test(outputs, a_missing_stored_copy_leaves_the_saved_numbers_to_compare)
     }
     free(store);
     free(bin);
+}
+
+/* What a file written to standard output must start with, by option. */
+static const struct {
+    const char *option, *value, *starts;
+} dash_outputs[] = {
+    {"--report", "-", "# "},
+    {"--html", "-", "<!DOCTYPE html>"},
+    {"--export", "csv=-", "target,case,status,mean_ns,"},
+    {"--export", "junit=-", "<?xml"},
+    {"--export", "github-action-benchmark=-", "["},
+    {"--export", "bencher=-", "{"},
+    {"--export", "google-benchmark=-", "{"},
+};
+
+Test(outputs, every_file_option_takes_a_dash_for_standard_output)
+{
+    for (size_t i = 0; i < sizeof dash_outputs / sizeof *dash_outputs; i++) {
+        struct command_result r;
+        struct stat st;
+        benchrun(&r, dash_outputs[i].option, dash_outputs[i].value, NULL);
+        cr_assert_eq(r.status, 0, "%s %s: exit %d: %s", dash_outputs[i].option,
+                     dash_outputs[i].value, r.status, r.err);
+        size_t len = strlen(dash_outputs[i].starts);
+        cr_assert_eq(strncmp(r.out, dash_outputs[i].starts, len), 0,
+                     "%s %s: stdout carries only the file: %.300s",
+                     dash_outputs[i].option, dash_outputs[i].value, r.out);
+        /* JUnit splits the name into classname "ok" and name "healthy". */
+        cr_assert(strstr(r.out, "healthy"), "the case: %s", r.out);
+        /* The console report went to standard error. */
+        cr_assert(strstr(r.err, "rounds×samples"), "%s %s: stderr: %s",
+                  dash_outputs[i].option, dash_outputs[i].value, r.err);
+        cr_assert_null(strstr(r.out, "rounds×samples"), "%s", r.out);
+        cr_assert_neq(lstat("-", &st), 0, "a file named - was created");
+        if (dash_outputs[i].starts[0] == '[' ||
+            dash_outputs[i].starts[0] == '{') {
+            json_error_t error;
+            json_t *root = json_loads(r.out, 0, &error);
+            cr_assert_not_null(root, "%s: not only JSON: %s",
+                               dash_outputs[i].value, error.text);
+            json_decref(root);
+        }
+        command_result_free(&r);
+    }
+}
+
+Test(outputs, a_csv_on_standard_output_is_one_row_per_case)
+{
+    struct command_result r;
+    benchrun_on(&r, "tests/bench_faulty", "--filter", "^ok/", "--export",
+                "csv=-", NULL);
+    cr_assert_eq(r.status, 0, "exit %d: %s", r.status, r.err);
+    size_t rows = count_occurrences(r.out, "\r\n");
+    size_t oks = count_occurrences(r.out, "bench_faulty,ok/");
+    cr_assert_geq(oks, 1, "%s", r.out);
+    cr_assert(strstr(r.out, "\r\n") && r.out[strlen(r.out) - 1] == '\n');
+    cr_assert_eq(rows, 1 + oks, "a header and a row per case: %s", r.out);
+    cr_assert(strstr(r.out, ",ok,"), "%s", r.out);
+    command_result_free(&r);
+}
+
+Test(outputs, two_outputs_on_standard_output_are_a_usage_error)
+{
+    static const char *const pairs[][4] = {
+        {"--json", "-", "--export", "csv=-"},
+        {"--report", "-", "--html", "-"},
+        {"--export", "junit=-", "--export", "csv=-"},
+    };
+    for (size_t i = 0; i < sizeof pairs / sizeof *pairs; i++) {
+        struct command_result r;
+        benchrun(&r, pairs[i][0], pairs[i][1], pairs[i][2], pairs[i][3], NULL);
+        expect_refused_before_measuring(&r, "standard output");
+        cr_assert_eq(r.out[0], '\0', "nothing on stdout: %s", r.out);
+        command_result_free(&r);
+    }
+    struct command_result r;
+    benchrun(&r, "--json", "-", "--export", "csv=-", NULL);
+    cr_assert(strstr(r.err, "--json -") && strstr(r.err, "--export csv=-"),
+              "names both: %s", r.err);
+    command_result_free(&r);
 }

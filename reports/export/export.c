@@ -3,9 +3,9 @@
 /*
  * export.c: format names, the "--export FORMAT=FILE" argument and the
  * dispatch to each format's writer.  The formats themselves live in
- * export_gab.c, export_bencher.c, export_gbench.c and export_junit.c; the
- * fields they share are export_fields.c's and their words wording.c's, so
- * no writer ever calls back into this file.
+ * export_gab.c, export_bencher.c, export_gbench.c, export_junit.c and
+ * export_csv.c; the fields they share are export_fields.c's and their
+ * words wording.c's, so no writer ever calls back into this file.
  */
 #include "config.h"
 
@@ -19,6 +19,7 @@ static const char *const names[] = {
     [BRUN_EXPORT_BENCHER] = "bencher",
     [BRUN_EXPORT_GOOGLE_BENCHMARK] = "google-benchmark",
     [BRUN_EXPORT_JUNIT] = "junit",
+    [BRUN_EXPORT_CSV] = "csv",
 };
 
 #define FORMAT_COUNT (sizeof names / sizeof names[0])
@@ -39,7 +40,7 @@ int brun_export_format_parse(const char *name, enum brun_export_format *out,
         }
     set_why(why, why_size,
             "unknown export format \"%.64s\": expected "
-            "github-action-benchmark, bencher, google-benchmark or junit",
+            "github-action-benchmark, bencher, google-benchmark, junit or csv",
             name ? name : "");
     return -1;
 }
@@ -97,6 +98,9 @@ void brun_export_write(FILE *out, enum brun_export_format f,
         break;
     case BRUN_EXPORT_JUNIT:
         brun_junit_write(out, r);
+        break;
+    case BRUN_EXPORT_CSV:
+        brun_export_csv(out, r);
         break;
     }
 }

@@ -9,6 +9,8 @@
  *                            --benchmark_repetitions (export_gbench.c)
  *   junit                    JUnit XML, one test case per bench case
  *                            (export_junit.c)
+ *   csv                      one RFC 4180 table, a row per case
+ *                            (export_csv.c)
  * docs/report-formats.md says field by field how each maps to the model.
  *
  * Every writer is a pure function of the results: same model, same bytes,
@@ -29,10 +31,11 @@ enum brun_export_format {
     BRUN_EXPORT_BENCHER,
     BRUN_EXPORT_GOOGLE_BENCHMARK,
     BRUN_EXPORT_JUNIT,
+    BRUN_EXPORT_CSV,
 };
 
 /* Parses a format name: "github-action-benchmark", "bencher",
- * "google-benchmark" or "junit" (exactly, lower case).  Returns 0, or -1
+ * "google-benchmark", "junit" or "csv" (exactly, lower case).  Returns 0, or -1
  * with a one-line reason naming the value and listing the names in why
  * (why may be NULL when why_size is 0). */
 int brun_export_format_parse(const char *name, enum brun_export_format *out,
@@ -59,5 +62,6 @@ void brun_export_gab(FILE *out, const struct brun_results *r);
 void brun_export_bencher(FILE *out, const struct brun_results *r);
 void brun_export_gbench(FILE *out, const struct brun_results *r);
 void brun_junit_write(FILE *out, const struct brun_results *r);
+void brun_export_csv(FILE *out, const struct brun_results *r);
 
 #endif /* BRUN_EXPORT_H */

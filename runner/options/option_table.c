@@ -794,7 +794,7 @@ static const struct brun_option_spec table[] = {
      "write one self-contained HTML report with plots to FILE", set_html, NULL},
     {OUTPUT, "export", 0, NULL, NULL, "FORMAT=FILE",
      "also write FORMAT (github-action-benchmark, bencher, "
-     "google-benchmark, junit) to FILE; repeatable",
+     "google-benchmark, junit, csv) to FILE; repeatable",
      set_export, NULL},
     {OUTPUT, "github", 0, "true", "github", NULL,
      "in GitHub Actions: step summary, annotations, outputs, PR comment, "
