@@ -8,6 +8,8 @@
 
 #include "reports/model/user_counters.h"
 
+#include "reports/text/format.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,6 +42,53 @@ const char *brun_counter_kind_unit(enum brun_counter_kind kind)
     default:
         return "";
     }
+}
+
+void brun_counter_format_value(const struct brun_user_counter *u, char *out,
+                               size_t size)
+{
+    static const char *const prefixes[] = {"", "k", "M", "G", "T", "P", "E"};
+    double v = u->value;
+    size_t p = 0;
+    char number[48];
+    while (fabs(v) >= 1e4 && p + 1 < sizeof prefixes / sizeof prefixes[0]) {
+        v /= 1e3;
+        p++;
+    }
+    double a = fabs(v);
+    int decimals = a == 0 || a >= 1000 ? 0 : a >= 100 ? 1 : a >= 10 ? 2 : 3;
+    brun_format_fixed(v, decimals, number, sizeof number);
+    /* Trailing zeros say nothing: 3.000 -> 3, 46.770 -> 46.77. */
+    if (strchr(number, '.')) {
+        size_t n = strlen(number);
+        while (n > 0 && number[n - 1] == '0')
+            number[--n] = '\0';
+        if (n > 0 && number[n - 1] == '.')
+            number[--n] = '\0';
+    }
+    const char *unit = brun_counter_kind_unit(u->kind);
+    snprintf(out, size, "%s%s%s%s", number, *prefixes[p] || *unit ? " " : "",
+             prefixes[p], unit);
+}
+
+void brun_counter_format_change(const struct brun_counter_change *ch, char *out,
+                                size_t size)
+{
+    char ratio[32], lo[32], hi[32];
+    if (!ch->valid) {
+        snprintf(out, size, "%s", "");
+        return;
+    }
+    brun_format_change(ch->ratio, ratio, sizeof ratio);
+    if (ch->exact || ch->lo == ch->hi) {
+        snprintf(out, size, "%s %s%s", ratio, brun_label_name(ch->label),
+                 ch->exact ? " (exact)" : "");
+        return;
+    }
+    brun_format_change(ch->lo, lo, sizeof lo);
+    brun_format_change(ch->hi, hi, sizeof hi);
+    snprintf(out, size, "%s [%s, %s] %s", ratio, lo, hi,
+             brun_label_name(ch->label));
 }
 
 void brun_user_counter_summarize(struct brun_user_counter *u)

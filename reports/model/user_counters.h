@@ -59,6 +59,16 @@ int brun_counter_kind_lookup(const char *name);
 /* The unit a report prints after a value: "/iter", "/s" or "". */
 const char *brun_counter_kind_unit(enum brun_counter_kind kind);
 
+/* A counter's value for reports, locale-free: up to four significant
+ * digits with an SI prefix from 10^4 up, then the kind's unit:
+ * "3 /iter", "46.77 G/s", "42". */
+void brun_counter_format_value(const struct brun_user_counter *u, char *out,
+                               size_t size);
+/* A counter's change for reports: "+100% regressed (exact)",
+ * "-14.30% [-52.00%, +30.00%] inconclusive", or "" when invalid. */
+void brun_counter_format_change(const struct brun_counter_change *ch, char *out,
+                                size_t size);
+
 /* Appends one round's figure to the counter called name in *v (adding the
  * counter when new) and updates its summary.  Returns 0, -1 when out of
  * memory, or -2 when the counter exists with another kind. */
