@@ -9,7 +9,8 @@
  * and an average of 42 in every round and a rate within a wide bound of
  * its definition (1000 per iteration over the round's time per
  * iteration); a saved baseline keeps the per-round figures and loads
- * them back; comparing the 6-hit build with the 3-hit one, interleaved
+ * them back, and its reader refuses a bad kind or name and loads a file
+ * saved before counters existed; comparing the 6-hit build with the 3-hit one, interleaved
  * or against saved numbers, labels hits regressed at exactly +100 %;
  * misused calls fail their case with the message.  The C++ build of the
  * header is tests/bench_cxx.cc, which calls benchrun_counter() too.
@@ -24,6 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "runner/baseline/format.h"
 #include "runner/baseline/store.h"
 #include "runner/compare/counter_compare.h"
 #include "stats/random.h"
@@ -401,4 +403,71 @@ Test(counters_run, misused_calls_fail_their_case_with_the_message)
     json_t *ok = json_case(root, "counters/known");
     cr_assert_str_eq(json_string_value(json_object_get(ok, "status")), "ok");
     json_decref(root);
+}
+
+/* The saved file's text with the first `from` replaced by `to`. */
+static char *edited(const char *text, const char *from, const char *to)
+{
+    const char *at = strstr(text, from);
+    cr_assert_not_null(at, "no %s in the file", from);
+    size_t head = (size_t)(at - text), len = strlen(text);
+    char *out = malloc(len - strlen(from) + strlen(to) + 1);
+    cr_assert_not_null(out);
+    memcpy(out, text, head);
+    strcpy(out + head, to);
+    strcat(out, at + strlen(from));
+    return out;
+}
+
+Test(counters_run, the_reader_checks_counters_and_loads_files_without_them)
+{
+    struct command_result r =
+        benchrun(base_exe, FAST, "--save-baseline", "check", NULL);
+    cr_assert_eq(r.status, 0, "%s%s", r.out, r.err);
+    command_result_free(&r);
+    char dir[4300], path[4400], why[512];
+    snprintf(dir, sizeof dir, "%s/.benchrun/baselines", scratch);
+    snprintf(path, sizeof path, "%s/check.yml", dir);
+    FILE *f = fopen(path, "r");
+    cr_assert_not_null(f);
+    static char text[1 << 20];
+    size_t n = fread(text, 1, sizeof text - 1, f);
+    fclose(f);
+    text[n] = '\0';
+    struct brun_baseline b;
+
+    /* An unknown kind is refused with its key path. */
+    char *bad = edited(text, "kind: per_iteration", "kind: sideways");
+    cr_assert_eq(brun_baseline_parse(bad, strlen(bad), path, dir, NULL, &b, why,
+                                     sizeof why),
+                 -1);
+    cr_assert(strstr(why, "cases[0].counters.hits.kind") &&
+                  strstr(why, "expected per_iteration, rate or average"),
+              "%s", why);
+    free(bad);
+
+    /* A bad name too. */
+    bad = edited(text, "    hits:", "    \"hi ts\":");
+    cr_assert_eq(brun_baseline_parse(bad, strlen(bad), path, dir, NULL, &b, why,
+                                     sizeof why),
+                 -1);
+    cr_assert(strstr(why, "bad counter name"), "%s", why);
+    free(bad);
+
+    /* A schema_version 3 file saved before user counters (no key) loads,
+     * with none. */
+    const char *start = strstr(text, "  counters:\n");
+    cr_assert_not_null(start);
+    const char *end = strstr(start, "...");
+    cr_assert_not_null(end, "counters are the last key of the last case");
+    char *old = malloc(n + 1);
+    cr_assert_not_null(old);
+    memcpy(old, text, (size_t)(start - text));
+    strcpy(old + (start - text), end);
+    cr_assert_eq(brun_baseline_parse(old, strlen(old), path, dir, NULL, &b, why,
+                                     sizeof why),
+                 0, "%s", why);
+    cr_assert_eq(b.results.cases[0].counter_count, 0);
+    brun_baseline_release(&b);
+    free(old);
 }
