@@ -150,6 +150,34 @@ void benchrun_set_bytes(struct benchrun_state *st, double bytes_per_iteration);
 void benchrun_set_items(struct benchrun_state *st, double items_per_iteration);
 
 /*
+ * User counters: figures of the case's own, reported beside time.  Call
+ * benchrun_counter() after BENCH_LOOP, with the total over ALL the
+ * iterations the loop ran (benchrun's calibration, warm-up and measured
+ * samples alike: count inside the loop body and pass the sum).  benchrun
+ * divides by the same whole:
+ *   BENCHRUN_COUNTER_PER_ITERATION  value / iterations the loop ran
+ *   BENCHRUN_COUNTER_RATE           value / seconds the loop's samples
+ *                                   took, pauses excluded (per second)
+ *   BENCHRUN_COUNTER_AVERAGE        the value as given (0, the default)
+ * Each round's figure is reported and the mean over rounds is the
+ * counter's value.  A comparison reads a counter as a cost (more is
+ * worse) unless BENCHRUN_COUNTER_HIGHER_IS_BETTER is or-ed into flags.
+ * Names: 1 to 63 bytes of [A-Za-z0-9_.-]; up to BENCHRUN_COUNTERS_MAX
+ * names per case; calling again with a name replaces its value.  A bad
+ * name, a bad flag, a value that is not finite or one counter too many
+ * fails the case with a message saying which.  It allocates nothing and
+ * does no I/O.
+ */
+#define BENCHRUN_COUNTER_AVERAGE 0
+#define BENCHRUN_COUNTER_PER_ITERATION 1
+#define BENCHRUN_COUNTER_RATE 2
+#define BENCHRUN_COUNTER_HIGHER_IS_BETTER 0x100
+#define BENCHRUN_COUNTERS_MAX 16
+#define BENCHRUN_COUNTER_NAME_MAX 63
+void benchrun_counter(struct benchrun_state *st, const char *name, double value,
+                      int flags);
+
+/*
  * Exclude part of an iteration from the timing: time between
  * benchrun_pause() and benchrun_resume() is not counted.  Each pair costs
  * two clock reads (shown as "pause cost" by `benchrun -v`), so use it only

@@ -14,8 +14,8 @@
  * change them.
  *
  * A conversation (protocol version 2; version 1 is the same without the
- * RUN command's probe field, the METRIC and NOTE answers and CASE's last
- * three fields, and drivers still talk to it):
+ * RUN command's probe field, the METRIC, NOTE and COUNTER answers and
+ * CASE's last three fields, and drivers still talk to it):
  *
  *   worker: HELLO <protocol> <library-version>
  *   driver: LIST
@@ -37,6 +37,12 @@
  *                   ... with a probe (probe.h): a total over the measured
  *                   samples; iterations 0 for a level such as peak heap ...
  *           NOTE <text>      (a probe that could not count, and why)
+ *           COUNTER <name> <value> <flags> <iterations> <ticks>
+ *                   ... one per benchrun_counter() name: the value as the
+ *                   case gave it, its flags (benchrun.h), and what the
+ *                   loop ran in all (calibration, warm-up and measured
+ *                   samples: iterations, and clock ticks without pauses),
+ *                   which the driver divides by ...
  *           DONE ok | DONE fail <message> | DONE skip <message>
  *                   | DONE misuse <message>
  *

@@ -227,6 +227,8 @@ uint64_t benchrun_priv_loop_next(struct benchrun_state *st, uint64_t left)
     }
     uint64_t total = t_end - st->t_start;
     uint64_t elapsed = total > st->paused_ticks ? total - st->paused_ticks : 0;
+    st->all_iterations += st->n;
+    st->all_ticks += elapsed;
 
     switch (st->phase) {
     case BRUN_PHASE_CALIBRATE: {
@@ -321,4 +323,63 @@ void benchrun_skip(struct benchrun_state *st, const char *fmt, ...)
     va_start(ap, fmt);
     set_outcome(st, BRUN_OUTCOME_SKIP, fmt, ap);
     va_end(ap);
+}
+
+/* 1 when name is 1 to BENCHRUN_COUNTER_NAME_MAX bytes of [A-Za-z0-9_.-]. */
+static int counter_name_ok(const char *name)
+{
+    size_t n = 0;
+    if (!name)
+        return 0;
+    for (; name[n]; n++) {
+        char ch = name[n];
+        if (n == BENCHRUN_COUNTER_NAME_MAX ||
+            !((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+              (ch >= '0' && ch <= '9') || ch == '_' || ch == '.' || ch == '-'))
+            return 0;
+    }
+    return n > 0;
+}
+
+void benchrun_counter(struct benchrun_state *st, const char *name, double value,
+                      int flags)
+{
+    int kind = flags & ~BENCHRUN_COUNTER_HIGHER_IS_BETTER;
+    if (!counter_name_ok(name)) {
+        benchrun_fail(st,
+                      "benchrun_counter: bad counter name \"%.80s\" (1 to %d "
+                      "bytes of A-Z a-z 0-9 _ . -)",
+                      name ? name : "(null)", BENCHRUN_COUNTER_NAME_MAX);
+        return;
+    }
+    if (kind != BENCHRUN_COUNTER_AVERAGE &&
+        kind != BENCHRUN_COUNTER_PER_ITERATION &&
+        kind != BENCHRUN_COUNTER_RATE) {
+        benchrun_fail(st, "benchrun_counter: counter %s has bad flags %#x",
+                      name, (unsigned)flags);
+        return;
+    }
+    if (!isfinite(value)) {
+        benchrun_fail(st, "benchrun_counter: counter %s is not finite (%g)",
+                      name, value);
+        return;
+    }
+    for (unsigned i = 0; i < st->counter_count; i++) {
+        if (strcmp(st->counters[i].name, name) == 0) {
+            st->counters[i].value = value;
+            st->counters[i].flags = flags;
+            return;
+        }
+    }
+    if (st->counter_count == BENCHRUN_COUNTERS_MAX) {
+        benchrun_fail(st,
+                      "benchrun_counter: counter %s is one too many (at most "
+                      "%d per case)",
+                      name, BENCHRUN_COUNTERS_MAX);
+        return;
+    }
+    struct brun_user_value *u = &st->counters[st->counter_count++];
+    strcpy(u->name, name);
+    u->value = value;
+    u->flags = flags;
 }

@@ -52,6 +52,13 @@ enum brun_outcome {
     BRUN_OUTCOME_SKIP,
 };
 
+/* One benchrun_counter() name and what the case gave for it. */
+struct brun_user_value {
+    char name[BENCHRUN_COUNTER_NAME_MAX + 1];
+    double value;
+    int flags;
+};
+
 /* Largest iteration count calibration will pick: a loop the compiler
  * removed (an empty body) stops growing here. */
 #define BRUN_MAX_ITERATIONS 1000000000000ull
@@ -85,6 +92,15 @@ struct benchrun_state {
     /* Measurement. */
     struct brun_sample *samples;
     uint32_t sample_count;
+
+    /* Every sample the loop ran, calibration and warm-up included: what
+     * user counters are divided by (benchrun_counter()). */
+    uint64_t all_iterations;
+    uint64_t all_ticks;
+
+    /* User counters, set after the loop (benchrun_counter()). */
+    struct brun_user_value counters[BENCHRUN_COUNTERS_MAX];
+    unsigned counter_count;
 
     enum brun_outcome outcome;
     char message[512];

@@ -126,6 +126,17 @@ static int send_results(int fd, const struct benchrun_state *st)
         return -1;
     if (st->probe && brun_probe_report(st->probe, fd) != 0)
         return -1;
+    for (unsigned i = 0; i < st->counter_count; i++) {
+        const struct brun_user_value *u = &st->counters[i];
+        brun_proto_begin(&m, "COUNTER");
+        brun_proto_add_str(&m, u->name);
+        brun_proto_add_double(&m, u->value);
+        brun_proto_add_u64(&m, (uint64_t)(unsigned)u->flags);
+        brun_proto_add_u64(&m, st->all_iterations);
+        brun_proto_add_u64(&m, st->all_ticks);
+        if (brun_proto_send(fd, &m) != 0)
+            return -1;
+    }
 
     brun_proto_begin(&m, "DONE");
     if (st->outcome == BRUN_OUTCOME_FAIL) {

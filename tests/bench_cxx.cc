@@ -9,11 +9,14 @@
 
 BENCH(cxx, string_append)
 {
+    double appended = 0;
     BENCH_LOOP(st) {
         std::string s("bench");
         s += "run";
         BENCH_KEEP(s.size());
+        appended += 3;
     }
+    benchrun_counter(st, "appended", appended, BENCHRUN_COUNTER_PER_ITERATION);
 }
 
 BENCH(cxx, sized, BENCH_ARGS(16, 256), .bytes = 1)

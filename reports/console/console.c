@@ -411,6 +411,7 @@ void brun_console_table(FILE *out, const struct brun_results *r,
             brun_table_print(&t, out, style->color ? ANSI_BOLD : NULL,
                              style->color ? ANSI_RESET : NULL);
             brun_console_metrics(out, r, target, style);
+            brun_console_counters(out, r, target, style);
             if (verbose)
                 print_round_estimates(out, r, target);
             brun_console_problems(out, r, target, style);

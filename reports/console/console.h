@@ -42,6 +42,12 @@ void brun_console_comparison(FILE *out, const struct brun_results *r,
 void brun_console_slo(FILE *out, const struct brun_results *r,
                       const struct brun_console_style *style);
 
+/* After the metrics: target's cases' user counters, one row each, with
+ * their change when comparing; nothing when no case reported any. */
+void brun_console_counters(FILE *out, const struct brun_results *r,
+                           size_t target,
+                           const struct brun_console_style *style);
+
 /* After target's time table: its cases' metrics (console_metrics.c),
  * nothing when none of them measured any. */
 void brun_console_metrics(FILE *out, const struct brun_results *r,

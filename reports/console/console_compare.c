@@ -254,6 +254,7 @@ void brun_console_comparison(FILE *out, const struct brun_results *r,
             brun_table_print(&t, out, style->color ? ANSI_BOLD : NULL,
                              style->color ? ANSI_RESET : NULL);
             brun_console_metrics(out, r, target, style);
+            brun_console_counters(out, r, target, style);
             brun_console_problems(out, r, target, style);
         }
         brun_table_release(&t);

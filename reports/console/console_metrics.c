@@ -11,12 +11,17 @@
  * regressed case got slower (the functions whose cost grew, and the
  * differential flame graph).  Words come from reports/model/wording.c,
  * as in the Markdown report and the PR comment; names from user code go
- * through brun_term_text / brun_table_set.
+ * through brun_term_text / brun_table_set.  User counters
+ * (benchrun_counter()) get a table of their own after the metrics: one
+ * row per counter, its kind, value, spread over rounds and, when
+ * comparing, its change with the baseline.
  */
 #include "config.h"
 
 #include "reports/console/console.h"
 
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -86,6 +91,62 @@ void brun_console_metrics(FILE *out, const struct brun_results *r,
             snprintf(cell, sizeof cell, "%s%s%s", value, change[0] ? " " : "",
                      change);
             brun_table_set(&t, row, column[m], cell);
+        }
+    }
+    fputc('\n', out);
+    brun_table_print(&t, out, style->color ? ANSI_BOLD : NULL,
+                     style->color ? ANSI_RESET : NULL);
+    brun_table_release(&t);
+}
+
+void brun_console_counters(FILE *out, const struct brun_results *r,
+                           size_t target,
+                           const struct brun_console_style *style)
+{
+    struct brun_table t;
+    int any = 0, comparing = 0;
+    for (size_t i = 0; i < r->case_count; i++)
+        if (r->cases[i].target == target && r->cases[i].counter_count > 0) {
+            any = 1;
+            comparing |= r->cases[i].comparison != NULL;
+        }
+    if (!any)
+        return;
+    brun_table_init(&t);
+    brun_table_column(&t, "case", 0);
+    brun_table_column(&t, "counter", 0);
+    brun_table_column(&t, "kind", 0);
+    brun_table_column(&t, "value", 1);
+    brun_table_column(&t, "±sd", 1);
+    if (comparing)
+        brun_table_column(&t, "change", 0);
+    for (size_t i = 0; i < r->case_count; i++) {
+        const struct brun_case_result *c = &r->cases[i];
+        if (c->target != target)
+            continue;
+        for (size_t k = 0; k < c->counter_count; k++) {
+            const struct brun_user_counter *u = &c->counters[k];
+            char text[160];
+            size_t row = brun_table_row(&t);
+            if (row == (size_t)-1)
+                break;
+            brun_table_set(&t, row, 0, k == 0 ? c->name : "");
+            brun_table_set(&t, row, 1, u->name);
+            brun_table_set(&t, row, 2, brun_counter_kind_name(u->kind));
+            brun_counter_format_value(u, text, sizeof text);
+            brun_table_set(&t, row, 3, text);
+            if (u->value != 0 && u->round_count > 1)
+                brun_format_percent(fabs(u->sd / u->value), text, sizeof text);
+            else
+                snprintf(text, sizeof text, "-");
+            brun_table_set(&t, row, 4, text);
+            if (comparing) {
+                text[0] = '\0';
+                if (c->comparison && k < c->comparison->counter_change_count)
+                    brun_counter_format_change(
+                        &c->comparison->counter_changes[k], text, sizeof text);
+                brun_table_set(&t, row, 5, text[0] ? text : "new");
+            }
         }
     }
     fputc('\n', out);

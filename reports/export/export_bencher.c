@@ -20,7 +20,9 @@
  * measured metric is one more measure named by brun_metric_name()
  * ("instructions", "allocations", "peak_heap_bytes", ...), its value per
  * iteration (peak heap: per run); Bencher knows "instructions" and
- * "cycles", and creates the others, unitless, on first upload.  Failed
+ * "cycles", and creates the others, unitless, on first upload.  Each
+ * benchrun_counter() figure is one more measure, "counter:NAME", its
+ * mean over rounds with the least and largest round as its bounds.  Failed
  * and skipped
  * cases have no number and are left out.  A parameterized family
  * (scaling.h) is one more benchmark, "FAMILY (scaling)", whose measure
@@ -122,6 +124,18 @@ void brun_export_bencher(FILE *out, const struct brun_results *r)
             brun_json_object_begin(&j,
                                    brun_metric_name((enum brun_metric_id)m));
             brun_json_number(&j, "value", c->metrics[m].value);
+            brun_json_object_end(&j);
+        }
+        for (size_t k = 0; k < c->counter_count; k++) {
+            const struct brun_user_counter *u = &c->counters[k];
+            char measure[BENCHRUN_COUNTER_NAME_MAX + 16];
+            snprintf(measure, sizeof measure, "counter:%s", u->name);
+            brun_json_object_begin(&j, measure);
+            brun_json_number(&j, "value", u->value);
+            if (u->round_count > 1) {
+                brun_json_number(&j, "lower_value", u->min);
+                brun_json_number(&j, "upper_value", u->max);
+            }
             brun_json_object_end(&j);
         }
         brun_json_object_end(&j);

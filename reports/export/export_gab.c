@@ -11,7 +11,10 @@
  * interval across rounds, in the same unit; extra is the tooltip: the
  * plan, the median, the throughput, and when compared or budgeted the
  * verdict and the SLO.  The action compares value with the previous
- * run's itself; benchrun's own verdict is only shown.
+ * run's itself; benchrun's own verdict is only shown.  Metrics and
+ * benchrun_counter() figures follow each case as entries of their own,
+ * "CASE (counter NAME)" for a counter; the action reads them all as
+ * smaller is better, as the tool says.
  */
 #include "config.h"
 
@@ -108,6 +111,41 @@ static void metric_entries(struct brun_json *j,
     }
 }
 
+/* One entry per user counter: "NAME (counter hits)" in the counter's
+ * unit ("per iteration", "per second" or "" as given), with its kind and,
+ * when comparing, its change in extra.  The action reads every entry of
+ * the file with one direction (smaller or bigger is better). */
+static void counter_entries(struct brun_json *j,
+                            const struct brun_case_result *c, const char *name)
+{
+    for (size_t k = 0; k < c->counter_count && name; k++) {
+        const struct brun_user_counter *u = &c->counters[k];
+        size_t len = strlen(name) + strlen(u->name) + sizeof " (counter )";
+        char *entry = malloc(len);
+        if (!entry)
+            continue;
+        snprintf(entry, len, "%s (counter %s)", name, u->name);
+        brun_json_object_begin(j, NULL);
+        brun_json_string(j, "name", entry);
+        brun_json_string(j, "unit",
+                         u->kind == BRUN_COUNTER_KIND_PER_ITERATION
+                             ? "per iteration"
+                         : u->kind == BRUN_COUNTER_KIND_RATE ? "per second"
+                                                             : "");
+        brun_json_number(j, "value", u->value);
+        char change[160], extra[220];
+        change[0] = '\0';
+        if (c->comparison && k < c->comparison->counter_change_count)
+            brun_counter_format_change(&c->comparison->counter_changes[k],
+                                       change, sizeof change);
+        snprintf(extra, sizeof extra, "%s%s%s", brun_counter_kind_name(u->kind),
+                 change[0] ? "\nvs baseline: " : "", change);
+        brun_json_string(j, "extra", extra);
+        brun_json_object_end(j);
+        free(entry);
+    }
+}
+
 /* A family's per-item cost: "FAMILY (per var)" in ns, smaller is better
  * like time; the fit and any change in extra. */
 static void scaling_entry(struct brun_json *j, const struct brun_scaling *s)
@@ -161,6 +199,7 @@ void brun_export_gab(FILE *out, const struct brun_results *r)
         brun_json_string(&j, "extra", extra.buf);
         brun_json_object_end(&j);
         metric_entries(&j, c, name ? name : c->name);
+        counter_entries(&j, c, name ? name : c->name);
         free(name);
     }
     for (size_t i = 0; i < r->scaling_count; i++)

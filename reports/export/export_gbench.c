@@ -22,7 +22,10 @@
  * metric on each repetition and aggregate, named by brun_metric_name()
  * ("instructions", "allocations", ...), per iteration as measured (a
  * counter's value in that round, an exact metric's one value in every
- * round).  A parameterized family (scaling.h) ends the list as Google
+ * round).  benchrun_counter() figures are user counters too, named as
+ * the case named them ("counter_" in front of a name that is a field
+ * already), the round's figure on a repetition and the aggregate of the
+ * rounds' figures on an aggregate.  A parameterized family (scaling.h) ends the list as Google
  * Benchmark's complexity runs do: "FAMILY_BigO" (cpu_coefficient and
  * real_coefficient in ns, big_o "(1)", "lgN", "N", "NlgN", "N^2" or
  * "N^3"; for the log shapes the coefficient is of log2 N, as Google
@@ -143,6 +146,65 @@ static double metric_in_round(const struct brun_metric *m, size_t i)
     return m->per_round && i < m->round_count ? m->per_round[i] : m->value;
 }
 
+/* Keys an entry has already: a user counter named so is written with
+ * "counter_" in front, so it never replaces one of them. */
+static int reserved_key(const char *name)
+{
+    static const char *const keys[] = {"name",
+                                       "run_name",
+                                       "run_type",
+                                       "repetitions",
+                                       "repetition_index",
+                                       "threads",
+                                       "iterations",
+                                       "real_time",
+                                       "cpu_time",
+                                       "time_unit",
+                                       "bytes_per_second",
+                                       "items_per_second",
+                                       "aggregate_name",
+                                       "aggregate_unit",
+                                       "family_index",
+                                       "per_family_instance_index",
+                                       "error_occurred",
+                                       "error_message",
+                                       "skipped",
+                                       "skip_message",
+                                       "label",
+                                       "big_o",
+                                       "rms",
+                                       "cpu_coefficient",
+                                       "real_coefficient"};
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+        if (strcmp(name, keys[i]) == 0)
+            return 1;
+    return brun_metric_lookup(name) >= 0;
+}
+
+/* benchrun_counter() figures as Google Benchmark user counters: one
+ * field per counter, named as the case named it (see reserved_key), its
+ * figure in that round on a repetition, the aggregate agg of its figures
+ * on an aggregate. */
+static void write_user_counters(struct brun_json *j,
+                                const struct brun_case_result *c, size_t round,
+                                const char *agg)
+{
+    for (size_t k = 0; k < c->counter_count; k++) {
+        const struct brun_user_counter *u = &c->counters[k];
+        char key[BENCHRUN_COUNTER_NAME_MAX + 16];
+        snprintf(key, sizeof key, "%s%s",
+                 reserved_key(u->name) ? "counter_" : "", u->name);
+        if (!agg) {
+            brun_json_number(j, key,
+                             round < u->round_count ? u->per_round[round]
+                                                    : u->value);
+            continue;
+        }
+        struct spread sp = spread_of(u->per_round, u->round_count);
+        brun_json_number(j, key, pick(&sp, agg));
+    }
+}
+
 /* The metrics as user counters, extra fields named by brun_metric_name()
  * the way Google Benchmark writes state.counters: the round's value on a
  * repetition (round < n), the aggregate agg of the rounds' values on an
@@ -170,6 +232,7 @@ static void write_counters(struct brun_json *j,
         brun_json_number(j, key, pick(&sp, agg));
         free(x);
     }
+    write_user_counters(j, c, round, agg);
 }
 
 static void write_aggregates(struct brun_json *j, const char *name,

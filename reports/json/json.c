@@ -123,6 +123,57 @@ static void write_metrics(struct brun_json *j, const struct brun_metric *m)
     brun_json_object_end(j);
 }
 
+/* The case's user counters ("counters"), absent when it has none. */
+static void write_counters(struct brun_json *j,
+                           const struct brun_case_result *c)
+{
+    if (c->counter_count == 0)
+        return;
+    brun_json_object_begin(j, "counters");
+    for (size_t i = 0; i < c->counter_count; i++) {
+        const struct brun_user_counter *u = &c->counters[i];
+        brun_json_object_begin(j, u->name);
+        brun_json_string(j, "kind", brun_counter_kind_name(u->kind));
+        brun_json_number(j, "value", u->value);
+        brun_json_number(j, "sd", u->sd);
+        brun_json_number(j, "min", u->min);
+        brun_json_number(j, "max", u->max);
+        brun_json_bool(j, "higher_is_better", u->higher_is_better);
+        brun_json_array_begin(j, "per_round");
+        for (size_t r = 0; r < u->round_count; r++)
+            brun_json_number(j, NULL, u->per_round[r]);
+        brun_json_array_end(j);
+        brun_json_object_end(j);
+    }
+    brun_json_object_end(j);
+}
+
+/* A comparison's "counter_changes", absent when the case has none. */
+static void write_counter_changes(struct brun_json *j,
+                                  const struct brun_case_result *c)
+{
+    const struct brun_case_comparison *k = c->comparison;
+    if (k->counter_change_count == 0)
+        return;
+    brun_json_object_begin(j, "counter_changes");
+    for (size_t i = 0; i < k->counter_change_count && i < c->counter_count;
+         i++) {
+        const struct brun_counter_change *ch = &k->counter_changes[i];
+        brun_json_object_begin(j, c->counters[i].name);
+        brun_json_bool(j, "valid", ch->valid);
+        if (ch->valid) {
+            brun_json_number(j, "baseline", ch->baseline);
+            brun_json_number(j, "ratio", ch->ratio);
+            brun_json_number(j, "low", ch->lo);
+            brun_json_number(j, "high", ch->hi);
+            brun_json_bool(j, "exact", ch->exact);
+        }
+        brun_json_string(j, "label", brun_label_name(ch->label));
+        brun_json_object_end(j);
+    }
+    brun_json_object_end(j);
+}
+
 static void write_explanation(struct brun_json *j,
                               const struct brun_explanation *e)
 {
@@ -251,8 +302,9 @@ static const char *end_name(enum brun_compare_end end)
 }
 
 static void write_comparison(struct brun_json *j,
-                             const struct brun_case_comparison *k)
+                             const struct brun_case_result *c)
 {
+    const struct brun_case_comparison *k = c->comparison;
     if (!k) {
         brun_json_null(j, "comparison");
         return;
@@ -338,6 +390,7 @@ static void write_comparison(struct brun_json *j,
     brun_json_string(j, "ended_by", end_name(k->end));
     brun_json_string(j, "stop_rule", brun_stop_name(k->stop));
     write_metric_changes(j, k);
+    write_counter_changes(j, c);
     brun_json_array_begin(j, "baseline_rounds");
     for (size_t i = 0; i < k->baseline_round_count; i++)
         write_round(j, &k->baseline_rounds[i]);
@@ -443,6 +496,7 @@ static void write_case(struct brun_json *j, const struct brun_case_result *c)
         brun_json_null(j, "estimate");
     }
     write_metrics(j, c->metrics);
+    write_counters(j, c);
     write_summary(j, "samples_summary", &c->samples_summary);
     write_summary(j, "rounds_summary", &c->rounds_summary);
     brun_json_number(j, "wall_s", c->wall_s);
@@ -457,7 +511,7 @@ static void write_case(struct brun_json *j, const struct brun_case_result *c)
     for (size_t i = 0; i < c->round_count; i++)
         write_round(j, &c->rounds[i]);
     brun_json_array_end(j);
-    write_comparison(j, c->comparison);
+    write_comparison(j, c);
     if (c->slo.status != BRUN_SLO_NONE) {
         brun_json_object_begin(j, "slo");
         brun_json_string(j, "status", brun_slo_status_name(c->slo.status));

@@ -485,6 +485,8 @@ static void missing_cell(FILE *out, const struct brun_missing_case *m,
 
 static void write_metrics(FILE *out, const struct brun_results *r,
                           const struct table *t);
+static void write_counters(FILE *out, const struct brun_results *r,
+                           const struct table *t);
 
 static void write_table(FILE *out, const struct brun_results *r,
                         const struct table *tables, size_t index)
@@ -537,6 +539,7 @@ static void write_table(FILE *out, const struct brun_results *r,
         fputs("|\n", out);
     }
     write_metrics(out, r, t);
+    write_counters(out, r, t);
 }
 
 /* ---- Metrics (--metric) ------------------------------------------------ */
@@ -631,6 +634,53 @@ static void write_metrics(FILE *out, const struct brun_results *r,
             fputs(n == 0 ? "- ⚠️ " : "- 🚨 ", out);
             brun_md_code(out, name_of(c->name), 0);
             fprintf(out, ": %s\n", line[n]);
+        }
+    }
+}
+
+/* ---- User counters (benchrun_counter()) -------------------------------- */
+
+/* The user counters of table t's cases, one row per counter, with the
+ * change when comparing; nothing when no case reported any. */
+static void write_counters(FILE *out, const struct brun_results *r,
+                           const struct table *t)
+{
+    int any = 0, comparing = 0;
+    for (size_t i = 0; i < r->case_count; i++) {
+        const struct brun_case_result *c = &r->cases[i];
+        if (c->target != t->target || !same_group(t, name_of(c->name)) ||
+            c->counter_count == 0)
+            continue;
+        any = 1;
+        comparing |= c->comparison != NULL;
+    }
+    if (!any)
+        return;
+    fputs("\n**User counters**\n\n| case | counter | kind | value ", out);
+    fputs(comparing ? "| change |\n" : "|\n", out);
+    fputs("| :--- | :--- | :--- | ---: ", out);
+    fputs(comparing ? "| ---: |\n" : "|\n", out);
+    for (size_t i = 0; i < r->case_count; i++) {
+        const struct brun_case_result *c = &r->cases[i];
+        if (c->target != t->target || !same_group(t, name_of(c->name)))
+            continue;
+        for (size_t k = 0; k < c->counter_count; k++) {
+            const struct brun_user_counter *u = &c->counters[k];
+            char text[160];
+            fputs("| ", out);
+            brun_md_code(out, name_of(c->name), 1);
+            fputs(" | ", out);
+            brun_md_code(out, u->name, 1);
+            brun_counter_format_value(u, text, sizeof text);
+            fprintf(out, " | %s | %s ", brun_counter_kind_name(u->kind), text);
+            if (comparing) {
+                text[0] = '\0';
+                if (c->comparison && k < c->comparison->counter_change_count)
+                    brun_counter_format_change(
+                        &c->comparison->counter_changes[k], text, sizeof text);
+                fprintf(out, "| %s ", text[0] ? text : "—");
+            }
+            fputs("|\n", out);
         }
     }
 }

@@ -6,4 +6,5 @@
 reports_libbrreports_la_SOURCES += reports/model/model.c reports/model/model.h \
 	reports/model/metrics.c reports/model/metrics.h \
 	reports/model/scaling.c reports/model/scaling.h \
+	reports/model/user_counters.c reports/model/user_counters.h \
 	reports/model/wording.c reports/model/wording.h

@@ -25,6 +25,9 @@ void brun_case_result_release(struct brun_case_result *c)
         brun_explanation_release(&c->comparison->explanation);
         brun_metrics_release(c->comparison->baseline_metrics,
                              BRUN_METRIC_COUNT);
+        brun_user_counters_free(c->comparison->baseline_counters,
+                                c->comparison->baseline_counter_count);
+        free(c->comparison->counter_changes);
         free(c->comparison);
     }
     for (size_t i = 0; i < c->history_count; i++) {
@@ -33,6 +36,7 @@ void brun_case_result_release(struct brun_case_result *c)
     }
     free(c->history);
     brun_metrics_release(c->metrics, BRUN_METRIC_COUNT);
+    brun_user_counters_free(c->counters, c->counter_count);
     free(c->arg_name);
     memset(c, 0, sizeof *c);
 }

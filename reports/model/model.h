@@ -18,6 +18,7 @@
 #include "lib/clock.h"
 #include "reports/model/metrics.h"
 #include "reports/model/scaling.h"
+#include "reports/model/user_counters.h"
 #include "stats/summary.h"
 #include "stats/verdict.h"
 
@@ -196,6 +197,13 @@ struct brun_case_comparison {
     int metric_disagrees;
     struct brun_explanation explanation; /* of a regression, if any */
     enum brun_compare_end end;
+    /* User counters: the baseline build's (measured now when
+     * interleaved, loaded otherwise; owned), and one change per counter
+     * of the new build, in the order of brun_case_result.counters. */
+    struct brun_user_counter *baseline_counters;
+    size_t baseline_counter_count;
+    struct brun_counter_change *counter_changes;
+    size_t counter_change_count;
     /* The baseline side's rounds: measured now when interleaved, loaded
      * from the baseline file otherwise. */
     struct brun_round_result *baseline_rounds;
@@ -280,6 +288,10 @@ struct brun_case_result {
     /* --metric: figures beside time (metrics.h); measured = 0 for those
      * not asked for or not available. */
     struct brun_metric metrics[BRUN_METRIC_COUNT];
+    /* benchrun_counter() figures (user_counters.h), in the order the
+     * case first reported them; owned. */
+    struct brun_user_counter *counters;
+    size_t counter_count;
     /* A parameterized case's instance: its argument N and the unit of N
      * (.arg_name, or NULL). */
     int parameterized;

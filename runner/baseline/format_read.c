@@ -46,7 +46,7 @@
 #define RELATIVE_TOLERANCE 1e-9
 
 /* Most keys of one mapping (a case has 16). */
-#define MAX_FIELDS 16
+#define MAX_FIELDS 24
 
 struct reader {
     const char *path;
@@ -1144,6 +1144,111 @@ static int read_metrics(struct reader *rd, const struct brun_yaml_node *map,
     return 0;
 }
 
+/* ---- A case's user counters (schema_version 3, optional) ------------- */
+
+/* 1 when name is a valid benchrun_counter() name. */
+static int counter_name_ok(const char *name)
+{
+    size_t n = strlen(name);
+    if (n == 0 || n > BENCHRUN_COUNTER_NAME_MAX)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        char ch = name[i];
+        if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+              (ch >= '0' && ch <= '9') || ch == '_' || ch == '.' || ch == '-'))
+            return 0;
+    }
+    return 1;
+}
+
+/* counters.NAME.kind (base: the counter). */
+static int read_counter_kind(struct reader *rd, const struct brun_yaml_node *n,
+                             const char *key, void *base)
+{
+    struct brun_user_counter *u = base;
+    char name[32], buf[80];
+    if (get_text(rd, n, key, 0, name, sizeof name) != 0)
+        return -1;
+    int kind = brun_counter_kind_lookup(name);
+    if (kind < 0) {
+        shown(n->text, buf, sizeof buf);
+        return fail_at(rd, n, key,
+                       "expected per_iteration, rate or average, got %s", buf);
+    }
+    u->kind = (enum brun_counter_kind)kind;
+    return 0;
+}
+
+/* counters.NAME.per_round (base: the counter): finite numbers. */
+static int read_counter_rounds(struct reader *rd,
+                               const struct brun_yaml_node *list,
+                               const char *key, void *base)
+{
+    struct brun_user_counter *u = base;
+    size_t count = 0;
+    char at[192];
+    if (get_list(rd, list, key, &count) != 0)
+        return -1;
+    if (count == 0)
+        return fail_at(rd, list, key,
+                       "empty: a counter has one value per round");
+    u->per_round = calloc(count, sizeof *u->per_round);
+    if (!u->per_round)
+        return fail_at(rd, list, key, "out of memory");
+    u->round_count = count;
+    for (size_t i = 0; i < count; i++) {
+        keyf(at, sizeof at, "%s[%zu]", key, i);
+        if (get_double(rd, brun_yaml_item_at(list, i), at, -DBL_MAX, DBL_MAX,
+                       &u->per_round[i]) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+#define UCOUNTER(member) AT(struct brun_user_counter, member)
+static const struct field counter_fields[] = {
+    {"kind", CUSTOM, .read = read_counter_kind},
+    {"higher_is_better", BOOL, UCOUNTER(higher_is_better)},
+    {"per_round", CUSTOM, .read = read_counter_rounds},
+};
+
+/* cases[i].counters (base: the case): a mapping from counter names to
+ * their kind and per-round figures. */
+static int read_counters(struct reader *rd, const struct brun_yaml_node *map,
+                         const char *key, void *base)
+{
+    struct brun_case_result *c = base;
+    char at[192], buf[80];
+    if (map->kind != BRUN_YAML_MAPPING)
+        return fail_at(rd, map, key, "expected a mapping, got %s",
+                       brun_yaml_kind_name(map));
+    if (map->count > BENCHRUN_COUNTERS_MAX)
+        return fail_at(rd, map, key, "%zu counters, at most %d", map->count,
+                       BENCHRUN_COUNTERS_MAX);
+    c->counters = calloc(map->count ? map->count : 1, sizeof *c->counters);
+    if (!c->counters)
+        return fail_at(rd, map, key, "out of memory");
+    for (size_t i = 0; i < map->count; i++) {
+        const struct brun_yaml_pair *p = brun_yaml_pair_at(map, i);
+        keyf(at, sizeof at, "%s.%s", key, p->key->text);
+        if (!counter_name_ok(p->key->text)) {
+            shown(p->key->text, buf, sizeof buf);
+            return fail_at(rd, p->key, at,
+                           "bad counter name %s (1 to %d bytes of A-Z a-z "
+                           "0-9 _ . -)",
+                           buf, BENCHRUN_COUNTER_NAME_MAX);
+        }
+        struct brun_user_counter *u = &c->counters[i];
+        c->counter_count = i + 1;
+        snprintf(u->name, sizeof u->name, "%s", p->key->text);
+        if (read_fields(rd, p->value, at, counter_fields, COUNT(counter_fields),
+                        u) != 0)
+            return -1;
+        brun_user_counter_summarize(u);
+    }
+    return 0;
+}
+
 #define CASE(member) AT(struct brun_case_result, member)
 static const struct field case_fields[] = {
     {"name", STRING, CASE(name)},
@@ -1164,6 +1269,9 @@ static const struct field case_fields[] = {
     {"history", CUSTOM, .optional = 1, .read = read_history},
     /* From schema_version 3 on, likewise. */
     {"metrics", CUSTOM, .optional = 1, .read = read_metrics},
+    /* Optional in schema_version 3 (files saved before user counters
+     * lack it); refused in older versions. */
+    {"counters", CUSTOM, .optional = 1, .read = read_counters},
 };
 
 static int read_case(struct reader *rd, const struct brun_yaml_node *map,
@@ -1192,6 +1300,13 @@ static int read_case(struct reader *rd, const struct brun_yaml_node *map,
     if (metrics && rd->version < 3)
         return fail_at(rd, metrics->key, key,
                        "unknown key in a schema_version %u file (metrics "
+                       "came with version 3)",
+                       rd->version);
+    const struct brun_yaml_pair *counters = brun_yaml_find(map, "counters");
+    join(key, sizeof key, where, "counters");
+    if (counters && rd->version < 3)
+        return fail_at(rd, counters->key, key,
+                       "unknown key in a schema_version %u file (counters "
                        "came with version 3)",
                        rd->version);
     if (!c->name[0]) {
@@ -1245,6 +1360,17 @@ static int read_case(struct reader *rd, const struct brun_yaml_node *map,
                                      brun_metric_name((enum brun_metric_id)m)),
                        at, "%zu values, but the case has %zu rounds",
                        mt->round_count, count);
+    }
+    for (size_t u = 0; u < c->counter_count; u++) {
+        if (c->counters[u].round_count <= count)
+            continue;
+        keyf(at, sizeof at, "%s.counters.%s.per_round", where,
+             c->counters[u].name);
+        return fail_at(
+            rd,
+            brun_yaml_get(brun_yaml_get(map, "counters"), c->counters[u].name),
+            at, "%zu values, but the case has %zu rounds",
+            c->counters[u].round_count, count);
     }
     if (c->status == BRUN_STATUS_OK && brun_case_summarize(c) != 0)
         return fail_at(rd, map, where, "out of memory");

@@ -425,6 +425,41 @@ static void write_metrics(struct emitter *em, const char *where,
     map_end(em);
 }
 
+/* The case's user counters by name, written only when it has some (a
+ * schema_version 3 file without the key has none): kind, direction and
+ * the figure of each round; the summary is recomputed on reading. */
+static void write_counters(struct emitter *em, const char *where,
+                           const struct brun_case_result *c)
+{
+    char at[160], buf[40];
+    if (c->counter_count == 0)
+        return;
+    plain(em, "counters");
+    map_start(em, 0);
+    for (size_t i = 0; i < c->counter_count && !em->failed; i++) {
+        const struct brun_user_counter *u = &c->counters[i];
+        snprintf(at, sizeof at, "%scounters.%s.", where, u->name);
+        plain(em, u->name);
+        map_start(em, 0);
+        text(em, "kind", brun_counter_kind_name(u->kind));
+        bool_field(em, "higher_is_better", u->higher_is_better);
+        plain(em, "per_round");
+        seq_start(em, 1);
+        for (size_t k = 0; k < u->round_count && !em->failed; k++) {
+            if (!isfinite(u->per_round[k])) {
+                failf(em, "%sper_round[%zu]: %g is not a finite number", at, k,
+                      u->per_round[k]);
+                break;
+            }
+            brun_yaml_format_double(u->per_round[k], buf, sizeof buf);
+            plain(em, buf);
+        }
+        seq_end(em);
+        map_end(em);
+    }
+    map_end(em);
+}
+
 static void write_cases(struct emitter *em, const struct brun_results *r)
 {
     char where[64];
@@ -456,6 +491,7 @@ static void write_cases(struct emitter *em, const struct brun_results *r)
         seq_end(em);
         write_history(em, where, c);
         write_metrics(em, where, c);
+        write_counters(em, where, c);
         map_end(em);
     }
     seq_end(em);

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "reports/model/wording.h"
+#include "runner/compare/counter_compare.h"
 #include "runner/baseline/history.h"
 #include "runner/worker/process.h"
 #include "stats/random.h"
@@ -450,10 +451,22 @@ int brun_compare_interleaved(const char *new_path, const char *old_path,
         /* The baseline build's hardware counters, read in its rounds. */
         memcpy(k->baseline_metrics, old.metrics, sizeof old.metrics);
         memset(old.metrics, 0, sizeof old.metrics);
+        /* And its user counters, read in the same rounds. */
+        k->baseline_counters = old.counters;
+        k->baseline_counter_count = old.counter_count;
+        old.counters = NULL;
+        old.counter_count = 0;
+        if (brun_counter_compare(k, c->counters, c->counter_count,
+                                 plan->confidence, 0) != 0)
+            r = BRUN_MEASURE_NO_MEMORY;
     } else {
         free(k);
     }
     brun_case_result_release(&old);
+    if (r < 0) {
+        brun_case_result_release(c);
+        return r;
+    }
     c->plan.rounds = (unsigned)c->round_count; /* rounds taken */
     brun_measure_finish(c);
     return 0;
@@ -534,6 +547,19 @@ int brun_compare_saved(const char *new_path, size_t target_index,
         else {
             attach_comparison(c, k, copy, saved->round_count);
             k = NULL;
+            struct brun_case_comparison *kc = c->comparison;
+            if (brun_user_counters_copy(saved->counters, saved->counter_count,
+                                        &kc->baseline_counters) != 0) {
+                brun_case_result_release(c);
+                return BRUN_MEASURE_NO_MEMORY;
+            }
+            kc->baseline_counter_count = saved->counter_count;
+            if (brun_counter_compare(kc, c->counters, c->counter_count,
+                                     plan->confidence,
+                                     settings.session_noise) != 0) {
+                brun_case_result_release(c);
+                return BRUN_MEASURE_NO_MEMORY;
+            }
         }
     }
     if (r < 0) {

@@ -5,5 +5,6 @@
 # fits of parameterized families.
 runner_libbrrunner_la_SOURCES += \
 	runner/compare/compare.c runner/compare/compare.h \
+	runner/compare/counter_compare.c runner/compare/counter_compare.h \
 	runner/compare/slo.c runner/compare/slo.h \
 	runner/compare/scaling.c runner/compare/scaling.h

@@ -51,6 +51,14 @@ enum done_kind {
     DONE_MISUSE
 };
 
+/* A COUNTER answer: a benchrun_counter() value as the case gave it. */
+struct counter_answer {
+    char name[BENCHRUN_COUNTER_NAME_MAX + 1];
+    double value;
+    uint64_t flags;
+    uint64_t iterations, ticks; /* what the loop ran in all */
+};
+
 /* Everything a worker answered to RUN. */
 struct run_reply {
     uint32_t requested_samples;
@@ -65,6 +73,8 @@ struct run_reply {
     struct brun_probe_metric metrics[BRUN_PROBE_METRICS_MAX];
     size_t metric_count;
     char note[256]; /* a probe's NOTE: why it could not count */
+    struct counter_answer counters[BENCHRUN_COUNTERS_MAX];
+    size_t counter_count;
     enum done_kind done;
     char message[512];
 };
@@ -198,6 +208,35 @@ static int on_run_message(void *ctx, const struct brun_proto_msg *m, char *why,
             return -1;
         }
         r->metrics[r->metric_count++] = x;
+        return 0;
+    }
+    if (strcmp(verb, "COUNTER") == 0) {
+        struct counter_answer x;
+        if (expect_fields(m, 6, why, why_size))
+            return -1;
+        if (strlen(m->fields[1]) >= sizeof x.name) {
+            snprintf(why, why_size, "COUNTER name longer than %d bytes",
+                     BENCHRUN_COUNTER_NAME_MAX);
+            return -1;
+        }
+        if (brun_proto_double(m->fields[2], &x.value) || !isfinite(x.value) ||
+            brun_proto_u64(m->fields[3], &x.flags) ||
+            brun_proto_u64(m->fields[4], &x.iterations) ||
+            brun_proto_u64(m->fields[5], &x.ticks))
+            return bad_number(why, why_size);
+        uint64_t kind = x.flags & ~(uint64_t)BENCHRUN_COUNTER_HIGHER_IS_BETTER;
+        if (kind > BENCHRUN_COUNTER_RATE) {
+            snprintf(why, why_size, "COUNTER %s with unknown flags %llu",
+                     m->fields[1], (unsigned long long)x.flags);
+            return -1;
+        }
+        if (r->counter_count == BENCHRUN_COUNTERS_MAX) {
+            snprintf(why, why_size, "more than %d COUNTER answers",
+                     BENCHRUN_COUNTERS_MAX);
+            return -1;
+        }
+        strcpy(x.name, m->fields[1]);
+        r->counters[r->counter_count++] = x;
         return 0;
     }
     if (strcmp(verb, "NOTE") == 0) {
@@ -393,6 +432,56 @@ static uint64_t warmup_ticks(const struct brun_measure_env *env,
     return seconds_to_ticks(env, c->plan.warmup_ms * 1e-3);
 }
 
+/* Adds a round's COUNTER answers to c's user counters, divided by their
+ * kind: per iteration by every iteration the loop ran, a rate by the
+ * seconds its samples took (pauses excluded).  Returns 0, or 1 with the
+ * failure recorded in c. */
+static int store_counters(struct brun_case_result *c,
+                          const struct brun_failure_phase *where,
+                          const struct run_reply *reply,
+                          const struct brun_measure_env *env)
+{
+    for (size_t i = 0; i < reply->counter_count; i++) {
+        const struct counter_answer *x = &reply->counters[i];
+        int hib = (x->flags & BENCHRUN_COUNTER_HIGHER_IS_BETTER) != 0;
+        uint64_t kind = x->flags & ~(uint64_t)BENCHRUN_COUNTER_HIGHER_IS_BETTER;
+        enum brun_counter_kind k = BRUN_COUNTER_KIND_AVERAGE;
+        double figure = x->value;
+        char text[200];
+        if (kind == BENCHRUN_COUNTER_PER_ITERATION) {
+            k = BRUN_COUNTER_KIND_PER_ITERATION;
+            figure = x->iterations ? x->value / (double)x->iterations : NAN;
+        } else if (kind == BENCHRUN_COUNTER_RATE) {
+            double seconds = ticks_to_ns(env, x->ticks) * 1e-9;
+            k = BRUN_COUNTER_KIND_RATE;
+            figure = seconds > 0 ? x->value / seconds : NAN;
+        }
+        if (!isfinite(figure)) {
+            snprintf(text, sizeof text,
+                     "counter %s: the loop ran no %s to divide by", x->name,
+                     k == BRUN_COUNTER_KIND_RATE ? "time" : "iterations");
+            set_failure(c, BRUN_STATUS_FAILED, BRUN_FAILURE_REPORTED, where,
+                        text, NULL);
+            return 1;
+        }
+        int rc = brun_user_counter_add(&c->counters, &c->counter_count, x->name,
+                                       k, hib, figure);
+        if (rc != 0) {
+            if (rc == -2)
+                snprintf(text, sizeof text,
+                         "counter %s changed its kind between rounds", x->name);
+            else
+                snprintf(text, sizeof text, "out of memory");
+            set_failure(c, BRUN_STATUS_FAILED,
+                        rc == -2 ? BRUN_FAILURE_REPORTED
+                                 : BRUN_FAILURE_PROTOCOL,
+                        where, text, NULL);
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* Turns a finished round's reply into a round result appended to c. */
 static int store_round(struct brun_case_result *c, unsigned index,
                        uint64_t iterations, const struct run_reply *reply,
@@ -546,6 +635,8 @@ int brun_measure_round_padded(const char *path,
         r = apply_done(c, &where, &reply, &s);
     if (r == 0 && env->counters)
         brun_metrics_add_round(c->metrics, reply.metrics, reply.metric_count);
+    if (r == 0)
+        r = store_counters(c, &where, &reply, env);
     if (r == 0 && reply.throughput_seen) {
         c->bytes_per_iteration = reply.bytes;
         c->items_per_iteration = reply.items;
