@@ -39,6 +39,7 @@ include tests/memory.mk
 include tests/diagnose.mk
 include tests/diagnose_run.mk
 include tests/scaling.mk
+include tests/command.mk
 
 if ENABLE_TESTS
 # Shared by the tests that run programs.
