@@ -277,16 +277,19 @@ Test(command, a_failing_setup_fails_the_case)
 
 Test(command, a_baseline_compares_and_a_five_times_slower_command_fails)
 {
-    struct command_result r = benchrun(
-        FAST, "--warmup", "0", "--baseline-dir", store, "--command",
-        "sleep 0.01", "--command-name", "nap", "--save-baseline", "main");
+    /* Enough rounds on both sides that a busy machine (spawns of several
+     * ms that vary) still leaves a fivefold slowdown clear. */
+    struct command_result r =
+        benchrun(FAST, "--warmup", "0", "--rounds", "8", "--baseline-dir",
+                 store, "--command", "sleep 0.02", "--command-name", "nap",
+                 "--save-baseline", "main");
     cr_assert_eq(r.status, 0, "stdout:\n%s\nstderr:\n%s", r.out, r.err);
     cr_assert(strstr(r.out, "saved baseline \"main\" (1 cases)"), "%s", r.out);
     cr_assert_null(strstr(r.err, "no copy"), "%s", r.err);
     command_result_free(&r);
 
     r = benchrun(FAST, "--warmup", "0", "--max-rounds", "6", "--baseline-dir",
-                 store, "--command", "sleep 0.01", "--command-name", "nap",
+                 store, "--command", "sleep 0.02", "--command-name", "nap",
                  "--baseline", "main", "--json", json_path);
     cr_assert_eq(r.status, 0, "stdout:\n%s\nstderr:\n%s", r.out, r.err);
     json_t *root = load_json();
@@ -296,9 +299,10 @@ Test(command, a_baseline_compares_and_a_five_times_slower_command_fails)
     json_decref(root);
     command_result_free(&r);
 
-    r = benchrun(FAST, "--warmup", "0", "--max-rounds", "6", "--baseline-dir",
-                 store, "--command", "sleep 0.05", "--command-name", "nap",
-                 "--baseline", "main", "--fail-above", "10%");
+    r = benchrun(FAST, "--warmup", "0", "--rounds", "8", "--max-rounds", "16",
+                 "--baseline-dir", store, "--command", "sleep 0.1",
+                 "--command-name", "nap", "--baseline", "main", "--fail-above",
+                 "10%");
     cr_assert_eq(r.status, 1, "stdout:\n%s\nstderr:\n%s", r.out, r.err);
     cr_assert(strstr(r.out, "REGRESSION nap"), "%s", r.out);
     command_result_free(&r);

@@ -23,6 +23,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 #include <sys/resource.h>
 #include <sys/time.h>
 #include <sys/wait.h>
@@ -63,10 +66,24 @@ static size_t split_words(char *copy, char **argv, size_t max)
 
 /* In the child: never returns. */
 static void exec_child(char *const argv[], int search, int show_output,
-                       const sigset_t *mask)
+                       const sigset_t *mask, pid_t driver)
 {
-    sigprocmask(SIG_SETMASK, mask, NULL);
     setpgid(0, 0);
+#ifdef __linux__
+    /* Its own process group keeps a terminal's ^C from it: it dies with
+     * benchrun instead, as a worker does. */
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() != driver)
+        _exit(127);
+#else
+    (void)driver;
+#endif
+    /* benchrun ignores SIGPIPE; a command gets the usual dispositions. */
+    signal(SIGPIPE, SIG_DFL);
+    signal(SIGINT, SIG_DFL);
+    signal(SIGTERM, SIG_DFL);
+    signal(SIGHUP, SIG_DFL);
+    sigprocmask(SIG_SETMASK, mask, NULL);
     int null = open("/dev/null", O_RDWR);
     if (null >= 0) {
         dup2(null, STDIN_FILENO);
@@ -128,10 +145,11 @@ int brun_command_run_once(const char *line, const char *shell, int show_output,
     sigaddset(&chld, SIGCHLD);
     sigprocmask(SIG_BLOCK, &chld, &old);
 
+    pid_t driver = getpid();
     uint64_t start = monotonic_ns();
     pid_t pid = fork();
     if (pid == 0)
-        exec_child(argv, shell == NULL, show_output, &old);
+        exec_child(argv, shell == NULL, show_output, &old, driver);
     if (pid < 0) {
         snprintf(why, why_size, "cannot start \"%s\": %s", line,
                  strerror(errno));

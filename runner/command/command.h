@@ -21,7 +21,8 @@
  * the results, never subtracted: a saved baseline keeps what was
  * measured.  Commands get /dev/null as stdin, and as stdout and stderr
  * unless show_output is set; each runs in its own process group, which
- * is killed when it runs past the timeout.
+ * is killed when it runs past the timeout (and, on Linux, the command
+ * dies with benchrun, as a worker does).
  *
  * What this file does not do: interleave two builds (--compare), or
  * count metrics; run.c refuses those for commands.
