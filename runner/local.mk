@@ -7,7 +7,8 @@
 # includes run.h, and the parts' folders include each other in one
 # direction only (tests/layout.sh checks it): yaml <- options, baseline;
 # worker <- measure, host; measure, host, files, yaml <- baseline;
-# measure, options, worker <- compare; diagnose/ includes no other part.
+# measure, options, worker <- compare <- command; diagnose/ includes no
+# other part.
 
 noinst_LTLIBRARIES += runner/libbrrunner.la
 runner_libbrrunner_la_SOURCES = runner/run.c runner/run.h
@@ -25,6 +26,7 @@ include runner/measure/local.mk
 include runner/host/local.mk
 include runner/baseline/local.mk
 include runner/compare/local.mk
+include runner/command/local.mk
 include runner/diagnose/local.mk
 
 bin_PROGRAMS += runner/benchrun

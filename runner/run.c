@@ -29,9 +29,11 @@
 #include "reports/html/html.h"
 #include "reports/markdown/markdown.h"
 #include "reports/text/escape.h"
+#include "reports/text/format.h"
 #include "runner/files/atomic_file.h"
 #include "runner/files/output_path.h"
 #include "runner/baseline/store.h"
+#include "runner/command/command.h"
 #include "runner/compare/compare.h"
 #include "runner/compare/scaling.h"
 #include "runner/worker/discover.h"
@@ -64,6 +66,10 @@ struct counterpart {
 
 struct run {
     const struct brun_options *options;
+    char **paths; /* the targets: executables, or with --command the
+                     command lines (owned by the options) */
+    size_t path_count;
+    int commands; /* --command: the targets are whole commands */
     struct brun_case_list *lists;
     size_t list_count;
     struct selected *selected;
@@ -172,15 +178,24 @@ static int discover_all(struct run *r)
     const struct brun_options *o = r->options;
     char why[700];
 
-    r->lists = calloc(o->target_count, sizeof *r->lists);
+    r->lists = calloc(r->path_count ? r->path_count : 1, sizeof *r->lists);
     if (!r->lists) {
         error_line("out of memory");
         return -1;
     }
-    for (size_t t = 0; t < o->target_count; t++) {
-        if (brun_discover(o->targets[t], o->timeout_s, &r->lists[t], why,
+    for (size_t t = 0; r->commands && t < r->path_count; t++) {
+        const char *name =
+            t < o->command_name_count ? o->command_names[t] : NULL;
+        if (brun_command_list(r->paths[t], name, t, &r->lists[t]) != 0) {
+            error_line("out of memory");
+            return -1;
+        }
+        r->list_count = t + 1;
+    }
+    for (size_t t = 0; !r->commands && t < r->path_count; t++) {
+        if (brun_discover(r->paths[t], o->timeout_s, &r->lists[t], why,
                           sizeof why) != 0) {
-            error_line("%s: %s", o->targets[t],
+            error_line("%s: %s", r->paths[t],
                        brun_session_interrupted ? "interrupted" : why);
             return -1;
         }
@@ -202,7 +217,7 @@ static void print_list(const struct run *r)
             putchar('\t');
             brun_term_text(stdout, c->file);
             printf(":%d\t", c->line);
-            brun_term_text(stdout, r->options->targets[r->selected[i].target]);
+            brun_term_text(stdout, r->paths[r->selected[i].target]);
         }
         putchar('\n');
     }
@@ -270,8 +285,8 @@ static int check_unique_names(const struct run *r)
                            "%s; a baseline needs unique case names (measure "
                            "one of them, or use --filter)",
                            r->selected[i].listed->name,
-                           r->options->targets[r->selected[j].target],
-                           r->options->targets[r->selected[i].target]);
+                           r->paths[r->selected[j].target],
+                           r->paths[r->selected[i].target]);
                 return -1;
             }
     return 0;
@@ -289,7 +304,7 @@ static const char *base_name(const char *path)
 static long match_saved_target(const struct run *r, size_t t)
 {
     const struct brun_results *b = &r->baseline.results;
-    const char *path = r->options->targets[t];
+    const char *path = r->paths[t];
     long by_name = -1;
     size_t same_name = 0;
     for (size_t i = 0; i < b->target_count; i++) {
@@ -302,7 +317,7 @@ static long match_saved_target(const struct run *r, size_t t)
     }
     if (same_name == 1)
         return by_name;
-    if (b->target_count == r->options->target_count)
+    if (b->target_count == r->path_count)
         return (long)t;
     return -1;
 }
@@ -324,6 +339,11 @@ static int prepare_counterparts(struct run *r)
     for (size_t t = 0; t < r->list_count; t++) {
         struct counterpart *k = &r->counterparts[t];
         k->saved_target = -1;
+        if (r->commands) {
+            /* Nothing to re-run: compared with the saved numbers. */
+            k->saved_target = match_saved_target(r, t);
+            continue;
+        }
         if (o->compare_count > 0) {
             k->old_path = o->compare_with[t];
         } else {
@@ -335,7 +355,7 @@ static int prepare_counterparts(struct run *r)
             if (problem)
                 brun_warn(&r->results.context,
                           "%s: comparing %s with the saved numbers only",
-                          problem, o->targets[t]);
+                          problem, r->paths[t]);
             if (k->saved_target >= 0 && o->rerun_baseline)
                 k->old_path = r->baseline.executables[k->saved_target];
             const struct brun_baseline_target *kept =
@@ -347,7 +367,7 @@ static int prepare_counterparts(struct run *r)
                 brun_warn(&r->results.context,
                           "the baseline holds no copy of %s (%s): comparing "
                           "with its saved numbers instead",
-                          o->targets[t], kept->not_stored_because);
+                          r->paths[t], kept->not_stored_because);
         }
         if (!k->old_path)
             continue;
@@ -361,7 +381,7 @@ static int prepare_counterparts(struct run *r)
         brun_warn(&r->results.context,
                   "the baseline's copy of %s cannot run (%s): comparing "
                   "with its saved numbers instead",
-                  o->targets[t], why);
+                  r->paths[t], why);
         k->old_path = NULL;
     }
     return 0;
@@ -422,12 +442,12 @@ static int fill_context(struct run *r, int argc, char **argv)
     r->results.target_count = r->list_count;
     for (size_t t = 0; t < r->list_count; t++) {
         struct brun_target_info *info = &r->results.targets[t];
-        info->path = strdup(o->targets[t]);
+        info->path = strdup(r->paths[t]);
         info->library_version = strdup(r->lists[t].library_version);
         info->protocol = r->lists[t].protocol;
         info->case_count = r->lists[t].count;
     }
-    brun_check_environment(c, (const char *const *)o->targets, r->lists,
+    brun_check_environment(c, (const char *const *)r->paths, r->lists,
                            r->list_count);
     return 0;
 }
@@ -600,7 +620,7 @@ static int measure_and_count(struct run *r, const struct selected *sel,
     int status = measure_one(r, sel, env, out);
     if (status != 0 || !r->diagnose.want)
         return status;
-    const char *path = r->options->targets[sel->target];
+    const char *path = r->paths[sel->target];
     const char *old_path = NULL;
     const struct brun_listed_case *old = NULL;
     const struct brun_case_result *saved = NULL;
@@ -620,7 +640,15 @@ static int measure_one(struct run *r, const struct selected *sel,
                        const struct brun_measure_env *env,
                        struct brun_case_result *out)
 {
-    const char *path = r->options->targets[sel->target];
+    const char *path = r->paths[sel->target];
+    struct brun_command cmd = {path,
+                               r->options->command_shell,
+                               r->options->setup,
+                               r->options->prepare,
+                               r->options->command_output,
+                               r->options->timeout_s};
+    if (r->commands && !comparing(r))
+        return brun_command_measure(&cmd, sel->target, sel->listed, env, out);
     if (!comparing(r))
         return brun_measure_case(path, sel->target, sel->listed, env, out);
 
@@ -634,12 +662,18 @@ static int measure_one(struct run *r, const struct selected *sel,
         return brun_compare_interleaved(
             path, k->old_path, sel->target, sel->listed, old,
             saved ? saved->plan.iterations : 0, env, &r->plan, out);
+    if (saved && saved->round_count >= 2 && r->commands)
+        return brun_command_compare_saved(&cmd, sel->target, sel->listed, saved,
+                                          env, &r->plan, out);
     if (saved && saved->round_count >= 2)
         return brun_compare_saved(path, sel->target, sel->listed, saved, env,
                                   &r->plan, out);
 
     /* A case the baseline does not have: measure it, mark it new. */
-    if (brun_measure_case(path, sel->target, sel->listed, env, out) != 0)
+    if ((r->commands
+             ? brun_command_measure(&cmd, sel->target, sel->listed, env, out)
+             : brun_measure_case(path, sel->target, sel->listed, env, out)) !=
+        0)
         return BRUN_MEASURE_INTERRUPTED;
     out->comparison = calloc(1, sizeof *out->comparison);
     if (!out->comparison) {
@@ -902,6 +936,8 @@ static void note_copies_not_kept(const struct run *r)
     const struct brun_options *o = r->options;
     struct brun_baseline saved;
     char why[1024];
+    if (r->commands)
+        return; /* commands are never copied, and need not be */
     if (brun_baseline_load(baseline_dir(o), o->save_baseline, &saved, why,
                            sizeof why) != 0)
         return;
@@ -985,7 +1021,7 @@ static int profile_selected(struct run *r, const struct brun_profile_request *q)
         if (regexec(&re, sel->listed->name, 0, NULL, 0) != 0)
             continue;
         done++;
-        const char *path = r->options->targets[sel->target];
+        const char *path = r->paths[sel->target];
         int rc = q->memory
                      ? brun_memory_profile_case(q, &r->env, &r->diagnose.tools,
                                                 path, sel->listed, stdout)
@@ -1017,7 +1053,7 @@ static const char *profile_dir(const struct brun_options *o)
 static int explain_regressions(struct run *r)
 {
     const struct brun_options *o = r->options;
-    if (!o->explain || !comparing(r))
+    if (!o->explain || !comparing(r) || r->commands)
         return 0;
     struct brun_explain_settings settings = {
         .engine = o->explain_engine,
@@ -1036,10 +1072,61 @@ static int explain_regressions(struct run *r)
         const struct counterpart *cp = &r->counterparts[sel->target];
         const struct brun_listed_case *old = old_case(cp, sel->listed->name);
         if (brun_explain_case(&settings, &r->env, &r->diagnose.tools,
-                              o->targets[sel->target], sel->listed,
+                              r->paths[sel->target], sel->listed,
                               old ? cp->old_path : NULL, old, c) != 0)
             return -1;
     }
+    return 0;
+}
+
+/* What --command refuses: the options that need a bench executable. */
+static int check_commands(const struct brun_options *o)
+{
+    if (o->target_count > 0) {
+        error_line("--command: give commands or bench executables (%s), "
+                   "not both",
+                   o->targets[0]);
+        return -1;
+    }
+    if (o->compare_count > 0) {
+        error_line("--compare does not apply to --command: a command has no "
+                   "old build to interleave (save a baseline, then use "
+                   "--baseline)");
+        return -1;
+    }
+    if (o->metrics || o->gate_metric >= 0 || o->profile || o->profile_memory) {
+        error_line("--metric, --gate-metric, --profile and --profile-memory "
+                   "need bench executables, not --command");
+        return -1;
+    }
+    if (o->command_name_count > o->command_count) {
+        error_line("--command-name: %zu names for %zu command%s",
+                   o->command_name_count, o->command_count,
+                   o->command_count == 1 ? "" : "s");
+        return -1;
+    }
+    return 0;
+}
+
+/* The cost of an empty spawn, shown beside the commands' times (never
+ * subtracted), as a line of the run's context.  0, or -1 (said). */
+static int note_spawn_cost(struct run *r)
+{
+    const struct brun_options *o = r->options;
+    char why[600], shown[48];
+    double ns;
+    if (brun_command_spawn_cost(o->command_shell, BRUN_COMMAND_SPAWN_RUNS,
+                                o->timeout_s, &ns, why, sizeof why) != 0) {
+        error_line("%s", brun_session_interrupted ? "interrupted" : why);
+        return -1;
+    }
+    brun_format_duration(ns, shown, sizeof shown);
+    brun_warn(&r->results.context,
+              "commands: an empty spawn (%s%s) costs %s (median of %d runs); "
+              "the commands' times include it, nothing is subtracted",
+              o->command_shell ? o->command_shell : "/bin/true",
+              o->command_shell ? " -c true" : "", shown,
+              BRUN_COMMAND_SPAWN_RUNS);
     return 0;
 }
 
@@ -1054,7 +1141,9 @@ static int check_options(struct run *r)
         error_line("--save-baseline: %s", why);
         return -1;
     }
-    if (o->target_count == 0) {
+    if (r->commands && check_commands(o) != 0)
+        return -1;
+    if (r->path_count == 0) {
         error_line("no targets: name bench executables, or list them under "
                    "targets: in benchrun.yml (see benchrun --help)");
         return -1;
@@ -1100,6 +1189,9 @@ int brun_run(const struct brun_options *o, int argc, char **argv)
 
     memset(&r, 0, sizeof r);
     r.options = o;
+    r.commands = o->command_count > 0;
+    r.paths = r.commands ? o->commands : o->targets;
+    r.path_count = r.commands ? o->command_count : o->target_count;
     if (o->list_baselines)
         return list_baselines(o);
     if (o->delete_baseline)
@@ -1148,6 +1240,8 @@ int brun_run(const struct brun_options *o, int argc, char **argv)
     }
     if (comparing(&r) &&
         (prepare_counterparts(&r) != 0 || start_summary(&r) != 0))
+        goto out;
+    if (r.commands && note_spawn_cost(&r) != 0)
         goto out;
 
     FILE *console = stdout_is_a_file(o) ? stderr : stdout;

@@ -149,6 +149,10 @@ CHECK(explain_time_set, near(o->explain_s, 30))
 CHECK(explain_with_set, o->explain_engine == BRUN_EXPLAIN_PERF)
 CHECK(memory_tool_set, o->memory_tool == 1)
 CHECK(markdown_layout_set, o->markdown_layout == BRUN_MARKDOWN_COMPONENTS)
+CHECK(setup_set, o->setup &&strcmp(o->setup, "make clean") == 0)
+CHECK(prepare_set, o->prepare &&strcmp(o->prepare, "sync") == 0)
+CHECK(command_shell_set, o->command_shell == NULL)
+CHECK(command_output_set, o->command_output == 1)
 
 /* One valid value per benchrun.yml key, and what it must do.  A new key in
  * the table without a row here fails the test below. */
@@ -200,6 +204,10 @@ static const struct {
     {"explain_with", "perf", explain_with_set},
     {"memory_tool", "massif", memory_tool_set},
     {"markdown_layout", "components", markdown_layout_set},
+    {"setup", "\"make clean\"", setup_set},
+    {"prepare", "sync", prepare_set},
+    {"command_shell", "none", command_shell_set},
+    {"command_output", "show", command_output_set},
 };
 
 Test(config, every_key_of_the_option_table_is_read_into_the_options)
@@ -281,6 +289,32 @@ Test(config, an_empty_file_or_only_comments_sets_nothing)
 }
 
 /* ---- Lists ------------------------------------------------------------ */
+
+Test(config, commands_are_a_list_kept_as_written)
+{
+    struct brun_options o;
+    char why[512];
+    cr_assert_eq(load("commands:\n  - sleep 0.01\n  - \"./tool --fast\"\n", &o,
+                      why, sizeof why),
+                 0, "%s", why);
+    cr_assert_eq(o.command_count, 2);
+    /* Not resolved against the file's folder: a command is no path. */
+    cr_assert_str_eq(o.commands[0], "sleep 0.01");
+    cr_assert_str_eq(o.commands[1], "./tool --fast");
+    cr_assert_eq(o.target_count, 0);
+    brun_options_release(&o);
+}
+
+Test(config, commands_must_be_a_list_of_non_empty_lines)
+{
+    refused("commands: sleep 1\n",
+            "benchrun.yml:1: commands: expected a list of commands",
+            WORDS("sleep 1"));
+    refused("commands:\n  - \"\"\n",
+            "benchrun.yml:2: commands: expected a "
+            "command",
+            NULL);
+}
 
 Test(config, targets_and_compare_are_lists_in_order)
 {

@@ -33,6 +33,7 @@
 #include "runner/baseline/format.h"
 #include "runner/baseline/history.h"
 #include "runner/baseline/lock.h"
+#include "runner/baseline/sha256.h"
 #include "runner/baseline/store_file.h"
 #include "runner/yaml/yaml_tree.h"
 
@@ -547,9 +548,18 @@ static int save_locked(const char *dir, const char *name,
         return -1;
     }
     for (size_t i = 0; i < r->target_count; i++)
-        if (brun_baseline_store_target(
-                dir, r->targets[i].path ? r->targets[i].path : "", &stored[i],
-                reason, sizeof reason) != 0) {
+        if (r->targets[i].protocol == 0 && r->targets[i].path) {
+            /* A whole command (runner/command/), not an executable: its
+             * "build" is the command line, and there is nothing to copy. */
+            memset(&stored[i], 0, sizeof stored[i]);
+            brun_sha256_hex(r->targets[i].path, strlen(r->targets[i].path),
+                            stored[i].sha256);
+            snprintf(stored[i].not_stored_because,
+                     sizeof stored[i].not_stored_because,
+                     "a command, not an executable");
+        } else if (brun_baseline_store_target(
+                       dir, r->targets[i].path ? r->targets[i].path : "",
+                       &stored[i], reason, sizeof reason) != 0) {
             say(why, why_size, "cannot save baseline \"%s\": %s", name, reason);
             goto out;
         }

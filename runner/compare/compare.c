@@ -495,12 +495,46 @@ static void saved_session_noise(const struct brun_compare_plan *plan,
     }
 }
 
+/* A worker round of the build at path, for brun_compare_saved(). */
+struct worker_round {
+    const char *path;
+    const struct brun_listed_case *listed;
+};
+
+static int worker_round(void *ctx, unsigned index, unsigned of,
+                        const struct brun_measure_env *env,
+                        struct brun_case_result *c)
+{
+    const struct worker_round *w = ctx;
+    int r = brun_measure_round(w->path, w->listed, env, index, of,
+                               brun_measure_jitter(env, c->plan.iterations), c);
+    if (r == 0) {
+        const struct brun_round_result *recent[1] = {
+            &c->rounds[c->round_count - 1]};
+        brun_measure_adapt(c, recent, 1, env);
+    }
+    return r;
+}
+
 int brun_compare_saved(const char *new_path, size_t target_index,
                        const struct brun_listed_case *listed,
                        const struct brun_case_result *saved,
                        const struct brun_measure_env *env,
                        const struct brun_compare_plan *plan,
                        struct brun_case_result *c)
+{
+    struct worker_round w = {new_path, listed};
+    return brun_compare_saved_rounds(worker_round, &w, target_index, listed,
+                                     saved, env, plan, c);
+}
+
+int brun_compare_saved_rounds(brun_round_fn round, void *ctx,
+                              size_t target_index,
+                              const struct brun_listed_case *listed,
+                              const struct brun_case_result *saved,
+                              const struct brun_measure_env *env,
+                              const struct brun_compare_plan *plan,
+                              struct brun_case_result *c)
 {
     struct brun_compare_settings settings;
     struct brun_case_comparison *k;
@@ -525,12 +559,8 @@ int brun_compare_saved(const char *new_path, size_t target_index,
     unsigned done = 0;
     int over = 0;
     while (r == 0 && !over) {
-        r = brun_measure_round(new_path, listed, env, done, last,
-                               brun_measure_jitter(env, c->plan.iterations), c);
+        r = round(ctx, done, last, env, c);
         if (r == 0) {
-            const struct brun_round_result *recent[1] = {
-                &c->rounds[c->round_count - 1]};
-            brun_measure_adapt(c, recent, 1, env);
             over = after_round(plan, &settings, &at, ++done,
                                env->settings.budget_s, saved->rounds,
                                saved->round_count, c->rounds, c->round_count,

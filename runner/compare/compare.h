@@ -109,6 +109,24 @@ int brun_compare_saved(const char *new_path, size_t target_index,
                        const struct brun_compare_plan *plan,
                        struct brun_case_result *out);
 
+/* One round of a case that no worker measures (a whole command,
+ * runner/command/): appends a round to c->rounds.  index is 0-based, of
+ * the rounds planned; 0 when the case may go on, 1 when it failed
+ * (c->status and c->reason say why), -1 when the user interrupted. */
+typedef int (*brun_round_fn)(void *ctx, unsigned index, unsigned of,
+                             const struct brun_measure_env *env,
+                             struct brun_case_result *c);
+
+/* brun_compare_saved() with each round taken by round(ctx, ...) instead
+ * of a worker of an executable.  Same returns. */
+int brun_compare_saved_rounds(brun_round_fn round, void *ctx,
+                              size_t target_index,
+                              const struct brun_listed_case *listed,
+                              const struct brun_case_result *saved,
+                              const struct brun_measure_env *env,
+                              const struct brun_compare_plan *plan,
+                              struct brun_case_result *out);
+
 /* The suite decision over every compared case of r (BH for labels, Holm
  * for failing, p-values first adjusted for the planned looks), and the
  * counts in r->comparison; *failing is the number of cases failing the

@@ -49,8 +49,8 @@ struct loader {
 };
 
 /* Keys handled here rather than by a setter of the option table. */
-static const char *const list_keys[] = {"targets", "compare", "thresholds",
-                                        "slo", "exports"};
+static const char *const list_keys[] = {"targets",    "compare", "commands",
+                                        "thresholds", "slo",     "exports"};
 
 /* Keys of a thresholds entry. */
 static const char *const threshold_keys[] = {
@@ -331,6 +331,39 @@ static int apply_compare(struct loader *l, const struct brun_yaml_node *key,
     free_strings(o->compare_with, o->compare_count);
     o->compare_with = v;
     o->compare_count = n;
+    return 0;
+}
+
+/* commands: a list of non-empty command lines, kept as written (not
+ * paths: nothing is resolved against the file's folder). */
+static int apply_commands(struct loader *l, const struct brun_yaml_node *key,
+                          const struct brun_yaml_node *value,
+                          struct brun_options *o)
+{
+    char buf[128];
+    if (value->kind != BRUN_YAML_SEQUENCE)
+        return fail(l, value_line(key, value),
+                    "%s: expected a list of commands, got %s", key->text,
+                    describe(value, buf, sizeof buf));
+    char **v = calloc(value->count ? value->count : 1, sizeof *v);
+    if (!v)
+        return fail(l, value->line, "out of memory");
+    for (size_t i = 0; i < value->count; i++) {
+        const struct brun_yaml_node *item = value->items[i];
+        if (item->kind != BRUN_YAML_SCALAR || item->text[0] == '\0') {
+            free_strings(v, i);
+            return fail(l, item->line, "%s: expected a command, got %s",
+                        key->text, describe(item, buf, sizeof buf));
+        }
+        v[i] = strdup(item->text);
+        if (!v[i]) {
+            free_strings(v, i);
+            return fail(l, item->line, "out of memory");
+        }
+    }
+    free_strings(o->commands, o->command_count);
+    o->commands = v;
+    o->command_count = value->count;
     return 0;
 }
 
@@ -638,6 +671,8 @@ static int apply(struct loader *l, const struct brun_yaml_node *root,
             rc = apply_targets(l, key, value, o);
         else if (strcmp(key->text, "compare") == 0)
             rc = apply_compare(l, key, value, o);
+        else if (strcmp(key->text, "commands") == 0)
+            rc = apply_commands(l, key, value, o);
         else if (strcmp(key->text, "thresholds") == 0)
             rc = apply_thresholds(l, key, value, o);
         else if (strcmp(key->text, "slo") == 0)

@@ -497,6 +497,85 @@ SETTER(set_compare)
     return 0;
 }
 
+/* ---- Whole commands --------------------------------------------------- */
+
+/* Appends a copy of v to *list; 0, or -1 with why. */
+static int append_string(char ***list, size_t *count, const char *v,
+                         const char *what, char *why, size_t why_size)
+{
+    if (!v || !*v) {
+        snprintf(why, why_size, "expected %s, got \"\"", what);
+        return -1;
+    }
+    char **grown = realloc(*list, (*count + 1) * sizeof *grown);
+    if (!grown) {
+        snprintf(why, why_size, "out of memory");
+        return -1;
+    }
+    *list = grown;
+    grown[*count] = strdup(v);
+    if (!grown[*count]) {
+        snprintf(why, why_size, "out of memory");
+        return -1;
+    }
+    (*count)++;
+    return 0;
+}
+
+SETTER(set_command)
+{
+    /* The first --command replaces benchrun.yml's list; later ones add. */
+    if (!o->commands_from_cli) {
+        for (size_t i = 0; i < o->command_count; i++)
+            free(o->commands[i]);
+        o->command_count = 0;
+    }
+    o->commands_from_cli = 1;
+    return append_string(&o->commands, &o->command_count, v, "a command", why,
+                         why_size);
+}
+
+SETTER(set_command_name)
+{
+    return append_string(&o->command_names, &o->command_name_count, v,
+                         "a case name", why, why_size);
+}
+
+SETTER(set_setup)
+{
+    return set_string(&o->setup, v, why, why_size);
+}
+
+SETTER(set_prepare)
+{
+    return set_string(&o->prepare, v, why, why_size);
+}
+
+SETTER(set_command_shell)
+{
+    if (v && strcmp(v, "none") == 0) {
+        free(o->command_shell);
+        o->command_shell = NULL;
+        return 0;
+    }
+    if (!v || v[0] != '/') {
+        snprintf(why, why_size, "expected an absolute path or none, got \"%s\"",
+                 v ? v : "");
+        return -1;
+    }
+    return set_string(&o->command_shell, v, why, why_size);
+}
+
+SETTER(set_command_output)
+{
+    if (v && (strcmp(v, "show") == 0 || strcmp(v, "null") == 0)) {
+        o->command_output = strcmp(v, "show") == 0;
+        return 0;
+    }
+    snprintf(why, why_size, "expected show or null, got \"%s\"", v ? v : "");
+    return -1;
+}
+
 /* ---- Diagnosing ------------------------------------------------------- */
 
 SETTER(set_metric)
@@ -667,6 +746,7 @@ SETTER(set_markdown_layout)
 
 #define SELECT "Selecting"
 #define MEASURE "Measuring"
+#define COMMANDS "Whole commands (instead of bench executables)"
 #define BASELINE "Baselines and the regression gate"
 #define SLO "Service-level objectives (budgets in benchrun.yml slo:)"
 #define DIAGNOSE "Diagnosing (metrics, profiles, explanations)"
@@ -698,6 +778,23 @@ static const struct brun_option_spec table[] = {
      "auto, tsc, cntvct or monotonic", set_clock, "auto"},
     {MEASURE, "seed", 0, NULL, "seed", "N",
      "seed for jitter, padding and bootstrap (default random)", set_seed, NULL},
+
+    {COMMANDS, "command", 0, NULL, NULL, "CMD",
+     "measure the command CMD as a process (repeatable); no targets then",
+     set_command, NULL},
+    {COMMANDS, "command-name", 0, NULL, NULL, "NAME",
+     "case name of the next --command, in order (default command/N)",
+     set_command_name, NULL},
+    {COMMANDS, "setup", 0, NULL, "setup", "CMD",
+     "run CMD once before each command's rounds", set_setup, NULL},
+    {COMMANDS, "prepare", 0, NULL, "prepare", "CMD",
+     "run CMD before every run of a command, untimed", set_prepare, NULL},
+    {COMMANDS, "command-shell", 0, NULL, "command_shell", "PATH",
+     "shell that runs commands as PATH -c CMD; none: split CMD on spaces",
+     set_command_shell, "/bin/sh"},
+    {COMMANDS, "command-output", 0, NULL, "command_output", "WHERE",
+     "null: the commands' output goes to /dev/null; show: passed through",
+     set_command_output, "null"},
 
     {BASELINE, "save-baseline", 0, NULL, "save_baseline", "NAME",
      "save this run as baseline NAME", set_save_baseline, NULL},

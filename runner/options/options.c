@@ -50,6 +50,11 @@ void brun_options_release(struct brun_options *o)
 {
     free_list(o->targets, o->target_count);
     free_list(o->compare_with, o->compare_count);
+    free_list(o->commands, o->command_count);
+    free_list(o->command_names, o->command_name_count);
+    free(o->setup);
+    free(o->prepare);
+    free(o->command_shell);
     for (size_t i = 0; i < o->threshold_count; i++)
         free(o->thresholds[i].pattern);
     free(o->thresholds);

@@ -81,6 +81,19 @@ struct brun_options {
     char **targets;
     size_t target_count;
 
+    /* Whole commands measured as processes instead of bench executables
+     * (runner/command/): --command, benchrun.yml "commands:". */
+    char **commands;
+    size_t command_count;
+    int commands_from_cli; /* the command line replaced the file's list */
+    char **command_names;  /* --command-name, in order; the rest are
+                              "command/N" */
+    size_t command_name_count;
+    char *setup;         /* --setup: once before each command's rounds */
+    char *prepare;       /* --prepare: before every run, untimed */
+    char *command_shell; /* --command-shell; NULL: "none", split on spaces */
+    int command_output;  /* 1: --command-output show (else /dev/null) */
+
     /* Actions. */
     int list;
     int list_baselines;
