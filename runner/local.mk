@@ -7,8 +7,8 @@
 # includes run.h, and the parts' folders include each other in one
 # direction only (tests/layout.sh checks it): yaml <- options, baseline;
 # worker <- measure, host; measure, host, files, yaml <- baseline;
-# measure, options, worker <- compare <- command; diagnose/ includes no
-# other part.
+# measure, options, worker <- compare <- command; files, measure, options,
+# worker <- diagnose.
 
 noinst_LTLIBRARIES += runner/libbrrunner.la
 runner_libbrrunner_la_SOURCES = runner/run.c runner/run.h
