@@ -94,7 +94,11 @@ static void check_greeting(struct loop *l, const struct brun_proto_msg *m)
                BRUN_PROTOCOL_OLDEST, BRUN_PROTOCOL_VERSION);
         return;
     }
-    if (l->s->needs_probe && version < 2) {
+    if (l->s->plain_length > 0 && version < 2) {
+        /* An optional probe (counters read in timed rounds): an old
+         * worker runs the plain command and counts nothing. */
+        l->command->len = l->s->plain_length;
+    } else if (l->s->needs_probe && version < 2) {
         finish(l, BRUN_SESSION_VERSION_MISMATCH,
                "built with libbenchrun %s (worker protocol %u), which "
                "cannot count or profile its timed loop: rebuild it against "

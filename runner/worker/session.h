@@ -45,6 +45,9 @@ struct brun_session {
     brun_session_handler on_message;
     void *ctx;
     int needs_probe; /* the command names a probe: protocol 2 at least */
+    /* When not 0: the probe is optional, and a protocol 1 worker gets the
+     * command cut to this length (without the probe field) instead. */
+    size_t plain_length;
     /* How to start it (process.h): a profiler in front, extra
      * environment.  NULL for a plain worker. */
     const struct brun_launch *launch;
