@@ -370,6 +370,42 @@ Test(html, metric_panels_show_the_baselines_value_and_the_change)
     xmlFreeDoc(doc);
 }
 
+Test(html, user_counters_have_a_panel_with_their_change)
+{
+    struct brun_results r = {0};
+    char *html;
+    report_model_compare(&r);
+    /* One counter on the first case, 3 -> 6 per iteration. */
+    struct brun_user_counter now = {
+        .name = "hits<b>", .kind = BRUN_COUNTER_KIND_PER_ITERATION, .value = 6};
+    struct brun_counter_change change = {.valid = 1,
+                                         .baseline = 3,
+                                         .ratio = 2,
+                                         .lo = 2,
+                                         .hi = 2,
+                                         .exact = 1,
+                                         .label = BRUN_LABEL_REGRESSED};
+    struct brun_case_result *c = &r.cases[0];
+    cr_assert_not_null(c->comparison);
+    c->counters = &now;
+    c->counter_count = 1;
+    c->comparison->counter_changes = &change;
+    c->comparison->counter_change_count = 1;
+    htmlDocPtr doc = check_page(&r, &html);
+    cr_expect_null(strstr(html, "hits<b>"), "the name is escaped");
+    xmlNodePtr tables[16];
+    size_t n = find(xmlDocGetRootElement(doc), "table", "metrics counters",
+                    tables, 16);
+    cr_assert_eq(n, 1);
+    xmlChar *t = xmlNodeGetContent(tables[0]);
+    cr_expect_not_null(strstr((const char *)t, "hits<b>"), "%s", t);
+    cr_expect_not_null(strstr((const char *)t, "per_iteration"), "%s", t);
+    cr_expect_not_null(strstr((const char *)t, "+100"), "%s", t);
+    xmlFree(t);
+    free(html);
+    xmlFreeDoc(doc);
+}
+
 /* A family of three instances, N = 10, 100, 1000, with time 5 + 2 N ns,
  * and its linear fit. */
 static struct brun_case_result family_cases[3];

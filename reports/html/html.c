@@ -672,6 +672,48 @@ static void metric_panel(FILE *out, const struct brun_case_result *c)
     fputs("</tbody></table>\n", out);
 }
 
+/* The case's user counters (benchrun_counter()), with their change. */
+static void counter_panel(FILE *out, const struct brun_case_result *c)
+{
+    const struct brun_case_comparison *k = c->comparison;
+    char b[160];
+    if (c->counter_count == 0)
+        return;
+    fputs("<table class=\"metrics counters\"><caption>counters</caption>"
+          "<thead><tr><th>counter</th><th>kind</th><th>new</th>",
+          out);
+    if (k)
+        fputs("<th>change</th>", out);
+    fputs("</tr></thead><tbody>\n", out);
+    for (size_t i = 0; i < c->counter_count; i++) {
+        const struct brun_user_counter *u = &c->counters[i];
+        fputs("<tr><td>", out);
+        text(out, u->name);
+        fprintf(out, "</td><td>%s</td><td class=\"n\">",
+                brun_counter_kind_name(u->kind));
+        brun_counter_format_value(u, b, sizeof b);
+        text(out, b);
+        fputs("</td>", out);
+        if (k) {
+            const struct brun_counter_change *ch =
+                i < k->counter_change_count ? &k->counter_changes[i] : NULL;
+            fprintf(out, "<td class=\"n%s\">",
+                    ch && ch->valid && ch->label == BRUN_LABEL_REGRESSED
+                        ? " regressed"
+                    : ch && ch->valid && ch->label == BRUN_LABEL_IMPROVED
+                        ? " improved"
+                        : "");
+            if (ch) {
+                brun_counter_format_change(ch, b, sizeof b);
+                text(out, b);
+            }
+            fputs("</td>", out);
+        }
+        fputs("</tr>\n", out);
+    }
+    fputs("</tbody></table>\n", out);
+}
+
 static void explanation(FILE *out, const struct brun_case_result *c)
 {
     const struct brun_case_comparison *k = c->comparison;
@@ -772,6 +814,7 @@ static void case_section(FILE *out, const struct brun_results *r, size_t i)
     fputs("</p>\n<div class=\"panels\">\n", out);
     strip_plot(out, r, c);
     metric_panel(out, c);
+    counter_panel(out, c);
     fputs("</div>\n", out);
     explanation(out, c);
     if (c->output && c->status != BRUN_STATUS_OK) {
