@@ -502,3 +502,37 @@ Test(diagnose, saved_baselines_keep_metrics_and_say_why_nothing_is_explained)
     json_decref(root);
     command_result_free(&r);
 }
+
+Test(diagnose,
+     a_link_planted_in_the_profile_folder_is_replaced_not_written_through)
+{
+    if (!have("valgrind"))
+        cr_skip_test("valgrind is not installed");
+    char outside[4300], link[4400];
+    snprintf(outside, sizeof outside, "%s/outside.txt", scratch);
+    FILE *f = fopen(outside, "w");
+    cr_assert_not_null(f);
+    fputs("keep\n", f);
+    fclose(f);
+    cr_assert_eq(mkdir(profiles, 0755), 0);
+    snprintf(link, sizeof link, "%s/diag_slow_and_fast.before.callgrind",
+             profiles);
+    cr_assert_eq(symlink(outside, link), 0);
+    json_t *root;
+    struct command_result r;
+    json_t *e = explain_with("callgrind", &root, &r);
+    expect_slow_part_first(e, "callgrind", &r);
+    /* The file the link pointed to is untouched; the name now holds
+     * benchrun's own profile. */
+    char text[64] = "";
+    f = fopen(outside, "r");
+    cr_assert_not_null(f);
+    cr_expect_not_null(fgets(text, sizeof text, f));
+    fclose(f);
+    cr_expect_str_eq(text, "keep\n");
+    struct stat st;
+    cr_assert_eq(lstat(link, &st), 0);
+    cr_expect(S_ISREG(st.st_mode), "the link was replaced by a file");
+    json_decref(root);
+    command_result_free(&r);
+}

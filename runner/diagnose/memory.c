@@ -41,6 +41,12 @@ static int run_tool(enum brun_memory_tool tool,
     brun_file_stem(listed->name, stem, sizeof stem);
     if (brun_memory_tool_command(tool, q->dir, stem, &cmd, why, why_size) != 0)
         return 2;
+    /* massif and DHAT write to a fixed name (heaptrack adds a suffix). */
+    if (!strchr(cmd.output_pattern, '*') &&
+        brun_output_prepare(cmd.output_pattern, why, why_size) != 0) {
+        brun_memory_command_release(&cmd);
+        return 2;
+    }
     double seconds = tool == BRUN_MEMORY_HEAPTRACK ? BRUN_MEMORY_HEAPTRACK_S
                                                    : BRUN_MEMORY_VALGRIND_S;
     double sample_s = ns * 1e-9 * (double)iterations;

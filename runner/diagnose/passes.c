@@ -13,6 +13,7 @@
 
 #include "reports/model/model.h"
 #include "runner/diagnose/callgrind_read.h"
+#include "runner/diagnose/tools.h"
 #include "runner/measure/metric_values.h"
 #include "runner/worker/process.h"
 
@@ -139,6 +140,8 @@ int brun_pass_callgrind_profile(
         snprintf(out_file, sizeof out_file, "%s", keep_file);
     else
         snprintf(out_file, sizeof out_file, "%s/callgrind.out", tools->scratch);
+    if (brun_output_prepare(out_file, why, why_size) != 0)
+        return 1;
     snprintf(out_flag, sizeof out_flag, "--callgrind-out-file=%s", out_file);
     snprintf(callers_flag, sizeof callers_flag, "--separate-callers=%u",
              separate_callers);

@@ -76,9 +76,10 @@ int brun_perf_profile(const struct brun_perf_settings *p,
         out_flag,     p->call_graph_dwarf ? "--call-graph=dwarf" : "-g",
         "--",         NULL};
     const struct brun_launch launch = {prefix, NULL};
-    /* perf would keep the last recording as FILE.old: the file is
-     * benchrun's own, so it is replaced instead. */
-    unlink(data_path);
+    /* perf would keep the last recording as FILE.old, and writes
+     * through a link: the name is benchrun's own, so it is replaced. */
+    if (brun_output_prepare(data_path, why, why_size) != 0)
+        return 2;
     double timeout = env->settings.timeout_s + 60 +
                      4.0 * (double)samples * env->settings.sample_s;
     char said[900];

@@ -82,6 +82,23 @@ void brun_file_stem(const char *name, char *out, size_t size)
         out[n < size ? n : size - 1] = '\0';
 }
 
+int brun_output_prepare(const char *path, char *why, size_t why_size)
+{
+    struct stat st;
+    if (lstat(path, &st) != 0)
+        return 0; /* nothing there yet */
+    if (!S_ISREG(st.st_mode) && !S_ISLNK(st.st_mode)) {
+        snprintf(why, why_size,
+                 "%s exists and is not a regular file: not replaced", path);
+        return -1;
+    }
+    if (unlink(path) != 0) {
+        snprintf(why, why_size, "cannot replace %s: %s", path, strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
 int brun_scratch_make(char *out, size_t size, char *why, size_t why_size)
 {
     const char *tmp = getenv("TMPDIR");

@@ -33,6 +33,14 @@ int brun_pmu_available(char *why, size_t why_size);
  * never empty, never starting with '.'. */
 void brun_file_stem(const char *name, char *out, size_t size);
 
+/* Makes path ready for a profiler that will create it (valgrind,
+ * perf and massif open their output with O_CREAT|O_TRUNC, which would
+ * write through a symbolic link into a file benchrun does not own):
+ * an old regular file or link of that name is removed (a link's target
+ * is left alone), anything else (a FIFO, a device, a folder) is refused.
+ * 0, or -1 with why. */
+int brun_output_prepare(const char *path, char *why, size_t why_size);
+
 /* A fresh private folder under $TMPDIR (or /tmp) for one tool's scratch
  * files; remove it with brun_scratch_remove().  0 or -1 with why. */
 int brun_scratch_make(char *out, size_t size, char *why, size_t why_size);
