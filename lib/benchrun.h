@@ -61,10 +61,24 @@ struct benchrun_range {
 };
 
 /*
+ * A named parameter of a case (BENCH_PARAMS): integers from a list
+ * (values) or a range, or strings from a list (strings).  Set exactly one
+ * of the three; the BENCH_PARAM* macros below do.
+ */
+struct benchrun_param {
+    const char *name;
+    const long long *values;
+    size_t value_count;
+    struct benchrun_range range;
+    const char *const *strings;
+    size_t string_count;
+};
+
+/*
  * The static description of one case.  BENCH() defines one per case with
  * static storage; the library links it into its registry and never copies
  * or frees it.  Options a user may set in BENCH(group, name, ...) are the
- * fields from `args` to `arg_name`; in C++ they must be given in this
+ * fields from `args` to `thread_count`; in C++ they must be given in this
  * order.
  */
 struct benchrun_case {
@@ -81,11 +95,15 @@ struct benchrun_case {
     /* Options. */
     const long long *args; /* BENCH_ARGS(...): explicit argument list */
     size_t arg_count;
-    struct benchrun_range range; /* BENCH_RANGE / BENCH_RANGE_MUL */
-    double bytes;                /* bytes processed per iteration */
-    double items;                /* items processed per iteration */
-    const char *arg_name;        /* the unit of a parameterized case's
+    struct benchrun_range range;         /* BENCH_RANGE / BENCH_RANGE_MUL */
+    double bytes;                        /* bytes processed per iteration */
+    double items;                        /* items processed per iteration */
+    const char *arg_name;                /* the unit of a parameterized case's
                                     argument ("vars"), for its scaling fit */
+    const struct benchrun_param *params; /* BENCH_PARAMS(...) */
+    size_t param_count;
+    const int *threads; /* BENCH_THREADS(...): thread counts to run */
+    size_t thread_count;
 
     /* Plumbing. */
     int priv_sentinel;
@@ -141,8 +159,26 @@ uint64_t benchrun_priv_loop_next(struct benchrun_state *st, uint64_t left);
 
 /* ---- What a case can ask or tell -------------------------------------- */
 
-/* The integer argument of a parameterized case (0 for a plain case). */
+/* The integer argument of a parameterized case (0 for a plain case).  For
+ * a case with BENCH_PARAMS it is the last integer parameter's value. */
 long long benchrun_arg(const struct benchrun_state *st);
+
+/* A named parameter's value in this instance (BENCH_PARAMS).  Asking for
+ * a name the case does not have, or for an integer parameter as a string
+ * or the reverse, fails the case with a message saying so and returns 0
+ * or "". */
+long long benchrun_param(struct benchrun_state *st, const char *name);
+const char *benchrun_param_str(struct benchrun_state *st, const char *name);
+
+/* A multi-threaded case (BENCH_THREADS): how many threads run the body
+ * in this instance, and which one this is (0 to threads-1).  1 and 0 for
+ * a case without BENCH_THREADS. */
+int benchrun_threads(const struct benchrun_state *st);
+int benchrun_thread_index(const struct benchrun_state *st);
+
+/* The pointer the case's group fixture's setup returned (BENCH_FIXTURE),
+ * the same in every thread; NULL when the group has no fixture. */
+void *benchrun_fixture(const struct benchrun_state *st);
 
 /* Declare the bytes or items processed per iteration, so throughput is
  * reported per second.  Overrides the .bytes/.items options. */
@@ -211,6 +247,25 @@ void benchrun_skip(struct benchrun_state *st, const char *fmt, ...)
  * it yourself only for cases built at run time, before benchrun_main(). */
 void benchrun_register(struct benchrun_case *c);
 
+/*
+ * A group's shared fixture: setup runs once in each worker process,
+ * before the body of whichever case of the group the worker runs, and
+ * teardown after it; neither is timed.  BENCH_FIXTURE() defines one.
+ */
+struct benchrun_fixture {
+    unsigned struct_size;
+    const char *group;
+    const char *file;
+    int line;
+    void *(*setup)(struct benchrun_state *st);
+    void (*teardown)(void *fixture);
+    struct benchrun_fixture *priv_next;
+};
+
+/* Adds a fixture to the registry; BENCH_FIXTURE() calls it from a
+ * constructor. */
+void benchrun_register_fixture(struct benchrun_fixture *f);
+
 /* The entry point of a bench executable.  libbenchrun provides a main()
  * that calls it; a bench file with its own main() should return
  * benchrun_main(argc, argv).  As a worker (started by benchrun) it runs
@@ -260,13 +315,107 @@ extern "C" {
 #define BENCH_RANGE_MUL(lo, hi, mul) .range = {(lo), (hi), 0, (mul)}
 
 /*
+ * Named parameters: BENCH(sort, run, BENCH_PARAMS(
+ *         BENCH_PARAM("size", 1024, 65536),
+ *         BENCH_PARAM_RANGE_MUL("block", 8, 512, 8),
+ *         BENCH_PARAM_STRINGS("order", "random", "sorted")))
+ * runs every combination (the product, first parameter slowest), each
+ * named "sort/run/size:1024/block:8/order:random".  Parameter names are C
+ * identifiers ("threads" is taken); string values are 1 to 63 bytes of
+ * A-Z a-z 0-9 _ . + -.  In C++, where these compound literals do not
+ * exist, define a static array of struct benchrun_param and give it with
+ * BENCH_PARAMS_ARRAY(array).
+ */
+#define BENCH_PARAM(Name, ...)                                           \
+    {                                                                    \
+        .name = (Name), .values = (const long long[]){__VA_ARGS__},      \
+        .value_count =                                                   \
+            sizeof((const long long[]){__VA_ARGS__}) / sizeof(long long) \
+    }
+#define BENCH_PARAM_RANGE(Name, lo, hi, step)             \
+    {                                                     \
+        .name = (Name), .range = {(lo), (hi), (step), 0 } \
+    }
+#define BENCH_PARAM_RANGE_MUL(Name, lo, hi, mul)         \
+    {                                                    \
+        .name = (Name), .range = {(lo), (hi), 0, (mul) } \
+    }
+#define BENCH_PARAM_STRINGS(Name, ...)                                  \
+    {                                                                   \
+        .name = (Name), .strings = (const char *const[]){__VA_ARGS__},  \
+        .string_count =                                                 \
+            sizeof((const char *const[]){__VA_ARGS__}) / sizeof(char *) \
+    }
+#define BENCH_PARAMS(...)                                                 \
+    .params = (const struct benchrun_param[]){__VA_ARGS__},               \
+    .param_count = sizeof((const struct benchrun_param[]){__VA_ARGS__}) / \
+                   sizeof(struct benchrun_param)
+#define BENCH_PARAMS_ARRAY(a) \
+    .params = (a), .param_count = sizeof(a) / sizeof((a)[0])
+
+/*
+ * Multi-threaded cases: BENCH(queue, push, BENCH_THREADS(1, 2, 4)) runs
+ * the body in 1, then 2, then 4 threads of one worker process, each
+ * instance named ".../threads:N".  The threads start every sample
+ * together (a barrier) and each runs the iteration count; the sample's
+ * time is the slowest thread's.  Every thread calls the body with its
+ * own state: setup before BENCH_LOOP runs in each thread.
+ */
+#ifdef __cplusplus
+}
+template <int... V> struct benchrun_priv_threads {
+    static const int values[sizeof...(V)];
+};
+template <int... V>
+const int benchrun_priv_threads<V...>::values[sizeof...(V)] = {V...};
+#define BENCH_THREADS(...)                                 \
+    .threads = benchrun_priv_threads<__VA_ARGS__>::values, \
+    .thread_count =                                        \
+        sizeof(benchrun_priv_threads<__VA_ARGS__>::values) / sizeof(int)
+extern "C" {
+#else
+#define BENCH_THREADS(...)                 \
+    .threads = (const int[]){__VA_ARGS__}, \
+    .thread_count = sizeof((const int[]){__VA_ARGS__}) / sizeof(int)
+#endif
+
+/*
+ * BENCH_FIXTURE(group, setup, teardown): every case of group gets the
+ * pointer setup returns, through benchrun_fixture(st).  setup has the
+ * type void *(struct benchrun_state *st) and may fail or skip the case
+ * with benchrun_fail()/benchrun_skip() on st (then the body does not
+ * run); teardown has the type void (void *fixture) and may be NULL.
+ * Cost model: benchrun runs each round of each case in a fresh worker
+ * process, so setup runs once per worker process it starts for a case of
+ * the group (the calibration worker, each round, each counting or
+ * profiling pass), never per sample or iteration and never inside the
+ * timing; a multi-threaded case's threads share the one setup.  A group
+ * has at most one fixture, and a fixture needs a case in its group.
+ */
+#define BENCH_FIXTURE(Group, Setup, Teardown)                        \
+    static struct benchrun_fixture benchrun_priv_fixture_##Group = { \
+        .struct_size = sizeof(struct benchrun_fixture),              \
+        .group = #Group,                                             \
+        .file = __FILE__,                                            \
+        .line = __LINE__,                                            \
+        .setup = (Setup),                                            \
+        .teardown = (Teardown),                                      \
+        .priv_next = 0};                                             \
+    BENCHRUN_PRIV_CONSTRUCTOR static void                            \
+        benchrun_priv_register_fixture_##Group(void)                 \
+    {                                                                \
+        benchrun_register_fixture(&benchrun_priv_fixture_##Group);   \
+    }
+
+/*
  * BENCH(group, name [, options...]) { body }
  * group and name must be C identifiers; the case is reported as
  * "group/name", or "group/name/ARG" for each argument of a parameterized
  * case.  Options are designated initialisers of struct benchrun_case:
- * BENCH_ARGS(...), BENCH_RANGE(...), .bytes = N, .items = N, and for a
- * parameterized case .arg_name = "vars" (the unit of its argument, which
- * named by its scaling fit; "items" by default).
+ * BENCH_ARGS(...), BENCH_RANGE(...), BENCH_PARAMS(...), BENCH_THREADS(...),
+ * .bytes = N, .items = N, and for a parameterized case .arg_name = "vars"
+ * (the unit of its argument, named by its scaling fit; "items" by
+ * default, or the last integer parameter's name).
  */
 #ifdef __cplusplus
 /* C++ warns (-Wextra) about fields a designated initialiser leaves out;

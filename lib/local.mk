@@ -17,14 +17,15 @@ lib_libbenchrun_core_la_SOURCES = \
 	lib/protocol.c lib/protocol.h \
 	lib/registry.c lib/registry.h \
 	lib/state.c lib/state.h \
+	lib/team.c lib/team.h \
 	lib/worker.c lib/worker.h
 lib_libbenchrun_core_la_CPPFLAGS = $(AM_CPPFLAGS) \
 	-DBENCHRUN_BINDIR='"$(bindir)"'
-lib_libbenchrun_core_la_LIBADD = -lm
+lib_libbenchrun_core_la_LIBADD = -lm -lpthread
 
 lib_LTLIBRARIES += lib/libbenchrun.la
 lib_libbenchrun_la_SOURCES = lib/main.c
-lib_libbenchrun_la_LIBADD = lib/libbenchrun-core.la -lm
+lib_libbenchrun_la_LIBADD = lib/libbenchrun-core.la -lm -lpthread
 lib_libbenchrun_la_LDFLAGS = -no-undefined \
 	-version-info $(BENCHRUN_LT_CURRENT):$(BENCHRUN_LT_REVISION):$(BENCHRUN_LT_AGE) \
 	-export-symbols-regex '^(benchrun_|main$$)'

@@ -13,17 +13,21 @@
  * their IEEE-754 bits, so a bench program that calls setlocale() cannot
  * change them.
  *
- * A conversation (protocol version 2; version 1 is the same without the
- * RUN command's probe field, the METRIC, NOTE and COUNTER answers and
- * CASE's last three fields, and drivers still talk to it):
+ * A conversation (protocol version 3; version 2 is the same without
+ * CASE's threads field, version 1 also without the RUN command's probe
+ * field, the METRIC, NOTE and COUNTER answers and CASE's arguments, and
+ * drivers still talk to both):
  *
  *   worker: HELLO <protocol> <library-version>
  *   driver: LIST
  *   worker: CASE <name> <file> <line> <bytes> <items> <optimized> <compiler>
- *                <parameterized> <arg> <arg-name>
- *           ... one per instance; parameterized is 1 for an instance of
- *           BENCH_ARGS or BENCH_RANGE, arg its argument in decimal (0 when
- *           not parameterized), arg-name the case's .arg_name or "" ...
+ *                <parameterized> <arg> <arg-name> <threads>
+ *           ... one per instance; parameterized is 1 for an instance whose
+ *           name ends with an integer argument (BENCH_ARGS, BENCH_RANGE
+ *           or an integer parameter of BENCH_PARAMS), arg that argument in
+ *           decimal (0 when not parameterized), arg-name its unit
+ *           (.arg_name or the parameter's name) or "", threads the number
+ *           of threads the instance runs in (BENCH_THREADS; else 1) ...
  *   worker: LISTED <count>
  * or
  *   driver: RUN <name> <clock> <iterations> <samples> <warmup-ticks>
@@ -31,7 +35,9 @@
  *   worker: CALIBRATED <iterations> <ticks>     (only when iterations was 0)
  *           WARMUP <samples> <ticks> <steady>
  *           SAMPLE <iterations> <ticks> <paused-ticks> <cpu-ns> <ivcsw>
- *           ... one per sample ...
+ *           ... one per sample; for a multi-threaded instance iterations
+ *           is each thread's, ticks the slowest thread's, cpu-ns the
+ *           threads' mean and ivcsw their sum ...
  *           THROUGHPUT <bytes> <items>
  *           METRIC <name> <value> <iterations> <enabled-ns> <running-ns>
  *                   ... with a probe (probe.h): a total over the measured
@@ -58,7 +64,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define BRUN_PROTOCOL_VERSION 2
+#define BRUN_PROTOCOL_VERSION 3
 /* The oldest workers this driver still talks to (no probes). */
 #define BRUN_PROTOCOL_OLDEST 1
 #define BRUN_PROTO_LINE_MAX 8192

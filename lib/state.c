@@ -24,6 +24,7 @@
 #include "config.h"
 
 #include "lib/state.h"
+#include "lib/team.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -97,7 +98,7 @@ static uint64_t involuntary_switches(void)
 }
 
 /* Starts timing a sample of st->n iterations; the clock read is last. */
-static uint64_t begin_sample(struct benchrun_state *st)
+static uint64_t read_start(struct benchrun_state *st)
 {
     st->paused = 0;
     st->paused_ticks = 0;
@@ -118,7 +119,26 @@ static uint64_t begin_sample(struct benchrun_state *st)
     return st->n;
 }
 
+/* The next sample is decided: start it, except in a team, where each
+ * thread starts its own once the decision has reached it (team_go). */
+static uint64_t begin_sample(struct benchrun_state *st)
+{
+    if (st->team)
+        return st->n;
+    return read_start(st);
+}
+
 static uint64_t finish_loop(struct benchrun_state *st)
+{
+    if (st->probe && !st->team)
+        brun_probe_finish(st->probe);
+    st->phase = BRUN_PHASE_AFTER;
+    return BENCHRUN_PRIV_LOOP_DONE;
+}
+
+/* A thread of a team leaves the loop: the probe (first thread only)
+ * finishes here, in the thread that ran it. */
+static uint64_t team_finish(struct benchrun_state *st)
 {
     if (st->probe)
         brun_probe_finish(st->probe);
@@ -143,11 +163,12 @@ static uint64_t enter_warmup_or_measure(struct benchrun_state *st)
     return begin_sample(st);
 }
 
-uint64_t benchrun_priv_loop_start(struct benchrun_state *st)
+uint64_t brun_state_decide_start(struct benchrun_state *st, uint64_t elapsed,
+                                 uint64_t cpu_ns, uint64_t ivcsw)
 {
-    st->loop_entries++;
-    if (st->loop_entries > 1 || st->outcome != BRUN_OUTCOME_NONE)
-        return finish_loop(st);
+    (void)elapsed;
+    (void)cpu_ns;
+    (void)ivcsw;
     if (st->req.iterations == 0) {
         st->phase = BRUN_PHASE_CALIBRATE;
         st->n = 1;
@@ -155,6 +176,35 @@ uint64_t benchrun_priv_loop_start(struct benchrun_state *st)
     }
     st->n = st->req.iterations;
     return enter_warmup_or_measure(st);
+}
+
+/* A team's sample boundary: wait for every thread, take the first
+ * thread's decision, and start the next sample in this thread. */
+static uint64_t team_go(struct benchrun_state *st,
+                        uint64_t (*decide)(struct benchrun_state *, uint64_t,
+                                           uint64_t, uint64_t))
+{
+    uint64_t result;
+    if (brun_team_sync(st->team, st, decide, &result) != 0) {
+        st->team_abandoned = 1;
+        return team_finish(st);
+    }
+    if (result == BENCHRUN_PRIV_LOOP_DONE)
+        return team_finish(st);
+    return read_start(st);
+}
+
+uint64_t benchrun_priv_loop_start(struct benchrun_state *st)
+{
+    st->loop_entries++;
+    if (st->loop_entries > 1 || st->outcome != BRUN_OUTCOME_NONE) {
+        if (st->team)
+            brun_team_abandon(st->team);
+        return finish_loop(st);
+    }
+    if (st->team)
+        return team_go(st, brun_state_decide_start);
+    return brun_state_decide_start(st, 0, 0, 0);
 }
 
 /* Next count while calibrating, or 0 when the count is settled. */
@@ -209,24 +259,9 @@ static int warmup_done(struct benchrun_state *st, uint64_t elapsed)
     return st->warmup_ticks_total >= w && st->warmup_steady;
 }
 
-uint64_t benchrun_priv_loop_next(struct benchrun_state *st, uint64_t left)
+uint64_t brun_state_decide_next(struct benchrun_state *st, uint64_t elapsed,
+                                uint64_t cpu_ns, uint64_t ivcsw)
 {
-    const uint64_t t_end = brun_clock_read(st->req.clock);
-
-    if (st->probe && st->phase == BRUN_PHASE_MEASURE) {
-        brun_probe_at_clock(st->probe);
-        brun_probe_sample_end(st->probe, st->n - left);
-    }
-    if (st->paused) {
-        st->paused_ticks += t_end - st->pause_start;
-        st->paused = 0;
-    }
-    if (left != 0) {
-        st->left_early = 1;
-        return finish_loop(st);
-    }
-    uint64_t total = t_end - st->t_start;
-    uint64_t elapsed = total > st->paused_ticks ? total - st->paused_ticks : 0;
     st->all_iterations += st->n;
     st->all_ticks += elapsed;
 
@@ -246,15 +281,12 @@ uint64_t benchrun_priv_loop_next(struct benchrun_state *st, uint64_t left)
             return enter_measure(st);
         return begin_sample(st);
     case BRUN_PHASE_MEASURE: {
-        uint64_t cpu_end = thread_cpu_ns();
-        uint64_t ivcsw_end = involuntary_switches();
         struct brun_sample *s = &st->samples[st->sample_count++];
         s->iterations = st->n;
         s->ticks = elapsed;
         s->paused_ticks = st->paused_ticks;
-        s->cpu_ns = cpu_end > st->cpu_start ? cpu_end - st->cpu_start : 0;
-        s->ivcsw =
-            ivcsw_end > st->ivcsw_start ? ivcsw_end - st->ivcsw_start : 0;
+        s->cpu_ns = cpu_ns;
+        s->ivcsw = ivcsw;
         if (st->sample_count == st->req.samples)
             return finish_loop(st);
         return begin_sample(st);
@@ -264,6 +296,46 @@ uint64_t benchrun_priv_loop_next(struct benchrun_state *st, uint64_t left)
         break;
     }
     return finish_loop(st);
+}
+
+uint64_t benchrun_priv_loop_next(struct benchrun_state *st, uint64_t left)
+{
+    const uint64_t t_end = brun_clock_read(st->req.clock);
+
+    if (st->probe && st->phase == BRUN_PHASE_MEASURE) {
+        brun_probe_at_clock(st->probe);
+        brun_probe_sample_end(st->probe,
+                              (st->n - left) *
+                                  (st->probe_scale ? st->probe_scale : 1));
+    }
+    if (st->paused) {
+        st->paused_ticks += t_end - st->pause_start;
+        st->paused = 0;
+    }
+    if (left != 0) {
+        st->left_early = 1;
+        if (st->team) {
+            brun_team_abandon(st->team);
+            return team_finish(st);
+        }
+        return finish_loop(st);
+    }
+    uint64_t total = t_end - st->t_start;
+    uint64_t elapsed = total > st->paused_ticks ? total - st->paused_ticks : 0;
+    uint64_t cpu_ns = 0, ivcsw = 0;
+    if (st->phase == BRUN_PHASE_MEASURE) {
+        uint64_t cpu_end = thread_cpu_ns();
+        uint64_t ivcsw_end = involuntary_switches();
+        cpu_ns = cpu_end > st->cpu_start ? cpu_end - st->cpu_start : 0;
+        ivcsw = ivcsw_end > st->ivcsw_start ? ivcsw_end - st->ivcsw_start : 0;
+    }
+    if (st->team) {
+        st->team_end = t_end;
+        st->team_cpu_ns = cpu_ns;
+        st->team_ivcsw = ivcsw;
+        return team_go(st, brun_state_decide_next);
+    }
+    return brun_state_decide_next(st, elapsed, cpu_ns, ivcsw);
 }
 
 void benchrun_pause(struct benchrun_state *st)
@@ -286,6 +358,55 @@ void benchrun_resume(struct benchrun_state *st)
 long long benchrun_arg(const struct benchrun_state *st)
 {
     return st->arg;
+}
+
+/* The index of parameter name in st's case, or -1 (the case failed). */
+static int param_index(struct benchrun_state *st, const char *name,
+                       int want_string)
+{
+    const struct benchrun_case *c = st->instance ? st->instance->def : NULL;
+    for (size_t i = 0; c && name && i < c->param_count; i++) {
+        if (strcmp(c->params[i].name, name) != 0)
+            continue;
+        if ((c->params[i].string_count > 0) != want_string) {
+            benchrun_fail(st, "parameter %s is %s: use %s", name,
+                          want_string ? "an integer" : "a string",
+                          want_string ? "benchrun_param()"
+                                      : "benchrun_param_str()");
+            return -1;
+        }
+        return (int)i;
+    }
+    benchrun_fail(st, "the case has no parameter named %.64s",
+                  name ? name : "(null)");
+    return -1;
+}
+
+long long benchrun_param(struct benchrun_state *st, const char *name)
+{
+    int i = param_index(st, name, 0);
+    return i < 0 ? 0 : st->instance->param_int[i];
+}
+
+const char *benchrun_param_str(struct benchrun_state *st, const char *name)
+{
+    int i = param_index(st, name, 1);
+    return i < 0 ? "" : st->instance->param_str[i];
+}
+
+int benchrun_threads(const struct benchrun_state *st)
+{
+    return st->instance ? (int)st->instance->threads : 1;
+}
+
+int benchrun_thread_index(const struct benchrun_state *st)
+{
+    return (int)st->thread_index;
+}
+
+void *benchrun_fixture(const struct benchrun_state *st)
+{
+    return st->fixture;
 }
 
 void benchrun_set_bytes(struct benchrun_state *st, double bytes_per_iteration)

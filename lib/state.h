@@ -19,6 +19,9 @@
 #include "benchrun.h"
 #include "lib/clock.h"
 #include "lib/probe.h"
+#include "lib/registry.h"
+
+struct brun_team;
 
 /* What the driver asks a worker to do with one case. */
 struct brun_request {
@@ -106,8 +109,23 @@ struct benchrun_state {
     char message[512];
 
     /* What to do around measured samples besides timing them (probe.h);
-     * NULL for a plain timed run. */
+     * NULL for a plain timed run.  In a team only the first thread has
+     * one; probe_scale is what its iteration counts are multiplied by
+     * (the team's size for a probe that counts the whole process). */
     struct brun_probe *probe;
+    unsigned probe_scale;
+
+    /* The instance being run (parameters, thread count); NULL in tests
+     * that drive a state without a registry. */
+    const struct brun_instance *instance;
+    void *fixture; /* its group fixture's pointer, or NULL */
+
+    /* A multi-threaded case (team.h): the team, this thread's index, and
+     * what it measured of its last sample, for the team's decision. */
+    struct brun_team *team;
+    unsigned thread_index;
+    uint64_t team_end, team_cpu_ns, team_ivcsw;
+    int team_abandoned; /* stopped because another thread left */
 };
 
 /* Prepares a state for one run.  Returns 0, or -1 when the sample array
@@ -115,6 +133,15 @@ struct benchrun_state {
 int brun_state_init(struct benchrun_state *st, const struct brun_request *req,
                     long long arg, double bytes, double items);
 void brun_state_release(struct benchrun_state *st);
+
+/* The sample-boundary decisions, for the team (team.h): the first
+ * thread's state decides for every thread, from the team's elapsed ticks
+ * (first start to last end), the threads' mean CPU time and their summed
+ * involuntary context switches.  loop_start's decision ignores the figures. */
+uint64_t brun_state_decide_start(struct benchrun_state *st, uint64_t elapsed,
+                                 uint64_t cpu_ns, uint64_t ivcsw);
+uint64_t brun_state_decide_next(struct benchrun_state *st, uint64_t elapsed,
+                                uint64_t cpu_ns, uint64_t ivcsw);
 
 /* After the body returned: a one-line reason the run is not usable, or
  * NULL when it completed (a failure or skip is reported by the case). */

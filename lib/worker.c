@@ -4,8 +4,10 @@
  * worker.c: answers one driver command inside a bench executable.
  *
  * LIST sends the registered case instances.  RUN runs one instance: it
- * prepares a state from the request, calls the case body once, then sends
- * what happened, samples first and the verdict last.  Samples are kept in
+ * prepares a state from the request (one per thread for a BENCH_THREADS
+ * instance), sets up the group's fixture, calls the case body once in
+ * each thread, then sends what happened, samples first and the verdict
+ * last.  Samples are kept in
  * memory until the body returns, so no pipe write ever lands inside the
  * measured part of the run; a crash mid-run loses them, and the driver
  * reports the crash instead.
@@ -23,6 +25,7 @@
 #include "lib/protocol.h"
 #include "lib/registry.h"
 #include "lib/state.h"
+#include "lib/team.h"
 
 static int send_error(int fd, const char *message)
 {
@@ -30,6 +33,20 @@ static int send_error(int fd, const char *message)
     brun_proto_begin(&m, "ERROR");
     brun_proto_add_text(&m, message);
     return brun_proto_send(fd, &m);
+}
+
+/* The unit of an instance's argument for its scaling fit: .arg_name, or
+ * the name of the parameter the instance's name ends with. */
+static const char *arg_unit(const struct brun_instance *in)
+{
+    const struct benchrun_case *c = in->def;
+    if (!in->has_arg)
+        return "";
+    if (c->arg_name)
+        return c->arg_name;
+    if (c->param_count > 0)
+        return c->params[c->param_count - 1].name;
+    return "";
 }
 
 static int send_list(int fd, const struct brun_instance *v, size_t count)
@@ -49,7 +66,8 @@ static int send_list(int fd, const struct brun_instance *v, size_t count)
         snprintf(arg, sizeof arg, "%lld", v[i].has_arg ? v[i].arg : 0);
         brun_proto_add_u64(&m, v[i].has_arg ? 1 : 0);
         brun_proto_add_str(&m, arg);
-        brun_proto_add_text(&m, v[i].has_arg && c->arg_name ? c->arg_name : "");
+        brun_proto_add_text(&m, arg_unit(&v[i]));
+        brun_proto_add_u64(&m, v[i].threads);
         if (brun_proto_send(fd, &m) != 0)
             return -1;
     }
@@ -90,10 +108,22 @@ static int parse_run(const struct brun_proto_msg *msg, struct brun_request *req,
     return 0;
 }
 
-static int send_results(int fd, const struct benchrun_state *st)
+/* How a run ended, as DONE says it. */
+struct run_verdict {
+    enum brun_outcome outcome;
+    const char *problem; /* harness misuse, when outcome is NONE */
+    char message[600];
+};
+
+/* st is the state that reports (a team's first thread); its counters and
+ * verdict already merged from every thread (merge_team).  iterations_scale
+ * multiplies what the loop ran: a team's threads each ran it. */
+static int send_results(int fd, const struct benchrun_state *st,
+                        const struct run_verdict *verdict,
+                        unsigned iterations_scale)
 {
     struct brun_proto_out m;
-    const char *problem = brun_state_problem(st);
+    const char *problem = verdict->problem;
 
     if (st->calibrated_iterations > 0) {
         brun_proto_begin(&m, "CALIBRATED");
@@ -132,19 +162,19 @@ static int send_results(int fd, const struct benchrun_state *st)
         brun_proto_add_str(&m, u->name);
         brun_proto_add_double(&m, u->value);
         brun_proto_add_u64(&m, (uint64_t)(unsigned)u->flags);
-        brun_proto_add_u64(&m, st->all_iterations);
+        brun_proto_add_u64(&m, st->all_iterations * iterations_scale);
         brun_proto_add_u64(&m, st->all_ticks);
         if (brun_proto_send(fd, &m) != 0)
             return -1;
     }
 
     brun_proto_begin(&m, "DONE");
-    if (st->outcome == BRUN_OUTCOME_FAIL) {
+    if (verdict->outcome == BRUN_OUTCOME_FAIL) {
         brun_proto_add_str(&m, "fail");
-        brun_proto_add_text(&m, st->message);
-    } else if (st->outcome == BRUN_OUTCOME_SKIP) {
+        brun_proto_add_text(&m, verdict->message);
+    } else if (verdict->outcome == BRUN_OUTCOME_SKIP) {
         brun_proto_add_str(&m, "skip");
-        brun_proto_add_text(&m, st->message);
+        brun_proto_add_text(&m, verdict->message);
     } else if (problem) {
         brun_proto_add_str(&m, "misuse");
         brun_proto_add_text(&m, problem);
@@ -154,32 +184,153 @@ static int send_results(int fd, const struct benchrun_state *st)
     return brun_proto_send(fd, &m);
 }
 
+/* The verdict of one thread's state, its message prefixed with the
+ * thread when the case runs in several. */
+static int thread_verdict(const struct benchrun_state *st, unsigned threads,
+                          struct run_verdict *v)
+{
+    const char *problem = brun_state_problem(st);
+    char where[32] = "";
+    if (st->team_abandoned && st->outcome == BRUN_OUTCOME_NONE)
+        return 0; /* stopped because another thread left */
+    if (st->outcome == BRUN_OUTCOME_NONE && !problem)
+        return 0;
+    if (threads > 1)
+        snprintf(where, sizeof where, "thread %u of %u: ", st->thread_index,
+                 threads);
+    v->outcome = st->outcome;
+    v->problem = NULL;
+    if (st->outcome == BRUN_OUTCOME_NONE) {
+        snprintf(v->message, sizeof v->message, "%s%s", where, problem);
+        v->problem = v->message;
+    } else {
+        snprintf(v->message, sizeof v->message, "%s%s", where, st->message);
+    }
+    return 1;
+}
+
+/* Adds the other threads' counters into the first thread's: sums, with
+ * BENCHRUN_COUNTER_AVERAGE then averaged over the threads that gave it. */
+static void merge_counters(struct benchrun_state *states, unsigned threads)
+{
+    struct benchrun_state *first = &states[0];
+    unsigned givers[BENCHRUN_COUNTERS_MAX];
+    for (unsigned k = 0; k < first->counter_count; k++)
+        givers[k] = 1;
+    for (unsigned i = 1; i < threads; i++) {
+        for (unsigned j = 0; j < states[i].counter_count; j++) {
+            const struct brun_user_value *u = &states[i].counters[j];
+            unsigned k = 0;
+            while (k < first->counter_count &&
+                   strcmp(first->counters[k].name, u->name) != 0)
+                k++;
+            if (k == first->counter_count) {
+                if (k == BENCHRUN_COUNTERS_MAX)
+                    continue;
+                first->counters[k] = *u;
+                first->counters[k].value = 0;
+                first->counter_count++;
+                givers[k] = 0;
+            }
+            first->counters[k].value += u->value;
+            givers[k]++;
+        }
+    }
+    for (unsigned k = 0; k < first->counter_count; k++) {
+        int kind =
+            first->counters[k].flags & ~BENCHRUN_COUNTER_HIGHER_IS_BETTER;
+        if (kind == BENCHRUN_COUNTER_AVERAGE && givers[k] > 1)
+            first->counters[k].value /= givers[k];
+    }
+}
+
+/* Calls the case body, in the instance's threads, between its fixture's
+ * setup and teardown.  -1 with why when the threads cannot run. */
+static int run_body(const struct brun_instance *in,
+                    struct benchrun_state *states, char *why, size_t why_size)
+{
+    const struct benchrun_fixture *f = in->fixture;
+    void *shared = NULL;
+    int status = 0;
+    if (f) {
+        shared = f->setup(&states[0]);
+        if (states[0].outcome != BRUN_OUTCOME_NONE)
+            return 0; /* setup failed or skipped the case: no body */
+        for (unsigned i = 0; i < in->threads; i++)
+            states[i].fixture = shared;
+    }
+    if (in->threads == 1) {
+        in->def->fn(&states[0]);
+    } else {
+        struct brun_team team;
+        if (brun_team_init(&team, states, in->threads) != 0) {
+            snprintf(why, why_size, "cannot set up the threads' meeting point");
+            status = -1;
+        } else {
+            if (brun_team_run(&team, in->def->fn) != 0) {
+                snprintf(why, why_size, "cannot start %u threads", in->threads);
+                status = -1;
+            }
+            brun_team_release(&team);
+        }
+    }
+    if (f && f->teardown)
+        f->teardown(shared);
+    return status;
+}
+
 static int run_case(int fd, const struct brun_instance *in,
                     const struct brun_request *req, struct brun_probe *probe)
 {
-    struct benchrun_state st;
+    struct benchrun_state *states = calloc(in->threads, sizeof *states);
+    struct run_verdict verdict = {BRUN_OUTCOME_NONE, NULL, ""};
+    unsigned ready = 0;
     char why[300];
+    int status = 1;
+
+    if (!states) {
+        send_error(fd, "out of memory for the threads' states");
+        return 1;
+    }
     if (probe->mode != BRUN_PROBE_NONE &&
         brun_probe_prepare(probe, why, sizeof why) != 0) {
         send_error(fd, why);
-        brun_probe_release(probe);
-        return 1;
+        goto done;
     }
-    if (brun_state_init(&st, req, in->arg, in->def->bytes, in->def->items) !=
-        0) {
-        send_error(fd, "out of memory for the sample array");
-        brun_probe_release(probe);
-        return 1;
+    for (; ready < in->threads; ready++) {
+        if (brun_state_init(&states[ready], req, in->arg, in->def->bytes,
+                            in->def->items) != 0) {
+            send_error(fd, "out of memory for the sample array");
+            goto done;
+        }
+        states[ready].instance = in;
+        states[ready].thread_index = ready;
     }
-    if (probe->mode != BRUN_PROBE_NONE)
-        st.probe = probe;
-    in->def->fn(&st);
+    if (probe->mode != BRUN_PROBE_NONE) {
+        /* The first thread runs the probe.  Hardware counters count that
+         * thread; callgrind, perf and the allocation counter see the
+         * whole process, so their counts are per iteration of each. */
+        states[0].probe = probe;
+        states[0].probe_scale =
+            probe->mode == BRUN_PROBE_COUNTERS ? 1 : in->threads;
+    }
+    if (run_body(in, states, why, sizeof why) != 0) {
+        send_error(fd, why);
+        goto done;
+    }
     /* The body may have printed with stdio: flush before reporting, so
      * the driver holds the case's whole output when it reads DONE. */
     fflush(stdout);
     fflush(stderr);
-    int status = send_results(fd, &st) == 0 ? 0 : 1;
-    brun_state_release(&st);
+    for (unsigned i = 0; i < in->threads; i++)
+        if (thread_verdict(&states[i], in->threads, &verdict))
+            break;
+    merge_counters(states, in->threads);
+    status = send_results(fd, &states[0], &verdict, in->threads) == 0 ? 0 : 1;
+done:
+    for (unsigned i = 0; i < ready; i++)
+        brun_state_release(&states[i]);
+    free(states);
     brun_probe_release(probe);
     return status;
 }

@@ -95,7 +95,7 @@ static void case_fields(const char *out, const char *name, char *copy,
     cr_assert_eq(brun_proto_parse(copy, msg, why, sizeof why), 0, "%s", why);
 }
 
-Test(worker, case_lines_carry_the_argument_and_its_unit)
+Test(worker, case_lines_carry_the_argument_its_unit_and_the_threads)
 {
     int status;
     char *out = converse("LIST\n", &status);
@@ -103,14 +103,15 @@ Test(worker, case_lines_carry_the_argument_and_its_unit)
     char copy[1024];
     struct brun_proto_msg m;
     case_fields(out, "work/sized/-3", copy, sizeof copy, &m);
-    cr_assert_eq(m.count, 11);
+    cr_assert_eq(m.count, 12);
     cr_assert_str_eq(m.fields[8], "1");
     cr_assert_str_eq(m.fields[9], "-3");
     cr_assert_str_eq(m.fields[10], "vars");
+    cr_assert_str_eq(m.fields[11], "1", "one thread");
     case_fields(out, "work/sized/7", copy, sizeof copy, &m);
     cr_assert_str_eq(m.fields[9], "7");
     case_fields(out, "work/counted", copy, sizeof copy, &m);
-    cr_assert_eq(m.count, 11);
+    cr_assert_eq(m.count, 12);
     cr_assert_str_eq(m.fields[8], "0");
     cr_assert_str_eq(m.fields[9], "0");
     cr_assert_str_eq(m.fields[10], "");

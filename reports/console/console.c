@@ -260,11 +260,13 @@ static void fill_ok_row(struct brun_table *t, size_t row,
     }
     if (k->throughput != (size_t)-1 && s->mean > 0) {
         if (c->bytes_per_iteration > 0)
-            brun_format_byte_rate(c->bytes_per_iteration * 1e9 / s->mean, text,
-                                  sizeof text);
+            brun_format_byte_rate(
+                brun_case_per_second(c, c->bytes_per_iteration, s->mean), text,
+                sizeof text);
         else if (c->items_per_iteration > 0)
-            brun_format_item_rate(c->items_per_iteration * 1e9 / s->mean, text,
-                                  sizeof text);
+            brun_format_item_rate(
+                brun_case_per_second(c, c->items_per_iteration, s->mean), text,
+                sizeof text);
         else
             text[0] = '\0';
         brun_table_set(t, row, k->throughput, text);
@@ -410,6 +412,7 @@ void brun_console_table(FILE *out, const struct brun_results *r,
             brun_console_target_heading(out, r->targets[target].path, style);
             brun_table_print(&t, out, style->color ? ANSI_BOLD : NULL,
                              style->color ? ANSI_RESET : NULL);
+            brun_console_threads(out, r, target, style);
             brun_console_metrics(out, r, target, style);
             brun_console_counters(out, r, target, style);
             if (verbose)

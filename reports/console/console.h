@@ -48,6 +48,13 @@ void brun_console_counters(FILE *out, const struct brun_results *r,
                            size_t target,
                            const struct brun_console_style *style);
 
+/* After target's time table: its multi-threaded cases' thread count,
+ * real and CPU time per iteration and aggregate rates
+ * (console_threads.c); nothing when it has none. */
+void brun_console_threads(FILE *out, const struct brun_results *r,
+                          size_t target,
+                          const struct brun_console_style *style);
+
 /* After target's time table: its cases' metrics (console_metrics.c),
  * nothing when none of them measured any. */
 void brun_console_metrics(FILE *out, const struct brun_results *r,

@@ -253,6 +253,7 @@ void brun_console_comparison(FILE *out, const struct brun_results *r,
             brun_console_target_heading(out, r->targets[target].path, style);
             brun_table_print(&t, out, style->color ? ANSI_BOLD : NULL,
                              style->color ? ANSI_RESET : NULL);
+            brun_console_threads(out, r, target, style);
             brun_console_metrics(out, r, target, style);
             brun_console_counters(out, r, target, style);
             brun_console_problems(out, r, target, style);

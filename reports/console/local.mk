@@ -6,4 +6,5 @@ reports_libbrreports_la_SOURCES += \
 	reports/console/console.c reports/console/console.h \
 	reports/console/console_compare.c \
 	reports/console/console_metrics.c \
+	reports/console/console_threads.c \
 	reports/console/progress.c reports/console/progress.h

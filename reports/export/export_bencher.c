@@ -49,15 +49,20 @@
 #include "reports/text/json_writer.h"
 
 /* A rate and its bounds from time per iteration: per_iteration units per
- * iteration, so rate = per_iteration * 1e9 / ns. */
+ * iteration, so rate = per_iteration * 1e9 / ns (times a multi-threaded
+ * case's threads: brun_case_per_second). */
 static void rate_metric(struct brun_json *j, const char *key,
                         const struct brun_case_result *c, double per_iteration)
 {
     brun_json_object_begin(j, key);
-    brun_json_number(j, "value", per_iteration * 1e9 / c->samples_summary.mean);
+    brun_json_number(
+        j, "value",
+        brun_case_per_second(c, per_iteration, c->samples_summary.mean));
     if (brun_export_has_ci(c) && c->ci_low_ns > 0) {
-        brun_json_number(j, "lower_value", per_iteration * 1e9 / c->ci_high_ns);
-        brun_json_number(j, "upper_value", per_iteration * 1e9 / c->ci_low_ns);
+        brun_json_number(j, "lower_value",
+                         brun_case_per_second(c, per_iteration, c->ci_high_ns));
+        brun_json_number(j, "upper_value",
+                         brun_case_per_second(c, per_iteration, c->ci_low_ns));
     }
     brun_json_object_end(j);
 }

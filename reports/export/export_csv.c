@@ -174,11 +174,11 @@ static void case_row(FILE *out, const struct brun_results *r, size_t i,
     count(&w, c->plan.samples);
     count(&w, c->plan.iterations);
     if (have_time && c->bytes_per_iteration > 0)
-        number(&w, c->bytes_per_iteration * 1e9 / mean);
+        number(&w, brun_case_per_second(c, c->bytes_per_iteration, mean));
     else
         empty(&w, 1);
     if (have_time && c->items_per_iteration > 0)
-        number(&w, c->items_per_iteration * 1e9 / mean);
+        number(&w, brun_case_per_second(c, c->items_per_iteration, mean));
     else
         empty(&w, 1);
     comparison_fields(&w, c->comparison);

@@ -60,11 +60,13 @@ static void tooltip(const struct brun_case_result *c, struct text *t)
     add(t, "\nmedian %s", a);
     double mean = c->samples_summary.mean;
     if (mean > 0 && c->bytes_per_iteration > 0) {
-        brun_format_byte_rate(c->bytes_per_iteration * 1e9 / mean, a, sizeof a);
+        brun_format_byte_rate(
+            brun_case_per_second(c, c->bytes_per_iteration, mean), a, sizeof a);
         add(t, "\nthroughput %s", a);
     }
     if (mean > 0 && c->items_per_iteration > 0) {
-        brun_format_item_rate(c->items_per_iteration * 1e9 / mean, a, sizeof a);
+        brun_format_item_rate(
+            brun_case_per_second(c, c->items_per_iteration, mean), a, sizeof a);
         add(t, "\nthroughput %s", a);
     }
     if (c->comparison) {

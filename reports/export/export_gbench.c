@@ -248,8 +248,10 @@ static void write_aggregates(struct brun_json *j, const char *name,
         double t = c->rounds[i].estimate_ns;
         real[i] = t;
         cpu[i] = round_cpu(&c->rounds[i]);
-        bytes[i] = t > 0 ? c->bytes_per_iteration * 1e9 / t : 0;
-        items[i] = t > 0 ? c->items_per_iteration * 1e9 / t : 0;
+        bytes[i] =
+            t > 0 ? brun_case_per_second(c, c->bytes_per_iteration, t) : 0;
+        items[i] =
+            t > 0 ? brun_case_per_second(c, c->items_per_iteration, t) : 0;
     }
     struct spread s_real = spread_of(real, n), s_cpu = spread_of(cpu, n);
     struct spread s_bytes = spread_of(bytes, n), s_items = spread_of(items, n);
@@ -293,11 +295,13 @@ static void write_case(struct brun_json *j, const char *name, size_t family,
         brun_json_uint(j, "threads", 1);
         times(j, round_iterations(round), t, round_cpu(round));
         if (c->bytes_per_iteration > 0 && t > 0)
-            brun_json_number(j, "bytes_per_second",
-                             c->bytes_per_iteration * 1e9 / t);
+            brun_json_number(
+                j, "bytes_per_second",
+                brun_case_per_second(c, c->bytes_per_iteration, t));
         if (c->items_per_iteration > 0 && t > 0)
-            brun_json_number(j, "items_per_second",
-                             c->items_per_iteration * 1e9 / t);
+            brun_json_number(
+                j, "items_per_second",
+                brun_case_per_second(c, c->items_per_iteration, t));
         write_counters(j, c, i, NULL);
         brun_json_object_end(j);
     }

@@ -164,13 +164,15 @@ static void figures(FILE *out, const struct brun_case_result *c)
     fprintf(out, "\n%zu rounds × %u samples of %s iterations\n", c->round_count,
             c->plan.samples, a);
     if (s->mean > 0 && c->bytes_per_iteration > 0) {
-        brun_format_byte_rate(c->bytes_per_iteration * 1e9 / s->mean, a,
-                              sizeof a);
+        brun_format_byte_rate(
+            brun_case_per_second(c, c->bytes_per_iteration, s->mean), a,
+            sizeof a);
         fprintf(out, "throughput %s\n", a);
     }
     if (s->mean > 0 && c->items_per_iteration > 0) {
-        brun_format_item_rate(c->items_per_iteration * 1e9 / s->mean, a,
-                              sizeof a);
+        brun_format_item_rate(
+            brun_case_per_second(c, c->items_per_iteration, s->mean), a,
+            sizeof a);
         fprintf(out, "throughput %s\n", a);
     }
     if (c->comparison) {

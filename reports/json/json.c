@@ -8,6 +8,10 @@
 
 #include "reports/json/json.h"
 
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "reports/text/json_writer.h"
 
 static void write_summary(struct brun_json *j, const char *key,
@@ -276,14 +280,16 @@ static void write_throughput(struct brun_json *j,
     if (c->bytes_per_iteration > 0) {
         brun_json_number(j, "bytes_per_iteration", c->bytes_per_iteration);
         if (have_time)
-            brun_json_number(j, "bytes_per_second",
-                             c->bytes_per_iteration * 1e9 / mean);
+            brun_json_number(
+                j, "bytes_per_second",
+                brun_case_per_second(c, c->bytes_per_iteration, mean));
     }
     if (c->items_per_iteration > 0) {
         brun_json_number(j, "items_per_iteration", c->items_per_iteration);
         if (have_time)
-            brun_json_number(j, "items_per_second",
-                             c->items_per_iteration * 1e9 / mean);
+            brun_json_number(
+                j, "items_per_second",
+                brun_case_per_second(c, c->items_per_iteration, mean));
     }
     brun_json_object_end(j);
 }
@@ -449,6 +455,48 @@ static void write_scaling(struct brun_json *j, const struct brun_scaling *s)
     brun_json_object_end(j);
 }
 
+/* "params": the name's "key:value" parts after group/name (BENCH_PARAMS
+ * and BENCH_THREADS), integers as numbers; {} for a case without. */
+static void write_params(struct brun_json *j, const char *name)
+{
+    const char *p = strchr(name, '/');
+    brun_json_object_begin(j, "params");
+    p = p ? strchr(p + 1, '/') : NULL;
+    while (p) {
+        const char *part = p + 1, *end = strchr(part, '/');
+        size_t len = end ? (size_t)(end - part) : strlen(part);
+        const char *colon = memchr(part, ':', len);
+        if (colon && colon > part) {
+            char key[128], value[128], *stop;
+            snprintf(key, sizeof key, "%.*s", (int)(colon - part), part);
+            snprintf(value, sizeof value, "%.*s",
+                     (int)(len - (size_t)(colon - part) - 1), colon + 1);
+            long long v = strtoll(value, &stop, 10);
+            if (value[0] && *stop == '\0')
+                brun_json_int(j, key, v);
+            else
+                brun_json_string(j, key, value);
+        }
+        p = end;
+    }
+    brun_json_object_end(j);
+}
+
+/* A multi-threaded case's team figures ("threads" > 1): CPU time per
+ * iteration and the aggregate rate of its threads. */
+static void write_team(struct brun_json *j, const struct brun_case_result *c)
+{
+    double mean = c->samples_summary.mean;
+    if (c->threads <= 1 || c->status != BRUN_STATUS_OK || !(mean > 0))
+        return;
+    brun_json_object_begin(j, "team");
+    brun_json_number(j, "real_ns_per_iteration", mean);
+    brun_json_number(j, "cpu_ns_per_iteration", brun_case_cpu_ns(c));
+    brun_json_number(j, "iterations_per_second",
+                     brun_case_per_second(c, 1, mean));
+    brun_json_object_end(j);
+}
+
 static void write_case(struct brun_json *j, const struct brun_case_result *c)
 {
     brun_json_object_begin(j, NULL);
@@ -462,6 +510,8 @@ static void write_case(struct brun_json *j, const struct brun_case_result *c)
         brun_json_int(j, "arg", c->arg);
         brun_json_string(j, "arg_name", c->arg_name);
     }
+    write_params(j, c->name);
+    brun_json_uint(j, "threads", c->threads > 1 ? c->threads : 1);
     brun_json_string(j, "status", brun_status_name(c->status));
     if (c->failure != BRUN_FAILURE_NONE)
         brun_json_string(j, "failure", brun_failure_name(c->failure));
@@ -470,6 +520,7 @@ static void write_case(struct brun_json *j, const struct brun_case_result *c)
     brun_json_string(j, "reason", c->reason);
     brun_json_string(j, "output", c->output);
     write_throughput(j, c);
+    write_team(j, c);
 
     brun_json_object_begin(j, "plan");
     brun_json_uint(j, "iterations", c->plan.iterations);

@@ -332,13 +332,15 @@ static void throughput_cell(FILE *out, const struct brun_case_result *c)
         return;
     }
     if (c->bytes_per_iteration > 0) {
-        brun_format_byte_rate(c->bytes_per_iteration * 1e9 / mean, text,
-                              sizeof text);
+        brun_format_byte_rate(
+            brun_case_per_second(c, c->bytes_per_iteration, mean), text,
+            sizeof text);
         fputs(text, out);
     }
     if (c->items_per_iteration > 0) {
-        brun_format_item_rate(c->items_per_iteration * 1e9 / mean, text,
-                              sizeof text);
+        brun_format_item_rate(
+            brun_case_per_second(c, c->items_per_iteration, mean), text,
+            sizeof text);
         fprintf(out, "%s%s", c->bytes_per_iteration > 0 ? " · " : "", text);
     }
 }

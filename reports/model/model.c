@@ -174,3 +174,34 @@ void brun_results_tally(const struct brun_results *r, struct brun_tally *n)
         }
     }
 }
+
+unsigned brun_name_threads(const char *name)
+{
+    const char *last = name ? strrchr(name, '/') : NULL;
+    char *end;
+    if (!last || strncmp(last, "/threads:", 9) != 0)
+        return 1;
+    unsigned long n = strtoul(last + 9, &end, 10);
+    return *end == '\0' && n >= 1 && n <= 100000 ? (unsigned)n : 1;
+}
+
+double brun_case_per_second(const struct brun_case_result *c,
+                            double per_iteration, double mean_ns)
+{
+    if (!(mean_ns > 0))
+        return 0;
+    return per_iteration * 1e9 / mean_ns * (c->threads > 1 ? c->threads : 1);
+}
+
+double brun_case_cpu_ns(const struct brun_case_result *c)
+{
+    double sum = 0;
+    size_t n = 0;
+    for (size_t i = 0; i < c->round_count; i++) {
+        if (c->rounds[i].cpu_estimate_ns > 0) {
+            sum += c->rounds[i].cpu_estimate_ns;
+            n++;
+        }
+    }
+    return n ? sum / (double)n : 0;
+}

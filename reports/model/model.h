@@ -113,6 +113,9 @@ struct brun_round_result {
     int estimate_from_cpu;      /* 1: contended and rarely blocked, so
                                  estimate_ns is cpu_estimate_ns */
     double wall_s;              /* process start to exit */
+    unsigned threads;           /* the case's thread count (BENCH_THREADS):
+                                 above 1, every sample is the team's and its
+                                 wall time is the estimate (estimate.c) */
 };
 
 enum brun_case_status {
@@ -297,7 +300,25 @@ struct brun_case_result {
     int parameterized;
     long long arg;
     char *arg_name;
+    /* BENCH_THREADS: the instance's thread count (1 for other cases).
+     * Times are per iteration of each thread; throughput is the
+     * threads' aggregate (brun_case_per_second). */
+    unsigned threads;
 };
+
+/* The thread count a case name ends with ("/threads:N"), or 1: what a
+ * baseline file, which does not store it, says through the name. */
+unsigned brun_name_threads(const char *name);
+
+/* per_iteration units (bytes, items, iterations) per second at mean_ns
+ * per iteration; a multi-threaded case's is the aggregate of its
+ * threads, each of which runs an iteration in mean_ns. */
+double brun_case_per_second(const struct brun_case_result *c,
+                            double per_iteration, double mean_ns);
+
+/* The mean over rounds of the thread CPU time per iteration (each
+ * thread's, averaged over a team's threads); 0 when none. */
+double brun_case_cpu_ns(const struct brun_case_result *c);
 
 /* How SLOs were judged in this run. */
 struct brun_slo_summary {

@@ -1341,10 +1341,13 @@ static int read_case(struct reader *rd, const struct brun_yaml_node *map,
     c->rounds = calloc(count ? count : 1, sizeof *c->rounds);
     if (!c->rounds)
         return fail_at(rd, rounds, key, "out of memory");
+    /* The file does not store a thread count; the name carries it. */
+    c->threads = brun_name_threads(c->name);
     for (size_t k = 0; k < count; k++) {
         keyf(at, sizeof at, "%s[%zu]", key, k);
         c->round_count = k + 1;
         c->rounds[k].index = (unsigned)k;
+        c->rounds[k].threads = c->threads;
         if (read_round(rd, brun_yaml_item_at(rounds, k), at, &c->plan, clock,
                        &c->rounds[k]) != 0)
             return -1;

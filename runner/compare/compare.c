@@ -160,6 +160,9 @@ static struct estimate_choice choose(const struct brun_round_result *base,
                                      size_t nn)
 {
     struct estimate_choice c = {0, 0};
+    /* A multi-threaded case: wall time, every round (estimate.c). */
+    if ((nb > 0 && base[0].threads > 1) || (nn > 0 && fresh[0].threads > 1))
+        return c;
     if (all_clean(base, nb) && all_clean(fresh, nn))
         return c;
     if (cpu_bound(base, nb) && cpu_bound(fresh, nn))

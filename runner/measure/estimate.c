@@ -88,6 +88,10 @@ void brun_round_estimate(struct brun_round_result *r, double ticks_per_second)
     r->estimate_from_cpu = r->used_all_samples &&
                            2 * r->blocked_samples <= unpreempted &&
                            unpreempted > 0 && r->cpu_estimate_ns > 0;
+    /* A team's threads may outnumber the CPUs on purpose: then every
+     * sample is "disturbed", and its wall time is still what it costs. */
+    if (r->threads > 1)
+        r->estimate_from_cpu = 0;
     if (r->estimate_from_cpu)
         r->estimate_ns = r->cpu_estimate_ns;
     free(used);

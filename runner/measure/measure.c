@@ -509,6 +509,7 @@ static int store_round(struct brun_case_result *c, unsigned index,
     r->wall_s = s->wall_s;
     r->samples = reply->samples;
     r->sample_count = reply->sample_count;
+    r->threads = c->threads;
     brun_round_estimate(r, env->clock->ticks_per_second);
     c->round_count++;
     return 0;
@@ -531,6 +532,7 @@ void brun_measure_begin(struct brun_case_result *c, size_t target_index,
     c->parameterized = listed->parameterized;
     c->arg = listed->arg;
     c->arg_name = listed->arg_name ? strdup(listed->arg_name) : NULL;
+    c->threads = listed->threads > 1 ? listed->threads : 1;
     c->status = BRUN_STATUS_OK;
     c->plan.rounds = o->rounds;
     c->plan.samples = o->samples;
@@ -710,6 +712,10 @@ int brun_measure_adapt(struct brun_case_result *c,
     /* The samples' own length on the CPU, not the target (a comparison
      * may run the baseline's saved iteration count, uncalibrated) nor
      * their wall time (which the preemptions stretched). */
+    /* A team's samples are preempted by its own threads whenever they
+     * outnumber the CPUs; shorter samples cannot help that. */
+    if (c->threads > 1)
+        return 0;
     if (env->settings.iterations != 0 || samples == 0 ||
         2 * preempted < samples || !(switches > 0) || !(wall_ns > 0) ||
         !(cpu_ns > 0) || c->plan.iterations < 2)

@@ -37,21 +37,25 @@ static int parse_arg(const char *field, long long *out)
 static int add_case(struct listing *l, const struct brun_proto_msg *m,
                     char *why, size_t why_size)
 {
-    uint64_t line, optimized, parameterized = 0;
+    uint64_t line, optimized, parameterized = 0, threads = 1;
     struct brun_listed_case c = {0};
-    /* 8 fields from a protocol 1 worker, 11 with the argument. */
-    if ((m->count != 8 && m->count != 11) ||
+    /* 8 fields from a protocol 1 worker, 11 with the argument (2), 12
+     * with the thread count (3). */
+    if ((m->count != 8 && m->count != 11 && m->count != 12) ||
+        (m->count == 12 && (brun_proto_u64(m->fields[11], &threads) != 0 ||
+                            threads < 1 || threads > 100000)) ||
         brun_proto_u64(m->fields[3], &line) != 0 ||
         brun_proto_double(m->fields[4], &c.bytes) != 0 ||
         brun_proto_double(m->fields[5], &c.items) != 0 ||
         brun_proto_u64(m->fields[6], &optimized) != 0 || !m->fields[1][0] ||
-        (m->count == 11 &&
+        (m->count >= 11 &&
          (brun_proto_u64(m->fields[8], &parameterized) != 0 ||
           parameterized > 1 || parse_arg(m->fields[9], &c.arg) != 0))) {
         snprintf(why, why_size, "malformed CASE message");
         return -1;
     }
     c.parameterized = (int)parameterized;
+    c.threads = (unsigned)threads;
     if (l->list->count == l->capacity) {
         size_t cap = l->capacity ? 2 * l->capacity : 16;
         struct brun_listed_case *grown =
@@ -68,7 +72,7 @@ static int add_case(struct listing *l, const struct brun_proto_msg *m,
     c.compiler = strdup(m->fields[7]);
     c.line = line > 1000000000 ? 0 : (int)line;
     c.optimized = optimized != 0;
-    int named = m->count == 11 && m->fields[10][0];
+    int named = m->count >= 11 && m->fields[10][0];
     if (named)
         c.arg_name = strdup(m->fields[10]);
     if (!c.name || !c.file || !c.compiler || (named && !c.arg_name)) {

@@ -25,6 +25,7 @@ struct brun_listed_case {
     int parameterized;
     long long arg;
     char *arg_name;
+    unsigned threads; /* BENCH_THREADS: the instance's thread count; 1 */
 };
 
 struct brun_case_list {
