@@ -286,3 +286,51 @@ char *wait_for_file(const char *path, double timeout_s)
         pause_briefly();
     }
 }
+
+int run_benchrun_in(const char *dir, char *const env[],
+                    const char *const args[], double timeout_s,
+                    struct command_result *r)
+{
+    /* sh runs `cd "$0" && exec "$@"`: no argument is ever re-quoted. */
+    size_t n = 0;
+    while (args[n])
+        n++;
+    char **argv = calloc(n + 6, sizeof *argv);
+    if (!argv)
+        return -1;
+    argv[0] = "/bin/sh";
+    argv[1] = "-c";
+    argv[2] = "cd \"$0\" && exec \"$@\"";
+    argv[3] = (char *)dir;
+    argv[4] = strdup(build_path("runner/benchrun"));
+    for (size_t i = 0; i < n; i++)
+        argv[5 + i] = (char *)args[i];
+    int status = argv[4] ? run_command(argv, env, timeout_s, r) : -1;
+    free(argv[4]);
+    free(argv);
+    return status;
+}
+
+char *read_whole_file(const char *path)
+{
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return NULL;
+    char *text = NULL;
+    size_t size = 0;
+    FILE *m = open_memstream(&text, &size);
+    if (!m) {
+        fclose(f);
+        return NULL;
+    }
+    char buf[4096];
+    size_t got;
+    while ((got = fread(buf, 1, sizeof buf, f)) > 0)
+        fwrite(buf, 1, got, m);
+    fclose(f);
+    if (fclose(m) != 0) {
+        free(text);
+        return NULL;
+    }
+    return text;
+}

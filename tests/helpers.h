@@ -42,6 +42,16 @@ int wait_gone(pid_t pid, double timeout_s);
  * (the caller frees it), or NULL. */
 char *wait_for_file(const char *path, double timeout_s);
 
+/* Runs the built benchrun with the NULL-terminated args, in the
+ * directory dir, with extra environment env (as run_command).  Returns 0
+ * when it ran. */
+int run_benchrun_in(const char *dir, char *const env[],
+                    const char *const args[], double timeout_s,
+                    struct command_result *r);
+
+/* The whole of the file at path (the caller frees it), or NULL. */
+char *read_whole_file(const char *path);
+
 /* $BENCHRUN_TEST_BUILDDIR/relative and $BENCHRUN_TEST_SRCDIR/relative
  * (static buffers: copy before the next call). */
 const char *build_path(const char *relative);

@@ -40,6 +40,7 @@ include tests/diagnose.mk
 include tests/diagnose_run.mk
 include tests/scaling.mk
 include tests/counters.mk
+include tests/breadth.mk
 include tests/command.mk
 
 if ENABLE_TESTS

@@ -391,7 +391,27 @@ Test(driver, the_header_works_from_cxx)
     cr_assert_eq(r.status, 0, "%s", r.err);
     cr_assert_str_eq(r.out, "cxx/ranged/1\ncxx/ranged/4\ncxx/ranged/16\n"
                             "cxx/ranged/64\ncxx/sized/16\ncxx/sized/256\n"
-                            "cxx/string_append\n");
+                            "cxx/string_append\n"
+                            "cxxp/product/size:8/order:up/threads:1\n"
+                            "cxxp/product/size:8/order:up/threads:2\n"
+                            "cxxp/product/size:8/order:down/threads:1\n"
+                            "cxxp/product/size:8/order:down/threads:2\n"
+                            "cxxp/product/size:64/order:up/threads:1\n"
+                            "cxxp/product/size:64/order:up/threads:2\n"
+                            "cxxp/product/size:64/order:down/threads:1\n"
+                            "cxxp/product/size:64/order:down/threads:2\n");
+    command_result_free(&r);
+}
+
+Test(driver, a_cxx_threaded_product_with_a_fixture_runs)
+{
+    struct command_result r;
+    benchrun(&r, NULL, build_path("tests/bench_cxx"), FAST, "--filter",
+             "^cxxp/product/size:64/order:down/threads:2$", NULL);
+    cr_assert_eq(r.status, 0, "%s%s", r.out, r.err);
+    cr_assert(strstr(r.out, "cxxp/product/size:64/order:down/threads:2") &&
+                  !strstr(r.out, "FAILED"),
+              "%s", r.out);
     command_result_free(&r);
 }
 
