@@ -7,8 +7,9 @@
  * several, in the order cases come; cases of the baseline that the new
  * build lacks join the first table of their group, or a table of their
  * own at the end), then written row by row, each cell by one function
- * that knows every column; a group whose cases measured metrics gets a
- * metrics table after its time table, and every profiled regression a
+ * that knows every column; a group with multi-threaded cases gets a
+ * threads table after its time table, one whose cases measured metrics a
+ * metrics table, and every profiled regression a
  * "Why it got slower" section after all tables.  The verdicts are worded by
  * reports/model/wording.c, as on the console; the emoji are this file's.
  */
@@ -489,6 +490,8 @@ static void write_metrics(FILE *out, const struct brun_results *r,
                           const struct table *t);
 static void write_counters(FILE *out, const struct brun_results *r,
                            const struct table *t);
+static void write_threads(FILE *out, const struct brun_results *r,
+                          const struct table *t);
 
 static void write_table(FILE *out, const struct brun_results *r,
                         const struct table *tables, size_t index)
@@ -540,6 +543,7 @@ static void write_table(FILE *out, const struct brun_results *r,
         }
         fputs("|\n", out);
     }
+    write_threads(out, r, t);
     write_metrics(out, r, t);
     write_counters(out, r, t);
 }
@@ -637,6 +641,43 @@ static void write_metrics(FILE *out, const struct brun_results *r,
             brun_md_code(out, name_of(c->name), 0);
             fprintf(out, ": %s\n", line[n]);
         }
+    }
+}
+
+/* ---- Multi-threaded cases (BENCH_THREADS) ----------------------------- */
+
+/* Table t's multi-threaded cases: threads, real and CPU time per
+ * iteration of each thread, and the aggregate rate; nothing without. */
+static void write_threads(FILE *out, const struct brun_results *r,
+                          const struct table *t)
+{
+    int any = 0;
+    for (size_t i = 0; i < r->case_count; i++) {
+        const struct brun_case_result *c = &r->cases[i];
+        any |= c->target == t->target && same_group(t, name_of(c->name)) &&
+               c->threads > 1 && c->status == BRUN_STATUS_OK;
+    }
+    if (!any)
+        return;
+    fputs("\n**Threads** (times per iteration of each thread; the rate is "
+          "the threads' together)\n\n"
+          "| case | threads | real | CPU | iterations together |\n"
+          "| :--- | ---: | ---: | ---: | ---: |\n",
+          out);
+    for (size_t i = 0; i < r->case_count; i++) {
+        const struct brun_case_result *c = &r->cases[i];
+        double mean = c->samples_summary.mean;
+        char real[48], cpu[48], rate[48];
+        if (c->target != t->target || !same_group(t, name_of(c->name)) ||
+            c->threads <= 1 || c->status != BRUN_STATUS_OK)
+            continue;
+        brun_format_duration(mean, real, sizeof real);
+        brun_format_duration(brun_case_cpu_ns(c), cpu, sizeof cpu);
+        brun_format_item_rate(brun_case_per_second(c, 1, mean), rate,
+                              sizeof rate);
+        fputs("| ", out);
+        brun_md_code(out, name_of(c->name), 1);
+        fprintf(out, " | %u | %s | %s | %s |\n", c->threads, real, cpu, rate);
     }
 }
 
