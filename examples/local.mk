@@ -9,7 +9,8 @@ BR_EXAMPLE_LIBS = lib/libbenchrun.la
 BR_EXAMPLE_LINK = -static
 
 noinst_PROGRAMS += examples/hash_lookup examples/config_parse \
-	examples/env_capture examples/memcpy examples/sort examples/harness
+	examples/env_capture examples/memcpy examples/sort examples/harness \
+	examples/false_sharing
 
 examples_hash_lookup_SOURCES = examples/hash_lookup.c
 examples_hash_lookup_LDADD = $(BR_EXAMPLE_LIBS)
@@ -29,9 +30,13 @@ examples_sort_LDFLAGS = $(BR_EXAMPLE_LINK)
 examples_harness_SOURCES = examples/harness.c
 examples_harness_LDADD = $(BR_EXAMPLE_LIBS)
 examples_harness_LDFLAGS = $(BR_EXAMPLE_LINK)
+examples_false_sharing_SOURCES = examples/false_sharing.c
+examples_false_sharing_LDADD = $(BR_EXAMPLE_LIBS)
+examples_false_sharing_LDFLAGS = $(BR_EXAMPLE_LINK)
 
 BR_EXAMPLES = examples/hash_lookup examples/config_parse \
-	examples/env_capture examples/memcpy examples/sort examples/harness
+	examples/env_capture examples/memcpy examples/sort examples/harness \
+	examples/false_sharing
 
 # `make run-examples`: measure every example with the freshly built driver.
 run-examples: runner/benchrun $(BR_EXAMPLES)
