@@ -61,6 +61,15 @@ detection-benchmark: runner/benchrun lib/libbenchrun.la
 	    --srcdir $(srcdir) $${RUNS:+--runs $$RUNS}
 .PHONY: detection-benchmark
 
+# `make threads-figures`: examples/false_sharing under benchrun beside the
+# same work under Google Benchmark (tests/perf/threads/), RUNS=... times
+# each (default 5): real and CPU time per iteration of each thread and
+# the aggregate rate.  Measures; asserts nothing.
+threads-figures: runner/benchrun examples/false_sharing
+	python3 $(srcdir)/tests/perf/threads_figures.py --builddir $(builddir) \
+	    --srcdir $(srcdir) $${RUNS:+--runs $$RUNS}
+.PHONY: threads-figures
+
 # `make diagnose-figures`: instructions A/A and +1 % on the suite's chain,
 # what --profile and the counting passes cost, and how often an
 # explanation names the changed function (tests/perf/diagnose_figures.py;

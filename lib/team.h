@@ -10,7 +10,8 @@
  * slowest thread's time (so every thread runs the same count, and the
  * calibration, warm-up and samples are the team's), then releases them
  * all, and each reads its own clock to start the sample.  The meeting is
- * a mutex and a condition variable, outside every timed span.  A thread
+ * a mutex, a condition variable and a bounded spin, outside every timed
+ * span.  A thread
  * that leaves early (a failure, a skip, a misused loop) abandons the
  * team: the others leave the loop at their next boundary instead of
  * waiting for it forever.
@@ -32,6 +33,8 @@ struct brun_team {
     unsigned long generation; /* boundaries passed */
     int abandoned;            /* a thread left: nobody waits any more */
     int finished;             /* the loop ended for every thread */
+    int spin;                 /* waiters spin before they sleep: the team
+                                 fits on the usable CPUs (team.c) */
     uint64_t result;          /* the last decision, for every thread */
 };
 
