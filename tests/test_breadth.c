@@ -12,8 +12,8 @@
  * along the last integer parameter gets a scaling fit in that
  * parameter's unit.  Threads: every thread of a team runs the same
  * iteration count (their summed per-iteration counter is exactly 1),
- * benchrun_threads() and the indexes are right, JSON, the console and
- * the Markdown report show the team's CPU time and aggregate rate (aggregate = threads / real
+ * benchrun_threads() and the indexes are right, JSON, the console, the
+ * Markdown and the HTML reports show the team's CPU time and aggregate rate (aggregate = threads / real
  * time, checked to rounding), a thread that fails before the loop fails
  * the case with its message and stops the others (no hang), a thread
  * that aborts is a reported crash, and a saved baseline of a team
@@ -220,7 +220,8 @@ Test(breadth, every_thread_of_a_team_runs_the_same_iterations)
 {
     struct command_result r =
         benchrun("tests/breadth", FAST, "--filter", "^team/count/", "--json",
-                 "out.json", "--report", "out.md", NULL);
+                 "out.json", "--report", "out.md", "--html", "out.html",
+                 "--export", "google-benchmark=gb.json", NULL);
     cr_assert_eq(r.status, 0, "%s%s", r.out, r.err);
     cr_assert(strstr(r.out, "aggregate") && strstr(r.out, "cpu/iter"),
               "the console shows the team table:\n%s", r.out);
@@ -238,6 +239,11 @@ Test(breadth, every_thread_of_a_team_runs_the_same_iterations)
               threads);
     cr_assert_null(strstr(threads, "| `team/count/threads:1` | "),
                    "one thread is no team");
+    free(report);
+    snprintf(md, sizeof md, "%s/out.html", scratch);
+    report = read_whole_file(md);
+    cr_assert_not_null(report);
+    cr_assert(strstr(report, " &middot; 3 threads, CPU "), "the HTML too");
     free(report);
     json_t *root = load_json("out.json");
     for (int n = 1; n <= 3; n++) {
@@ -265,6 +271,30 @@ Test(breadth, every_thread_of_a_team_runs_the_same_iterations)
         cr_assert(json_number_value(
                       json_object_get(team, "cpu_ns_per_iteration")) > 0);
     }
+    /* Google Benchmark's convention for ->Threads(N): every thread's
+     * iterations, and the wall time divided by them. */
+    json_t *gb = load_json("gb.json");
+    json_t *rounds =
+        json_object_get(json_case(root, "team/count/threads:3"), "rounds");
+    json_t *entries = json_object_get(gb, "benchmarks");
+    size_t seen = 0;
+    for (size_t i = 0; i < json_array_size(entries); i++) {
+        json_t *e = json_array_get(entries, i);
+        if (strcmp(json_string_value(json_object_get(e, "name")),
+                   "team/count/threads:3") != 0)
+            continue;
+        size_t k =
+            (size_t)json_integer_value(json_object_get(e, "repetition_index"));
+        double estimate = json_number_value(
+            json_object_get(json_array_get(rounds, k), "estimate_ns"));
+        cr_assert_eq(json_integer_value(json_object_get(e, "threads")), 3);
+        cr_assert_float_eq(json_number_value(json_object_get(e, "real_time")) *
+                               3,
+                           estimate, 1e-9 * estimate);
+        seen++;
+    }
+    cr_assert_eq(seen, json_array_size(rounds));
+    json_decref(gb);
     json_decref(root);
 }
 

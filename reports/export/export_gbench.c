@@ -9,7 +9,9 @@
  * "iteration", real_time = the round's estimate (the 20 % trimmed mean of
  * its samples' time per iteration, the number benchrun compares),
  * cpu_time = the worker thread's CPU time per iteration over the round,
- * iterations = the round's timed iterations.  With two or more rounds the
+ * iterations = the round's timed iterations.  A multi-threaded case's
+ * entries read as Google Benchmark's own ->Threads(N) runs (team_size).
+ * With two or more rounds the
  * aggregates follow, computed here from those repetitions as Google
  * Benchmark does: mean, median, stddev (time) and cv (percentage, as a
  * ratio), each with iterations = the number of repetitions, as Google
@@ -100,6 +102,16 @@ static double round_cpu(const struct brun_round_result *r)
         n += (double)r->samples[i].iterations;
     }
     return n > 0 ? cpu / n : 0;
+}
+
+/* A multi-threaded case's threads, 1 for others.  Google Benchmark
+ * counts every thread's iterations and divides the wall time by them
+ * (real_time is 1 / the aggregate rate) while cpu_time stays each
+ * thread's: the entries follow it, so its compare.py reads them as it
+ * reads its own ->Threads(N) runs. */
+static unsigned team_size(const struct brun_case_result *c)
+{
+    return c->threads > 1 ? c->threads : 1;
 }
 
 /* The fields every entry starts with. */
@@ -246,7 +258,7 @@ static void write_aggregates(struct brun_json *j, const char *name,
     double *real = x, *cpu = x + n, *bytes = x + 2 * n, *items = x + 3 * n;
     for (size_t i = 0; i < n; i++) {
         double t = c->rounds[i].estimate_ns;
-        real[i] = t;
+        real[i] = t / team_size(c);
         cpu[i] = round_cpu(&c->rounds[i]);
         bytes[i] =
             t > 0 ? brun_case_per_second(c, c->bytes_per_iteration, t) : 0;
@@ -262,7 +274,7 @@ static void write_aggregates(struct brun_json *j, const char *name,
         snprintf(full, name_size, "%s_%s", name, agg);
         brun_json_object_begin(j, NULL);
         entry_head(j, full, name, family, "aggregate", n);
-        brun_json_uint(j, "threads", 1);
+        brun_json_uint(j, "threads", team_size(c));
         brun_json_string(j, "aggregate_name", agg);
         brun_json_string(j, "aggregate_unit", a == 3 ? "percentage" : "time");
         /* Google Benchmark's aggregates count repetitions here, not
@@ -292,8 +304,9 @@ static void write_case(struct brun_json *j, const char *name, size_t family,
         brun_json_object_begin(j, NULL);
         entry_head(j, name, name, family, "iteration", c->round_count);
         brun_json_uint(j, "repetition_index", i);
-        brun_json_uint(j, "threads", 1);
-        times(j, round_iterations(round), t, round_cpu(round));
+        brun_json_uint(j, "threads", team_size(c));
+        times(j, round_iterations(round) * team_size(c), t / team_size(c),
+              round_cpu(round));
         if (c->bytes_per_iteration > 0 && t > 0)
             brun_json_number(
                 j, "bytes_per_second",

@@ -782,6 +782,17 @@ static void case_section(FILE *out, const struct brun_results *r, size_t i)
         duration(out, c->samples_summary.mean);
         fputs(" over ", out);
         fprintf(out, "%zu rounds", c->round_count);
+        if (c->threads > 1) {
+            /* A team: the time above is each thread's per iteration. */
+            fprintf(out, " &middot; %u threads, CPU ", c->threads);
+            duration(out, brun_case_cpu_ns(c));
+            brun_format_item_rate(
+                brun_case_per_second(c, 1, c->samples_summary.mean), b,
+                sizeof b);
+            fputs(" per iteration of each, ", out);
+            text(out, b);
+            fputs(" iterations together", out);
+        }
         if (k) {
             brun_wording_verdict(k, b, sizeof b);
             fprintf(out, " &middot; <span class=\"%s\">", label_class(k));
