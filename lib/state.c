@@ -304,9 +304,7 @@ uint64_t benchrun_priv_loop_next(struct benchrun_state *st, uint64_t left)
 
     if (st->probe && st->phase == BRUN_PHASE_MEASURE) {
         brun_probe_at_clock(st->probe);
-        brun_probe_sample_end(st->probe,
-                              (st->n - left) *
-                                  (st->probe_scale ? st->probe_scale : 1));
+        brun_probe_sample_end(st->probe, st->n - left);
     }
     if (st->paused) {
         st->paused_ticks += t_end - st->pause_start;

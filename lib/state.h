@@ -109,11 +109,10 @@ struct benchrun_state {
     char message[512];
 
     /* What to do around measured samples besides timing them (probe.h);
-     * NULL for a plain timed run.  In a team only the first thread has
-     * one; probe_scale is what its iteration counts are multiplied by
-     * (the team's size for a probe that counts the whole process). */
+     * NULL for a plain timed run.  In a team only the first thread may
+     * have one, the hardware counters of its own thread; a probe of the
+     * whole process is the team's (team.h). */
     struct brun_probe *probe;
-    unsigned probe_scale;
 
     /* The instance being run (parameters, thread count); NULL in tests
      * that drive a state without a registry. */

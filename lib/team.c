@@ -73,11 +73,12 @@ static unsigned usable_cpus(void)
 }
 
 int brun_team_init(struct brun_team *t, struct benchrun_state *states,
-                   unsigned size)
+                   unsigned size, struct brun_probe *probe)
 {
     memset(t, 0, sizeof *t);
     t->size = size;
     t->states = states;
+    t->probe = probe;
     if (pthread_mutex_init(&t->lock, NULL) != 0)
         return -1;
     if (pthread_cond_init(&t->cond, NULL) != 0) {
@@ -88,7 +89,8 @@ int brun_team_init(struct brun_team *t, struct benchrun_state *states,
         states[i].team = t;
         states[i].thread_index = i;
     }
-    t->spin = size <= usable_cpus();
+    /* Under a probe a spinning thread would be counted or sampled. */
+    t->spin = !probe && size <= usable_cpus();
     return 0;
 }
 
@@ -146,8 +148,18 @@ int brun_team_sync(struct brun_team *t, struct benchrun_state *st,
     }
     unsigned long generation = t->generation;
     if (++t->arrived == t->size) {
-        t->result =
-            decide(&t->states[0], team_span(t), team_cpu(t), team_switches(t));
+        struct benchrun_state *first = &t->states[0];
+        if (t->probe && first->phase == BRUN_PHASE_MEASURE) {
+            brun_probe_at_clock(t->probe);
+            brun_probe_sample_end(t->probe, first->n * t->size);
+        }
+        t->result = decide(first, team_span(t), team_cpu(t), team_switches(t));
+        if (t->probe && t->result == BENCHRUN_PRIV_LOOP_DONE) {
+            brun_probe_finish(t->probe);
+        } else if (t->probe && first->phase == BRUN_PHASE_MEASURE) {
+            brun_probe_sample_begin(t->probe);
+            brun_probe_at_clock(t->probe);
+        }
         if (t->result == BENCHRUN_PRIV_LOOP_DONE)
             t->finished = 1;
         t->arrived = 0;

@@ -9,7 +9,12 @@
  * the first thread's state decide the next iteration count from the
  * slowest thread's time (so every thread runs the same count, and the
  * calibration, warm-up and samples are the team's), then releases them
- * all, and each reads its own clock to start the sample.  The meeting is
+ * all, and each reads its own clock to start the sample.  A probe that
+ * sees the whole process (probe.h: callgrind's toggle, perf's enable,
+ * the allocation counter) is run here too, by the last thread to
+ * arrive: off before the decision, on again just before the release, so
+ * its window holds every thread's sample; the hardware counters, which
+ * count one thread, stay with the first thread's own samples.  The meeting is
  * a mutex, a condition variable and a bounded spin, outside every timed
  * span.  A thread
  * that leaves early (a failure, a skip, a misused loop) abandons the
@@ -35,6 +40,9 @@ struct brun_team {
     int finished;             /* the loop ended for every thread */
     int spin;                 /* waiters spin before they sleep: the team
                                  fits on the usable CPUs (team.c) */
+    struct brun_probe *probe; /* a probe that sees the whole process
+                                 (callgrind, perf, allocations), run by the
+                                 team around its samples; NULL otherwise */
     uint64_t result;          /* the last decision, for every thread */
 };
 
@@ -42,9 +50,10 @@ typedef uint64_t (*brun_team_decide)(struct benchrun_state *first,
                                      uint64_t elapsed, uint64_t cpu_ns,
                                      uint64_t ivcsw);
 
-/* Sets up a team over states (each already initialised); 0 or -1. */
+/* Sets up a team over states (each already initialised), with probe
+ * (NULL for none) as its process-wide probe; 0 or -1. */
 int brun_team_init(struct brun_team *t, struct benchrun_state *states,
-                   unsigned size);
+                   unsigned size, struct brun_probe *probe);
 void brun_team_release(struct brun_team *t);
 
 /* A sample boundary (st is one of the team's states, its team_* figures

@@ -115,10 +115,13 @@ struct run_verdict {
     char message[600];
 };
 
-/* st is the state that reports (a team's first thread); its counters and
- * verdict already merged from every thread (merge_team).  iterations_scale
- * multiplies what the loop ran: a team's threads each ran it. */
+/* st is the state that reports (a team's first thread), its counters
+ * already merged from every thread (merge_counters), and verdict the
+ * first thread's that went wrong (thread_verdict); probe is the run's,
+ * whichever thread or team ran it.  iterations_scale multiplies what the
+ * loop ran: a team's threads each ran it. */
 static int send_results(int fd, const struct benchrun_state *st,
+                        const struct brun_probe *probe,
                         const struct run_verdict *verdict,
                         unsigned iterations_scale)
 {
@@ -154,7 +157,7 @@ static int send_results(int fd, const struct benchrun_state *st,
     brun_proto_add_double(&m, st->items);
     if (brun_proto_send(fd, &m) != 0)
         return -1;
-    if (st->probe && brun_probe_report(st->probe, fd) != 0)
+    if (probe->mode != BRUN_PROBE_NONE && brun_probe_report(probe, fd) != 0)
         return -1;
     for (unsigned i = 0; i < st->counter_count; i++) {
         const struct brun_user_value *u = &st->counters[i];
@@ -247,7 +250,8 @@ static void merge_counters(struct benchrun_state *states, unsigned threads)
 /* Calls the case body, in the instance's threads, between its fixture's
  * setup and teardown.  -1 with why when the threads cannot run. */
 static int run_body(const struct brun_instance *in,
-                    struct benchrun_state *states, char *why, size_t why_size)
+                    struct benchrun_state *states, struct brun_probe *probe,
+                    char *why, size_t why_size)
 {
     const struct benchrun_fixture *f = in->fixture;
     void *shared = NULL;
@@ -260,10 +264,20 @@ static int run_body(const struct brun_instance *in,
             states[i].fixture = shared;
     }
     if (in->threads == 1) {
+        if (probe->mode != BRUN_PROBE_NONE)
+            states[0].probe = probe;
         in->def->fn(&states[0]);
     } else {
         struct brun_team team;
-        if (brun_team_init(&team, states, in->threads) != 0) {
+        /* Hardware counters count one thread: the first one's own
+         * samples.  Every other probe sees the whole process, and the
+         * team runs it around every thread's samples (team.h). */
+        int whole = probe->mode != BRUN_PROBE_NONE &&
+                    probe->mode != BRUN_PROBE_COUNTERS;
+        if (probe->mode == BRUN_PROBE_COUNTERS)
+            states[0].probe = probe;
+        if (brun_team_init(&team, states, in->threads, whole ? probe : NULL) !=
+            0) {
             snprintf(why, why_size, "cannot set up the threads' meeting point");
             status = -1;
         } else {
@@ -272,6 +286,8 @@ static int run_body(const struct brun_instance *in,
                 status = -1;
             }
             brun_team_release(&team);
+            if (whole)
+                brun_probe_finish(probe); /* when a thread left early */
         }
     }
     if (f && f->teardown)
@@ -306,15 +322,7 @@ static int run_case(int fd, const struct brun_instance *in,
         states[ready].instance = in;
         states[ready].thread_index = ready;
     }
-    if (probe->mode != BRUN_PROBE_NONE) {
-        /* The first thread runs the probe.  Hardware counters count that
-         * thread; callgrind, perf and the allocation counter see the
-         * whole process, so their counts are per iteration of each. */
-        states[0].probe = probe;
-        states[0].probe_scale =
-            probe->mode == BRUN_PROBE_COUNTERS ? 1 : in->threads;
-    }
-    if (run_body(in, states, why, sizeof why) != 0) {
+    if (run_body(in, states, probe, why, sizeof why) != 0) {
         send_error(fd, why);
         goto done;
     }
@@ -326,7 +334,8 @@ static int run_case(int fd, const struct brun_instance *in,
         if (thread_verdict(&states[i], in->threads, &verdict))
             break;
     merge_counters(states, in->threads);
-    status = send_results(fd, &states[0], &verdict, in->threads) == 0 ? 0 : 1;
+    status =
+        send_results(fd, &states[0], probe, &verdict, in->threads) == 0 ? 0 : 1;
 done:
     for (unsigned i = 0; i < ready; i++)
         brun_state_release(&states[i]);

@@ -102,6 +102,17 @@ BENCH(team, third_fails, BENCH_THREADS(3))
     BENCH_KEEP(x);
 }
 
+/* Every thread allocates once per iteration: counted over the whole
+ * team, it is exactly one allocation per iteration of each thread. */
+BENCH(team, allocate, BENCH_THREADS(2))
+{
+    BENCH_LOOP(st) {
+        void *p = malloc(32);
+        BENCH_ESCAPE(p);
+        free(p);
+    }
+}
+
 /* One thread dies mid-loop: the worker dies with it, and the case is a
  * reported crash. */
 BENCH(team, second_aborts, BENCH_THREADS(2))

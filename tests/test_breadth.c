@@ -14,7 +14,9 @@
  * iteration count (their summed per-iteration counter is exactly 1),
  * benchrun_threads() and the indexes are right, JSON, the console, the
  * Markdown and the HTML reports show the team's CPU time and aggregate rate (aggregate = threads / real
- * time, checked to rounding), a thread that fails before the loop fails
+ * time, checked to rounding), callgrind and the allocation counter count
+ * every thread's iterations (per iteration, what one thread alone
+ * counts), a thread that fails before the loop fails
  * the case with its message and stops the others (no hang), a thread
  * that aborts is a reported crash, and a saved baseline of a team
  * compares on every round even when its threads outnumber the CPUs.
@@ -295,6 +297,51 @@ Test(breadth, every_thread_of_a_team_runs_the_same_iterations)
     }
     cr_assert_eq(seen, json_array_size(rounds));
     json_decref(gb);
+    json_decref(root);
+}
+
+/* A metric's value in a case. */
+static double metric_value(json_t *c, const char *name)
+{
+    json_t *m = json_object_get(json_object_get(c, "metrics"), name);
+    cr_assert_not_null(m, "no metric %s", name);
+    return json_number_value(json_object_get(m, "value"));
+}
+
+Test(breadth, metrics_of_a_team_count_every_thread_per_iteration,
+     .disabled = BRUN_TEST_ASAN)
+{
+    /* Callgrind and the allocation counter see the whole process: the
+     * team switches them on before any thread starts a sample and off
+     * after the last one ends, so each thread's iterations count. */
+    struct command_result r = benchrun(
+        "tests/breadth", FAST, "--filter", "^team/(count|allocate)/threads:2$",
+        "--metric", "instructions,allocations", "--json", "out.json", NULL);
+    cr_assert_eq(r.status, 0, "%s%s", r.out, r.err);
+    command_result_free(&r);
+    json_t *root = load_json("out.json");
+    json_t *alloc = json_case(root, "team/allocate/threads:2");
+    cr_assert_eq(metric_value(alloc, "allocations"), 1);
+    cr_assert_eq(metric_value(alloc, "frees"), 1);
+    json_t *count = json_case(root, "team/count/threads:2");
+    cr_assert_eq(metric_value(count, "allocations"), 0);
+    /* 200 steps of a multiply-add chain and the loop: the same count as
+     * one thread alone, which the one-thread instance would show. */
+    double instructions = metric_value(count, "instructions");
+    cr_assert(instructions > 400 && instructions < 1600, "%g", instructions);
+    json_decref(root);
+    r = benchrun("tests/breadth", FAST, "--filter", "^team/count/threads:1$",
+                 "--metric", "instructions", "--json", "one.json", NULL);
+    cr_assert_eq(r.status, 0, "%s%s", r.out, r.err);
+    command_result_free(&r);
+    root = load_json("one.json");
+    /* Within 0.5 %: the team's meeting adds a few instructions per
+     * sample that the two callgrind passes need not cancel exactly; a
+     * thread left out would halve the count, an extra one double it. */
+    double one =
+        metric_value(json_case(root, "team/count/threads:1"), "instructions");
+    cr_assert(fabs(instructions - one) <= 0.005 * one,
+              "two threads %g per iteration, one thread %g", instructions, one);
     json_decref(root);
 }
 
