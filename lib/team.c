@@ -160,6 +160,8 @@ int brun_team_sync(struct brun_team *t, struct benchrun_state *st,
             brun_probe_sample_begin(t->probe);
             brun_probe_at_clock(t->probe);
         }
+        t->phase = first->phase;
+        t->n = first->n;
         if (t->result == BENCHRUN_PRIV_LOOP_DONE)
             t->finished = 1;
         t->arrived = 0;
@@ -178,9 +180,11 @@ int brun_team_sync(struct brun_team *t, struct benchrun_state *st,
             return -1;
         }
     }
+    /* From the team, not from the first thread's state: that thread may
+     * already have left the loop and be changing it. */
     *result = t->result;
-    st->phase = t->states[0].phase;
-    st->n = t->states[0].n;
+    st->phase = t->phase;
+    st->n = t->n;
     pthread_mutex_unlock(&t->lock);
     return 0;
 }

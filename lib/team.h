@@ -43,7 +43,9 @@ struct brun_team {
     struct brun_probe *probe; /* a probe that sees the whole process
                                  (callgrind, perf, allocations), run by the
                                  team around its samples; NULL otherwise */
-    uint64_t result;          /* the last decision, for every thread */
+    uint64_t result;          /* the last decision, for every thread: */
+    enum brun_phase phase;    /* the phase it leads to */
+    uint64_t n;               /* and the iterations of the next sample */
 };
 
 typedef uint64_t (*brun_team_decide)(struct benchrun_state *first,

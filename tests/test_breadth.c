@@ -17,7 +17,8 @@
  * time, checked to rounding), callgrind and the allocation counter count
  * every thread's iterations (per iteration, what one thread alone
  * counts), a thread that fails before the loop fails
- * the case with its message and stops the others (no hang), a thread
+ * the case with its message and stops the others (no hang), a build
+ * under ThreadSanitizer runs the teams without a race report, a thread
  * that aborts is a reported crash, and a saved baseline of a team
  * compares on every round even when its threads outnumber the CPUs.
  * Fixtures: one setup and one teardown in each worker process, the same
@@ -33,6 +34,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "tests/helpers.h"
 
@@ -367,6 +369,37 @@ Test(breadth, a_thread_that_fails_fails_the_case_and_frees_the_others)
                      "signal");
     cr_assert_str_eq(status_of(json_case(root, "team/count/threads:2")), "ok",
                      "the run goes on after a failed team");
+    json_decref(root);
+}
+
+Test(breadth, thread_sanitizer_finds_no_race_in_a_team)
+{
+    /* tests/breadth_tsan exists when the compiler has ThreadSanitizer
+     * (configure); a race it finds makes the worker exit with status 66,
+     * so the case fails with that reason. */
+    if (access(build_path("tests/breadth_tsan"), X_OK) != 0)
+        cr_skip_test("no ThreadSanitizer build (configure found none)");
+    struct command_result r =
+        benchrun("tests/breadth_tsan", FAST, "--filter",
+                 "^(team/(count|third_fails|allocate)|shared/threaded)",
+                 "--json", "out.json", NULL);
+    command_result_free(&r);
+    json_t *root = load_json("out.json");
+    json_t *cases = json_object_get(root, "cases");
+    cr_assert_eq(json_array_size(cases), 6);
+    for (size_t i = 0; i < json_array_size(cases); i++) {
+        json_t *c = json_array_get(cases, i);
+        const char *name = json_string_value(json_object_get(c, "name"));
+        const char *reason = json_string_value(json_object_get(c, "reason"));
+        const char *output = json_string_value(json_object_get(c, "output"));
+        if (strcmp(name, "team/third_fails/threads:3") == 0) {
+            cr_assert(reason && strstr(reason, "thread two gives up"), "%s",
+                      reason ? reason : "(none)");
+            continue;
+        }
+        cr_assert_str_eq(status_of(c), "ok", "%s: %s\n%s", name,
+                         reason ? reason : "", output ? output : "");
+    }
     json_decref(root);
 }
 
