@@ -239,8 +239,9 @@ Test(breadth, every_thread_of_a_team_runs_the_same_iterations)
     char *next = strstr(threads + 2, "\n**");
     if (next)
         *next = '\0'; /* the threads table only */
-    cr_assert(strstr(threads, "| `team/count/threads:3` | 3 | "), "%s",
-              threads);
+    cr_assert(strstr(threads, "| `team/count/threads:3` | 3 | ") &&
+                  strstr(threads, " %) |"),
+              "%s", threads);
     cr_assert_null(strstr(threads, "| `team/count/threads:1` | "),
                    "one thread is no team");
     free(report);
@@ -274,6 +275,15 @@ Test(breadth, every_thread_of_a_team_runs_the_same_iterations)
                   n * 1e9 / real);
         cr_assert(json_number_value(
                       json_object_get(team, "cpu_ns_per_iteration")) > 0);
+        /* The speed-up is the threads' rate over the one thread's. */
+        json_t *one = json_case(root, "team/count/threads:1");
+        double alone = json_number_value(
+            json_object_get(json_object_get(one, "estimate"), "mean_ns"));
+        double speedup =
+            json_number_value(json_object_get(team, "speedup_vs_one_thread"));
+        cr_assert(fabs(speedup - rate * alone / 1e9) <= 1e-9 * speedup,
+                  "%s: speed-up %g, rates %g and %g", name, speedup, rate,
+                  1e9 / alone);
     }
     /* Google Benchmark's convention for ->Threads(N): every thread's
      * iterations, and the wall time divided by them. */

@@ -23,6 +23,22 @@
 #define ANSI_BOLD "\033[1m"
 #define ANSI_RESET "\033[0m"
 
+/* "x1.95 (98 %)": the aggregate rate against the one-thread instance's
+ * and that per thread (the scaling efficiency), or "-" without one. */
+static const char *speedup_text(const struct brun_results *r,
+                                const struct brun_case_result *c, char *text,
+                                size_t size)
+{
+    double speedup = brun_case_speedup(c, brun_case_one_thread(r, c));
+    char times[24], share[24];
+    if (!(speedup > 0))
+        return "-";
+    brun_format_fixed(speedup, 2, times, sizeof times);
+    brun_format_fixed(100.0 * speedup / c->threads, 0, share, sizeof share);
+    snprintf(text, size, "×%s (%s %%)", times, share);
+    return text;
+}
+
 void brun_console_threads(FILE *out, const struct brun_results *r,
                           size_t target, const struct brun_console_style *style)
 {
@@ -40,10 +56,11 @@ void brun_console_threads(FILE *out, const struct brun_results *r,
     brun_table_column(&t, "cpu/iter", 1);
     brun_table_column(&t, "aggregate", 1);
     brun_table_column(&t, "aggregate throughput", 1);
+    brun_table_column(&t, "vs 1 thread", 1);
     for (size_t i = 0; i < r->case_count; i++) {
         const struct brun_case_result *c = &r->cases[i];
         double mean = c->samples_summary.mean;
-        char text[64];
+        char text[96];
         if (c->target != target || c->threads <= 1 ||
             c->status != BRUN_STATUS_OK)
             continue;
@@ -70,6 +87,7 @@ void brun_console_threads(FILE *out, const struct brun_results *r,
                 brun_case_per_second(c, c->items_per_iteration, mean), text,
                 sizeof text);
         brun_table_set(&t, row, 5, text[0] ? text : "-");
+        brun_table_set(&t, row, 6, speedup_text(r, c, text, sizeof text));
     }
     fputc('\n', out);
     brun_table_print(&t, out, style->color ? ANSI_BOLD : NULL,

@@ -483,8 +483,10 @@ static void write_params(struct brun_json *j, const char *name)
 }
 
 /* A multi-threaded case's team figures ("threads" > 1): CPU time per
- * iteration and the aggregate rate of its threads. */
-static void write_team(struct brun_json *j, const struct brun_case_result *c)
+ * iteration, the aggregate rate of its threads and, when its one-thread
+ * instance ran too, the rate against that one's (null otherwise). */
+static void write_team(struct brun_json *j, const struct brun_results *r,
+                       const struct brun_case_result *c)
 {
     double mean = c->samples_summary.mean;
     if (c->threads <= 1 || c->status != BRUN_STATUS_OK || !(mean > 0))
@@ -494,10 +496,16 @@ static void write_team(struct brun_json *j, const struct brun_case_result *c)
     brun_json_number(j, "cpu_ns_per_iteration", brun_case_cpu_ns(c));
     brun_json_number(j, "iterations_per_second",
                      brun_case_per_second(c, 1, mean));
+    double speedup = brun_case_speedup(c, brun_case_one_thread(r, c));
+    if (speedup > 0)
+        brun_json_number(j, "speedup_vs_one_thread", speedup);
+    else
+        brun_json_null(j, "speedup_vs_one_thread");
     brun_json_object_end(j);
 }
 
-static void write_case(struct brun_json *j, const struct brun_case_result *c)
+static void write_case(struct brun_json *j, const struct brun_results *r,
+                       const struct brun_case_result *c)
 {
     brun_json_object_begin(j, NULL);
     brun_json_string(j, "name", c->name);
@@ -520,7 +528,7 @@ static void write_case(struct brun_json *j, const struct brun_case_result *c)
     brun_json_string(j, "reason", c->reason);
     brun_json_string(j, "output", c->output);
     write_throughput(j, c);
-    write_team(j, c);
+    write_team(j, r, c);
 
     brun_json_object_begin(j, "plan");
     brun_json_uint(j, "iterations", c->plan.iterations);
@@ -646,7 +654,7 @@ void brun_json_write_results(FILE *out, const struct brun_results *r)
     brun_json_array_end(&j);
     brun_json_array_begin(&j, "cases");
     for (size_t i = 0; i < r->case_count; i++)
-        write_case(&j, &r->cases[i]);
+        write_case(&j, r, &r->cases[i]);
     brun_json_array_end(&j);
     write_summary_of_comparison(&j, r->comparison);
     brun_json_array_begin(&j, "scalings");

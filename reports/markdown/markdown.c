@@ -661,8 +661,9 @@ static void write_threads(FILE *out, const struct brun_results *r,
         return;
     fputs("\n**Threads** (times per iteration of each thread; the rate is "
           "the threads' together)\n\n"
-          "| case | threads | real | CPU | iterations together |\n"
-          "| :--- | ---: | ---: | ---: | ---: |\n",
+          "| case | threads | real | CPU | iterations together | vs 1 thread "
+          "|\n"
+          "| :--- | ---: | ---: | ---: | ---: | ---: |\n",
           out);
     for (size_t i = 0; i < r->case_count; i++) {
         const struct brun_case_result *c = &r->cases[i];
@@ -677,7 +678,17 @@ static void write_threads(FILE *out, const struct brun_results *r,
                               sizeof rate);
         fputs("| ", out);
         brun_md_code(out, name_of(c->name), 1);
-        fprintf(out, " | %u | %s | %s | %s |\n", c->threads, real, cpu, rate);
+        fprintf(out, " | %u | %s | %s | %s | ", c->threads, real, cpu, rate);
+        double speedup = brun_case_speedup(c, brun_case_one_thread(r, c));
+        if (speedup > 0) {
+            char times[32], share[32];
+            brun_format_fixed(speedup, 2, times, sizeof times);
+            brun_format_fixed(100.0 * speedup / c->threads, 0, share,
+                              sizeof share);
+            fprintf(out, "×%s (%s %%) |\n", times, share);
+        } else {
+            fputs("— |\n", out);
+        }
     }
 }
 

@@ -205,3 +205,31 @@ double brun_case_cpu_ns(const struct brun_case_result *c)
     }
     return n ? sum / (double)n : 0;
 }
+
+const struct brun_case_result *
+brun_case_one_thread(const struct brun_results *r,
+                     const struct brun_case_result *c)
+{
+    const char *last = strrchr(c->name, '/');
+    if (c->threads <= 1 || !last)
+        return NULL;
+    size_t stem = (size_t)(last - c->name);
+    for (size_t i = 0; i < r->case_count; i++) {
+        const struct brun_case_result *o = &r->cases[i];
+        if (o->target == c->target && o->status == BRUN_STATUS_OK &&
+            strncmp(o->name, c->name, stem) == 0 &&
+            strcmp(o->name + stem, "/threads:1") == 0)
+            return o;
+    }
+    return NULL;
+}
+
+double brun_case_speedup(const struct brun_case_result *c,
+                         const struct brun_case_result *one)
+{
+    double each = c->samples_summary.mean;
+    double alone = one ? one->samples_summary.mean : 0;
+    if (!(each > 0) || !(alone > 0))
+        return 0;
+    return (c->threads > 1 ? c->threads : 1) * alone / each;
+}

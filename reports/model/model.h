@@ -415,4 +415,17 @@ const char *brun_slo_status_name(enum brun_slo_status status);
 /* "reported", "misuse", "signal", "exit", "timeout", "protocol" or "". */
 const char *brun_failure_name(enum brun_failure_kind kind);
 
+/* A multi-threaded case's instance with one thread (the same name with
+ * "/threads:1" at the end), measured in the same results; NULL when
+ * there is none or it did not run. */
+const struct brun_case_result *
+brun_case_one_thread(const struct brun_results *r,
+                     const struct brun_case_result *c);
+
+/* How many times the aggregate rate of c is that of its one-thread
+ * instance (one): threads x time of one / time of each; 0 when either has
+ * no time.  Divided by the threads it is the scaling efficiency. */
+double brun_case_speedup(const struct brun_case_result *c,
+                         const struct brun_case_result *one);
+
 #endif /* BRUN_MODEL_H */
