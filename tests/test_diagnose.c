@@ -453,6 +453,50 @@ Test(diagnose, memory_profile_with_massif)
     memory_profile_with("massif", "valgrind");
 }
 
+/* Plants a link at profiles/NAME to a file outside with "keep" in it;
+ * returns the outside file's path (static). */
+static const char *plant_link(const char *name)
+{
+    static char outside[4300];
+    char link[4400];
+    snprintf(outside, sizeof outside, "%s/outside-%s", scratch, name);
+    FILE *f = fopen(outside, "w");
+    cr_assert_not_null(f);
+    fputs("keep\n", f);
+    fclose(f);
+    mkdir(profiles, 0755);
+    snprintf(link, sizeof link, "%s/%s", profiles, name);
+    cr_assert_eq(symlink(outside, link), 0, "%s", link);
+    return outside;
+}
+
+static void expect_kept(const char *outside)
+{
+    char text[64] = "";
+    FILE *f = fopen(outside, "r");
+    cr_assert_not_null(f);
+    cr_expect_not_null(fgets(text, sizeof text, f));
+    fclose(f);
+    cr_expect_str_eq(text, "keep\n", "%s was written through a link", outside);
+}
+
+Test(diagnose, memory_tools_replace_links_planted_at_their_outputs)
+{
+    /* massif writes its profile and valgrind's log, heaptrack its
+     * compressed file: each opens them with O_TRUNC. */
+    if (!have("valgrind") || !have("heaptrack"))
+        cr_skip_test("valgrind or heaptrack is not installed");
+    char outside_log[4300], outside_zst[4300];
+    snprintf(outside_log, sizeof outside_log, "%s",
+             plant_link("massif.out.diag_mallocs.log"));
+    snprintf(outside_zst, sizeof outside_zst, "%s",
+             plant_link("heaptrack.diag_mallocs.zst"));
+    memory_profile_with("massif", "valgrind");
+    memory_profile_with("heaptrack", "heaptrack");
+    expect_kept(outside_log);
+    expect_kept(outside_zst);
+}
+
 Test(diagnose, memory_profile_with_dhat)
 {
     memory_profile_with("dhat", "valgrind");

@@ -41,11 +41,14 @@ static int run_tool(enum brun_memory_tool tool,
     brun_file_stem(listed->name, stem, sizeof stem);
     if (brun_memory_tool_command(tool, q->dir, stem, &cmd, why, why_size) != 0)
         return 2;
-    /* massif and DHAT write to a fixed name (heaptrack adds a suffix). */
-    if (!strchr(cmd.output_pattern, '*') &&
-        brun_output_prepare(cmd.output_pattern, why, why_size) != 0) {
-        brun_memory_command_release(&cmd);
-        return 2;
+    /* The tools open their outputs with O_TRUNC: clear every name they
+     * may write first, so a link planted there is replaced, never
+     * written through. */
+    for (size_t i = 0; cmd.outputs[i]; i++) {
+        if (brun_output_prepare(cmd.outputs[i], why, why_size) != 0) {
+            brun_memory_command_release(&cmd);
+            return 2;
+        }
     }
     double seconds = tool == BRUN_MEMORY_HEAPTRACK ? BRUN_MEMORY_HEAPTRACK_S
                                                    : BRUN_MEMORY_VALGRIND_S;

@@ -145,9 +145,9 @@ void brun_memory_command_release(struct brun_memory_command *cmd)
         free(cmd->argv[i]);
     free(cmd->argv);
     free(cmd->output_pattern);
-    cmd->argv = NULL;
-    cmd->argc = 0;
-    cmd->output_pattern = NULL;
+    for (size_t i = 0; i < BRUN_MEMORY_OUTPUTS_MAX; i++)
+        free(cmd->outputs[i]);
+    memset(cmd, 0, sizeof *cmd);
 }
 
 /* A malloc'ed printf, or NULL. */
@@ -213,13 +213,15 @@ static int check_names(enum brun_memory_tool t, const char *out_dir,
     return 0;
 }
 
+/* What heaptrack may add to its -o path, by the compressor it has. */
+static const char *const heaptrack_suffixes[4] = {"zst", "gz", "raw.zst",
+                                                  "raw.gz"};
+
 int brun_memory_tool_command(enum brun_memory_tool t, const char *out_dir,
                              const char *stem, struct brun_memory_command *cmd,
                              char *why, size_t why_size)
 {
-    cmd->argv = NULL;
-    cmd->argc = 0;
-    cmd->output_pattern = NULL;
+    memset(cmd, 0, sizeof *cmd);
     if ((unsigned)t >= sizeof names / sizeof names[0]) {
         fail(why, why_size, "unknown memory tool %d", (int)t);
         return -1;
@@ -247,6 +249,8 @@ int brun_memory_tool_command(enum brun_memory_tool t, const char *out_dir,
         words[n++] = strdup("-o");
         words[n++] = base ? strdup(base) : NULL;
         cmd->output_pattern = base ? format("%s.*", base) : NULL;
+        for (size_t i = 0; base && i < 4; i++)
+            cmd->outputs[i] = format("%s.%s", base, heaptrack_suffixes[i]);
         break;
     case BRUN_MEMORY_MASSIF:
         /* Heap blocks only (not pages); the default 1 % threshold
@@ -260,24 +264,26 @@ int brun_memory_tool_command(enum brun_memory_tool t, const char *out_dir,
         words[n++] = strdup("--stats=yes");
         words[n++] = base ? format("--log-file=%s.log", base) : NULL;
         cmd->output_pattern = base ? strdup(base) : NULL;
+        cmd->outputs[0] = base ? strdup(base) : NULL;
+        cmd->outputs[1] = base ? format("%s.log", base) : NULL;
         break;
     case BRUN_MEMORY_DHAT:
         base = format("%s%sdhat.out.%s.json", out_dir, slash, stem);
         words[n++] = strdup("--tool=dhat");
         words[n++] = base ? format("--dhat-out-file=%s", base) : NULL;
         cmd->output_pattern = base ? strdup(base) : NULL;
+        cmd->outputs[0] = base ? strdup(base) : NULL;
         break;
     }
     free(base);
-    int ok = cmd->output_pattern != NULL;
+    int ok = cmd->output_pattern != NULL && cmd->outputs[0] != NULL;
     for (size_t i = 0; i < n; i++)
         ok = ok && words[i];
     cmd->argv = ok ? calloc(n + 1, sizeof *cmd->argv) : NULL;
     if (!cmd->argv) {
         for (size_t i = 0; i < n; i++)
             free(words[i]);
-        free(cmd->output_pattern);
-        cmd->output_pattern = NULL;
+        brun_memory_command_release(cmd);
         fail(why, why_size, "out of memory for the %s command",
              brun_memory_tool_name(t));
         return -1;
@@ -318,11 +324,9 @@ int brun_memory_tool_output(const struct brun_memory_command *cmd, long pid,
     size_t len = strlen(resolved);
     if (len >= 2 && strcmp(resolved + len - 2, ".*") == 0) {
         /* heaptrack: the compressor it had decides the suffix. */
-        static const char *const suffixes[] = {"zst", "gz", "raw.zst",
-                                               "raw.gz"};
-        for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
+        for (size_t i = 0; i < 4; i++) {
             int n = snprintf(path, size, "%.*s.%s", (int)(len - 2), resolved,
-                             suffixes[i]);
+                             heaptrack_suffixes[i]);
             if (n > 0 && (size_t)n < size && is_file(path))
                 return 0;
         }

@@ -34,6 +34,8 @@ int brun_memory_tool_find(const enum brun_memory_tool *chosen,
                           enum brun_memory_tool *out, char *why,
                           size_t why_size);
 
+#define BRUN_MEMORY_OUTPUTS_MAX 4
+
 /* The words to put before a program's argv to run it under a tool. */
 struct brun_memory_command {
     char **argv;          /* NULL-terminated; argv[0] is the tool's path */
@@ -41,6 +43,10 @@ struct brun_memory_command {
     char *output_pattern; /* where the output goes: a path, or for
                              heaptrack "DIR/heaptrack.STEM.*" (it adds
                              .zst or .gz itself) */
+    /* Every file the tool may write, NULL-terminated: what the caller
+     * clears first (brun_output_prepare), so that a link planted at one
+     * of these names is not written through. */
+    char *outputs[BRUN_MEMORY_OUTPUTS_MAX + 1];
 };
 
 /* Fills *cmd (owned by the caller, freed with brun_memory_command_release)
