@@ -46,7 +46,8 @@ include tests/command.mk
 if ENABLE_TESTS
 # Shared by the tests that run programs.
 noinst_LTLIBRARIES += tests/libtesthelpers.la
-tests_libtesthelpers_la_SOURCES = tests/helpers.c tests/helpers.h
+tests_libtesthelpers_la_SOURCES = tests/helpers.c tests/helpers.h \
+	tests/json_cases.h
 
 # Bench executables and peers the driver tests run.  -no-install: real
 # executables in the build tree, no libtool wrapper scripts.

@@ -37,6 +37,7 @@
 #include <unistd.h>
 
 #include "tests/helpers.h"
+#include "tests/json_cases.h"
 
 #define FAST                                                                   \
     "--rounds", "4", "--max-rounds", "4", "--samples", "3", "--warmup", "1ms", \
@@ -85,35 +86,6 @@ static struct command_result benchrun(const char *exe, const char *first, ...)
     return r;
 }
 
-static json_t *load_json(const char *file)
-{
-    char path[4300];
-    json_error_t error;
-    snprintf(path, sizeof path, "%s/%s", scratch, file);
-    json_t *root = json_load_file(path, 0, &error);
-    cr_assert_not_null(root, "%s: %s", path, error.text);
-    return root;
-}
-
-/* The case called name in a --json document, or NULL. */
-static json_t *find_case(json_t *root, const char *name)
-{
-    json_t *cases = json_object_get(root, "cases");
-    for (size_t i = 0; i < json_array_size(cases); i++) {
-        json_t *c = json_array_get(cases, i);
-        if (strcmp(json_string_value(json_object_get(c, "name")), name) == 0)
-            return c;
-    }
-    return NULL;
-}
-
-static json_t *json_case(json_t *root, const char *name)
-{
-    json_t *c = find_case(root, name);
-    cr_assert_not_null(c, "no case %s", name);
-    return c;
-}
-
 /* A counter's value in a case. */
 static double counter_value(json_t *c, const char *name)
 {
@@ -156,7 +128,7 @@ Test(breadth, each_instance_gets_the_values_its_name_says)
                  "--json", "out.json", NULL);
     cr_assert_eq(r.status, 0, "%s%s", r.out, r.err);
     command_result_free(&r);
-    json_t *root = load_json("out.json");
+    json_t *root = load_json_in(scratch, "out.json");
     cr_assert_eq(json_array_size(json_object_get(root, "cases")), 3,
                  "--filter on a parameter's part selects its instances");
     static const int blocks[] = {1, 2, 4};
@@ -164,7 +136,7 @@ Test(breadth, each_instance_gets_the_values_its_name_says)
         char name[128];
         snprintf(name, sizeof name,
                  "params/product/size:64/order:down/block:%d", blocks[b]);
-        json_t *c = json_case(root, name);
+        json_t *c = json_case_named(root, name);
         cr_assert_str_eq(status_of(c), "ok");
         cr_assert_eq(counter_value(c, "size"), 64);
         cr_assert_eq(counter_value(c, "block"), blocks[b]);
@@ -194,7 +166,7 @@ Test(breadth, a_family_along_a_named_parameter_gets_a_fit_in_its_unit)
      * its unit do not. */
     cr_assert(strstr(r.out, "scaling  params/steps:"), "%s", r.out);
     command_result_free(&r);
-    json_t *root = load_json("out.json");
+    json_t *root = load_json_in(scratch, "out.json");
     json_t *s = json_array_get(json_object_get(root, "scalings"), 0);
     cr_assert_not_null(s);
     cr_assert_str_eq(json_string_value(json_object_get(s, "family")),
@@ -210,8 +182,8 @@ Test(breadth, asking_for_a_parameter_the_case_lacks_fails_it)
                  "out.json", NULL);
     cr_assert_neq(r.status, 0);
     command_result_free(&r);
-    json_t *root = load_json("out.json");
-    json_t *c = json_case(root, "params/wrong_name/size:1");
+    json_t *root = load_json_in(scratch, "out.json");
+    json_t *c = json_case_named(root, "params/wrong_name/size:1");
     cr_assert_str_eq(status_of(c), "failed");
     cr_assert(strstr(json_string_value(json_object_get(c, "reason")),
                      "no parameter named sise"));
@@ -250,11 +222,11 @@ Test(breadth, every_thread_of_a_team_runs_the_same_iterations)
     cr_assert_not_null(report);
     cr_assert(strstr(report, " &middot; 3 threads, CPU "), "the HTML too");
     free(report);
-    json_t *root = load_json("out.json");
+    json_t *root = load_json_in(scratch, "out.json");
     for (int n = 1; n <= 3; n++) {
         char name[64];
         snprintf(name, sizeof name, "team/count/threads:%d", n);
-        json_t *c = json_case(root, name);
+        json_t *c = json_case_named(root, name);
         cr_assert_str_eq(status_of(c), "ok");
         cr_assert_eq(json_integer_value(json_object_get(c, "threads")), n);
         cr_assert_eq(counter_value(c, "each"), 1, "%s", name);
@@ -276,7 +248,7 @@ Test(breadth, every_thread_of_a_team_runs_the_same_iterations)
         cr_assert(json_number_value(
                       json_object_get(team, "cpu_ns_per_iteration")) > 0);
         /* The speed-up is the threads' rate over the one thread's. */
-        json_t *one = json_case(root, "team/count/threads:1");
+        json_t *one = json_case_named(root, "team/count/threads:1");
         double alone = json_number_value(
             json_object_get(json_object_get(one, "estimate"), "mean_ns"));
         double speedup =
@@ -287,9 +259,9 @@ Test(breadth, every_thread_of_a_team_runs_the_same_iterations)
     }
     /* Google Benchmark's convention for ->Threads(N): every thread's
      * iterations, and the wall time divided by them. */
-    json_t *gb = load_json("gb.json");
-    json_t *rounds =
-        json_object_get(json_case(root, "team/count/threads:3"), "rounds");
+    json_t *gb = load_json_in(scratch, "gb.json");
+    json_t *rounds = json_object_get(
+        json_case_named(root, "team/count/threads:3"), "rounds");
     json_t *entries = json_object_get(gb, "benchmarks");
     size_t seen = 0;
     for (size_t i = 0; i < json_array_size(entries); i++) {
@@ -331,11 +303,11 @@ Test(breadth, metrics_of_a_team_count_every_thread_per_iteration,
         "--metric", "instructions,allocations", "--json", "out.json", NULL);
     cr_assert_eq(r.status, 0, "%s%s", r.out, r.err);
     command_result_free(&r);
-    json_t *root = load_json("out.json");
-    json_t *alloc = json_case(root, "team/allocate/threads:2");
+    json_t *root = load_json_in(scratch, "out.json");
+    json_t *alloc = json_case_named(root, "team/allocate/threads:2");
     cr_assert_eq(metric_value(alloc, "allocations"), 1);
     cr_assert_eq(metric_value(alloc, "frees"), 1);
-    json_t *count = json_case(root, "team/count/threads:2");
+    json_t *count = json_case_named(root, "team/count/threads:2");
     cr_assert_eq(metric_value(count, "allocations"), 0);
     /* 200 steps of a multiply-add chain and the loop: the same count as
      * one thread alone, which the one-thread instance would show. */
@@ -346,12 +318,12 @@ Test(breadth, metrics_of_a_team_count_every_thread_per_iteration,
                  "--metric", "instructions", "--json", "one.json", NULL);
     cr_assert_eq(r.status, 0, "%s%s", r.out, r.err);
     command_result_free(&r);
-    root = load_json("one.json");
+    root = load_json_in(scratch, "one.json");
     /* Within 0.5 %: the team's meeting adds a few instructions per
      * sample that the two callgrind passes need not cancel exactly; a
      * thread left out would halve the count, an extra one double it. */
-    double one =
-        metric_value(json_case(root, "team/count/threads:1"), "instructions");
+    double one = metric_value(json_case_named(root, "team/count/threads:1"),
+                              "instructions");
     cr_assert(fabs(instructions - one) <= 0.005 * one,
               "two threads %g per iteration, one thread %g", instructions, one);
     json_decref(root);
@@ -365,20 +337,20 @@ Test(breadth, a_thread_that_fails_fails_the_case_and_frees_the_others)
                  "out.json", NULL);
     cr_assert_neq(r.status, 0);
     command_result_free(&r);
-    json_t *root = load_json("out.json");
-    json_t *c = json_case(root, "team/third_fails/threads:3");
+    json_t *root = load_json_in(scratch, "out.json");
+    json_t *c = json_case_named(root, "team/third_fails/threads:3");
     cr_assert_str_eq(status_of(c), "failed");
     cr_assert_str_eq(json_string_value(json_object_get(c, "failure")),
                      "reported");
     cr_assert(strstr(json_string_value(json_object_get(c, "reason")),
                      "thread 2 of 3: thread two gives up"),
               "%s", json_string_value(json_object_get(c, "reason")));
-    c = json_case(root, "team/second_aborts/threads:2");
+    c = json_case_named(root, "team/second_aborts/threads:2");
     cr_assert_str_eq(status_of(c), "failed");
     cr_assert_str_eq(json_string_value(json_object_get(c, "failure")),
                      "signal");
-    cr_assert_str_eq(status_of(json_case(root, "team/count/threads:2")), "ok",
-                     "the run goes on after a failed team");
+    cr_assert_str_eq(status_of(json_case_named(root, "team/count/threads:2")),
+                     "ok", "the run goes on after a failed team");
     json_decref(root);
 }
 
@@ -394,7 +366,7 @@ Test(breadth, thread_sanitizer_finds_no_race_in_a_team)
                  "^(team/(count|third_fails|allocate)|shared/threaded)",
                  "--json", "out.json", NULL);
     command_result_free(&r);
-    json_t *root = load_json("out.json");
+    json_t *root = load_json_in(scratch, "out.json");
     json_t *cases = json_object_get(root, "cases");
     cr_assert_eq(json_array_size(cases), 6);
     for (size_t i = 0; i < json_array_size(cases); i++) {
@@ -424,9 +396,9 @@ Test(breadth, a_saved_team_compares_on_every_round)
                  "--baseline", "main", "--no-explain", "--json", "out.json",
                  NULL);
     command_result_free(&r);
-    json_t *root = load_json("out.json");
-    json_t *k =
-        json_object_get(json_case(root, "team/count/threads:3"), "comparison");
+    json_t *root = load_json_in(scratch, "out.json");
+    json_t *k = json_object_get(json_case_named(root, "team/count/threads:3"),
+                                "comparison");
     cr_assert_not_null(k);
     cr_assert_eq(json_integer_value(json_object_get(k, "dropped_rounds")), 0,
                  "three threads on fewer CPUs are preempted by each other; "
@@ -455,11 +427,11 @@ Test(breadth, a_fixture_is_set_up_once_in_each_worker)
     snprintf(path, sizeof path, "%s/fixture.log", scratch);
     char *log = read_whole_file(path);
     cr_assert_not_null(log, "%s", path);
-    json_t *root = load_json("out.json");
+    json_t *root = load_json_in(scratch, "out.json");
     size_t rounds = 0;
     for (int k = 0; k < 2; k++) {
-        json_t *c =
-            json_case(root, k ? "shared/threaded/threads:2" : "shared/lookup");
+        json_t *c = json_case_named(root, k ? "shared/threaded/threads:2"
+                                            : "shared/lookup");
         cr_assert_str_eq(status_of(c), "ok", "the body saw the fixture");
         json_t *v = json_object_get(c, "rounds");
         for (size_t i = 0; i < json_array_size(v); i++, rounds++) {
@@ -484,12 +456,13 @@ Test(breadth, a_fixture_that_skips_skips_its_cases)
                                        "^shared/", "--json", "out.json", NULL);
     cr_assert_eq(r.status, 0, "%s%s", r.out, r.err);
     command_result_free(&r);
-    json_t *root = load_json("out.json");
-    json_t *c = json_case(root, "shared/lookup");
+    json_t *root = load_json_in(scratch, "out.json");
+    json_t *c = json_case_named(root, "shared/lookup");
     cr_assert_str_eq(status_of(c), "skipped");
     cr_assert(strstr(json_string_value(json_object_get(c, "reason")),
                      "no table on this machine"));
-    cr_assert_str_eq(status_of(json_case(root, "shared/threaded/threads:2")),
-                     "skipped");
+    cr_assert_str_eq(
+        status_of(json_case_named(root, "shared/threaded/threads:2")),
+        "skipped");
     json_decref(root);
 }

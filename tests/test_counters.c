@@ -30,6 +30,7 @@
 #include "runner/compare/counter_compare.h"
 #include "stats/random.h"
 #include "tests/helpers.h"
+#include "tests/json_cases.h"
 
 /* ---- In process --------------------------------------------------------- */
 
@@ -227,29 +228,6 @@ static struct command_result benchrun(const char *first, ...)
     return r;
 }
 
-static json_t *load_json(const char *file)
-{
-    char path[4300];
-    json_error_t error;
-    snprintf(path, sizeof path, "%s/%s", scratch, file);
-    json_t *root = json_load_file(path, 0, &error);
-    cr_assert_not_null(root, "%s: %s", path, error.text);
-    return root;
-}
-
-/* The case called name in a --json document. */
-static json_t *json_case(json_t *root, const char *name)
-{
-    json_t *cases = json_object_get(root, "cases");
-    for (size_t i = 0; i < json_array_size(cases); i++) {
-        json_t *c = json_array_get(cases, i);
-        if (strcmp(json_string_value(json_object_get(c, "name")), name) == 0)
-            return c;
-    }
-    cr_assert_fail("no case %s", name);
-    return NULL;
-}
-
 static double number(json_t *o, const char *key)
 {
     json_t *v = json_object_get(o, key);
@@ -280,8 +258,8 @@ Test(counters_run, json_has_exact_figures_and_a_rate_by_its_definition)
     cr_assert(strstr(r.out, "per_iteration") && strstr(r.out, "/iter"),
               "the console shows the counters:\n%s", r.out);
     command_result_free(&r);
-    json_t *root = load_json("out.json");
-    json_t *c = json_case(root, "counters/known");
+    json_t *root = load_json_in(scratch, "out.json");
+    json_t *c = json_case_named(root, "counters/known");
     json_t *counters = json_object_get(c, "counters");
     assert_every_round(counters, "hits", "per_iteration", 3, 4);
     assert_every_round(counters, "depth", "average", 42, 4);
@@ -340,9 +318,9 @@ Test(counters_run, a_saved_baseline_keeps_and_reloads_per_round_figures)
     cr_assert_eq(r.status, 0, "%s%s", r.out, r.err);
     cr_assert(strstr(r.out, "+100% regressed (exact)"), "%s", r.out);
     command_result_free(&r);
-    json_t *root = load_json("saved.json");
+    json_t *root = load_json_in(scratch, "saved.json");
     json_t *changes = json_object_get(
-        json_object_get(json_case(root, "counters/known"), "comparison"),
+        json_object_get(json_case_named(root, "counters/known"), "comparison"),
         "counter_changes");
     json_t *h = json_object_get(changes, "hits");
     cr_assert(json_is_true(json_object_get(h, "exact")));
@@ -361,8 +339,8 @@ Test(counters_run, comparing_two_builds_labels_the_changed_counter)
                                        "--json", "cmp.json", NULL);
     cr_assert_eq(r.status, 0, "%s%s", r.out, r.err);
     command_result_free(&r);
-    json_t *root = load_json("cmp.json");
-    json_t *c = json_case(root, "counters/known");
+    json_t *root = load_json_in(scratch, "cmp.json");
+    json_t *c = json_case_named(root, "counters/known");
     json_t *changes =
         json_object_get(json_object_get(c, "comparison"), "counter_changes");
     json_t *h = json_object_get(changes, "hits");
@@ -387,20 +365,20 @@ Test(counters_run, misused_calls_fail_their_case_with_the_message)
         benchrun(misuse_exe, FAST, "--json", "misuse.json", NULL);
     cr_assert_neq(r.status, 0, "failed cases fail the run");
     command_result_free(&r);
-    json_t *root = load_json("misuse.json");
-    json_t *bad = json_case(root, "counters/bad_name");
+    json_t *root = load_json_in(scratch, "misuse.json");
+    json_t *bad = json_case_named(root, "counters/bad_name");
     cr_assert_str_eq(json_string_value(json_object_get(bad, "status")),
                      "failed");
     const char *reason = json_string_value(json_object_get(bad, "reason"));
     cr_assert(reason && strstr(reason, "bad counter name \"bad name!\""), "%s",
               reason ? reason : "(null)");
-    json_t *many = json_case(root, "counters/too_many");
+    json_t *many = json_case_named(root, "counters/too_many");
     cr_assert_str_eq(json_string_value(json_object_get(many, "status")),
                      "failed");
     reason = json_string_value(json_object_get(many, "reason"));
     cr_assert(reason && strstr(reason, "c16 is one too many (at most 16"), "%s",
               reason ? reason : "(null)");
-    json_t *ok = json_case(root, "counters/known");
+    json_t *ok = json_case_named(root, "counters/known");
     cr_assert_str_eq(json_string_value(json_object_get(ok, "status")), "ok");
     json_decref(root);
 }
