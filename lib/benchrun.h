@@ -380,7 +380,7 @@ extern "C" {
 #endif
 
 /*
- * BENCH_FIXTURE(group, setup, teardown): every case of group gets the
+ * BENCH_FIXTURE(group, setup, teardown); every case of group gets the
  * pointer setup returns, through benchrun_fixture(st).  setup has the
  * type void *(struct benchrun_state *st) and may fail or skip the case
  * with benchrun_fail()/benchrun_skip() on st (then the body does not
@@ -405,7 +405,8 @@ extern "C" {
         benchrun_priv_register_fixture_##Group(void)                 \
     {                                                                \
         benchrun_register_fixture(&benchrun_priv_fixture_##Group);   \
-    }
+    }                                                                \
+    extern int benchrun_priv_fixture_takes_a_semicolon_##Group
 
 /*
  * BENCH(group, name [, options...]) { body }

@@ -3,13 +3,13 @@
 /*
  * bench_breadth.c: the bench API's breadth, for tests/test_breadth.c.
  *
- * params/*: named integer and string parameters and their product; each
+ * params/...: named integer and string parameters and their product; each
  * instance reports its own parameters back as counters, so the test can
- * check that every name got the values it says.  team/*: BENCH_THREADS
+ * check that every name got the values it says.  team/...: BENCH_THREADS
  * cases, counting in every thread so the test can check each ran the
  * same iterations, one whose third thread fails before the loop and one
  * whose second thread aborts.
- * shared/*: a group fixture that logs each setup and teardown with the
+ * shared/...: a group fixture that logs each setup and teardown with the
  * worker's pid to the file $BENCH_FIXTURE_LOG, and cases that check the
  * pointer they get.  Built with -DSETUP_SKIPS, the fixture skips instead.
  */
