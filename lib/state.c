@@ -114,6 +114,12 @@ static uint64_t read_start(struct benchrun_state *st)
             brun_probe_at_clock(st->probe);
             return st->n;
         }
+        if (st->team && st->team->probe) {
+            /* Callgrind collects per thread: each toggles its own. */
+            st->t_start = brun_clock_read(st->req.clock);
+            brun_probe_at_clock(st->team->probe);
+            return st->n;
+        }
     }
     st->t_start = brun_clock_read(st->req.clock);
     return st->n;
@@ -305,6 +311,8 @@ uint64_t benchrun_priv_loop_next(struct benchrun_state *st, uint64_t left)
     if (st->probe && st->phase == BRUN_PHASE_MEASURE) {
         brun_probe_at_clock(st->probe);
         brun_probe_sample_end(st->probe, st->n - left);
+    } else if (st->team && st->team->probe && st->phase == BRUN_PHASE_MEASURE) {
+        brun_probe_at_clock(st->team->probe);
     }
     if (st->paused) {
         st->paused_ticks += t_end - st->pause_start;

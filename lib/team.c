@@ -149,16 +149,13 @@ int brun_team_sync(struct brun_team *t, struct benchrun_state *st,
     unsigned long generation = t->generation;
     if (++t->arrived == t->size) {
         struct benchrun_state *first = &t->states[0];
-        if (t->probe && first->phase == BRUN_PHASE_MEASURE) {
-            brun_probe_at_clock(t->probe);
+        if (t->probe && first->phase == BRUN_PHASE_MEASURE)
             brun_probe_sample_end(t->probe, first->n * t->size);
-        }
         t->result = decide(first, team_span(t), team_cpu(t), team_switches(t));
         if (t->probe && t->result == BENCHRUN_PRIV_LOOP_DONE) {
             brun_probe_finish(t->probe);
         } else if (t->probe && first->phase == BRUN_PHASE_MEASURE) {
             brun_probe_sample_begin(t->probe);
-            brun_probe_at_clock(t->probe);
         }
         t->phase = first->phase;
         t->n = first->n;

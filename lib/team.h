@@ -10,11 +10,14 @@
  * slowest thread's time (so every thread runs the same count, and the
  * calibration, warm-up and samples are the team's), then releases them
  * all, and each reads its own clock to start the sample.  A probe that
- * sees the whole process (probe.h: callgrind's toggle, perf's enable,
- * the allocation counter) is run here too, by the last thread to
- * arrive: off before the decision, on again just before the release, so
- * its window holds every thread's sample; the hardware counters, which
- * count one thread, stay with the first thread's own samples.  The meeting is
+ * sees the whole process (probe.h: perf's enable, the allocation
+ * counter) is run here too, by the last thread to arrive: off before
+ * the decision, on again just before the release, so its window holds
+ * every thread's sample.  Callgrind's collection is a state of each
+ * thread, so every thread toggles its own right after its own clock
+ * reads (state.c), and the meeting itself is never counted; the
+ * hardware counters, which count one thread, stay with the first
+ * thread's own samples.  The meeting is
  * a mutex, a condition variable and a bounded spin, outside every timed
  * span.  A thread
  * that leaves early (a failure, a skip, a misused loop) abandons the
@@ -40,9 +43,9 @@ struct brun_team {
     int finished;             /* the loop ended for every thread */
     int spin;                 /* waiters spin before they sleep: the team
                                  fits on the usable CPUs (team.c) */
-    struct brun_probe *probe; /* a probe that sees the whole process
-                                 (callgrind, perf, allocations), run by the
-                                 team around its samples; NULL otherwise */
+    struct brun_probe *probe; /* a probe of the whole process (callgrind,
+                                 perf, allocations), run by the team around
+                                 its samples; NULL otherwise */
     uint64_t result;          /* the last decision, for every thread: */
     enum brun_phase phase;    /* the phase it leads to */
     uint64_t n;               /* and the iterations of the next sample */

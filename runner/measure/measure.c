@@ -678,7 +678,9 @@ int brun_measure_probe(const char *path, const struct brun_listed_case *listed,
         r = apply_done(c, &where, &reply, &s);
     if (r == 0) {
         for (size_t i = 0; i < reply.sample_count; i++)
-            out->iterations += reply.samples[i].iterations;
+            /* Every thread of a team ran the sample's iterations. */
+            out->iterations += reply.samples[i].iterations *
+                               (listed->threads > 1 ? listed->threads : 1);
         out->metric_count = reply.metric_count;
         memcpy(out->metrics, reply.metrics, sizeof reply.metrics);
         snprintf(out->note, sizeof out->note, "%s", reply.note);

@@ -122,7 +122,8 @@ struct brun_probe_metric {
     uint64_t enabled_ns, running_ns;
 };
 struct brun_probe_reply {
-    uint64_t iterations; /* measured iterations, all samples */
+    uint64_t iterations; /* measured iterations, all samples (every
+                            thread's, for a multi-threaded case) */
     struct brun_probe_metric metrics[BRUN_PROBE_METRICS_MAX];
     size_t metric_count;
     char note[256]; /* the probe's NOTE, or "" */
