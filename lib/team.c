@@ -10,7 +10,8 @@
  * woken sleeper starts tens of microseconds after the release on this
  * VM (one after the other, as the kernel wakes them), which a 2 ms
  * sample would count as a few per cent of its time (threads_figures.py:
- * two padded threads 9 % slower than one before the spin, 1 % after).
+ * two padded threads 9 % slower than one before the spin, 1 to 3 %
+ * after).
  * It spins only when the team fits on the CPUs the process may use: with
  * more threads than CPUs (often the point of measuring) a spinning
  * thread would steal the CPU from a teammate still inside its timed
