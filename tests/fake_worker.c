@@ -16,6 +16,10 @@
  *   calibrate      calibrates 1000 iterations at two thirds of the target
  *                  and answers rounds properly
  *   calibrate-empty  reaches the iteration cap in 40 ticks
+ *   protocol2      a worker of the previous libbenchrun (protocol 2): its
+ *                  CASE has the argument and its unit but no thread
+ *                  count; it lists fake/sized/64 and answers rounds as
+ *                  calibrate does
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -59,8 +63,17 @@ int main(int argc, char **argv)
         say("hello there\n");
         return 0;
     }
-    say("HELLO 1 0.0.0-fake\n");
+    int protocol2 = strcmp(mode, "protocol2") == 0;
+    say(protocol2 ? "HELLO 2 0.0.0-fake\n" : "HELLO 1 0.0.0-fake\n");
     read_command(command, sizeof command);
+    if (protocol2 && strcmp(command, "LIST") == 0) {
+        say("CASE fake/sized/64 fake.c 1 x0000000000000000 "
+            "x0000000000000000 1 gcc 1 64 bytes\n");
+        say("LISTED 1\n");
+        return 0;
+    }
+    if (protocol2)
+        mode = "calibrate";
     if (strcmp(mode, "truncated") == 0) {
         say("CASE fake/one fake.c");
         return 0;

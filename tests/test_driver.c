@@ -469,6 +469,26 @@ Test(driver, a_tight_budget_cuts_the_warm_up_too)
     command_result_free(&r);
 }
 
+/* A bench executable built with the previous libbenchrun (a saved
+ * baseline's copy, say) speaks protocol 2: CASE without the thread
+ * count.  It is still listed and measured, as one thread. */
+Test(driver, a_protocol_2_worker_is_still_read)
+{
+    struct command_result r;
+    char *old[] = {"FAKE_WORKER_MODE=protocol2", NULL};
+    benchrun(&r, old, build_path("tests/fake_worker"), FAST, "-q", "--json",
+             json_path, NULL);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    json_t *root = load_json();
+    json_t *c = find_case(root, "fake/sized/64");
+    cr_assert_str_eq(field(c, "status"), "ok");
+    cr_assert_eq(json_integer_value(json_object_get(c, "arg")), 64);
+    cr_assert_str_eq(field(c, "arg_name"), "bytes");
+    cr_assert_eq(json_integer_value(json_object_get(c, "threads")), 1);
+    json_decref(root);
+    command_result_free(&r);
+}
+
 /* The fake worker's calibration accepts 1000 iterations at two thirds
  * of the target: the plan aims at the target itself (1500), and a case
  * at the iteration cap in 40 ticks is skipped, never reported as 0 ps. */
